@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Core.Features.Accounts;
+using Portal.Core.Features.Brands;
+
+namespace Portal.Core.Data.Configurations;
+
+internal sealed class BrandConfiguration : IEntityTypeConfiguration<Brand>
+{
+    public void Configure(EntityTypeBuilder<Brand> builder)
+    {
+        builder.ToTable("Brands");
+        builder.Property(b => b.Code).HasMaxLength(64);
+        builder.HasIndex(b => b.Code).IsUnique();
+        builder.Property(b => b.NameZh).HasMaxLength(200);
+        builder.Property(b => b.NameEn).HasMaxLength(200);
+        builder.HasMany(b => b.Members).WithOne().HasForeignKey(m => m.BrandId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class BrandMemberConfiguration : IEntityTypeConfiguration<BrandMember>
+{
+    public void Configure(EntityTypeBuilder<BrandMember> builder)
+    {
+        builder.ToTable("BrandMembers");
+        builder.HasKey(m => new { m.BrandId, m.UserId });
+        builder.HasIndex(m => m.UserId);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

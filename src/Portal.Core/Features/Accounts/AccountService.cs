@@ -1,0 +1,121 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+using Portal.Core.Data;
+using Portal.Core.Features.Email;
+using Portal.Core.Work;
+
+namespace Portal.Core.Features.Accounts;
+
+/// <summary>What a new brand manager types to register.</summary>
+public sealed class RegistrationRequest
+{
+    public string Email { get; set; } = "";
+
+    public string DisplayName { get; set; } = "";
+
+    public string Password { get; set; } = "";
+
+    public string ConfirmPassword { get; set; } = "";
+}
+
+public sealed class RegistrationRequestValidator : AbstractValidator<RegistrationRequest>
+{
+    public RegistrationRequestValidator(IStringLocalizer<CoreStrings> strings)
+    {
+        RuleFor(r => r.Email)
+            .NotEmpty().WithMessage(_ => strings["Validation_Required", strings["Field_Email"]])
+            .EmailAddress().WithMessage(_ => strings["Validation_Email"])
+            .MaximumLength(256).WithMessage(_ => strings["Validation_MaxLength", strings["Field_Email"], 256]);
+        RuleFor(r => r.DisplayName)
+            .NotEmpty().WithMessage(_ => strings["Validation_Required", strings["Field_DisplayName"]])
+            .MaximumLength(100).WithMessage(_ => strings["Validation_MaxLength", strings["Field_DisplayName"], 100]);
+        RuleFor(r => r.Password)
+            .NotEmpty().WithMessage(_ => strings["Validation_Required", strings["Field_Password"]]);
+        RuleFor(r => r.ConfirmPassword)
+            .Equal(r => r.Password).WithMessage(_ => strings["Validation_PasswordsDiffer"]);
+    }
+}
+
+/// <summary>The outcome of an account operation: success, or messages ready to show.</summary>
+public sealed record AccountResult(bool Succeeded, IReadOnlyList<string> Errors, Guid? UserId = null)
+{
+    public static AccountResult Success(Guid userId) => new(true, [], userId);
+
+    public static AccountResult Failure(IEnumerable<string> errors) => new(false, errors.Distinct().ToList());
+}
+
+/// <summary>Registration and password reset: the account actions that also send e-mail.</summary>
+public sealed class AccountService(
+    PortalDbContext db,
+    UserManager<PortalUser> users,
+    IValidator<RegistrationRequest> validator,
+    EmailComposer composer,
+    IWorkDispatcher dispatcher)
+{
+    /// <summary>
+    /// Creates a brand manager and queues the welcome e-mail in one transaction: either both are
+    /// saved or neither. The e-mail is sent by a job; the row survives a restart.
+    /// </summary>
+    public async Task<AccountResult> RegisterBrandManagerAsync(RegistrationRequest request, string culture, string loginUrl, CancellationToken cancellationToken = default)
+    {
+        var validation = await validator.ValidateAsync(request, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return AccountResult.Failure(validation.Errors.Select(e => e.ErrorMessage));
+        }
+
+        var email = request.Email.Trim();
+        var user = new PortalUser
+        {
+            UserName = email,
+            Email = email,
+            DisplayName = request.DisplayName.Trim(),
+            PreferredCulture = culture,
+        };
+
+        Guid emailId;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var created = await users.CreateAsync(user, request.Password);
+            if (!created.Succeeded)
+            {
+                return AccountResult.Failure(created.Errors.Select(e => e.Description));
+            }
+
+            var roles = await users.AddToRoleAsync(user, PortalRoles.BrandManager);
+            if (!roles.Succeeded)
+            {
+                return AccountResult.Failure(roles.Errors.Select(e => e.Description));
+            }
+
+            var welcome = composer.Welcome(email, user.DisplayName, loginUrl, culture);
+            db.OutgoingEmails.Add(welcome);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            emailId = welcome.Id;
+        }
+
+        dispatcher.SendEmail(emailId);
+        return AccountResult.Success(user.Id);
+    }
+
+    /// <summary>
+    /// Queues a password-reset e-mail when the address belongs to an account. Says nothing either
+    /// way, so the form cannot be used to learn who has an account.
+    /// </summary>
+    public async Task QueuePasswordResetAsync(string emailAddress, Func<string, string> resetUrl, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByEmailAsync(emailAddress.Trim());
+        if (user is null)
+        {
+            return;
+        }
+
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var email = composer.PasswordReset(user.Email!, user.DisplayName, resetUrl(token), user.PreferredCulture);
+        db.OutgoingEmails.Add(email);
+        await db.SaveChangesAsync(cancellationToken);
+        dispatcher.SendEmail(email.Id);
+    }
+}

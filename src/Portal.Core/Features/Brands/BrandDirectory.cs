@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+using Portal.Core.Features.Accounts;
+
+namespace Portal.Core.Features.Brands;
+
+/// <summary>A brand as a list shows it.</summary>
+public sealed record BrandSummary(Guid Id, string Code, string NameZh, string NameEn, BrandMemberRole? MyRole);
+
+/// <summary>
+/// Finds brands for a signed-in person. This is the one place that decides who may see a brand:
+/// its members, and staff (SKA operators and admins).
+/// </summary>
+public sealed class BrandDirectory(IDbContextFactory<PortalDbContext> dbFactory)
+{
+    public static bool IsStaff(ClaimsPrincipal user) =>
+        user.IsInRole(PortalRoles.SkaOperator) || user.IsInRole(PortalRoles.Admin);
+
+    public static Guid? UserId(ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    /// <summary>The brands the user is a member of, by name.</summary>
+    public async Task<IReadOnlyList<BrandSummary>> MyBrandsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        if (UserId(user) is not { } userId)
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.BrandMembers
+            .Where(m => m.UserId == userId)
+            .Join(db.Brands, m => m.BrandId, b => b.Id, (m, b) => new BrandSummary(b.Id, b.Code, b.NameZh, b.NameEn, m.Role))
+            .OrderBy(b => b.Code)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The brand with this code if the user may see it; otherwise null, whether it exists or not.</summary>
+    public async Task<BrandSummary?> FindAccessibleAsync(ClaimsPrincipal user, string code, CancellationToken cancellationToken = default)
+    {
+        if (UserId(user) is not { } userId)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var staff = IsStaff(user);
+        return await db.Brands
+            .Where(b => b.Code == code)
+            .Select(b => new
+            {
+                Brand = b,
+                Membership = db.BrandMembers.Where(m => m.BrandId == b.Id && m.UserId == userId).Select(m => (BrandMemberRole?)m.Role).FirstOrDefault(),
+            })
+            .Where(x => staff || x.Membership != null)
+            .Select(x => new BrandSummary(x.Brand.Id, x.Brand.Code, x.Brand.NameZh, x.Brand.NameEn, x.Membership))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+}

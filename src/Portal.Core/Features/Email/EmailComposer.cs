@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Localization;
+using Portal.Core.Localization;
+
+namespace Portal.Core.Features.Email;
+
+/// <summary>Writes the portal's e-mails in the recipient's language.</summary>
+public sealed class EmailComposer(IStringLocalizer<CoreStrings> strings)
+{
+    public OutgoingEmail Welcome(string to, string displayName, string loginUrl, string? culture)
+    {
+        using var _ = PortalCultures.Use(culture);
+        return new OutgoingEmail
+        {
+            Kind = EmailKind.Welcome,
+            To = to,
+            Subject = strings["Email_Welcome_Subject"],
+            TextBody = strings["Email_Welcome_Body", displayName, loginUrl],
+        };
+    }
+
+    public OutgoingEmail PasswordReset(string to, string displayName, string resetUrl, string? culture)
+    {
+        using var _ = PortalCultures.Use(culture);
+        return new OutgoingEmail
+        {
+            Kind = EmailKind.PasswordReset,
+            To = to,
+            Subject = strings["Email_PasswordReset_Subject"],
+            TextBody = strings["Email_PasswordReset_Body", displayName, resetUrl],
+        };
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Portal.Core.Data;
+using Portal.Core.Work;
+
+namespace Portal.Core.Features.Email;
+
+/// <summary>Sends one queued e-mail. Idempotent: a message already sent is not sent again.</summary>
+public sealed class EmailDelivery(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IEmailTransport transport,
+    IOptions<EmailOptions> options,
+    TimeProvider clock,
+    ILogger<EmailDelivery> logger)
+{
+    /// <summary>Sends the message if it is still pending. Throws when the transport fails, so the job is retried.</summary>
+    public async Task SendAsync(Guid emailId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var email = await db.OutgoingEmails.SingleOrDefaultAsync(e => e.Id == emailId, cancellationToken);
+        if (email is null || email.Status != EmailStatus.Pending)
+        {
+            return;
+        }
+
+        email.Attempts++;
+        try
+        {
+            await transport.SendAsync(ToMime(email, options.Value), cancellationToken);
+            email.Status = EmailStatus.Sent;
+            email.SentAt = clock.GetUtcNow();
+            email.LastError = null;
+            logger.LogInformation("Sent {Kind} e-mail {EmailId}", email.Kind, email.Id);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            email.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
+            if (email.Attempts >= options.Value.MaxAttempts)
+            {
+                email.Status = EmailStatus.Failed;
+            }
+
+            await db.SaveChangesAsync(CancellationToken.None);
+            logger.LogWarning(ex, "Could not send e-mail {EmailId} (attempt {Attempt})", email.Id, email.Attempts);
+            throw;
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    internal static MimeMessage ToMime(OutgoingEmail email, EmailOptions settings)
+    {
+        var message = new MimeMessage
+        {
+            // A stable id: a resend replaces the same pickup file and lets servers drop duplicates.
+            MessageId = $"{email.Id:N}@portal",
+            Subject = email.Subject,
+            Body = new TextPart("plain") { Text = email.TextBody },
+        };
+        message.From.Add(new MailboxAddress(settings.FromName, settings.FromAddress));
+        message.To.Add(MailboxAddress.Parse(email.To));
+        return message;
+    }
+}
+
+/// <summary>Finds e-mails still pending in the database.</summary>
+internal sealed class PendingEmailSource(IDbContextFactory<PortalDbContext> dbFactory) : IPendingWorkSource
+{
+    public string Name => "e-mail";
+
+    public async Task<int> RedispatchAsync(IWorkDispatcher dispatcher, DateTimeOffset createdBefore, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ids = await db.OutgoingEmails
+            .Where(e => e.Status == EmailStatus.Pending && e.CreatedAt < createdBefore)
+            .OrderBy(e => e.CreatedAt)
+            .Select(e => e.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var id in ids)
+        {
+            dispatcher.SendEmail(id);
+        }
+
+        return ids.Count;
+    }
+}

@@ -1,0 +1,41 @@
+namespace Portal.Core.Features.Email;
+
+public enum EmailKind
+{
+    Welcome,
+    PasswordReset,
+}
+
+public enum EmailStatus
+{
+    Pending,
+    Sent,
+    Failed,
+}
+
+/// <summary>
+/// An e-mail the portal has promised to send. The row is the pending work: the job queue only
+/// carries its id, and a restart finds every <see cref="EmailStatus.Pending"/> row again.
+/// </summary>
+public sealed class OutgoingEmail : Data.IHasCreatedAt
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public EmailKind Kind { get; set; }
+
+    public required string To { get; set; }
+
+    public required string Subject { get; set; }
+
+    public required string TextBody { get; set; }
+
+    public EmailStatus Status { get; set; } = EmailStatus.Pending;
+
+    public int Attempts { get; set; }
+
+    public string? LastError { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? SentAt { get; set; }
+}

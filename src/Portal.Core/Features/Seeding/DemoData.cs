@@ -1,0 +1,23 @@
+namespace Portal.Core.Features.Seeding;
+
+/// <summary>The Development demo: who can sign in, and the feed client. README and docs/TESTING.md list the same.</summary>
+public static class DemoData
+{
+    public const string BrandManagerEmail = "brand@demo.test";
+    public const string OperatorEmail = "ska@demo.test";
+    public const string AdminEmail = "admin@demo.test";
+    public const string BrandCode = "demo-tea";
+    public const string BrandNameZh = "云茶";
+    public const string BrandNameEn = "Cloud Tea";
+    public const string FeedClientId = "demo-feed";
+    public const string FeedClientSecret = "demo-feed-secret";
+}
+
+/// <summary>The OAuth scopes machine clients may ask for.</summary>
+public static class PortalScopes
+{
+    public const string MetricsWrite = "metrics.write";
+    public const string MetricsRead = "metrics.read";
+
+    public static readonly IReadOnlyList<string> All = [MetricsWrite, MetricsRead];
+}

@@ -1,0 +1,90 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Portal.Core.Data;
+using Portal.Core.Data.Interceptors;
+using Portal.Core.Features.Accounts;
+using Portal.Core.Features.Brands;
+using Portal.Core.Features.Email;
+using Portal.Core.Features.Seeding;
+using Portal.Core.Features.Tiers;
+using Portal.Core.Options;
+using Portal.Core.Time;
+using Portal.Core.Work;
+
+namespace Portal.Core;
+
+public static class PortalCoreExtensions
+{
+    /// <summary>The assembly that holds SQLite's migrations (one set per provider).</summary>
+    public const string SqliteMigrationsAssembly = "Portal.Migrations.Sqlite";
+
+    /// <summary>Settings, clock, database, Identity stores, OpenIddict stores, e-mail and the domain services.</summary>
+    public static IHostApplicationBuilder AddPortalCore(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddValidatedSettings<DatabaseOptions, DatabaseOptionsValidator>(configuration, DatabaseOptions.Section);
+        services.AddValidatedSettings<EmailOptions, EmailOptionsValidator>(configuration, EmailOptions.Section);
+        services.AddValidatedSettings<TierOptions, TierOptionsValidator>(configuration, TierOptions.Section);
+        services.AddValidatedSettings<SeedOptions, SeedOptionsValidator>(configuration, SeedOptions.Section);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new PortalClock(TimeProvider.System));
+        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(sp => sp.GetRequiredService<PortalClock>()));
+
+        services.AddSingleton<TimestampInterceptor>();
+        services.AddDbContextFactory<PortalDbContext>((sp, options) => ConfigureDatabase(sp, options));
+
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddDataProtection();
+        services.AddIdentityCore<PortalUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddDefaultTokenProviders();
+
+        services.AddOpenIddict().AddCore(options => options.UseEntityFrameworkCore().UseDbContext<PortalDbContext>());
+
+        services.AddValidatorsFromAssemblyContaining<PortalDbContext>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddScoped<AccountService>();
+        services.AddSingleton<BrandDirectory>();
+        services.AddSingleton<EmailComposer>();
+        services.AddSingleton<IEmailTransport, MailKitEmailTransport>();
+        services.AddSingleton<EmailDelivery>();
+        services.AddSingleton<IPendingWorkSource, PendingEmailSource>();
+        services.AddScoped<DatabaseSeeder>();
+        services.AddSingleton<DatabaseInitializer>();
+        // First hosted service: the schema exists before jobs or requests touch it.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializationService>());
+        return builder;
+    }
+
+    private static void ConfigureDatabase(IServiceProvider services, DbContextOptionsBuilder options)
+    {
+        var settings = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var environment = services.GetRequiredService<IHostEnvironment>();
+        var path = SettingsExtensions.ResolvePath(environment.ContentRootPath, settings.SqlitePath);
+        options.UseSqlite(SqliteConnectionString(path), sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+        options.AddInterceptors(new SqlitePragmaInterceptor(settings.BusyTimeoutMs), services.GetRequiredService<TimestampInterceptor>());
+    }
+
+    /// <summary>The connection string for a SQLite file; shared pooled connections, foreign keys on.</summary>
+    public static string SqliteConnectionString(string path) =>
+        new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, ForeignKeys = true, Cache = SqliteCacheMode.Default }.ToString();
+}

@@ -1,0 +1,12 @@
+using Hangfire;
+using Portal.Core.Work;
+using Portal.Jobs.Email;
+
+namespace Portal.Jobs;
+
+/// <summary>Carries pending work to Hangfire. Only ids travel; the job reads the rest from the database.</summary>
+internal sealed class HangfireWorkDispatcher(IBackgroundJobClient jobs) : IWorkDispatcher
+{
+    public void SendEmail(Guid emailId) =>
+        jobs.Enqueue<SendEmailJob>(job => job.RunAsync(emailId, CancellationToken.None));
+}

@@ -1,0 +1,51 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Portal.Core.Options;
+using Portal.Core.Work;
+using Portal.Jobs.Email;
+using Portal.Jobs.Reconciliation;
+
+namespace Portal.Jobs;
+
+public static class PortalJobsExtensions
+{
+    /// <summary>Hangfire (storage from <c>Jobs:Storage</c>), the job classes, the dispatcher Core uses, and start-up reconciliation.</summary>
+    public static IHostApplicationBuilder AddPortalJobs(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var settings = builder.Configuration.ReadValidated(JobsOptions.Section, new JobsOptionsValidator());
+        services.AddValidatedSettings<JobsOptions, JobsOptionsValidator>(builder.Configuration, JobsOptions.Section);
+
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            switch (settings.Storage)
+            {
+                case JobStorageKind.InMemory:
+                    config.UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) });
+                    break;
+            }
+        });
+
+        if (settings.RunServer)
+        {
+            services.AddHangfireServer(options =>
+            {
+                options.WorkerCount = settings.WorkerCount;
+                options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+                options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+
+        services.AddSingleton<IWorkDispatcher, HangfireWorkDispatcher>();
+        services.AddSingleton<PendingWorkReconciler>();
+        services.AddTransient<SendEmailJob>();
+        services.AddTransient<ReconcilePendingWorkJob>();
+        services.AddHostedService<StartupReconciliation>();
+        return builder;
+    }
+}

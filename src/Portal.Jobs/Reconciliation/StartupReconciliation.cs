@@ -1,0 +1,20 @@
+using Hangfire;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Portal.Jobs.Reconciliation;
+
+/// <summary>At start: registers the recurring jobs and re-enqueues the database's pending work.</summary>
+internal sealed class StartupReconciliation(
+    PendingWorkReconciler reconciler,
+    IRecurringJobManager recurring,
+    IOptions<JobsOptions> options) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        recurring.AddOrUpdate<ReconcilePendingWorkJob>("reconcile-pending-work", job => job.RunAsync(CancellationToken.None), options.Value.ReconcileCron);
+        await reconciler.RedispatchAllAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Portal.Core.Options;
+
+namespace Portal.Web.Auth;
+
+/// <summary>Settings under <c>Auth</c>: the token server's keys and transport.</summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    /// <summary>PKCS#12 file whose private key signs access tokens. Required outside Development.</summary>
+    public string? SigningCertificatePath { get; set; }
+
+    public string? SigningCertificatePassword { get; set; }
+
+    /// <summary>PKCS#12 file whose key encrypts access tokens. Required outside Development.</summary>
+    public string? EncryptionCertificatePath { get; set; }
+
+    public string? EncryptionCertificatePassword { get; set; }
+
+    public int AccessTokenLifetimeMinutes { get; set; } = 60;
+
+    /// <summary>Refuse token requests over plain HTTP. Turn on unless TLS ends at a proxy in front of the app.</summary>
+    public bool RequireHttps { get; set; }
+
+    /// <summary>Whether real certificates are configured (both paths set).</summary>
+    public bool HasCertificates =>
+        !string.IsNullOrWhiteSpace(SigningCertificatePath) && !string.IsNullOrWhiteSpace(EncryptionCertificatePath);
+}
+
+/// <summary>
+/// Checks the token server's keys before the host is built: OpenIddict only looks at them on the
+/// first token request, so without this a misconfigured Production app would start and fail later.
+/// </summary>
+internal sealed class AuthOptionsValidator(bool isDevelopment, string contentRoot) : SettingsValidator<AuthOptions>
+{
+    protected override void Check(AuthOptions options, Action<string, string> fail)
+    {
+        if (options.AccessTokenLifetimeMinutes is < 1 or > 24 * 60)
+        {
+            fail("Auth:AccessTokenLifetimeMinutes", "must be between 1 and 1440.");
+        }
+
+        if (isDevelopment && !options.HasCertificates)
+        {
+            return; // Development uses OpenIddict's development certificates.
+        }
+
+        CheckCertificate(options.SigningCertificatePath, options.SigningCertificatePassword, "Auth:SigningCertificatePath", "signs access tokens", fail);
+        CheckCertificate(options.EncryptionCertificatePath, options.EncryptionCertificatePassword, "Auth:EncryptionCertificatePath", "encrypts access tokens", fail);
+    }
+
+    private void CheckCertificate(string? path, string? password, string setting, string purpose, Action<string, string> fail)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            fail(setting, $"is required outside Development: it names the PKCS#12 (.pfx) certificate that {purpose}.");
+            return;
+        }
+
+        var full = SettingsExtensions.ResolvePath(contentRoot, path);
+        if (!File.Exists(full))
+        {
+            fail(setting, $"names a file that does not exist: {full}");
+            return;
+        }
+
+        try
+        {
+            using var certificate = Load(full, password);
+            if (!certificate.HasPrivateKey)
+            {
+                fail(setting, $"names a certificate without a private key: {full}");
+            }
+        }
+        catch (CryptographicException ex)
+        {
+            fail(setting, $"could not be read as a PKCS#12 certificate (wrong password?): {ex.Message}");
+        }
+    }
+
+    internal static X509Certificate2 Load(string path, string? password) =>
+        X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);
+}

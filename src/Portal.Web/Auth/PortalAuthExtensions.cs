@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Validation.AspNetCore;
+using Portal.Core.Features.Accounts;
+using Portal.Core.Features.Seeding;
+using Portal.Core.Options;
+using Portal.Web.Components.Account;
+
+namespace Portal.Web.Auth;
+
+public static class PortalPolicies
+{
+    /// <summary>SKA operators and admins, signed in with the browser cookie.</summary>
+    public const string Staff = nameof(Staff);
+
+    /// <summary>Any machine client with a valid access token from this server.</summary>
+    public const string ApiClient = nameof(ApiClient);
+
+    public const string MetricsWrite = "scope:" + PortalScopes.MetricsWrite;
+
+    public const string MetricsRead = "scope:" + PortalScopes.MetricsRead;
+}
+
+public static class PortalAuthExtensions
+{
+    /// <summary>Identity cookies for people, OpenIddict's token server and token validation for machines, and the policies.</summary>
+    public static IHostApplicationBuilder AddPortalAuth(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var isDevelopment = builder.Environment.IsDevelopment();
+        var validator = new AuthOptionsValidator(isDevelopment, builder.Environment.ContentRootPath);
+        var settings = builder.Configuration.ReadValidated(AuthOptions.Section, validator);
+        services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section));
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        new IdentityBuilder(typeof(PortalUser), typeof(IdentityRole<Guid>), services).AddSignInManager();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Cookie.Name = "portal.auth";
+            options.SlidingExpiration = true;
+            options.Events = new CookieAuthenticationEvents
+            {
+                // A signed-in person without the role gets a real 403 (rendered by the status page), not a redirect.
+                OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                },
+                OnRedirectToLogin = context =>
+                {
+                    if (context.Request.Path.StartsWithSegments("/api"))
+                    {
+                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                        return Task.CompletedTask;
+                    }
+
+                    context.Response.Redirect(context.RedirectUri);
+                    return Task.CompletedTask;
+                },
+            };
+        });
+
+        services.AddOpenIddict()
+            .AddServer(options =>
+            {
+                options.SetTokenEndpointUris("connect/token");
+                options.AllowClientCredentialsFlow();
+                options.RegisterScopes([.. PortalScopes.All]);
+                options.SetAccessTokenLifetime(TimeSpan.FromMinutes(settings.AccessTokenLifetimeMinutes));
+                if (settings.HasCertificates)
+                {
+                    var root = builder.Environment.ContentRootPath;
+                    options.AddSigningCertificate(AuthOptionsValidator.Load(SettingsExtensions.ResolvePath(root, settings.SigningCertificatePath!), settings.SigningCertificatePassword));
+                    options.AddEncryptionCertificate(AuthOptionsValidator.Load(SettingsExtensions.ResolvePath(root, settings.EncryptionCertificatePath!), settings.EncryptionCertificatePassword));
+                }
+                else
+                {
+                    options.AddDevelopmentSigningCertificate().AddDevelopmentEncryptionCertificate();
+                }
+
+                var aspNetCore = options.UseAspNetCore().EnableTokenEndpointPassthrough();
+                if (!settings.RequireHttps)
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            })
+            .AddValidation(options =>
+            {
+                options.UseLocalServer();
+                options.UseAspNetCore();
+            });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(PortalPolicies.Staff, policy => policy
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireRole(PortalRoles.SkaOperator, PortalRoles.Admin))
+            .AddPolicy(PortalPolicies.ApiClient, policy => policy
+                .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser())
+            .AddPolicy(PortalPolicies.MetricsWrite, policy => policy
+                .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser()
+                .RequireAssertion(context => OpenIddict.Abstractions.OpenIddictExtensions.HasScope(context.User, PortalScopes.MetricsWrite)))
+            .AddPolicy(PortalPolicies.MetricsRead, policy => policy
+                .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser()
+                .RequireAssertion(context => OpenIddict.Abstractions.OpenIddictExtensions.HasScope(context.User, PortalScopes.MetricsRead)));
+        return builder;
+    }
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using FluentValidation;
+using Hangfire;
+using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+using Portal.Core.Data;
+using Portal.Core.Features.Seeding;
+using Portal.Core.Localization;
+using Portal.Web.Auth;
+using Portal.Web.Components;
+using Portal.Web.Endpoints;
+using Portal.Web.Infrastructure;
+using Serilog;
+
+namespace Portal.Web;
+
+public static class PortalWebExtensions
+{
+    /// <summary>Blazor (Interactive Server) with MudBlazor, localization, problem details and health checks.</summary>
+    public static IHostApplicationBuilder AddPortalWeb(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddHttpContextAccessor();
+        services.AddValidatorsFromAssemblyContaining<UiStrings>(ServiceLifetime.Singleton);
+
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = PortalCultures.Supported.Select(CultureInfo.GetCultureInfo).ToList();
+            options.DefaultRequestCulture = new RequestCulture(PortalCultures.Default);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            // Query string, then the cookie the language switch sets, then the browser's languages,
+            // where any Chinese (zh, zh-Hans, zh-TW...) means the portal's zh-CN.
+            options.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+                new CustomRequestCultureProvider(context => Task.FromResult(FromAcceptLanguage(context))),
+            ];
+        });
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier);
+
+        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>The request pipeline and every endpoint, in order.</summary>
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseSerilogRequestLogging();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseExceptionHandler("/Error", createScopeForErrors: true);
+
+        // Browsers get a real page for 403/404; the API and the token endpoint answer problem details.
+        app.UseWhen(
+            context => IsMachinePath(context.Request.Path),
+            api => api.UseStatusCodePages());
+        app.UseWhen(
+            context => !IsMachinePath(context.Request.Path),
+            web => web.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
+
+        app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapConnectEndpoints();
+        app.MapApiV1();
+        app.MapCultureEndpoints();
+        app.MapAccountEndpoints();
+        app.MapHangfireDashboard("/jobs", new DashboardOptions
+        {
+            Authorization = [new StaffDashboardAuthorization()],
+            DashboardTitle = "STEPS Portal jobs",
+            AppPath = "/",
+        }).RequireAuthorization(PortalPolicies.Staff);
+
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapTestingEndpoints();
+        }
+
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    /// <summary>Writes where the portal listens and, with demo data, who can sign in.</summary>
+    public static WebApplication AnnounceWhenStarted(this WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var logger = app.Services.GetRequiredService<ILogger<App>>();
+            var urls = string.Join(", ", app.Urls);
+            logger.LogInformation("STEPS brand portal is running at {Urls} ({Environment})", urls, app.Environment.EnvironmentName);
+            using var scope = app.Services.CreateScope();
+            if (scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().DemoDataEnabled)
+            {
+                var password = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value.DemoPassword;
+                logger.LogInformation(
+                    "Sign in at {Url}/Account/Login as {Brand} (brand manager), {Operator} (SKA operator) or {Admin} (admin), password {Password}",
+                    app.Urls.FirstOrDefault()?.TrimEnd('/'), DemoData.BrandManagerEmail, DemoData.OperatorEmail, DemoData.AdminEmail, password);
+            }
+        });
+        return app;
+    }
+
+    private static ProviderCultureResult? FromAcceptLanguage(HttpContext context)
+    {
+        var languages = context.Request.GetTypedHeaders().AcceptLanguage
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => l.Value.Value ?? "");
+        foreach (var language in languages)
+        {
+            if (language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) || language.StartsWith("en", StringComparison.OrdinalIgnoreCase))
+            {
+                return new ProviderCultureResult(PortalCultures.Normalize(language));
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsMachinePath(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/connect") || path.StartsWithSegments("/testing") || path.StartsWithSegments("/health");
+
+    /// <summary>Second line of defence behind the endpoint's Staff policy.</summary>
+    private sealed class StaffDashboardAuthorization : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context)
+        {
+            var user = context.GetHttpContext().User;
+            return user.IsInRole(Core.Features.Accounts.PortalRoles.SkaOperator) || user.IsInRole(Core.Features.Accounts.PortalRoles.Admin);
+        }
+    }
+}
