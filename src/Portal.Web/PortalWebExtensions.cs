@@ -26,6 +26,8 @@ public static class PortalWebExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddHttpContextAccessor();
+        // Chinese text goes out as text, not as &#x...; entities three times its size.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddValidatorsFromAssemblyContaining<UiStrings>(ServiceLifetime.Singleton);
 
         services.Configure<RequestLocalizationOptions>(options =>

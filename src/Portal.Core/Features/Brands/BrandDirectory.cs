@@ -31,8 +31,10 @@ public sealed class BrandDirectory(IDbContextFactory<PortalDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.BrandMembers
             .Where(m => m.UserId == userId)
-            .Join(db.Brands, m => m.BrandId, b => b.Id, (m, b) => new BrandSummary(b.Id, b.Code, b.NameZh, b.NameEn, m.Role))
-            .OrderBy(b => b.Code)
+            .Join(db.Brands, m => m.BrandId, b => b.Id, (m, b) => new { m.Role, Brand = b })
+            // Sort before projecting: EF cannot translate an OrderBy over a record's constructor.
+            .OrderBy(x => x.Brand.Code)
+            .Select(x => new BrandSummary(x.Brand.Id, x.Brand.Code, x.Brand.NameZh, x.Brand.NameEn, x.Role))
             .ToListAsync(cancellationToken);
     }
 

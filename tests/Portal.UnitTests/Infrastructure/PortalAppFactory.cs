@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Data;
+using Portal.Core.Features.Email;
+using Microsoft.EntityFrameworkCore;
+
+namespace Portal.UnitTests.Infrastructure;
+
+/// <summary>
+/// The real web host on a SQLite file of its own (and a mail pickup folder of its own), for
+/// integration tests. Pass the same <see cref="TempDirectory"/> to a second factory to "restart" the app.
+/// </summary>
+public sealed class PortalAppFactory(TempDirectory? directory = null, string environment = "Development", IDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    private readonly bool _ownsDirectory = directory is null;
+
+    public TempDirectory Directory { get; } = directory ?? new TempDirectory();
+
+    public string DatabasePath => Directory.File("portal.db");
+
+    public string MailFolder => Directory.File("mail");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("Database:SqlitePath", DatabasePath);
+        builder.UseSetting("Email:PickupDirectory", MailFolder);
+        builder.UseSetting("Seed:DemoData", "true");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a fresh DbContext of the app.</summary>
+    public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> work)
+    {
+        var factory = Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        return await work(db);
+    }
+
+    /// <summary>Waits until the e-mail has left the outbox (status Sent), or fails after <paramref name="timeout"/>.</summary>
+    public async Task<OutgoingEmail> WaitForSentAsync(Guid emailId, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var email = await WithDbAsync(db => db.OutgoingEmails.AsNoTracking().SingleAsync(e => e.Id == emailId));
+            if (email.Status == EmailStatus.Sent || DateTime.UtcNow > deadline)
+            {
+                return email;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Writes a self-signed PKCS#12 certificate for the token server's keys (Production tests).</summary>
+    public static string CreateCertificate(TempDirectory directory, string name)
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest($"CN={name}", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, critical: true));
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var path = directory.File($"{name}.pfx");
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12, "test"));
+        return path;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownsDirectory)
+        {
+            Directory.Dispose();
+        }
+    }
+}
