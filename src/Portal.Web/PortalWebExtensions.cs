@@ -10,7 +10,9 @@ using Portal.Core.Data;
 using Portal.Core.Features.Seeding;
 using Portal.Core.Localization;
 using Portal.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Portal.Web.Components;
+using Portal.Web.Components.Pages;
 using Portal.Web.Endpoints;
 using Portal.Web.Infrastructure;
 using Serilog;
@@ -63,7 +65,13 @@ public static class PortalWebExtensions
             app.UseHsts();
         }
 
-        app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        // Unexpected errors: browsers get the /Error page, machines problem details; both carry the correlation id.
+        app.UseWhen(
+            context => IsMachinePath(context.Request.Path),
+            api => api.UseExceptionHandler());
+        app.UseWhen(
+            context => !IsMachinePath(context.Request.Path),
+            web => web.UseExceptionHandler("/Error", createScopeForErrors: true));
 
         // Browsers get a real page for 403/404; the API and the token endpoint answer problem details.
         app.UseWhen(
@@ -73,6 +81,8 @@ public static class PortalWebExtensions
             context => !IsMachinePath(context.Request.Path),
             web => web.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
 
+        // Routing after the error handlers, so their re-executed requests (/Error, /status/403) are routed again.
+        app.UseRouting();
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseAuthentication();
         app.UseAuthorization();
@@ -97,7 +107,18 @@ public static class PortalWebExtensions
             app.MapTestingEndpoints();
         }
 
+        // Any method: a re-executed request keeps the method of the request that failed.
+        app.MapMethods("/status/{code:int}", [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], (int code) => new RazorComponentResult<StatusDocument>(new { Code = code }))
+            .AllowAnonymous()
+            .DisableAntiforgery()
+            .ExcludeFromDescription();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+        // Blazor's catch-all answers only GET, so an unknown POST would be a 405; it is a 404.
+        app.MapMethods("/{**path}", [HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], () => TypedResults.NotFound())
+            .WithOrder(int.MaxValue)
+            .DisableAntiforgery()
+            .ExcludeFromDescription();
         return app;
     }
 
