@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.UnitTests.Infrastructure;
+
+namespace Portal.UnitTests.Core.Data;
+
+public sealed class SqliteConnectionTests
+{
+    [Fact]
+    public async Task EveryConnection_UsesWalABusyTimeoutAndForeignKeys()
+    {
+        await using var app = new PortalAppFactory(settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "false", ["Database:BusyTimeoutMs"] = "4321" });
+
+        var pragmas = await app.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            var connection = db.Database.GetDbConnection();
+            async Task<string?> Read(string pragma)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"PRAGMA {pragma};";
+                return (await command.ExecuteScalarAsync())?.ToString();
+            }
+
+            return (await Read("journal_mode"), await Read("busy_timeout"), await Read("foreign_keys"));
+        });
+
+        pragmas.ShouldBe(("wal", "4321", "1"));
+    }
+
+    [Fact]
+    public async Task Database_IsMigratedNotCreated_AndHasNoPendingMigrations()
+    {
+        await using var app = new PortalAppFactory(settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "false" });
+
+        var (applied, pending) = await app.WithDbAsync(async db =>
+            ((await db.Database.GetAppliedMigrationsAsync()).ToList(), (await db.Database.GetPendingMigrationsAsync()).ToList()));
+
+        applied.ShouldNotBeEmpty();
+        pending.ShouldBeEmpty();
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Features.Email;
+using Portal.UnitTests.Infrastructure;
+
+namespace Portal.UnitTests.Core.Features;
+
+public sealed class EmailDeliveryTests
+{
+    private static async Task<Guid> QueueAsync(PortalAppFactory app) =>
+        await app.WithDbAsync(async db =>
+        {
+            var email = new OutgoingEmail { To = "someone@example.com", Subject = "Hello", TextBody = "Body" };
+            db.OutgoingEmails.Add(email);
+            await db.SaveChangesAsync();
+            return email.Id;
+        });
+
+    [Fact]
+    public async Task Send_Twice_DeliversOnceAndLeavesOneFile()
+    {
+        await using var app = new PortalAppFactory(settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "false" });
+        var delivery = app.Services.GetRequiredService<EmailDelivery>();
+        var id = await QueueAsync(app);
+
+        await delivery.SendAsync(id, CancellationToken.None);
+        await delivery.SendAsync(id, CancellationToken.None);
+
+        var email = await app.WithDbAsync(db => db.OutgoingEmails.AsNoTracking().SingleAsync(e => e.Id == id));
+        email.Status.ShouldBe(EmailStatus.Sent);
+        email.Attempts.ShouldBe(1);
+        email.SentAt.ShouldNotBeNull();
+        Directory.GetFiles(app.MailFolder, "*.eml").Length.ShouldBe(1);
+        var text = await File.ReadAllTextAsync(Directory.GetFiles(app.MailFolder).Single());
+        text.ShouldContain("To: someone@example.com");
+        text.ShouldContain("Subject: Hello");
+    }
+
+    [Fact]
+    public async Task Send_WhenTheSmtpServerIsDown_KeepsTheMessageAndGivesUpAfterMaxAttempts()
+    {
+        await using var app = new PortalAppFactory(settings: new Dictionary<string, string?>
+        {
+            ["Jobs:RunServer"] = "false",
+            ["Email:Mode"] = "Smtp",
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = "1",
+            ["Email:Smtp:Security"] = "None",
+            ["Email:MaxAttempts"] = "2",
+        });
+        var delivery = app.Services.GetRequiredService<EmailDelivery>();
+        var id = await QueueAsync(app);
+
+        await Should.ThrowAsync<Exception>(() => delivery.SendAsync(id, CancellationToken.None));
+        var afterFirst = await app.WithDbAsync(db => db.OutgoingEmails.AsNoTracking().SingleAsync(e => e.Id == id));
+        await Should.ThrowAsync<Exception>(() => delivery.SendAsync(id, CancellationToken.None));
+        var afterSecond = await app.WithDbAsync(db => db.OutgoingEmails.AsNoTracking().SingleAsync(e => e.Id == id));
+
+        afterFirst.Status.ShouldBe(EmailStatus.Pending);
+        afterFirst.LastError.ShouldNotBeNullOrWhiteSpace();
+        afterSecond.Status.ShouldBe(EmailStatus.Failed);
+        afterSecond.Attempts.ShouldBe(2);
+    }
+}
