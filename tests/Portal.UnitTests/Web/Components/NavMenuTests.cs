@@ -1,0 +1,58 @@
+using Bunit;
+using Portal.Core.Features.Accounts;
+using Portal.Web.Components.Layout;
+
+namespace Portal.UnitTests.Web.Components;
+
+public sealed class NavMenuTests : PortalTestContext
+{
+    private IReadOnlyList<string> LinkTexts(params string[] roles)
+    {
+        var auth = AddAuthorization();
+        if (roles.Length > 0)
+        {
+            auth.SetAuthorized("someone@example.com");
+            auth.SetRoles(roles);
+        }
+
+        var menu = Render<NavMenu>();
+        return menu.FindAll("a").Select(a => a.TextContent.Trim()).ToList();
+    }
+
+    [Fact]
+    public void Anonymous_SeesHomeSignInAndRegister()
+    {
+        LinkTexts().ShouldBe(["Home", "Sign in", "Register"]);
+    }
+
+    [Fact]
+    public void BrandManager_SeesMyBrandButNoStaffLinks()
+    {
+        LinkTexts(PortalRoles.BrandManager).ShouldBe(["Home", "My brand"]);
+    }
+
+    [Fact]
+    public void SkaOperator_SeesOperationsAndJobs()
+    {
+        LinkTexts(PortalRoles.SkaOperator).ShouldBe(["Home", "Operations", "Background jobs"]);
+    }
+
+    [Fact]
+    public void Admin_SeesOperationsJobsAndAdministration()
+    {
+        LinkTexts(PortalRoles.Admin).ShouldBe(["Home", "Operations", "Background jobs", "Administration"]);
+    }
+
+    [Fact]
+    public void JobsLink_LeavesTheBlazorRouter()
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("ska@demo.test");
+        auth.SetRoles(PortalRoles.SkaOperator);
+
+        var jobs = Render<NavMenu>().FindAll("a").Single(a => a.TextContent.Trim() == "Background jobs");
+
+        jobs.GetAttribute("href").ShouldBe("/jobs");
+        jobs.GetAttribute("target").ShouldBe("_top");
+    }
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using Portal.Core.Localization;
+
+namespace Portal.UnitTests.Web.Components;
+
+/// <summary>
+/// The shared bUnit context: loose JS interop, MudBlazor services without transitions, the real
+/// resx localization, and a chosen UI culture (restored on dispose).
+/// </summary>
+public abstract class PortalTestContext : BunitContext, IAsyncLifetime
+{
+    private readonly IDisposable _culture;
+
+    protected PortalTestContext(string culture = PortalCultures.English)
+    {
+        _culture = PortalCultures.Use(culture);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        Services.AddMudServices(options =>
+        {
+            options.SnackbarConfiguration.ShowTransitionDuration = 0;
+            options.SnackbarConfiguration.HideTransitionDuration = 0;
+            options.PopoverOptions.CheckForPopoverProvider = false;
+        });
+    }
+
+    /// <summary>Switches the UI culture, as the culture cookie does on the next page load.</summary>
+    protected static void UseCulture(string culture)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services only dispose asynchronously; xunit 2 awaits this before Dispose (then a no-op).
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        _culture.Dispose();
+        await base.DisposeAsync();
+    }
+}
