@@ -37,6 +37,30 @@ public sealed class EmailDeliveryTests
     }
 
     [Fact]
+    public async Task Send_InSmtpMode_DeliversThroughARealSmtpConversation()
+    {
+        await using var sink = new SmtpSink();
+        await using var app = new PortalAppFactory(settings: new Dictionary<string, string?>
+        {
+            ["Jobs:RunServer"] = "false",
+            ["Email:Mode"] = "Smtp",
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = sink.Port.ToString(),
+            ["Email:Smtp:Security"] = "None",
+        });
+        var delivery = app.Services.GetRequiredService<EmailDelivery>();
+        var id = await QueueAsync(app);
+
+        await delivery.SendAsync(id, CancellationToken.None);
+
+        var message = sink.Messages.ShouldHaveSingleItem();
+        message.Recipients.ShouldBe(["someone@example.com"]);
+        message.Data.ShouldContain("Subject: Hello");
+        message.Data.ShouldContain("From: STEPS Brand Portal <no-reply@portal.local>");
+        (await app.WithDbAsync(db => db.OutgoingEmails.AsNoTracking().SingleAsync(e => e.Id == id))).Status.ShouldBe(EmailStatus.Sent);
+    }
+
+    [Fact]
     public async Task Send_WhenTheSmtpServerIsDown_KeepsTheMessageAndGivesUpAfterMaxAttempts()
     {
         await using var app = new PortalAppFactory(settings: new Dictionary<string, string?>
