@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Builds the solution in Release, checks that the model has a migration, runs every test project
+# and ends with one line: "N passed, N failed, N skipped". Exits non-zero if anything failed.
+# Used by CI (.ci/run) and by hand; needs only bash, grep, sed and awk besides the .NET SDK.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+export NUGET_CERT_REVOCATION_MODE=offline
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_NOLOGO=1
+
+RESULTS_DIR=TestResults
+TEST_PROJECTS=(tests/Portal.UnitTests tests/Portal.E2E)
+
+section() { printf '\n==== %s ====\n' "$*"; }
+
+status=0
+passed=0
+failed=0
+skipped=0
+
+summary() {
+  echo
+  echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+}
+
+# --- System packages: the E2E suite drives Debian's Chromium; CJK fonts make Chinese readable in its screenshots.
+section "System packages"
+missing=()
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'install ok installed' || missing+=(fonts-noto-cjk)
+if ((${#missing[@]} == 0)); then
+  echo "chromium and fonts-noto-cjk are installed"
+else
+  as_root=()
+  if [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null 2>&1; then
+    as_root=(sudo)
+  fi
+  echo "installing: ${missing[*]}"
+  if ! { "${as_root[@]}" apt-get update && "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"; }; then
+    # Not fatal here: without Chromium the E2E project fails with a message that says so.
+    echo "warning: could not install ${missing[*]}" >&2
+  fi
+fi
+
+# --- Build.
+section "dotnet tool restore"
+if ! dotnet tool restore; then
+  echo "error: dotnet tool restore failed" >&2
+  summary
+  exit 1
+fi
+
+section "Build (Release)"
+if ! dotnet build Portal.sln -c Release; then
+  echo "error: the build failed" >&2
+  summary
+  exit 1
+fi
+
+section "Migrations are up to date with the model"
+if ! dotnet ef migrations has-pending-model-changes \
+  --project src/Migrations/Portal.Migrations.Sqlite --no-build --configuration Release; then
+  echo "error: the model has changes without a migration; add one with" >&2
+  echo "  dotnet ef migrations add <Name> --project src/Migrations/Portal.Migrations.Sqlite" >&2
+  status=1
+fi
+
+# --- Tests: every project runs, whatever the one before it did.
+# Reads one attribute of the TRX <Counters .../> element; 0 when absent.
+counter() {
+  local value
+  value=$(grep -o "<Counters [^>]*" "$2" | grep -o " $1=\"[0-9]*\"" | head -n 1 | grep -o '[0-9]\+' || true)
+  echo "${value:-0}"
+}
+
+mkdir -p "$RESULTS_DIR"
+for project in "${TEST_PROJECTS[@]}"; do
+  name=$(basename "$project")
+  trx="$RESULTS_DIR/$name.trx"
+  rm -f "$trx"
+  section "Test $name"
+  started=$SECONDS
+  if dotnet test "$project" -c Release --no-build \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS_DIR"; then
+    rc=0
+  else
+    rc=$?
+  fi
+
+  if [[ ! -f "$trx" ]]; then
+    echo "error: $name produced no $trx (exit code $rc); counted as 1 failed" >&2
+    failed=$((failed + 1))
+    status=1
+    continue
+  fi
+
+  total=$(counter total "$trx")
+  executed=$(counter executed "$trx")
+  p=$(counter passed "$trx")
+  f=$(($(counter failed "$trx") + $(counter error "$trx") + $(counter timeout "$trx") + $(counter aborted "$trx")))
+  s=$((total - executed))
+  ((s >= 0)) || s=$(counter notExecuted "$trx")
+  echo "$name: $p passed, $f failed, $s skipped in $((SECONDS - started)) s (exit code $rc)"
+  passed=$((passed + p))
+  failed=$((failed + f))
+  skipped=$((skipped + s))
+  if ((rc != 0 || f > 0)); then
+    status=1
+  fi
+done
+
+summary
+exit "$status"

@@ -1,0 +1,17 @@
+namespace Portal.E2E.Fixtures;
+
+/// <summary>
+/// The demo data Development seeds and POST /testing/reset restores (Portal.Core's DemoData and
+/// appsettings' Seed:DemoPassword). Repeated here on purpose: the suite sees the portal from outside.
+/// </summary>
+public static class DemoAccounts
+{
+    public const string Password = "Portal!2026";
+    public const string BrandManager = "brand@demo.test";
+    public const string SkaOperator = "ska@demo.test";
+    public const string Admin = "admin@demo.test";
+
+    public const string BrandCode = "demo-tea";
+    public const string BrandNameEn = "Cloud Tea";
+    public const string BrandNameZh = "云茶";
+}

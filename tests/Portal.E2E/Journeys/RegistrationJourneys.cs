@@ -1,0 +1,21 @@
+using System.Text.RegularExpressions;
+
+namespace Portal.E2E.Journeys;
+
+public sealed class RegistrationJourneys(PortalServer server, ITestOutputHelper output) : PortalTest(server, output)
+{
+    [Fact]
+    public Task NewBrandManager_Registering_LandsOnBrandHomeWithoutABrand() => RunAsync(async page =>
+    {
+        var register = new RegisterPage(page);
+        await register.GoToAsync();
+        await register.RegisterAsync("Wang Fang", "wang.fang@example.test", "Tea-Garden!2026");
+
+        var brandHome = new BrandHomePage(page);
+        await Expect(page).ToHaveURLAsync(new Regex("/brand$"));
+        await Expect(brandHome.Heading).ToHaveTextAsync("My brand");
+        await Expect(brandHome.NoBrandMessage).ToBeVisibleAsync();
+        await Expect(brandHome.Brand(DemoAccounts.BrandNameEn)).ToHaveCountAsync(0);
+        await Expect(brandHome.Shell.SignedInUser).ToHaveTextAsync("wang.fang@example.test");
+    });
+}

@@ -1,0 +1,19 @@
+namespace Portal.E2E.Pages;
+
+/// <summary>/brand: a brand manager's start page, one section per brand they belong to.</summary>
+public sealed class BrandHomePage(IPage page)
+{
+    public const string Path = "/brand";
+
+    public ShellPage Shell { get; } = new(page);
+
+    public ILocator Heading => Shell.Heading;
+
+    /// <summary>A brand's section (a region named after the brand), found by any of its names.</summary>
+    public ILocator Brand(string name) => page.GetByRole(AriaRole.Region).Filter(new() { HasText = name });
+
+    /// <summary>Shown instead of brands to someone who belongs to none (an informational MudAlert, which has no role).</summary>
+    public ILocator NoBrandMessage => page.GetByText("You are not a member of a brand yet.");
+
+    public async Task GoToAsync() => await page.GotoAsync(Path.TrimStart('/'));
+}
