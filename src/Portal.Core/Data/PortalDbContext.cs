@@ -9,7 +9,7 @@ using Portal.Core.Features.Email;
 namespace Portal.Core.Data;
 
 /// <summary>The portal's one database: Identity, OpenIddict's tables and the domain.</summary>
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
+public sealed partial class PortalDbContext(DbContextOptions<PortalDbContext> options)
     : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<Brand> Brands => Set<Brand>();

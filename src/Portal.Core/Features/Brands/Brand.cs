@@ -14,6 +14,9 @@ public sealed class Brand : Data.IHasCreatedAt
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The brand's current place on the growth path; every change is a <see cref="Tiers.TierChange"/>.</summary>
+    public Tiers.GrowthTier Tier { get; set; } = Tiers.GrowthTier.NewStore;
+
     public List<BrandMember> Members { get; } = [];
 
     /// <summary>The name in the reader's language, falling back to the other one.</summary>

@@ -21,6 +21,7 @@ public sealed class DatabaseSeeder(
     RoleManager<IdentityRole<Guid>> roles,
     UserManager<PortalUser> users,
     IOpenIddictApplicationManager applications,
+    IEnumerable<ISeedContributor> contributors,
     IOptions<SeedOptions> options,
     IHostEnvironment environment,
     TimeProvider clock,
@@ -38,6 +39,12 @@ public sealed class DatabaseSeeder(
             }
         }
 
+        foreach (var contributor in contributors)
+        {
+            await contributor.SeedReferenceDataAsync(db, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
         if (!DemoDataEnabled)
         {
             return;
@@ -45,8 +52,8 @@ public sealed class DatabaseSeeder(
 
         var password = options.Value.DemoPassword;
         var manager = await EnsureUserAsync(DemoData.BrandManagerEmail, "云茶品牌经理 Lin Yun", PortalRoles.BrandManager, password, PortalCultures.Chinese);
-        await EnsureUserAsync(DemoData.OperatorEmail, "SKA 运营 Zhao Min", PortalRoles.SkaOperator, password, PortalCultures.Chinese);
-        await EnsureUserAsync(DemoData.AdminEmail, "Portal Admin", PortalRoles.Admin, password, PortalCultures.English);
+        var @operator = await EnsureUserAsync(DemoData.OperatorEmail, "SKA 运营 Zhao Min", PortalRoles.SkaOperator, password, PortalCultures.Chinese);
+        var admin = await EnsureUserAsync(DemoData.AdminEmail, "Portal Admin", PortalRoles.Admin, password, PortalCultures.English);
 
         var brand = await db.Brands.SingleOrDefaultAsync(b => b.Code == DemoData.BrandCode, cancellationToken);
         if (brand is null)
@@ -62,6 +69,14 @@ public sealed class DatabaseSeeder(
 
         await db.SaveChangesAsync(cancellationToken);
         await EnsureFeedClientAsync(cancellationToken);
+
+        var demo = new DemoSeedContext(brand.Id, manager.Id, @operator.Id, admin.Id);
+        foreach (var contributor in contributors)
+        {
+            await contributor.SeedDemoDataAsync(db, demo, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task<PortalUser> EnsureUserAsync(string email, string displayName, string role, string password, string culture)

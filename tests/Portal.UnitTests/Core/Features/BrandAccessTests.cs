@@ -12,22 +12,9 @@ public sealed class BrandAccessTests : IAsyncLifetime
 {
     private readonly PortalAppFactory _app = new(settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "false" });
 
-    public async Task InitializeAsync()
-    {
+    public async Task InitializeAsync() =>
         // A second brand with its own manager, unrelated to the demo brand.
-        await using var scope = _app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var other = new PortalUser { UserName = "noodle@example.com", Email = "noodle@example.com", DisplayName = "Noodle manager" };
-        (await users.CreateAsync(other, "Portal!2026")).Succeeded.ShouldBeTrue();
-        (await users.AddToRoleAsync(other, PortalRoles.BrandManager)).Succeeded.ShouldBeTrue();
-        await _app.WithDbAsync(async db =>
-        {
-            var brand = new Brand { Code = "night-noodle", NameZh = "夜面", NameEn = "Night Noodle" };
-            db.Brands.Add(brand);
-            db.BrandMembers.Add(new BrandMember { BrandId = brand.Id, UserId = other.Id, Role = BrandMemberRole.Owner });
-            return await db.SaveChangesAsync();
-        });
-    }
+        await TestBrands.CreateWithOwnerAsync(_app, "night-noodle", "noodle@example.com", "Night Noodle", "夜面");
 
     public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 

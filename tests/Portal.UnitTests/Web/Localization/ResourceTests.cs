@@ -1,57 +1,65 @@
 using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using Portal.Core;
 using Portal.Web;
 
 namespace Portal.UnitTests.Web.Localization;
 
+/// <summary>Every resource set (each *.resx under src/ with its .zh-CN twin) is complete in both languages.</summary>
 public sealed partial class ResourceTests
 {
-    public static TheoryData<string> ResourceSets => new() { "core", "ui" };
+    private static readonly string Root = RepositoryRoot();
 
-    private static ResourceManager Manager(string set) => set == "core"
-        ? new ResourceManager("Portal.Core.Resources.CoreStrings", typeof(CoreStrings).Assembly)
-        : new ResourceManager("Portal.Web.Resources.UiStrings", typeof(UiStrings).Assembly);
+    /// <summary>The English (neutral) .resx files; each has a .zh-CN.resx beside it.</summary>
+    public static TheoryData<string> ResourceFiles() => new(EnglishFiles());
 
-    private static Dictionary<string, string> Entries(ResourceManager manager, string culture) =>
-        manager.GetResourceSet(CultureInfo.GetCultureInfo(culture), createIfNotExists: true, tryParents: false)!
-            .Cast<System.Collections.DictionaryEntry>()
-            .ToDictionary(e => (string)e.Key, e => (string)e.Value!);
+    private static IEnumerable<string> EnglishFiles() =>
+        Directory.GetFiles(Path.Combine(Root, "src"), "*.resx", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/bin/") && !f.Contains("/obj/") && Path.GetFileNameWithoutExtension(f).IndexOf('.') < 0)
+            .Select(f => Path.GetRelativePath(Root, f))
+            .Order();
+
+    private static Dictionary<string, string> Read(string file) =>
+        XDocument.Load(file).Root!.Elements("data").ToDictionary(e => (string)e.Attribute("name")!, e => (string?)e.Element("value") ?? "");
+
+    private static (Dictionary<string, string> English, Dictionary<string, string> Chinese) Pair(string relative)
+    {
+        var english = Path.Combine(Root, relative);
+        var chinese = Path.ChangeExtension(english, null) + ".zh-CN.resx";
+        File.Exists(chinese).ShouldBeTrue($"{relative} has no .zh-CN.resx twin");
+        return (Read(english), Read(chinese));
+    }
 
     [Theory]
-    [MemberData(nameof(ResourceSets))]
-    public void ChineseAndEnglish_HaveTheSameKeys(string set)
+    [MemberData(nameof(ResourceFiles))]
+    public void ChineseAndEnglish_HaveTheSameKeys(string file)
     {
-        var manager = Manager(set);
-
-        var english = Entries(manager, "");
-        var chinese = Entries(manager, "zh-CN");
+        var (english, chinese) = Pair(file);
 
         english.Keys.Except(chinese.Keys).ShouldBeEmpty("keys without a Chinese text");
         chinese.Keys.Except(english.Keys).ShouldBeEmpty("Chinese keys without an English text");
     }
 
     [Theory]
-    [MemberData(nameof(ResourceSets))]
-    public void ChineseTexts_AreWrittenInChinese(string set)
+    [MemberData(nameof(ResourceFiles))]
+    public void ChineseTexts_AreWrittenInChinese(string file)
     {
-        var chinese = Entries(Manager(set), "zh-CN");
-        // Language names are endonyms: "English" stays English in the Chinese UI.
-        var untranslated = chinese.Where(e => e.Key != "Language_English" && !HasCjk().IsMatch(e.Value)).Select(e => e.Key).ToList();
+        var (_, chinese) = Pair(file);
+        // Language names are endonyms ("English" stays English), and codes such as "KA" need no translation.
+        var untranslated = chinese.Where(e => !HasCjk().IsMatch(e.Value) && !e.Key.StartsWith("Language_English") && !IsCode(e.Value)).Select(e => e.Key).ToList();
 
         untranslated.ShouldBeEmpty();
     }
 
     [Theory]
-    [MemberData(nameof(ResourceSets))]
-    public void Placeholders_MatchBetweenLanguages(string set)
+    [MemberData(nameof(ResourceFiles))]
+    public void Placeholders_MatchBetweenLanguages(string file)
     {
-        var manager = Manager(set);
-        var english = Entries(manager, "");
-        var chinese = Entries(manager, "zh-CN");
+        var (english, chinese) = Pair(file);
 
-        foreach (var (key, text) in english)
+        foreach (var (key, text) in english.Where(e => chinese.ContainsKey(e.Key)))
         {
             Placeholder().Matches(chinese[key]).Select(m => m.Value).Order()
                 .ShouldBe(Placeholder().Matches(text).Select(m => m.Value).Order(), key);
@@ -59,20 +67,33 @@ public sealed partial class ResourceTests
     }
 
     [Fact]
-    public void EveryLiteralKeyUsedInTheUi_Exists()
+    public void ResourcesAreEmbedded_AndFoundByTheLocalizer()
     {
-        var root = RepositoryRoot();
-        var english = Entries(Manager("ui"), "");
-        var core = Entries(Manager("core"), "");
-        var uiFiles = Directory.GetFiles(Path.Combine(root, "src", "Portal.Web"), "*.razor", SearchOption.AllDirectories);
-        var coreFiles = Directory.GetFiles(Path.Combine(root, "src"), "*.*", SearchOption.AllDirectories).Where(f => f.EndsWith(".cs") || f.EndsWith(".razor"));
+        var ui = new ResourceManager("Portal.Web.Resources.UiStrings", typeof(UiStrings).Assembly);
+        var core = new ResourceManager("Portal.Core.Resources.CoreStrings", typeof(CoreStrings).Assembly);
 
-        var missingUi = uiFiles.SelectMany(f => UiKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).Distinct().Where(k => !english.ContainsKey(k)).ToList();
-        var missingCore = coreFiles.SelectMany(f => CoreKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).Distinct().Where(k => !core.ContainsKey(k)).ToList();
-
-        missingUi.ShouldBeEmpty();
-        missingCore.ShouldBeEmpty();
+        ui.GetString("Nav_Home", CultureInfo.GetCultureInfo("zh-CN")).ShouldBe("首页");
+        ui.GetString("Nav_Home", CultureInfo.GetCultureInfo("en")).ShouldBe("Home");
+        core.GetString("Field_Email", CultureInfo.GetCultureInfo("zh-CN")).ShouldBe("电子邮箱");
     }
+
+    [Fact]
+    public void EveryLiteralKeyUsedInCode_Exists()
+    {
+        var known = EnglishFiles().SelectMany(f => Read(Path.Combine(Root, f)).Keys).ToHashSet();
+        var sources = Directory.GetFiles(Path.Combine(Root, "src"), "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cs") || f.EndsWith(".razor")) && !f.Contains("/bin/") && !f.Contains("/obj/"));
+
+        var missing = sources
+            .SelectMany(f => LocalizerKey().Matches(File.ReadAllText(f)).Select(m => $"{m.Groups[2].Value} ({Path.GetFileName(f)})"))
+            .Where(k => !known.Contains(k[..k.IndexOf(' ')]))
+            .Distinct()
+            .ToList();
+
+        missing.ShouldBeEmpty();
+    }
+
+    private static bool IsCode(string value) => CodeLike().IsMatch(value);
 
     internal static string RepositoryRoot()
     {
@@ -88,12 +109,13 @@ public sealed partial class ResourceTests
     [GeneratedRegex(@"[\u3400-\u9fff]")]
     private static partial Regex HasCjk();
 
-    [GeneratedRegex(@"\{\d+\}")]
+    [GeneratedRegex(@"^[A-Z0-9 ./%¥+-]{1,12}$")]
+    private static partial Regex CodeLike();
+
+    [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
     private static partial Regex Placeholder();
 
-    [GeneratedRegex(@"\bL\[""([A-Za-z_]+)""")]
-    private static partial Regex UiKey();
-
-    [GeneratedRegex(@"\bstrings\[""([A-Za-z_]+)""")]
-    private static partial Regex CoreKey();
+    /// <summary>A localizer indexed with a literal key: L["Key"], T["Key"], strings["Key"], Strings["Key"]...</summary>
+    [GeneratedRegex(@"\b(L|T|S|J|strings|Strings|Localizer)\[""([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+)""")]
+    private static partial Regex LocalizerKey();
 }

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Core.Features.Brands;
+using Portal.Core.Features.Tiers;
+
+namespace Portal.Core.Data.Configurations;
+
+internal sealed class TierChangeConfiguration : IEntityTypeConfiguration<TierChange>
+{
+    public void Configure(EntityTypeBuilder<TierChange> builder)
+    {
+        builder.ToTable("TierChanges");
+        builder.Property(t => t.Explanation).HasMaxLength(500);
+        builder.HasOne<Brand>().WithMany().HasForeignKey(t => t.BrandId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(t => new { t.BrandId, t.EffectiveFrom });
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Features.Accounts;
+using Portal.Core.Features.Brands;
+
+namespace Portal.UnitTests.Infrastructure;
+
+/// <summary>Creates brands and their managers for tests, e.g. a second brand whose members must not see the demo brand.</summary>
+public static class TestBrands
+{
+    public const string Password = "Portal!2026";
+
+    /// <summary>Creates a brand manager (password <see cref="Password"/>) who owns a new brand; returns the brand's id.</summary>
+    public static async Task<Guid> CreateWithOwnerAsync(PortalAppFactory app, string code, string ownerEmail, string nameEn = "Other brand", string nameZh = "其他品牌")
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var owner = await users.FindByEmailAsync(ownerEmail);
+        if (owner is null)
+        {
+            owner = new PortalUser { UserName = ownerEmail, Email = ownerEmail, DisplayName = ownerEmail };
+            (await users.CreateAsync(owner, Password)).Succeeded.ShouldBeTrue();
+            (await users.AddToRoleAsync(owner, PortalRoles.BrandManager)).Succeeded.ShouldBeTrue();
+        }
+
+        return await app.WithDbAsync(async db =>
+        {
+            var brand = new Brand { Code = code, NameZh = nameZh, NameEn = nameEn };
+            db.Brands.Add(brand);
+            db.BrandMembers.Add(new BrandMember { BrandId = brand.Id, UserId = owner.Id, Role = BrandMemberRole.Owner });
+            await db.SaveChangesAsync();
+            return brand.Id;
+        });
+    }
+}
