@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Data;
 using Portal.Core.Data.Interceptors;
 using Portal.Core.Features.Accounts;
+using Portal.Core.Features.Applications;
 using Portal.Core.Features.Brands;
 using Portal.Core.Features.Email;
 using Portal.Core.Features.Seeding;
@@ -35,6 +36,7 @@ public static class PortalCoreExtensions
         services.AddValidatedSettings<EmailOptions, EmailOptionsValidator>(configuration, EmailOptions.Section);
         services.AddValidatedSettings<TierOptions, TierOptionsValidator>(configuration, TierOptions.Section);
         services.AddValidatedSettings<SeedOptions, SeedOptionsValidator>(configuration, SeedOptions.Section);
+        services.AddValidatedSettings<ApplicationOptions, ApplicationOptionsValidator>(configuration, ApplicationOptions.Section);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new PortalClock(TimeProvider.System));
@@ -69,6 +71,10 @@ public static class PortalCoreExtensions
         services.AddSingleton<EmailDelivery>();
         services.AddSingleton<IPendingWorkSource, PendingEmailSource>();
         services.AddScoped<DatabaseSeeder>();
+        services.AddSingleton<ApplicationService>();
+        services.AddSingleton<MembershipService>();
+        services.AddScoped<InvitationAcceptance>();
+        services.AddScoped<ISeedContributor, ApplicationSeedContributor>();
         services.AddSingleton<DatabaseInitializer>();
         // First hosted service: the schema exists before jobs or requests touch it.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializationService>());

@@ -80,8 +80,8 @@ public sealed class TestingEndpointsTests
         var response = await client.PostAsync("/testing/reset", null);
 
         response.StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        var codes = await app.WithDbAsync(db => db.Brands.Select(b => b.Code).ToListAsync());
-        codes.ShouldBe(["demo-tea"]);
+        var codes = await app.WithDbAsync(db => db.Brands.OrderBy(b => b.Code).Select(b => b.Code).ToListAsync());
+        codes.ShouldBe(["demo-tea", "silver-moon"]);
         (await app.WithDbAsync(db => db.Users.CountAsync())).ShouldBe(3);
         var token = await TokenEndpointTests.RequestTokenAsync(client, "demo-feed-secret");
         token.StatusCode.ShouldBe(HttpStatusCode.OK, "the demo API client is seeded again");

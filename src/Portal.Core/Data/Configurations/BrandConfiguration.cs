@@ -15,6 +15,19 @@ internal sealed class BrandConfiguration : IEntityTypeConfiguration<Brand>
         builder.Property(b => b.NameZh).HasMaxLength(200);
         builder.Property(b => b.NameEn).HasMaxLength(200);
         builder.HasMany(b => b.Members).WithOne().HasForeignKey(m => m.BrandId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(b => b.CompanyName).HasMaxLength(200);
+        builder.Property(b => b.ContactName).HasMaxLength(100);
+        builder.Property(b => b.ContactPhone).HasMaxLength(40);
+        builder.Property(b => b.ContactEmail).HasMaxLength(320);
+        builder.Property(b => b.StoreId).HasMaxLength(64);
+        builder.Property(b => b.TrademarkNumber).HasMaxLength(64);
+        builder.Property(b => b.TrademarkOwner).HasMaxLength(200);
+        builder.Property(b => b.LastDecisionReason).HasMaxLength(2000);
+        builder.OwnsMany(b => b.AuthorizationChain, owned => owned.ToJson());
+        builder.OwnsMany(b => b.OpenChangeRequests, owned => owned.ToJson());
+        builder.Property(b => b.Version).IsConcurrencyToken();
+        // The review queue: submitted brands, oldest first.
+        builder.HasIndex(b => new { b.Status, b.SubmittedAt });
     }
 }
 

@@ -17,6 +17,52 @@ public sealed class Brand : Data.IHasCreatedAt
     /// <summary>The brand's current place on the growth path; every change is a <see cref="Tiers.TierChange"/>.</summary>
     public Tiers.GrowthTier Tier { get; set; } = Tiers.GrowthTier.NewStore;
 
+    // The application profile: what SKA staff review. All optional while drafting; Submit checks completeness.
+    public string? CompanyName { get; set; }
+
+    public string? ContactName { get; set; }
+
+    public string? ContactPhone { get; set; }
+
+    public string? ContactEmail { get; set; }
+
+    /// <summary>The brand's store id on the platform (小店 id).</summary>
+    public string? StoreId { get; set; }
+
+    public string? TrademarkNumber { get; set; }
+
+    /// <summary>Nice classification class, 1 to 45.</summary>
+    public int? TrademarkClass { get; set; }
+
+    /// <summary>Who owns the trademark; when it is not the company, <see cref="AuthorizationChain"/> leads from the owner to it.</summary>
+    public string? TrademarkOwner { get; set; }
+
+    /// <summary>Owner → ... → applicant, at most <see cref="Applications.ApplicationRules.MaxAuthorizationLevels"/> links.</summary>
+    public List<Applications.AuthorizationLink> AuthorizationChain { get; set; } = [];
+
+    public List<Applications.BrandCategory> Categories { get; } = [];
+
+    /// <summary>Moved only by <see cref="Applications.ApplicationService"/> through the workflow's actions.</summary>
+    public Applications.ApplicationStatus Status { get; internal set; } = Applications.ApplicationStatus.Draft;
+
+    public DateTimeOffset? SubmittedAt { get; internal set; }
+
+    /// <summary>The platform-local day by which staff should decide (review target in working days).</summary>
+    public DateOnly? DecisionDueOn { get; internal set; }
+
+    public string? LastDecisionReason { get; internal set; }
+
+    public DateTimeOffset? LastDecisionAt { get; internal set; }
+
+    /// <summary>The field-level reasons of the last request for changes, until the brand submits again.</summary>
+    public List<Applications.FieldReason> OpenChangeRequests { get; internal set; } = [];
+
+    /// <summary>After a rejection: the first day the brand may apply again.</summary>
+    public DateOnly? ReapplyFrom { get; internal set; }
+
+    /// <summary>Optimistic concurrency: two reviewers acting at once cannot both win.</summary>
+    public int Version { get; internal set; }
+
     public List<BrandMember> Members { get; } = [];
 
     /// <summary>The name in the reader's language, falling back to the other one.</summary>

@@ -18,6 +18,18 @@ public sealed class EmailComposer(IStringLocalizer<CoreStrings> strings)
         };
     }
 
+    public OutgoingEmail Invitation(string to, string brandName, string inviterName, string acceptUrl, int validDays, string? culture)
+    {
+        using var _ = PortalCultures.Use(culture);
+        return new OutgoingEmail
+        {
+            Kind = EmailKind.Invitation,
+            To = to,
+            Subject = strings["Email_Invitation_Subject", brandName],
+            TextBody = strings["Email_Invitation_Body", inviterName, brandName, acceptUrl, validDays],
+        };
+    }
+
     public OutgoingEmail PasswordReset(string to, string displayName, string resetUrl, string? culture)
     {
         using var _ = PortalCultures.Use(culture);

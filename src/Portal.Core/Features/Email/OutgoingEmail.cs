@@ -4,6 +4,7 @@ public enum EmailKind
 {
     Welcome,
     PasswordReset,
+    Invitation,
 }
 
 public enum EmailStatus

@@ -8,14 +8,14 @@ namespace Portal.UnitTests.Core.Features;
 
 public sealed class DatabaseSeederTests
 {
-    private static async Task<(int Users, int Roles, int UserRoles, int Brands, int Members, long Clients)> CountAsync(PortalAppFactory app)
+    private static async Task<(int Users, int Roles, int UserRoles, int Brands, int Members, int Categories, int Events, long Clients)> CountAsync(PortalAppFactory app)
     {
         var counts = await app.WithDbAsync(async db => (
             await db.Users.CountAsync(), await db.Roles.CountAsync(), await db.UserRoles.CountAsync(),
-            await db.Brands.CountAsync(), await db.BrandMembers.CountAsync()));
+            await db.Brands.CountAsync(), await db.BrandMembers.CountAsync(), await db.Categories.CountAsync(), await db.ApplicationEvents.CountAsync()));
         await using var scope = app.Services.CreateAsyncScope();
         var clients = await scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>().CountAsync();
-        return (counts.Item1, counts.Item2, counts.Item3, counts.Item4, counts.Item5, clients);
+        return (counts.Item1, counts.Item2, counts.Item3, counts.Item4, counts.Item5, counts.Item6, counts.Item7, clients);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class DatabaseSeederTests
         }
 
         var after = await CountAsync(app);
-        before.ShouldBe((3, 3, 3, 1, 1, 1L));
+        before.ShouldBe((3, 3, 3, 2, 2, 7, 4, 1L));
         after.ShouldBe(before);
     }
 
@@ -43,13 +43,14 @@ public sealed class DatabaseSeederTests
         var owner = await app.WithDbAsync(db =>
             db.BrandMembers
                 .Join(db.Brands, m => m.BrandId, b => b.Id, (m, b) => new { m, b })
-                .Join(db.Users, x => x.m.UserId, u => u.Id, (x, u) => new { x.b.Code, x.b.NameZh, x.b.NameEn, u.Email, x.m.Role })
-                .SingleAsync());
+                .Join(db.Users, x => x.m.UserId, u => u.Id, (x, u) => new { x.b.Code, x.b.NameZh, x.b.NameEn, u.Email, x.m.Role, x.b.Status })
+                .SingleAsync(x => x.Code == "demo-tea"));
 
         owner.Code.ShouldBe("demo-tea");
         owner.NameZh.ShouldBe("云茶");
         owner.NameEn.ShouldBe("Cloud Tea");
         owner.Email.ShouldBe("brand@demo.test");
         owner.Role.ShouldBe(Portal.Core.Features.Brands.BrandMemberRole.Owner);
+        owner.Status.ShouldBe(Portal.Core.Features.Applications.ApplicationStatus.Approved);
     }
 }
