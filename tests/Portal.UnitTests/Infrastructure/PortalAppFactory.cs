@@ -45,6 +45,19 @@ public sealed class PortalAppFactory(TempDirectory? directory = null, string env
         return await work(db);
     }
 
+    /// <summary>The claims principal the app builds for the account with <paramref name="email"/>, as after sign-in.</summary>
+    public async Task<System.Security.Claims.ClaimsPrincipal> PrincipalAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Portal.Core.Features.Accounts.PortalUser>>();
+        var factory = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<Portal.Core.Features.Accounts.PortalUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}");
+        return await factory.CreateAsync(user);
+    }
+
+    /// <summary>The app's clock, to move time in tests.</summary>
+    public Portal.Core.Time.PortalClock Clock => Services.GetRequiredService<Portal.Core.Time.PortalClock>();
+
     /// <summary>Waits until the e-mail has left the outbox (status Sent), or fails after <paramref name="timeout"/>.</summary>
     public async Task<OutgoingEmail> WaitForSentAsync(Guid emailId, TimeSpan? timeout = null)
     {

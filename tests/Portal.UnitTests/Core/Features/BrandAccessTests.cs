@@ -70,20 +70,12 @@ public sealed class BrandAccessTests : IAsyncLifetime
     public async Task Directory_FindAccessible_RefusesNonMembersAndAnonymous()
     {
         var directory = _app.Services.GetRequiredService<BrandDirectory>();
-        var member = await PrincipalAsync("brand@demo.test");
-        var outsider = await PrincipalAsync("noodle@example.com");
+        var member = await _app.PrincipalAsync("brand@demo.test");
+        var outsider = await _app.PrincipalAsync("noodle@example.com");
 
         (await directory.FindAccessibleAsync(member, "demo-tea")).ShouldNotBeNull().MyRole.ShouldBe(BrandMemberRole.Owner);
         (await directory.FindAccessibleAsync(outsider, "demo-tea")).ShouldBeNull();
         (await directory.FindAccessibleAsync(new System.Security.Claims.ClaimsPrincipal(), "demo-tea")).ShouldBeNull();
         (await directory.FindAccessibleAsync(member, "no-such-brand")).ShouldBeNull();
-    }
-
-    private async Task<System.Security.Claims.ClaimsPrincipal> PrincipalAsync(string email)
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var factory = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>();
-        return await factory.CreateAsync((await users.FindByEmailAsync(email))!);
     }
 }

@@ -1,0 +1,322 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core;
+using Portal.Core.Features.Applications;
+using Portal.UnitTests.Infrastructure;
+using static Portal.Core.Features.Applications.ApplicationAction;
+using static Portal.Core.Features.Applications.ApplicationStatus;
+
+namespace Portal.UnitTests.Core.Features.Applications;
+
+/// <summary>One app and one brand for the whole class; each test first puts the brand back to a complete draft.</summary>
+public sealed class WorkflowFixture : IAsyncLifetime
+{
+    public PortalAppFactory App { get; } = new(settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "false" });
+
+    public Task InitializeAsync() => TestBrands.CreateWithOwnerAsync(App, ApplicationWorkflowTests.Code, ApplicationWorkflowTests.Owner, "Night Noodle", "夜面");
+
+    public Task DisposeAsync() => App.DisposeAsync().AsTask();
+}
+
+/// <summary>The application's state machine, through the service, on real SQLite.</summary>
+public sealed class ApplicationWorkflowTests(WorkflowFixture fixture) : IClassFixture<WorkflowFixture>, IAsyncLifetime
+{
+    internal const string Code = "night-noodle";
+    internal const string Owner = "noodle@example.com";
+    private readonly PortalAppFactory _app = fixture.App;
+
+    private ApplicationService Service => _app.Services.GetRequiredService<ApplicationService>();
+
+    public async Task InitializeAsync()
+    {
+        _app.Clock.Reset();
+        await _app.WithDbAsync(async db =>
+        {
+            var brand = await db.Brands.SingleAsync(b => b.Code == Code);
+            brand.Status = Draft;
+            brand.ReapplyFrom = null;
+            brand.OpenChangeRequests = [];
+            return await db.SaveChangesAsync();
+        });
+        var food = await _app.WithDbAsync(db => db.Categories.SingleAsync(c => c.Code == "food"));
+        var outcome = await Service.SaveProfileAsync(await _app.PrincipalAsync(Owner), Code, CompleteProfile(food.Id));
+        outcome.Succeeded.ShouldBeTrue(string.Join("; ", outcome.Errors));
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    internal static BrandProfile CompleteProfile(Guid categoryId) => new()
+    {
+        NameZh = "夜面",
+        NameEn = "Night Noodle",
+        CompanyName = "Night Noodle Foods Ltd",
+        ContactName = "Wu Ming",
+        ContactPhone = "+86 20 1234 5678",
+        ContactEmail = "wu@example.com",
+        StoreId = "store-42",
+        TrademarkNumber = "TM-30-2020-000042",
+        TrademarkClass = 30,
+        TrademarkOwner = "Night Noodle Foods Ltd",
+        CategoryIds = [categoryId],
+    };
+
+    private Task SetStatusAsync(ApplicationStatus status) =>
+        _app.WithDbAsync(async db =>
+        {
+            var brand = await db.Brands.SingleAsync(b => b.Code == Code);
+            brand.Status = status;
+            brand.SubmittedAt ??= DateTimeOffset.UtcNow;
+            brand.DecisionDueOn ??= DateOnly.FromDateTime(DateTime.UtcNow);
+            brand.ReapplyFrom = null;
+            return await db.SaveChangesAsync();
+        });
+
+    private Task<ApplicationStatus> StatusAsync() =>
+        _app.WithDbAsync(db => db.Brands.Where(b => b.Code == Code).Select(b => b.Status).SingleAsync());
+
+    private async Task<Outcome> ActAsync(ApplicationAction action, string? reason = "Because.")
+    {
+        var actor = ApplicationWorkflow.Of(action).Actor == ApplicationActor.Staff ? "ska@demo.test" : Owner;
+        IReadOnlyList<FieldReason> fields = action == RequestChanges ? [new FieldReason { Field = "StoreId", Reason = "Store id not found" }] : [];
+        return await Service.ActAsync(await _app.PrincipalAsync(actor), Code, action, reason, fields);
+    }
+
+    public static TheoryData<ApplicationStatus, ApplicationAction> EveryPair()
+    {
+        var data = new TheoryData<ApplicationStatus, ApplicationAction>();
+        foreach (var status in Enum.GetValues<ApplicationStatus>())
+        {
+            foreach (var action in Enum.GetValues<ApplicationAction>())
+            {
+                data.Add(status, action);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryPair))]
+    public async Task Act_FromEveryState_DoesExactlyWhatTheTableAllows(ApplicationStatus from, ApplicationAction action)
+    {
+        await SetStatusAsync(from);
+        var transition = ApplicationWorkflow.Of(action);
+
+        var outcome = await ActAsync(action);
+
+        if (transition.From.Contains(from))
+        {
+            outcome.Succeeded.ShouldBeTrue(string.Join("; ", outcome.Errors));
+            (await StatusAsync()).ShouldBe(transition.To);
+            var recorded = await _app.WithDbAsync(db => db.ApplicationEvents.Where(e => e.Action == action).OrderBy(e => e.CreatedAt).LastAsync());
+            recorded.From.ShouldBe(from);
+            recorded.To.ShouldBe(transition.To);
+        }
+        else
+        {
+            outcome.Succeeded.ShouldBeFalse();
+            outcome.Errors.ShouldHaveSingleItem().ShouldContain("is not possible while the application is");
+            (await StatusAsync()).ShouldBe(from);
+        }
+    }
+
+    [Fact]
+    public void Table_CoversTheIssuesPath()
+    {
+        ApplicationWorkflow.Available(Draft, ApplicationActor.Brand).ShouldBe([Submit]);
+        ApplicationWorkflow.Available(Submitted, ApplicationActor.Staff).ShouldBe([StartReview]);
+        ApplicationWorkflow.Available(UnderReview, ApplicationActor.Staff).ShouldBe([RequestChanges, Approve, Reject]);
+        ApplicationWorkflow.Available(ChangesRequested, ApplicationActor.Brand).ShouldBe([Submit]);
+        ApplicationWorkflow.Available(Approved, ApplicationActor.Staff).ShouldBe([Suspend]);
+        ApplicationWorkflow.Available(Suspended, ApplicationActor.Staff).ShouldBe([Reinstate]);
+        ApplicationWorkflow.Available(Rejected, ApplicationActor.Brand).ShouldBe([Reapply]);
+    }
+
+    [Fact]
+    public async Task Submit_WithMissingFields_ListsWhatIsMissingAndStaysDraft()
+    {
+        var user = await _app.PrincipalAsync(Owner);
+        var food = await _app.WithDbAsync(db => db.Categories.SingleAsync(c => c.Code == "food"));
+        var profile = CompleteProfile(food.Id);
+        profile.StoreId = null;
+        profile.CategoryIds = [];
+        (await Service.SaveProfileAsync(user, Code, profile)).Succeeded.ShouldBeTrue();
+
+        var outcome = await Service.ActAsync(user, Code, Submit);
+
+        outcome.Succeeded.ShouldBeFalse();
+        outcome.Errors[0].ShouldBe("The application is not complete. Still missing:");
+        outcome.Errors.Skip(1).ShouldBe(["Categories", "Store id on the platform"]);
+        (await StatusAsync()).ShouldBe(Draft);
+    }
+
+    [Fact]
+    public async Task Submit_OnAFriday_IsDueThreeWorkingDaysLaterOnWednesday()
+    {
+        _app.Clock.MoveTo(DateTimeOffset.Parse("2026-11-27T16:00:00+08:00")); // a Friday in Beijing
+
+        var outcome = await ActAsync(Submit, null);
+
+        outcome.Succeeded.ShouldBeTrue();
+        var view = await Service.GetAsync(await _app.PrincipalAsync(Owner), Code);
+        view!.DecisionDueOn.ShouldBe(new DateOnly(2026, 12, 2));
+        view.Overdue.ShouldBeFalse();
+        _app.Clock.MoveTo(DateTimeOffset.Parse("2026-12-03T09:00:00+08:00"));
+        (await Service.GetAsync(await _app.PrincipalAsync(Owner), Code))!.Overdue.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task RequestChanges_WithoutFieldReasons_IsRefused()
+    {
+        await SetStatusAsync(UnderReview);
+
+        var outcome = await Service.ActAsync(await _app.PrincipalAsync("ska@demo.test"), Code, RequestChanges, "Please fix", []);
+
+        outcome.Errors.ShouldHaveSingleItem().ShouldContain("at least one field");
+        (await StatusAsync()).ShouldBe(UnderReview);
+    }
+
+    [Fact]
+    public async Task RequestChanges_ShowsTheReasonsPerFieldUntilSubmittedAgain()
+    {
+        _app.Clock.MoveTo(DateTimeOffset.Parse("2030-01-07T10:00:00+08:00")); // after every other test's events
+        await SetStatusAsync(UnderReview);
+        var staff = await _app.PrincipalAsync("ska@demo.test");
+        var owner = await _app.PrincipalAsync(Owner);
+
+        (await Service.ActAsync(staff, Code, RequestChanges, null, [new FieldReason { Field = "TrademarkNumber", Reason = "Number does not match the certificate" }])).Succeeded.ShouldBeTrue();
+        var sentBack = await Service.GetAsync(owner, Code);
+        (await Service.ActAsync(owner, Code, Submit)).Succeeded.ShouldBeTrue();
+        var resubmitted = await Service.GetAsync(owner, Code);
+
+        sentBack!.Status.ShouldBe(ChangesRequested);
+        sentBack.CanEdit.ShouldBeTrue();
+        sentBack.OpenChangeRequests.ShouldHaveSingleItem().Field.ShouldBe("TrademarkNumber");
+        resubmitted!.Status.ShouldBe(Submitted);
+        resubmitted.OpenChangeRequests.ShouldBeEmpty();
+        resubmitted.History.Select(h => h.Action).Take(2).ShouldBe([Submit, RequestChanges]);
+    }
+
+    [Theory]
+    [InlineData(Reject)]
+    [InlineData(Suspend)]
+    [InlineData(Reinstate)]
+    public async Task Decision_ThatNeedsAReason_IsRefusedWithoutOne(ApplicationAction action)
+    {
+        await SetStatusAsync(ApplicationWorkflow.Of(action).From.First());
+
+        var outcome = await ActAsync(action, reason: "  ");
+
+        outcome.Errors.ShouldHaveSingleItem().ShouldContain("needs a reason");
+    }
+
+    [Fact]
+    public async Task Reject_ThenReapply_IsRefusedUntilTheWaitingPeriodEnds()
+    {
+        _app.Clock.MoveTo(DateTimeOffset.Parse("2026-11-02T10:00:00+08:00"));
+        await SetStatusAsync(UnderReview);
+        (await ActAsync(Reject, "Trademark belongs to someone else")).Succeeded.ShouldBeTrue();
+
+        var early = await ActAsync(Reapply);
+        _app.Clock.MoveTo(DateTimeOffset.Parse("2026-12-02T10:00:00+08:00"));
+        var onTime = await ActAsync(Reapply);
+
+        early.Errors.ShouldHaveSingleItem().ShouldContain("You can apply again from");
+        onTime.Succeeded.ShouldBeTrue();
+        (await StatusAsync()).ShouldBe(Draft);
+    }
+
+    [Fact]
+    public async Task BrandMember_CannotDecide_AndStaffCannotSubmit()
+    {
+        await SetStatusAsync(UnderReview);
+        var memberApproves = await Service.ActAsync(await _app.PrincipalAsync(Owner), Code, Approve);
+        await SetStatusAsync(Draft);
+        var staffSubmits = await Service.ActAsync(await _app.PrincipalAsync("ska@demo.test"), Code, Submit);
+        var outsiderSubmits = await Service.ActAsync(await _app.PrincipalAsync("brand@demo.test"), Code, Submit);
+
+        memberApproves.Errors.ShouldHaveSingleItem().ShouldBe("Only SKA staff can do this.");
+        staffSubmits.Errors.ShouldHaveSingleItem().ShouldBe("Only the brand's members can do this.");
+        outsiderSubmits.Errors.ShouldHaveSingleItem().ShouldBe("Only the brand's members can do this.");
+        (await StatusAsync()).ShouldBe(Draft);
+    }
+
+    [Fact]
+    public async Task Approve_RecordsWhoWhenAndWhy()
+    {
+        _app.Clock.MoveTo(DateTimeOffset.Parse("2026-11-24T11:30:00+08:00"));
+        await SetStatusAsync(UnderReview);
+
+        (await ActAsync(Approve, "All documents in order")).Succeeded.ShouldBeTrue();
+
+        var view = await Service.GetAsync(await _app.PrincipalAsync(Owner), Code);
+        var step = view!.History.First();
+        step.Action.ShouldBe(Approve);
+        step.ActorName.ShouldBe("SKA 运营 Zhao Min");
+        step.Reason.ShouldBe("All documents in order");
+        step.At.ShouldBe(DateTimeOffset.Parse("2026-11-24T11:30:00+08:00"), TimeSpan.FromSeconds(5));
+        view.LastDecisionReason.ShouldBe("All documents in order");
+    }
+
+    [Fact]
+    public async Task SaveProfile_WithAFourthAuthorisationLevel_IsRefusedAndNothingChanges()
+    {
+        var user = await _app.PrincipalAsync(Owner);
+        var profile = (await Service.GetAsync(user, Code))!.Profile;
+        profile.TrademarkOwner = "Holding";
+        profile.StoreId = "store-changed";
+        profile.AuthorizationChain =
+        [
+            new() { Grantor = "Holding", Grantee = "A" },
+            new() { Grantor = "A", Grantee = "B" },
+            new() { Grantor = "B", Grantee = "C" },
+            new() { Grantor = "C", Grantee = "Night Noodle Foods Ltd" },
+        ];
+
+        var outcome = await Service.SaveProfileAsync(user, Code, profile);
+
+        outcome.Errors.ShouldHaveSingleItem().ShouldStartWith("The authorisation chain can have at most 3 levels");
+        (await Service.GetAsync(user, Code))!.Profile.StoreId.ShouldBe("store-42");
+    }
+
+    [Fact]
+    public async Task SaveProfile_AfterSubmission_IsRefused()
+    {
+        await SetStatusAsync(Submitted);
+        var user = await _app.PrincipalAsync(Owner);
+        var profile = (await Service.GetAsync(user, Code))!.Profile;
+        profile.StoreId = "sneaky-change";
+
+        var outcome = await Service.SaveProfileAsync(user, Code, profile);
+
+        outcome.Errors.ShouldHaveSingleItem().ShouldBe("The profile cannot be changed while the application is Submitted.");
+    }
+
+    [Theory]
+    [InlineData("Cloud Tea", "Code must be slug")]
+    [InlineData("ab", "too short")]
+    [InlineData("double--hyphen", "double hyphen")]
+    [InlineData("-leading", "leading hyphen")]
+    public async Task Create_WithBadCode_IsRefusedWithTheRule(string code, string because)
+    {
+        var outcome = await Service.CreateAsync(await _app.PrincipalAsync(Owner), new NewBrandRequest { Code = code, NameZh = "新", NameEn = "New" });
+
+        outcome.Succeeded.ShouldBeFalse(because);
+        outcome.Errors.ShouldHaveSingleItem().ShouldStartWith("The brand code must be 3 to 40 lower-case letters");
+    }
+
+    [Fact]
+    public async Task Create_WithTakenCode_IsRefused_AndAValidOneMakesMeTheOwnerOfADraft()
+    {
+        var user = await _app.PrincipalAsync(Owner);
+
+        var taken = await Service.CreateAsync(user, new NewBrandRequest { Code = "demo-tea", NameZh = "新", NameEn = "New" });
+        var created = await Service.CreateAsync(user, new NewBrandRequest { Code = "morning-noodle", NameZh = "早面", NameEn = "Morning Noodle" });
+
+        taken.Errors.ShouldHaveSingleItem().ShouldBe("The brand code 'demo-tea' is already taken. Choose another one.");
+        created.Succeeded.ShouldBeTrue();
+        var view = await Service.GetAsync(user, "morning-noodle");
+        view!.Status.ShouldBe(Draft);
+        view.Brand.MyRole.ShouldBe(Portal.Core.Features.Brands.BrandMemberRole.Owner);
+    }
+}
