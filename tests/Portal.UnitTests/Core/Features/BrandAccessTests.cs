@@ -79,3 +79,57 @@ public sealed class BrandAccessTests : IAsyncLifetime
         (await directory.FindAccessibleAsync(member, "no-such-brand")).ShouldBeNull();
     }
 }
+
+/// <summary>Every brand-owned page of the application and members features refuses other brands' members.</summary>
+public sealed class BrandPagesAccessTests : IAsyncLifetime
+{
+    private readonly PortalAppFactory _app = new(settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "false" });
+
+    public static TheoryData<string> BrandRoutes => new() { "/brands/demo-tea", "/brands/demo-tea/application", "/brands/demo-tea/members" };
+
+    public Task InitializeAsync() => TestBrands.CreateWithOwnerAsync(_app, "night-noodle", "noodle@example.com", "Night Noodle", "夜面");
+
+    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+
+    [Theory]
+    [MemberData(nameof(BrandRoutes))]
+    public async Task BrandRoute_ForAMemberOfAnotherBrand_IsNotFound(string route)
+    {
+        using var browser = new BrowserClient(_app);
+        await browser.SignInAsync("noodle@example.com");
+
+        var response = await browser.Http.GetAsync(route);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync()).ShouldNotContain("Cloud Tea");
+    }
+
+    [Theory]
+    [MemberData(nameof(BrandRoutes))]
+    public async Task BrandRoute_ForItsOwnerAndForStaff_Opens(string route)
+    {
+        using var owner = new BrowserClient(_app);
+        await owner.SignInAsync("brand@demo.test");
+        using var staff = new BrowserClient(_app);
+        await staff.SignInAsync("ska@demo.test");
+
+        (await owner.Http.GetAsync(route)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var seenByStaff = await staff.Http.GetAsync(route);
+        seenByStaff.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await seenByStaff.Content.ReadAsStringAsync()).ShouldContain("Cloud Tea");
+    }
+
+    [Fact]
+    public async Task ApplicationsQueue_ForABrandManager_IsRefused_AndForStaffListsTheSubmittedBrand()
+    {
+        using var manager = new BrowserClient(_app);
+        await manager.SignInAsync("brand@demo.test");
+        using var staff = new BrowserClient(_app);
+        await staff.SignInAsync("ska@demo.test");
+
+        (await manager.Http.GetAsync("/ops/applications")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var queue = await staff.Http.GetStringAsync("/ops/applications");
+        queue.ShouldContain("Silver Moon");
+        queue.ShouldNotContain("Cloud Tea"); // approved long ago, not waiting
+    }
+}
