@@ -11,6 +11,12 @@ public sealed class RegisterPage(IPage page)
 
     public async Task GoToAsync() => await page.GotoAsync(Path.TrimStart('/'));
 
+    public async Task RegisterFromStartAsync(string name, string email, string password)
+    {
+        await GoToAsync();
+        await RegisterAsync(name, email, password);
+    }
+
     public async Task RegisterAsync(string name, string email, string password)
     {
         await page.GetByLabel("Your name", new() { Exact = true }).FillAsync(name);
