@@ -12,6 +12,7 @@ using Portal.Core.Data.Interceptors;
 using Portal.Core.Features.Accounts;
 using Portal.Core.Features.Brands;
 using Portal.Core.Features.Email;
+using Portal.Core.Features.Journey;
 using Portal.Core.Features.Seeding;
 using Portal.Core.Features.Tiers;
 using Portal.Core.Options;
@@ -69,6 +70,7 @@ public static class PortalCoreExtensions
         services.AddSingleton<EmailDelivery>();
         services.AddSingleton<IPendingWorkSource, PendingEmailSource>();
         services.AddScoped<DatabaseSeeder>();
+        services.AddJourney();
         services.AddSingleton<DatabaseInitializer>();
         // First hosted service: the schema exists before jobs or requests touch it.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializationService>());
