@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Bunit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Portal.Core.Features.Accounts;
@@ -121,8 +122,7 @@ public sealed class BrandJourneyTests : PortalTestContext, IClassFixture<Journey
     public async Task Board_ForStaff_SaysItIsViewOnlyAndOffersNoChanges()
     {
         var (brand, _) = await _fixture.NewBrandAsync();
-        var staffId = await _fixture.App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
-            db.Users.Where(u => u.Email == "ska@demo.test").Select(u => u.Id)));
+        var staffId = await _fixture.App.WithDbAsync(db => db.Users.Where(u => u.Email == "ska@demo.test").Select(u => u.Id).SingleAsync());
         var auth = AddAuthorization();
         auth.SetAuthorized("ska@demo.test");
         auth.SetRoles(PortalRoles.SkaOperator);
