@@ -13,6 +13,7 @@ using Portal.Core.Features.Accounts;
 using Portal.Core.Features.Applications;
 using Portal.Core.Features.Brands;
 using Portal.Core.Features.Email;
+using Portal.Core.Features.Journey;
 using Portal.Core.Features.Seeding;
 using Portal.Core.Features.Tiers;
 using Portal.Core.Options;
@@ -75,6 +76,7 @@ public static class PortalCoreExtensions
         services.AddSingleton<MembershipService>();
         services.AddScoped<InvitationAcceptance>();
         services.AddScoped<ISeedContributor, ApplicationSeedContributor>();
+        services.AddJourney();
         services.AddSingleton<DatabaseInitializer>();
         // First hosted service: the schema exists before jobs or requests touch it.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializationService>());

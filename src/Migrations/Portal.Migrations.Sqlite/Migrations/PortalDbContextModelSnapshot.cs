@@ -734,6 +734,101 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("OutgoingEmails", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Features.Journey.BrandTask", b =>
+                {
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlaybookTaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CompletedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletionSource")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BrandId", "PlaybookTaskId");
+
+                    b.HasIndex("CompletedByUserId");
+
+                    b.HasIndex("PlaybookTaskId");
+
+                    b.ToTable("BrandTasks", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Features.Journey.PlaybookTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionEn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionZh")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("Area", "SortOrder");
+
+                    b.ToTable("PlaybookTasks", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Features.Tiers.TierChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -983,6 +1078,26 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Features.Journey.BrandTask", b =>
+                {
+                    b.HasOne("Portal.Core.Features.Brands.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.Features.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("CompletedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Core.Features.Journey.PlaybookTask", null)
+                        .WithMany()
+                        .HasForeignKey("PlaybookTaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

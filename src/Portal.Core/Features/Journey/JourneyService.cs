@@ -1,0 +1,158 @@
+using System.Security.Claims;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Portal.Core.Data;
+using Portal.Core.Features.Brands;
+
+namespace Portal.Core.Features.Journey;
+
+/// <summary>
+/// A brand's STEPS journey: the board its members and staff see, and the one way a task's state
+/// changes. Members of the brand change tasks; staff only look. Works without an HTTP context, so
+/// the milestone job can complete tasks too.
+/// </summary>
+public sealed class JourneyService(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    BrandDirectory brands,
+    IValidator<TaskEvidence> evidenceValidator,
+    IStringLocalizer<JourneyCoreStrings> strings,
+    TimeProvider clock)
+{
+    /// <summary>The brand's board if <paramref name="user"/> may see the brand (member or staff); otherwise null.</summary>
+    public async Task<JourneyBoard?> GetBoardAsync(ClaimsPrincipal user, string brandCode, CancellationToken cancellationToken = default)
+    {
+        var brand = await brands.FindAccessibleAsync(user, brandCode, cancellationToken);
+        if (brand is null)
+        {
+            return null;
+        }
+
+        var areas = await GetAreasAsync(brand.Id, cancellationToken);
+        return new JourneyBoard(brand, CanChange: brand.MyRole is not null, areas);
+    }
+
+    /// <summary>Every area in the recommended order with the brand's state of its active tasks. No access check: for callers that made one.</summary>
+    public async Task<IReadOnlyList<AreaProgress>> GetAreasAsync(Guid brandId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var playbook = await db.PlaybookTasks.AsNoTracking().Where(t => t.IsActive).ToListAsync(cancellationToken);
+        var states = await db.BrandTasks.AsNoTracking().Where(t => t.BrandId == brandId).ToDictionaryAsync(t => t.PlaybookTaskId, cancellationToken);
+        var completedBy = states.Values.Where(s => s.CompletedByUserId is not null).Select(s => s.CompletedByUserId!.Value).Distinct().ToList();
+        var names = await db.Users.AsNoTracking()
+            .Where(u => completedBy.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+
+        return StepsAreas.InRecommendedOrder
+            .Select(area => new AreaProgress(area, playbook
+                .Where(t => t.Area == area)
+                .OrderBy(t => t.SortOrder).ThenBy(t => t.Code, StringComparer.Ordinal)
+                .Select(t => View(t, states.GetValueOrDefault(t.Id), names))
+                .ToList()))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Sets a task's status, the one way a task changes. <see cref="CompletionSource.Manual"/>
+    /// changes need <paramref name="actorUserId"/> to be a member of the brand (any role): staff
+    /// who are not members are refused. <see cref="CompletionSource.Milestone"/> changes come from
+    /// the system and need no user. Marking done records who, when and how; marking a done task
+    /// done again keeps its first completion; re-opening clears it. <paramref name="evidence"/>
+    /// replaces the note and link; null keeps them.
+    /// </summary>
+    public async Task<JourneyResult> SetTaskStatusAsync(
+        Guid brandId,
+        string taskCode,
+        BrandTaskStatus status,
+        TaskEvidence? evidence,
+        CompletionSource source,
+        Guid? actorUserId,
+        CancellationToken cancellationToken = default)
+    {
+        if (evidence is not null)
+        {
+            var validation = await evidenceValidator.ValidateAsync(evidence, cancellationToken);
+            if (!validation.IsValid)
+            {
+                return JourneyResult.Failure(validation.Errors.Select(e => e.ErrorMessage));
+            }
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (source == CompletionSource.Manual)
+        {
+            var member = actorUserId is { } userId
+                && await db.BrandMembers.AnyAsync(m => m.BrandId == brandId && m.UserId == userId, cancellationToken);
+            if (!member)
+            {
+                return JourneyResult.Failure(strings["Journey_MembersOnly"]);
+            }
+        }
+        else if (!await db.Brands.AnyAsync(b => b.Id == brandId, cancellationToken))
+        {
+            return JourneyResult.Failure(strings["Journey_BrandNotFound"]);
+        }
+
+        var task = await db.PlaybookTasks.SingleOrDefaultAsync(t => t.Code == taskCode && t.IsActive, cancellationToken);
+        if (task is null)
+        {
+            return JourneyResult.Failure(strings["Journey_TaskNotFound", taskCode]);
+        }
+
+        var row = await db.BrandTasks.SingleOrDefaultAsync(t => t.BrandId == brandId && t.PlaybookTaskId == task.Id, cancellationToken);
+        if (row is null)
+        {
+            row = new BrandTask { BrandId = brandId, PlaybookTaskId = task.Id, Status = BrandTaskStatus.NotStarted };
+            db.BrandTasks.Add(row);
+        }
+
+        var now = clock.GetUtcNow();
+        if (status == BrandTaskStatus.Done && row.Status != BrandTaskStatus.Done)
+        {
+            row.CompletedAt = now;
+            row.CompletionSource = source;
+            row.CompletedByUserId = source == CompletionSource.Manual ? actorUserId : null;
+        }
+        else if (status != BrandTaskStatus.Done)
+        {
+            row.CompletedAt = null;
+            row.CompletionSource = null;
+            row.CompletedByUserId = null;
+        }
+
+        row.Status = status;
+        if (evidence is not null)
+        {
+            row.EvidenceNote = Clean(evidence.Note);
+            row.EvidenceLink = Clean(evidence.Link);
+        }
+
+        // A repeated call (a milestone job run twice) writes nothing.
+        if (db.ChangeTracker.HasChanges())
+        {
+            row.UpdatedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return JourneyResult.Success;
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static JourneyTaskView View(PlaybookTask task, BrandTask? state, IReadOnlyDictionary<Guid, string> names) =>
+        new(
+            task.Id,
+            task.Code,
+            task.Area,
+            task.SortOrder,
+            task.TitleZh,
+            task.TitleEn,
+            task.DescriptionZh,
+            task.DescriptionEn,
+            state?.Status ?? BrandTaskStatus.NotStarted,
+            state?.EvidenceNote,
+            state?.EvidenceLink,
+            state?.CompletedByUserId is { } id ? names.GetValueOrDefault(id) : null,
+            state?.CompletedAt,
+            state?.CompletionSource);
+}
