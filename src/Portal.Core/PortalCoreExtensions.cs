@@ -13,6 +13,7 @@ using Portal.Core.Features.Accounts;
 using Portal.Core.Features.Brands;
 using Portal.Core.Features.Email;
 using Portal.Core.Features.Seeding;
+using Portal.Core.Features.Streams;
 using Portal.Core.Features.Tiers;
 using Portal.Core.Options;
 using Portal.Core.Time;
@@ -68,6 +69,7 @@ public static class PortalCoreExtensions
         services.AddSingleton<IEmailTransport, MailKitEmailTransport>();
         services.AddSingleton<EmailDelivery>();
         services.AddSingleton<IPendingWorkSource, PendingEmailSource>();
+        services.AddStreamsAndTrustCard();
         services.AddScoped<DatabaseSeeder>();
         services.AddSingleton<DatabaseInitializer>();
         // First hosted service: the schema exists before jobs or requests touch it.
