@@ -15,6 +15,7 @@ using Portal.Core.Features.Brands;
 using Portal.Core.Features.Email;
 using Portal.Core.Features.Journey;
 using Portal.Core.Features.Seeding;
+using Portal.Core.Features.Streams;
 using Portal.Core.Features.Tiers;
 using Portal.Core.Options;
 using Portal.Core.Time;
@@ -71,6 +72,7 @@ public static class PortalCoreExtensions
         services.AddSingleton<IEmailTransport, MailKitEmailTransport>();
         services.AddSingleton<EmailDelivery>();
         services.AddSingleton<IPendingWorkSource, PendingEmailSource>();
+        services.AddStreamsAndTrustCard();
         services.AddScoped<DatabaseSeeder>();
         services.AddSingleton<ApplicationService>();
         services.AddSingleton<MembershipService>();

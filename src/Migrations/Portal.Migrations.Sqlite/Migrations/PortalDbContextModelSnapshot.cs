@@ -829,6 +829,57 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("PlaybookTasks", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Features.Streams.StreamPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("GmvTarget")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlannedMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("BrandId", "StartAt");
+
+                    b.ToTable("StreamPlans", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Features.Tiers.TierChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -872,6 +923,98 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasIndex("BrandId", "EffectiveFrom");
 
                     b.ToTable("TierChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Features.TrustCard.TrustCardChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChangedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedByUserId");
+
+                    b.HasIndex("BrandId", "CreatedAt");
+
+                    b.ToTable("TrustCardChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Features.TrustCard.TrustCardCommitment", b =>
+                {
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Entitlements")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BrandId");
+
+                    b.ToTable("TrustCardCommitments", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Features.TrustCard.TrustTier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Entitlements")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("TrustTiers", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1101,11 +1244,262 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Core.Features.Streams.StreamPlan", b =>
+                {
+                    b.HasOne("Portal.Core.Features.Brands.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.Features.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Portal.Core.Features.Streams.AccurateFlowSection", "Flow", b1 =>
+                        {
+                            b1.Property<Guid>("StreamPlanId");
+
+                            b1.Property<decimal>("Budget");
+
+                            b1.Property<bool>("NoPaidTraffic");
+
+                            b1.Property<string>("Tools")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.HasKey("StreamPlanId");
+
+                            b1.ToTable("StreamPlans");
+
+                            b1
+                                .ToJson("Flow")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StreamPlanId");
+                        });
+
+                    b.OwnsOne("Portal.Core.Features.Streams.EarlyContentSection", "EarlyContent", b1 =>
+                        {
+                            b1.Property<Guid>("StreamPlanId");
+
+                            b1.Property<string>("Highlights")
+                                .IsRequired();
+
+                            b1.Property<int>("WarmUpVideos");
+
+                            b1.HasKey("StreamPlanId");
+
+                            b1.ToTable("StreamPlans");
+
+                            b1
+                                .ToJson("EarlyContent")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StreamPlanId");
+                        });
+
+                    b.OwnsOne("Portal.Core.Features.Streams.GiftsSection", "Gifts", b1 =>
+                        {
+                            b1.Property<Guid>("StreamPlanId");
+
+                            b1.HasKey("StreamPlanId");
+
+                            b1.ToTable("StreamPlans");
+
+                            b1
+                                .ToJson("Gifts")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StreamPlanId");
+
+                            b1.OwnsMany("Portal.Core.Features.Streams.GiftItem", "Items", b2 =>
+                                {
+                                    b2.Property<Guid>("GiftsSectionStreamPlanId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<decimal>("Budget");
+
+                                    b2.Property<string>("Description")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Kind")
+                                        .IsRequired()
+                                        .HasMaxLength(40);
+
+                                    b2.HasKey("GiftsSectionStreamPlanId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("StreamPlans");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("GiftsSectionStreamPlanId");
+                                });
+
+                            b1.Navigation("Items");
+                        });
+
+                    b.OwnsOne("Portal.Core.Features.Streams.ShapingSection", "Shaping", b1 =>
+                        {
+                            b1.Property<Guid>("StreamPlanId");
+
+                            b1.HasKey("StreamPlanId");
+
+                            b1.ToTable("StreamPlans");
+
+                            b1
+                                .ToJson("Shaping")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StreamPlanId");
+
+                            b1.OwnsMany("Portal.Core.Features.Streams.PlannedProduct", "Products", b2 =>
+                                {
+                                    b2.Property<Guid>("ShapingSectionStreamPlanId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired();
+
+                                    b2.Property<decimal>("Price");
+
+                                    b2.Property<string>("Role")
+                                        .IsRequired()
+                                        .HasMaxLength(40);
+
+                                    b2.Property<int>("Stock");
+
+                                    b2.HasKey("ShapingSectionStreamPlanId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("StreamPlans");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ShapingSectionStreamPlanId");
+                                });
+
+                            b1.Navigation("Products");
+                        });
+
+                    b.OwnsOne("Portal.Core.Features.Streams.StreamResults", "Results", b1 =>
+                        {
+                            b1.Property<Guid>("StreamPlanId");
+
+                            b1.Property<int>("ActualMinutes");
+
+                            b1.Property<decimal>("Gmv");
+
+                            b1.Property<int>("NewFans");
+
+                            b1.Property<int>("Orders");
+
+                            b1.Property<int>("PeakViewers");
+
+                            b1.HasKey("StreamPlanId");
+
+                            b1.ToTable("StreamPlans");
+
+                            b1
+                                .ToJson("Results")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StreamPlanId");
+                        });
+
+                    b.OwnsOne("Portal.Core.Features.Streams.TimingSection", "Timing", b1 =>
+                        {
+                            b1.Property<Guid>("StreamPlanId");
+
+                            b1.HasKey("StreamPlanId");
+
+                            b1.ToTable("StreamPlans");
+
+                            b1
+                                .ToJson("Timing")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StreamPlanId");
+
+                            b1.OwnsMany("Portal.Core.Features.Streams.ShowSegment", "Segments", b2 =>
+                                {
+                                    b2.Property<Guid>("TimingSectionStreamPlanId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<int>("Minutes");
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired();
+
+                                    b2.HasKey("TimingSectionStreamPlanId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("StreamPlans");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("TimingSectionStreamPlanId");
+                                });
+
+                            b1.Navigation("Segments");
+                        });
+
+                    b.Navigation("EarlyContent")
+                        .IsRequired();
+
+                    b.Navigation("Flow")
+                        .IsRequired();
+
+                    b.Navigation("Gifts")
+                        .IsRequired();
+
+                    b.Navigation("Results");
+
+                    b.Navigation("Shaping")
+                        .IsRequired();
+
+                    b.Navigation("Timing")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Core.Features.Tiers.TierChange", b =>
                 {
                     b.HasOne("Portal.Core.Features.Brands.Brand", null)
                         .WithMany()
                         .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Features.TrustCard.TrustCardChange", b =>
+                {
+                    b.HasOne("Portal.Core.Features.Brands.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.Features.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Features.TrustCard.TrustCardCommitment", b =>
+                {
+                    b.HasOne("Portal.Core.Features.Brands.Brand", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Core.Features.TrustCard.TrustCardCommitment", "BrandId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,29 @@
+using System.Globalization;
+using MudBlazor;
+using Portal.Core.Features.Streams;
+
+namespace Portal.Web.Components.Pages.Streams;
+
+/// <summary>How the planner writes money, times and states.</summary>
+public static class StreamFormat
+{
+    /// <summary>Yuan with two decimals in the reader's number format: ¥1,234.50.</summary>
+    public static string Money(decimal amount) => "¥" + amount.ToString("N2", CultureInfo.CurrentCulture);
+
+    /// <summary>A whole number in the reader's format: 12,345.</summary>
+    public static string Number(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
+
+    /// <summary>Wall-clock time in China: 20:00.</summary>
+    public static string Time(DateTimeOffset instant) => PlatformTime.ToPlatform(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>Date and time in China: 2026-12-01 20:00.</summary>
+    public static string DateTime(DateTimeOffset instant) => PlatformTime.ToPlatform(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public static Color StatusColor(StreamStatus status) => status switch
+    {
+        StreamStatus.Ready => Color.Info,
+        StreamStatus.Done => Color.Success,
+        StreamStatus.Cancelled => Color.Error,
+        _ => Color.Default,
+    };
+}
