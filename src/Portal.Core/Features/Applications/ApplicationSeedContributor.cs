@@ -43,7 +43,7 @@ internal sealed class ApplicationSeedContributor(TimeProvider clock) : ISeedCont
             Complete(brand, "云南云茶电子商务有限公司", "林云", "+86 871 6500 0000", "brand@demo.test", "store-8810021", "TM-30-2019-551234", 30, food.Id);
             brand.Status = ApplicationStatus.Approved;
             brand.SubmittedAt = now.AddDays(-60);
-            brand.DecisionDueOn = PlatformTime.AddWorkingDays(PlatformTime.DateOf(brand.SubmittedAt.Value), 3);
+            brand.DecisionDueOn = PlatformTime.AddWorkingDays(PlatformTime.DayOf(brand.SubmittedAt.Value), 3);
             brand.LastDecisionAt = now.AddDays(-58);
             brand.LastDecisionReason = "资质齐全，欢迎入驻。Documents complete; welcome aboard.";
             db.ApplicationEvents.AddRange(
@@ -61,7 +61,7 @@ internal sealed class ApplicationSeedContributor(TimeProvider clock) : ISeedCont
             moon.AuthorizationChain = [new AuthorizationLink { Grantor = "银月控股集团", Grantee = "深圳银月珠宝有限公司" }];
             moon.Status = ApplicationStatus.Submitted;
             moon.SubmittedAt = now.AddDays(-2);
-            moon.DecisionDueOn = PlatformTime.AddWorkingDays(PlatformTime.DateOf(moon.SubmittedAt.Value), 3);
+            moon.DecisionDueOn = PlatformTime.AddWorkingDays(PlatformTime.DayOf(moon.SubmittedAt.Value), 3);
             db.Brands.Add(moon);
             db.BrandMembers.Add(new BrandMember { BrandId = moon.Id, UserId = demo.BrandManagerId, Role = BrandMemberRole.Owner, JoinedAt = now.AddDays(-3) });
             db.ApplicationEvents.Add(Event(moon.Id, ApplicationAction.Submit, ApplicationStatus.Draft, ApplicationStatus.Submitted, demo.BrandManagerId, moon.SubmittedAt.Value));

@@ -113,7 +113,7 @@ public sealed class ApplicationService(
             actions.AddRange(ApplicationWorkflow.Available(brand.Status, ApplicationActor.Staff));
         }
 
-        var today = PlatformTime.DateOf(clock.GetUtcNow());
+        var today = PlatformTime.DayOf(clock.GetUtcNow());
         return new ApplicationView(
             new BrandSummary(brand.Id, brand.Code, brand.NameZh, brand.NameEn, role),
             brand.Status,
@@ -203,7 +203,7 @@ public sealed class ApplicationService(
         }
 
         var now = clock.GetUtcNow();
-        var today = PlatformTime.DateOf(now);
+        var today = PlatformTime.DayOf(now);
         var reasons = (fieldReasons ?? []).Where(r => !string.IsNullOrWhiteSpace(r.Reason)).ToList();
         if (action == ApplicationAction.RequestChanges)
         {
@@ -282,7 +282,7 @@ public sealed class ApplicationService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var today = PlatformTime.DateOf(clock.GetUtcNow());
+        var today = PlatformTime.DayOf(clock.GetUtcNow());
         var rows = await db.Brands.AsNoTracking()
             .Where(b => (b.Status == ApplicationStatus.Submitted || b.Status == ApplicationStatus.UnderReview) && b.SubmittedAt != null)
             .OrderBy(b => b.SubmittedAt)

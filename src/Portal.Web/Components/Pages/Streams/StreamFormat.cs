@@ -1,3 +1,4 @@
+using Portal.Core;
 using System.Globalization;
 using MudBlazor;
 using Portal.Core.Features.Streams;

@@ -1,3 +1,4 @@
+using Portal.Core;
 using Portal.Core.Features.Streams;
 using Portal.UnitTests.Infrastructure;
 

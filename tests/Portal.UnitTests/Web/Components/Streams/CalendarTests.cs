@@ -1,3 +1,4 @@
+using Portal.Core;
 using Bunit;
 using Portal.Core.Features.Streams;
 using Portal.Core.Localization;

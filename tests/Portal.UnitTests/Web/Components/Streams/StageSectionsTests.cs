@@ -1,3 +1,4 @@
+using Portal.Core;
 using AngleSharp.Dom;
 using Bunit;
 using MudBlazor;
