@@ -5,7 +5,7 @@ namespace Portal.E2E.Journeys;
 public sealed class ApplicationJourneys(PortalServer server, ITestOutputHelper output) : PortalTest(server, output)
 {
     [Fact]
-    public Task NewBrand_SubmittedIncomplete_ThenCompleted_IsApprovedByStaff() => RunAsync(async page =>
+    public Task NewBrand_SubmittedIncomplete_ThenCompleted_IsApprovedByStaff_AndPlansAStream() => RunAsync(async page =>
     {
         // A new brand manager registers and starts a brand.
         await new RegisterPage(page).RegisterFromStartAsync("Zhang Wei", "zhang.wei@example.test", "Night-Tea!2026");
@@ -55,5 +55,14 @@ public sealed class ApplicationJourneys(PortalServer server, ITestOutputHelper o
         await application.GoToAsync("camellia-tea");
         await Expect(application.State).ToHaveTextAsync("Approved");
         await Expect(page.GetByText("Approve · Under review → Approved")).ToBeVisibleAsync();
+
+        // The approved brand plans its first stream (default start: tomorrow 20:00 in China) and finds it on the calendar.
+        var streams = new StreamsPage(page);
+        await streams.GoToAsync("camellia-tea");
+        await streams.PlanAsync("camellia-tea", "First big day", "Tea master Zhang");
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        await streams.GoToAsync("camellia-tea");
+        await streams.ShowMonthOfAsync(today.AddDays(1), today);
+        await Expect(streams.Day(today.AddDays(1))).ToContainTextAsync("20:00 First big day");
     });
 }
