@@ -5,9 +5,9 @@ public record Outcome(bool Succeeded, IReadOnlyList<string> Errors)
 {
     public static readonly Outcome Ok = new(true, []);
 
-    public static Outcome Fail(params string[] errors) => new(false, errors);
+    public static Outcome Fail(params string[] errors) => new(false, errors.Distinct().ToList());
 
-    public static Outcome Fail(IEnumerable<string> errors) => new(false, errors.ToList());
+    public static Outcome Fail(IEnumerable<string> errors) => new(false, errors.Distinct().ToList());
 }
 
 /// <summary>A successful command's value, or messages saying why not.</summary>
@@ -15,7 +15,7 @@ public sealed record Outcome<T>(bool Succeeded, IReadOnlyList<string> Errors, T?
 {
     public static Outcome<T> Success(T value) => new(true, [], value);
 
-    public static new Outcome<T> Fail(params string[] errors) => new(false, errors, default);
+    public static new Outcome<T> Fail(params string[] errors) => new(false, errors.Distinct().ToList(), default);
 
-    public static new Outcome<T> Fail(IEnumerable<string> errors) => new(false, errors.ToList(), default);
+    public static new Outcome<T> Fail(IEnumerable<string> errors) => new(false, errors.Distinct().ToList(), default);
 }

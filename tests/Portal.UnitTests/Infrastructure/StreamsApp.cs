@@ -1,3 +1,4 @@
+using Portal.Core;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -88,7 +89,7 @@ public sealed class StreamsApp : IAsyncLifetime
     {
         var outcome = await Streams.CreateAsync(Owner, DemoBrandId, plan);
         outcome.Errors.ShouldBeEmpty();
-        return outcome.PlanId!.Value;
+        return outcome.Value;
     }
 
     public async Task<StreamPlan> LoadAsync(Guid planId) =>

@@ -1,3 +1,4 @@
+using Portal.Core;
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -60,7 +61,7 @@ public sealed class JourneyService(
     /// done again keeps its first completion; re-opening clears it. <paramref name="evidence"/>
     /// replaces the note and link; null keeps them.
     /// </summary>
-    public async Task<JourneyResult> SetTaskStatusAsync(
+    public async Task<Outcome> SetTaskStatusAsync(
         Guid brandId,
         string taskCode,
         BrandTaskStatus status,
@@ -74,7 +75,7 @@ public sealed class JourneyService(
             var validation = await evidenceValidator.ValidateAsync(evidence, cancellationToken);
             if (!validation.IsValid)
             {
-                return JourneyResult.Failure(validation.Errors.Select(e => e.ErrorMessage));
+                return Outcome.Fail(validation.Errors.Select(e => e.ErrorMessage));
             }
         }
 
@@ -85,18 +86,18 @@ public sealed class JourneyService(
                 && await db.BrandMembers.AnyAsync(m => m.BrandId == brandId && m.UserId == userId, cancellationToken);
             if (!member)
             {
-                return JourneyResult.Failure(strings["Journey_MembersOnly"]);
+                return Outcome.Fail(strings["Journey_MembersOnly"]);
             }
         }
         else if (!await db.Brands.AnyAsync(b => b.Id == brandId, cancellationToken))
         {
-            return JourneyResult.Failure(strings["Journey_BrandNotFound"]);
+            return Outcome.Fail(strings["Journey_BrandNotFound"]);
         }
 
         var task = await db.PlaybookTasks.SingleOrDefaultAsync(t => t.Code == taskCode && t.IsActive, cancellationToken);
         if (task is null)
         {
-            return JourneyResult.Failure(strings["Journey_TaskNotFound", taskCode]);
+            return Outcome.Fail(strings["Journey_TaskNotFound", taskCode]);
         }
 
         var row = await db.BrandTasks.SingleOrDefaultAsync(t => t.BrandId == brandId && t.PlaybookTaskId == task.Id, cancellationToken);
@@ -134,7 +135,7 @@ public sealed class JourneyService(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return JourneyResult.Success;
+        return Outcome.Ok;
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

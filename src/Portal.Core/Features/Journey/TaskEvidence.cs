@@ -33,11 +33,3 @@ public sealed class TaskEvidenceValidator : AbstractValidator<TaskEvidence>
             .WithMessage(_ => strings["Journey_LinkNotWeb"]);
     }
 }
-
-/// <summary>The outcome of a change on the journey: success, or messages ready to show.</summary>
-public sealed record JourneyResult(bool Succeeded, IReadOnlyList<string> Errors)
-{
-    public static readonly JourneyResult Success = new(true, []);
-
-    public static JourneyResult Failure(params IEnumerable<string> errors) => new(false, errors.Distinct().ToList());
-}

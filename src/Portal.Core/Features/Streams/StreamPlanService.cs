@@ -1,3 +1,4 @@
+using Portal.Core;
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -6,14 +7,6 @@ using Portal.Core.Data;
 using Portal.Core.Features.Brands;
 
 namespace Portal.Core.Features.Streams;
-
-/// <summary>The outcome of a change to a plan: success (with the plan's id), or messages ready to show.</summary>
-public sealed record StreamOutcome(bool Succeeded, IReadOnlyList<string> Errors, Guid? PlanId = null)
-{
-    public static StreamOutcome Success(Guid planId) => new(true, [], planId);
-
-    public static StreamOutcome Failure(params IEnumerable<string> errors) => new(false, errors.Distinct().ToList());
-}
 
 /// <summary>A plan as its page shows it, with whether the reader may change it.</summary>
 public sealed record StreamPlanView(StreamPlan Plan, bool CanEdit);
@@ -105,12 +98,12 @@ public sealed class StreamPlanService(
     }
 
     /// <summary>Saves a new plan as a Draft of the brand.</summary>
-    public async Task<StreamOutcome> CreateAsync(ClaimsPrincipal user, Guid brandId, StreamPlan draft, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Guid>> CreateAsync(ClaimsPrincipal user, Guid brandId, StreamPlan draft, CancellationToken cancellationToken = default)
     {
         var validation = await planValidator.ValidateAsync(draft, cancellationToken);
         if (!validation.IsValid)
         {
-            return StreamOutcome.Failure(validation.Errors.Select(e => e.ErrorMessage));
+            return Outcome<Guid>.Fail(validation.Errors.Select(e => e.ErrorMessage));
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -128,19 +121,19 @@ public sealed class StreamPlanService(
         CopyPlan(draft, plan);
         db.StreamPlans.Add(plan);
         await db.SaveChangesAsync(cancellationToken);
-        return StreamOutcome.Success(plan.Id);
+        return Outcome<Guid>.Success(plan.Id);
     }
 
     /// <summary>
     /// Saves the plan's header and sections. Only Draft and Ready plans change, and a Ready plan
     /// must stay complete (otherwise it would be Ready without being ready).
     /// </summary>
-    public async Task<StreamOutcome> SaveAsync(ClaimsPrincipal user, Guid brandId, StreamPlan edited, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Guid>> SaveAsync(ClaimsPrincipal user, Guid brandId, StreamPlan edited, CancellationToken cancellationToken = default)
     {
         var validation = await planValidator.ValidateAsync(edited, cancellationToken);
         if (!validation.IsValid)
         {
-            return StreamOutcome.Failure(validation.Errors.Select(e => e.ErrorMessage));
+            return Outcome<Guid>.Fail(validation.Errors.Select(e => e.ErrorMessage));
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -152,22 +145,22 @@ public sealed class StreamPlanService(
 
         if (!StreamWorkflow.IsEditable(plan.Status))
         {
-            return StreamOutcome.Failure(strings["Stream_Refused_Locked", StatusName(plan.Status)]);
+            return Outcome<Guid>.Fail(strings["Stream_Refused_Locked", StatusName(plan.Status)]);
         }
 
         CopyPlan(edited, plan);
         if (plan.Status == StreamStatus.Ready && StageReadiness.Of(plan).Incomplete is { Count: > 0 } incomplete)
         {
-            return StreamOutcome.Failure(strings["Stream_Refused_ReadyMustStayComplete", SectionNames(incomplete)]);
+            return Outcome<Guid>.Fail(strings["Stream_Refused_ReadyMustStayComplete", SectionNames(incomplete)]);
         }
 
         plan.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return StreamOutcome.Success(plan.Id);
+        return Outcome<Guid>.Success(plan.Id);
     }
 
     /// <summary>Runs one action of the state machine; a refusal says why.</summary>
-    public async Task<StreamOutcome> ApplyAsync(ClaimsPrincipal user, Guid brandId, Guid planId, StreamAction action, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Guid>> ApplyAsync(ClaimsPrincipal user, Guid brandId, Guid planId, StreamAction action, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (plan, refused) = await LoadForEditAsync(db, user, brandId, planId, cancellationToken);
@@ -179,22 +172,22 @@ public sealed class StreamPlanService(
         var transition = StreamWorkflow.Check(plan, action);
         if (!transition.Allowed)
         {
-            return StreamOutcome.Failure(Explain(transition));
+            return Outcome<Guid>.Fail(Explain(transition));
         }
 
         plan.Status = transition.To;
         plan.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return StreamOutcome.Success(plan.Id);
+        return Outcome<Guid>.Success(plan.Id);
     }
 
     /// <summary>Records (or corrects) what the stream achieved; the plan must be Ready or Done.</summary>
-    public async Task<StreamOutcome> RecordResultsAsync(ClaimsPrincipal user, Guid brandId, Guid planId, StreamResults results, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Guid>> RecordResultsAsync(ClaimsPrincipal user, Guid brandId, Guid planId, StreamResults results, CancellationToken cancellationToken = default)
     {
         var validation = await resultsValidator.ValidateAsync(results, cancellationToken);
         if (!validation.IsValid)
         {
-            return StreamOutcome.Failure(validation.Errors.Select(e => e.ErrorMessage));
+            return Outcome<Guid>.Fail(validation.Errors.Select(e => e.ErrorMessage));
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -206,13 +199,13 @@ public sealed class StreamPlanService(
 
         if (!StreamWorkflow.AcceptsResults(plan.Status))
         {
-            return StreamOutcome.Failure(strings["Stream_Refused_ResultsNotYet", StatusName(plan.Status)]);
+            return Outcome<Guid>.Fail(strings["Stream_Refused_ResultsNotYet", StatusName(plan.Status)]);
         }
 
         plan.Results = results.Copy();
         plan.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return StreamOutcome.Success(plan.Id);
+        return Outcome<Guid>.Success(plan.Id);
     }
 
     /// <summary>The localized reason for a refused transition.</summary>
@@ -246,15 +239,15 @@ public sealed class StreamPlanService(
         to.EarlyContent.CopyFrom(from.EarlyContent);
     }
 
-    private async Task<StreamOutcome?> RefuseEditAsync(PortalDbContext db, ClaimsPrincipal user, Guid brandId, CancellationToken cancellationToken) =>
+    private async Task<Outcome<Guid>?> RefuseEditAsync(PortalDbContext db, ClaimsPrincipal user, Guid brandId, CancellationToken cancellationToken) =>
         await BrandRights.OfAsync(db, user, brandId, cancellationToken) switch
         {
             BrandRight.Edit => null,
-            BrandRight.View => StreamOutcome.Failure(strings["Stream_Refused_ViewOnly"]),
-            _ => StreamOutcome.Failure(strings["Stream_Refused_NotFound"]),
+            BrandRight.View => Outcome<Guid>.Fail(strings["Stream_Refused_ViewOnly"]),
+            _ => Outcome<Guid>.Fail(strings["Stream_Refused_NotFound"]),
         };
 
-    private async Task<(StreamPlan? Plan, StreamOutcome? Refused)> LoadForEditAsync(PortalDbContext db, ClaimsPrincipal user, Guid brandId, Guid planId, CancellationToken cancellationToken)
+    private async Task<(StreamPlan? Plan, Outcome<Guid>? Refused)> LoadForEditAsync(PortalDbContext db, ClaimsPrincipal user, Guid brandId, Guid planId, CancellationToken cancellationToken)
     {
         if (await RefuseEditAsync(db, user, brandId, cancellationToken) is { } refused)
         {
@@ -262,6 +255,6 @@ public sealed class StreamPlanService(
         }
 
         var plan = await db.StreamPlans.SingleOrDefaultAsync(p => p.Id == planId && p.BrandId == brandId, cancellationToken);
-        return plan is null ? (null, StreamOutcome.Failure(strings["Stream_Refused_NotFound"])) : (plan, null);
+        return plan is null ? (null, Outcome<Guid>.Fail(strings["Stream_Refused_NotFound"])) : (plan, null);
     }
 }

@@ -13,7 +13,7 @@ public sealed class StreamCalendarTests(StreamsApp fixture) : IClassFixture<Stre
     {
         var outcome = await fixture.Streams.CreateAsync(owner, brandId, StreamsApp.EmptyPlan(start, title));
         outcome.Errors.ShouldBeEmpty();
-        return outcome.PlanId!.Value;
+        return outcome.Value;
     }
 
     [Fact]
