@@ -27,7 +27,12 @@ public sealed class BrandAccessTests : IAsyncLifetime
         var response = await browser.Http.GetAsync("/brands/demo-tea");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("Cloud Tea");
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("Cloud Tea");
+        // The overview says where the brand stands in each part of its journey.
+        html.ShouldContain("Approved");
+        html.ShouldMatch(@"\d+% done · next: ");
+        html.ShouldContain("New store");
     }
 
     [Fact]
