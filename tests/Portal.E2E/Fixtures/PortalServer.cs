@@ -51,6 +51,33 @@ public sealed class PortalServer : IAsyncLifetime
         }
     }
 
+    /// <summary>The pickup folder where the portal writes every e-mail as an .eml file.</summary>
+    public string MailDirectory => Path.Combine(tempDirectory ?? throw new InvalidOperationException("The portal has not been started."), "mail");
+
+    /// <summary>Waits for the newest e-mail to <paramref name="to"/> in the pickup folder and returns its text.</summary>
+    public async Task<string> WaitForEmailAsync(string to, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var match = Directory.Exists(MailDirectory)
+                ? Directory.GetFiles(MailDirectory, "*.eml").Select(f => new FileInfo(f)).OrderByDescending(f => f.LastWriteTimeUtc)
+                    .Select(f => File.ReadAllText(f.FullName)).FirstOrDefault(text => text.Contains($"To: {to}", StringComparison.OrdinalIgnoreCase))
+                : null;
+            if (match is not null)
+            {
+                return match;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No e-mail to {to} arrived in {MailDirectory}.\n{LogTail()}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
     /// <summary>Wipes the database and seeds the demo data again (POST /testing/reset), so a test starts from known data.</summary>
     public async Task ResetAsync()
     {
