@@ -12,6 +12,7 @@ using Portal.Core.Data.Interceptors;
 using Portal.Core.Features.Accounts;
 using Portal.Core.Features.Applications;
 using Portal.Core.Features.Brands;
+using Portal.Core.Features.Documents;
 using Portal.Core.Features.Email;
 using Portal.Core.Features.Journey;
 using Portal.Core.Features.Seeding;
@@ -79,6 +80,7 @@ public static class PortalCoreExtensions
         services.AddScoped<InvitationAcceptance>();
         services.AddScoped<ISeedContributor, ApplicationSeedContributor>();
         services.AddJourney();
+        services.AddDocuments(configuration);
         services.AddSingleton<DatabaseInitializer>();
         // First hosted service: the schema exists before jobs or requests touch it.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializationService>());

@@ -1,5 +1,6 @@
 using Hangfire;
 using Portal.Core.Work;
+using Portal.Jobs.Documents;
 using Portal.Jobs.Email;
 
 namespace Portal.Jobs;
@@ -9,4 +10,7 @@ internal sealed class HangfireWorkDispatcher(IBackgroundJobClient jobs) : IWorkD
 {
     public void SendEmail(Guid emailId) =>
         jobs.Enqueue<SendEmailJob>(job => job.RunAsync(emailId, CancellationToken.None));
+
+    public void CheckDocument(Guid documentId) =>
+        jobs.Enqueue<DocumentCheckJob>(job => job.RunAsync(documentId, CancellationToken.None));
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Portal.Core.Options;
 using Portal.Core.Work;
+using Portal.Jobs.Documents;
 using Portal.Jobs.Email;
 using Portal.Jobs.Reconciliation;
 
@@ -46,6 +47,9 @@ public static class PortalJobsExtensions
         services.AddTransient<SendEmailJob>();
         services.AddTransient<ReconcilePendingWorkJob>();
         services.AddHostedService<StartupReconciliation>();
+        services.AddTransient<DocumentCheckJob>();
+        services.AddTransient<DocumentExpiryJob>();
+        services.AddHostedService<DocumentJobsRegistration>();
         return builder;
     }
 }

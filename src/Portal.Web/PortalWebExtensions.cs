@@ -95,6 +95,7 @@ public static class PortalWebExtensions
         app.MapApiV1();
         app.MapCultureEndpoints();
         app.MapAccountEndpoints();
+        app.MapDocumentEndpoints();
         app.MapHangfireDashboard("/jobs", new DashboardOptions
         {
             Authorization = [new StaffDashboardAuthorization()],

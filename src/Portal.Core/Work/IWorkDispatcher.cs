@@ -9,6 +9,9 @@ public interface IWorkDispatcher
 {
     /// <summary>An <see cref="Features.Email.OutgoingEmail"/> with this id is waiting to be sent.</summary>
     void SendEmail(Guid emailId);
+
+    /// <summary>A <see cref="Features.Documents.Document"/> with this id is waiting for its automatic checks.</summary>
+    void CheckDocument(Guid documentId);
 }
 
 /// <summary>One kind of pending work that lives in the database, found again at start-up.</summary>

@@ -5,6 +5,8 @@ public enum EmailKind
     Welcome,
     PasswordReset,
     Invitation,
+    DocumentExpiring,
+    DocumentExpired,
 }
 
 public enum EmailStatus

@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Portal.Core.Data;
+using Portal.Core.Work;
+
+namespace Portal.Core.Features.Documents;
+
+/// <summary>
+/// Runs the automatic checks of one uploaded document. Idempotent: only a document still
+/// <see cref="DocumentStatus.Checking"/> is checked, so a second run changes nothing and tells no one again.
+/// </summary>
+public sealed class DocumentCheckService(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IOptions<DocumentOptions> options,
+    TimeProvider clock,
+    ILogger<DocumentCheckService> logger)
+{
+    public async Task CheckAsync(Guid documentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId, cancellationToken);
+        if (document is null || document.Status != DocumentStatus.Checking)
+        {
+            return;
+        }
+
+        var rule = await db.RequirementRules.AsNoTracking().SingleAsync(r => r.Id == document.RuleId, cancellationToken);
+        var agencies = await db.RecognisedAgencies.AsNoTracking().Where(a => a.IsActive).Select(a => a.Name).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var today = PlatformTime.DayOf(now);
+        var findings = DocumentChecks.Run(document, rule, options.Value, today, agencies);
+
+        document.FraudFindings = await FraudFindingsAsync(db, document, cancellationToken);
+        document.FraudFlag = document.FraudFindings.Count > 0;
+        var action = findings.Count == 0 ? DocumentAction.ChecksPassed : DocumentAction.ChecksFailed;
+        var transition = DocumentWorkflow.Of(action);
+        db.DocumentDecisions.Add(new DocumentDecision
+        {
+            DocumentId = document.Id,
+            Action = action,
+            From = document.Status,
+            To = transition.To,
+            Reasons = findings.Select(f => f.Code).ToList(),
+        });
+        db.DocumentNotices.Add(new DocumentNotice
+        {
+            BrandId = document.BrandId,
+            DocumentId = document.Id,
+            Kind = action == DocumentAction.ChecksPassed ? NoticeKind.ChecksPassed : NoticeKind.ChecksFailed,
+        });
+        document.Status = transition.To;
+        document.CheckFailures = findings;
+        document.CheckedAt = now;
+        if (action == DocumentAction.ChecksPassed)
+        {
+            document.AwaitingSince = now;
+            document.ReviewDueOn = PlatformTime.AddWorkingDays(today, options.Value.ReviewWorkingDays);
+        }
+
+        document.Revision++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Checked document {DocumentId}: {Outcome} ({Failures} failed, fraud flag {Fraud})", document.Id, action, findings.Count, document.FraudFlag);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another run of the same check finished first; its result stands.
+        }
+    }
+
+    /// <summary>The same certificate number or the same file on a brand that is not related (no shared member, another company).</summary>
+    private static async Task<List<CheckFinding>> FraudFindingsAsync(PortalDbContext db, Document document, CancellationToken cancellationToken)
+    {
+        var others = await db.Documents.AsNoTracking()
+            .Where(d => d.BrandId != document.BrandId && (d.FileHash == document.FileHash || (document.CertificateKey != null && d.CertificateKey == document.CertificateKey)))
+            .Select(d => new { d.BrandId, SameFile = d.FileHash == document.FileHash, SameNumber = document.CertificateKey != null && d.CertificateKey == document.CertificateKey })
+            .ToListAsync(cancellationToken);
+        if (others.Count == 0)
+        {
+            return [];
+        }
+
+        var members = await db.BrandMembers.Where(m => m.BrandId == document.BrandId).Select(m => m.UserId).ToListAsync(cancellationToken);
+        var company = await db.Brands.Where(b => b.Id == document.BrandId).Select(b => b.CompanyName).SingleAsync(cancellationToken);
+        var otherIds = others.Select(o => o.BrandId).Distinct().ToList();
+        var brands = await db.Brands.AsNoTracking().Where(b => otherIds.Contains(b.Id))
+            .Select(b => new { b.Id, b.Code, b.CompanyName, Shared = db.BrandMembers.Any(m => m.BrandId == b.Id && members.Contains(m.UserId)) })
+            .ToListAsync(cancellationToken);
+        var unrelated = brands
+            .Where(b => !b.Shared && !(company is not null && string.Equals(b.CompanyName?.Trim(), company.Trim(), StringComparison.OrdinalIgnoreCase)))
+            .ToDictionary(b => b.Id, b => b.Code);
+
+        var findings = new List<CheckFinding>();
+        var sameNumber = others.Where(o => o.SameNumber && unrelated.ContainsKey(o.BrandId)).Select(o => unrelated[o.BrandId]).Distinct().Order().ToList();
+        var sameFile = others.Where(o => o.SameFile && unrelated.ContainsKey(o.BrandId)).Select(o => unrelated[o.BrandId]).Distinct().Order().ToList();
+        if (sameNumber.Count > 0)
+        {
+            findings.Add(new CheckFinding { Code = "Fraud_SameNumber", Argument = string.Join(", ", sameNumber) });
+        }
+
+        if (sameFile.Count > 0)
+        {
+            findings.Add(new CheckFinding { Code = "Fraud_SameFile", Argument = string.Join(", ", sameFile) });
+        }
+
+        return findings;
+    }
+}
+
+/// <summary>Finds documents left <see cref="DocumentStatus.Checking"/> (a stopped process, a lost job) and queues their checks again.</summary>
+internal sealed class PendingDocumentCheckSource(IDbContextFactory<PortalDbContext> dbFactory) : IPendingWorkSource
+{
+    public string Name => "document check";
+
+    public async Task<int> RedispatchAsync(IWorkDispatcher dispatcher, DateTimeOffset createdBefore, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ids = await db.Documents
+            .Where(d => d.Status == DocumentStatus.Checking && d.CreatedAt < createdBefore)
+            .OrderBy(d => d.CreatedAt)
+            .Select(d => d.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var id in ids)
+        {
+            dispatcher.CheckDocument(id);
+        }
+
+        return ids.Count;
+    }
+}

@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Portal.Core.Data;
+using Portal.Core.Features.Email;
+using Portal.Core.Localization;
+using Portal.Core.Work;
+
+namespace Portal.Core.Features.Documents;
+
+/// <summary>
+/// The daily pass over approved documents: warns the brand at <c>Documents:FirstWarningDays</c> and
+/// <c>SecondWarningDays</c> before expiry (in the portal and by e-mail, once each), and marks documents
+/// Expired on their expiry day, which blocks the categories they covered until a replacement is approved.
+/// Idempotent: running it twice on a day changes nothing more.
+/// </summary>
+public sealed class DocumentExpiryService(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IWorkDispatcher dispatcher,
+    IStringLocalizer<DocumentStrings> strings,
+    IOptions<DocumentOptions> options,
+    TimeProvider clock,
+    ILogger<DocumentExpiryService> logger)
+{
+    public async Task RunAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var today = PlatformTime.DayOf(clock.GetUtcNow());
+        var settings = options.Value;
+        var documents = await db.Documents.Where(d => d.Status == DocumentStatus.Approved && d.ExpiresOn != null).ToListAsync(cancellationToken);
+        var newestApproved = await db.Documents.Where(d => d.Status == DocumentStatus.Approved)
+            .GroupBy(d => new { d.BrandId, d.RuleId })
+            .Select(g => new { g.Key.BrandId, g.Key.RuleId, Version = g.Max(d => d.Version) })
+            .ToListAsync(cancellationToken);
+        var emails = new List<OutgoingEmail>();
+        foreach (var document in documents)
+        {
+            var daysLeft = document.ExpiresOn!.Value.DayNumber - today.DayNumber;
+            if (daysLeft <= 0)
+            {
+                var transition = DocumentWorkflow.Of(DocumentAction.Expire);
+                db.DocumentDecisions.Add(new DocumentDecision { DocumentId = document.Id, Action = DocumentAction.Expire, From = document.Status, To = transition.To });
+                document.Status = transition.To;
+                document.Revision++;
+                if (IsCurrent(document))
+                {
+                    db.DocumentNotices.Add(new DocumentNotice { BrandId = document.BrandId, DocumentId = document.Id, Kind = NoticeKind.Expired });
+                    emails.AddRange(await ComposeAsync(db, document, NoticeKind.Expired, 0, cancellationToken));
+                }
+
+                continue;
+            }
+
+            var due = new[] { settings.FirstWarningDays, settings.SecondWarningDays }.Where(w => daysLeft <= w && !document.WarningsGiven.Contains(w)).ToList();
+            if (due.Count == 0)
+            {
+                continue;
+            }
+
+            // One warning per run: the most urgent; a missed earlier one is not sent late.
+            document.WarningsGiven = [.. document.WarningsGiven, .. due];
+            document.Revision++;
+            if (IsCurrent(document))
+            {
+                var days = due.Min();
+                db.DocumentNotices.Add(new DocumentNotice { BrandId = document.BrandId, DocumentId = document.Id, Kind = NoticeKind.ExpiryWarning, DaysBefore = days });
+                emails.AddRange(await ComposeAsync(db, document, NoticeKind.ExpiryWarning, days, cancellationToken));
+            }
+        }
+
+        db.OutgoingEmails.AddRange(emails);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var email in emails)
+        {
+            dispatcher.SendEmail(email.Id);
+        }
+
+        if (documents.Count > 0)
+        {
+            logger.LogInformation("Expiry pass on {Day}: {Documents} approved document(s) with an expiry date, {Emails} e-mail(s) queued", today, documents.Count, emails.Count);
+        }
+
+        // A document replaced by a newer approved version no longer speaks for the brand.
+        bool IsCurrent(Document d) => newestApproved.Any(n => n.BrandId == d.BrandId && n.RuleId == d.RuleId && n.Version == d.Version);
+    }
+
+    private async Task<List<OutgoingEmail>> ComposeAsync(PortalDbContext db, Document document, NoticeKind kind, int days, CancellationToken cancellationToken)
+    {
+        var brand = await db.Brands.AsNoTracking().Where(b => b.Id == document.BrandId).Select(b => new { b.NameZh, b.NameEn }).SingleAsync(cancellationToken);
+        var recipients = await db.BrandMembers.Where(m => m.BrandId == document.BrandId)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Email, u.PreferredCulture })
+            .Where(u => u.Email != null)
+            .ToListAsync(cancellationToken);
+        return recipients.Select(r =>
+        {
+            using var _ = PortalCultures.Use(r.PreferredCulture);
+            var brandName = PortalCultures.Normalize(r.PreferredCulture) == PortalCultures.Chinese ? brand.NameZh : brand.NameEn;
+            var type = strings[$"Type_{document.Type}"].Value;
+            var day = document.ExpiresOn!.Value.ToString("d", System.Globalization.CultureInfo.CurrentCulture);
+            return kind == NoticeKind.Expired
+                ? new OutgoingEmail
+                {
+                    Kind = EmailKind.DocumentExpired,
+                    To = r.Email!,
+                    Subject = strings["Email_Expired_Subject", brandName, type],
+                    TextBody = strings["Email_Expired_Body", brandName, type, document.CertificateNumber ?? "", day],
+                }
+                : new OutgoingEmail
+                {
+                    Kind = EmailKind.DocumentExpiring,
+                    To = r.Email!,
+                    Subject = strings["Email_Expiring_Subject", brandName, type, days],
+                    TextBody = strings["Email_Expiring_Body", brandName, type, document.CertificateNumber ?? "", day, days],
+                };
+        }).ToList();
+    }
+}

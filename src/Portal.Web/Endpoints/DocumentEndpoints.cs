@@ -1,0 +1,40 @@
+using Microsoft.Net.Http.Headers;
+using Portal.Core.Features.Documents;
+
+namespace Portal.Web.Endpoints;
+
+/// <summary>
+/// <c>GET /documents/{id}/file</c> (download) and <c>/documents/{id}/preview</c> (inline, sandboxed):
+/// a certification document's file, for its brand's members and staff only; anyone else gets 404.
+/// The content type is the one verified from the file's bytes; <c>nosniff</c> keeps browsers to it.
+/// </summary>
+public static class DocumentEndpoints
+{
+    public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/documents/{id:guid}").RequireAuthorization().ExcludeFromDescription();
+        group.MapGet("/file", (Guid id, HttpContext context, DocumentService documents, CancellationToken cancellationToken) =>
+            SendAsync(id, context, documents, inline: false, cancellationToken));
+        group.MapGet("/preview", (Guid id, HttpContext context, DocumentService documents, CancellationToken cancellationToken) =>
+            SendAsync(id, context, documents, inline: true, cancellationToken));
+        return app;
+    }
+
+    private static async Task<IResult> SendAsync(Guid id, HttpContext context, DocumentService documents, bool inline, CancellationToken cancellationToken)
+    {
+        if (await documents.OpenFileAsync(context.User, id, cancellationToken) is not { } file)
+        {
+            return Results.NotFound();
+        }
+
+        var headers = context.Response.Headers;
+        headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        headers[HeaderNames.CacheControl] = "private, no-store";
+        // Even shown inline, a document runs nothing: no scripts, no plugins, no navigation.
+        headers[HeaderNames.ContentSecurityPolicy] = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'self'";
+        var disposition = new ContentDispositionHeaderValue(inline ? "inline" : "attachment");
+        disposition.SetHttpFileName(file.DisplayName);
+        headers[HeaderNames.ContentDisposition] = disposition.ToString();
+        return Results.Stream(file.Content, file.ContentType);
+    }
+}
