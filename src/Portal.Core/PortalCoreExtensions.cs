@@ -14,6 +14,7 @@ using Portal.Core.Features.Applications;
 using Portal.Core.Features.Brands;
 using Portal.Core.Features.Email;
 using Portal.Core.Features.Journey;
+using Portal.Core.Features.Metrics;
 using Portal.Core.Features.Seeding;
 using Portal.Core.Features.Streams;
 using Portal.Core.Features.Tiers;
@@ -79,6 +80,7 @@ public static class PortalCoreExtensions
         services.AddScoped<InvitationAcceptance>();
         services.AddScoped<ISeedContributor, ApplicationSeedContributor>();
         services.AddJourney();
+        services.AddMetrics(configuration);
         services.AddSingleton<DatabaseInitializer>();
         // First hosted service: the schema exists before jobs or requests touch it.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializationService>());

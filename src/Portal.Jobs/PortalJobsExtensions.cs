@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Portal.Core.Options;
 using Portal.Core.Work;
 using Portal.Jobs.Email;
+using Portal.Jobs.Metrics;
 using Portal.Jobs.Reconciliation;
 
 namespace Portal.Jobs;
@@ -45,6 +46,8 @@ public static class PortalJobsExtensions
         services.AddSingleton<PendingWorkReconciler>();
         services.AddTransient<SendEmailJob>();
         services.AddTransient<ReconcilePendingWorkJob>();
+        services.AddTransient<EvaluateMetricsJob>();
+        services.AddHostedService<MetricsJobsRegistration>();
         services.AddHostedService<StartupReconciliation>();
         return builder;
     }

@@ -9,6 +9,12 @@ public interface IWorkDispatcher
 {
     /// <summary>An <see cref="Features.Email.OutgoingEmail"/> with this id is waiting to be sent.</summary>
     void SendEmail(Guid emailId);
+
+    /// <summary>
+    /// Brands are waiting in <see cref="Features.Metrics.PendingMetricsEvaluation"/> for their milestones
+    /// and tier to be evaluated. Calls close together may share one job.
+    /// </summary>
+    void EvaluatePendingMetrics();
 }
 
 /// <summary>One kind of pending work that lives in the database, found again at start-up.</summary>
