@@ -145,6 +145,7 @@ public static partial class MetricsEndpoints
         api.MapGet("/brands/{code}/metrics", GetBrandMetricsAsync)
             .RequireAuthorization(PortalPolicies.MetricsRead)
             .RequireRateLimiting(RateLimitPolicy)
+            .Produces<BrandMetrics>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
