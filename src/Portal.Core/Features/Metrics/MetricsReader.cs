@@ -10,6 +10,12 @@ public sealed record StalledBrand(Guid BrandId, string Code, string NameZh, stri
 /// <summary>A milestone a brand reached, for timelines.</summary>
 public sealed record AchievedMilestone(string Code, string TitleZh, string TitleEn, DateOnly AchievedOn, decimal Value, string Period, IReadOnlyList<string> TaskCodes);
 
+/// <summary>One calendar month of a brand (China Standard Time): GMV and its sources.</summary>
+public sealed record MonthFigures(DateOnly Month, decimal Gmv, decimal SelfStreamGmv, decimal DistributionGmv, decimal AdGmv);
+
+/// <summary>What a brand's dashboard shows.</summary>
+public sealed record MetricsDashboard(IReadOnlyList<DailyMetric> Days, IReadOnlyList<MonthFigures> Months, IReadOnlyList<AchievedMilestone> Milestones);
+
 /// <summary>Reads stored figures and milestones. No access checks: callers decide who may ask.</summary>
 public sealed class MetricsReader(IDbContextFactory<PortalDbContext> dbFactory, IOptions<MetricsOptions> options, TimeProvider clock)
 {
@@ -29,6 +35,20 @@ public sealed class MetricsReader(IDbContextFactory<PortalDbContext> dbFactory, 
             .Where(m => m.BrandId == brandId && m.Date >= from && m.Date <= to)
             .OrderBy(m => m.Date)
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The brand's last <paramref name="days"/> days (up to today in China), their months, and its milestones.</summary>
+    public async Task<MetricsDashboard> GetDashboardAsync(Guid brandId, int days = 180, CancellationToken cancellationToken = default)
+    {
+        var today = PlatformTime.DayOf(clock.GetUtcNow());
+        var from = new DateOnly(today.AddDays(-days + 1).Year, today.AddDays(-days + 1).Month, 1);
+        var rows = await GetDailyAsync(brandId, from, today, cancellationToken);
+        var months = rows
+            .GroupBy(r => new DateOnly(r.Date.Year, r.Date.Month, 1))
+            .OrderBy(g => g.Key)
+            .Select(g => new MonthFigures(g.Key, g.Sum(r => r.Gmv ?? 0), g.Sum(r => r.SelfStreamGmv ?? 0), g.Sum(r => r.DistributionGmv ?? 0), g.Sum(r => r.AdGmv ?? 0)))
+            .ToList();
+        return new MetricsDashboard(rows, months, await GetMilestonesAsync(brandId, cancellationToken));
     }
 
     /// <summary>The brand's milestones, oldest first.</summary>
