@@ -15,6 +15,7 @@ using Portal.Core.Features.Brands;
 using Portal.Core.Features.Documents;
 using Portal.Core.Features.Email;
 using Portal.Core.Features.Journey;
+using Portal.Core.Features.Metrics;
 using Portal.Core.Features.Seeding;
 using Portal.Core.Features.Streams;
 using Portal.Core.Features.Tiers;
@@ -81,6 +82,7 @@ public static class PortalCoreExtensions
         services.AddScoped<ISeedContributor, ApplicationSeedContributor>();
         services.AddJourney();
         services.AddDocuments(configuration);
+        services.AddMetrics(configuration);
         services.AddSingleton<DatabaseInitializer>();
         // First hosted service: the schema exists before jobs or requests touch it.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializationService>());

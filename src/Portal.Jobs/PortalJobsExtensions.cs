@@ -6,6 +6,7 @@ using Portal.Core.Options;
 using Portal.Core.Work;
 using Portal.Jobs.Documents;
 using Portal.Jobs.Email;
+using Portal.Jobs.Metrics;
 using Portal.Jobs.Reconciliation;
 
 namespace Portal.Jobs;
@@ -46,6 +47,8 @@ public static class PortalJobsExtensions
         services.AddSingleton<PendingWorkReconciler>();
         services.AddTransient<SendEmailJob>();
         services.AddTransient<ReconcilePendingWorkJob>();
+        services.AddTransient<EvaluateMetricsJob>();
+        services.AddHostedService<MetricsJobsRegistration>();
         services.AddHostedService<StartupReconciliation>();
         services.AddTransient<DocumentCheckJob>();
         services.AddTransient<DocumentExpiryJob>();

@@ -52,6 +52,7 @@ public static class PortalWebExtensions
             context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier);
 
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
+        builder.AddMetricsApi();
         return builder;
     }
 
@@ -86,6 +87,7 @@ public static class PortalWebExtensions
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
@@ -93,6 +95,7 @@ public static class PortalWebExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapConnectEndpoints();
         app.MapApiV1();
+        app.MapApiDocs();
         app.MapCultureEndpoints();
         app.MapAccountEndpoints();
         app.MapDocumentEndpoints();

@@ -12,6 +12,12 @@ public interface IWorkDispatcher
 
     /// <summary>A <see cref="Features.Documents.Document"/> with this id is waiting for its automatic checks.</summary>
     void CheckDocument(Guid documentId);
+
+    /// <summary>
+    /// Brands are waiting in <see cref="Features.Metrics.PendingMetricsEvaluation"/> for their milestones
+    /// and tier to be evaluated. Calls close together may share one job.
+    /// </summary>
+    void EvaluatePendingMetrics();
 }
 
 /// <summary>One kind of pending work that lives in the database, found again at start-up.</summary>

@@ -18,6 +18,7 @@ public static class ApiV1Endpoints
                 user.GetClaim(OpenIddictConstants.Claims.Subject) ?? "",
                 [.. user.GetScopes()],
                 clock.GetUtcNow())));
+        api.MapMetrics();
         return app;
     }
 }

@@ -1149,6 +1149,178 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("PlaybookTasks", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Features.Metrics.DailyMetric", b =>
+                {
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AdGmv")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AdSpend")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DistributionGmv")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExclusiveSkus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FanGroupMembers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Fans")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Gmv")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Influencers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LiveMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NewFans")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Orders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PaidOrders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PeakViewers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RepurchaseRate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Streams")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BrandId", "Date");
+
+                    b.HasIndex("Date");
+
+                    b.ToTable("DailyMetrics", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Features.Metrics.MilestoneAchievement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AchievedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MilestoneDefinitionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TasksCompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MilestoneDefinitionId");
+
+                    b.HasIndex("BrandId", "MilestoneDefinitionId")
+                        .IsUnique();
+
+                    b.ToTable("MilestoneAchievements", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Features.Metrics.MilestoneDefinition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Aggregation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("TaskCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Threshold")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("MilestoneDefinitions", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Features.Metrics.PendingMetricsEvaluation", b =>
+                {
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BrandId");
+
+                    b.ToTable("PendingMetricsEvaluations", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Features.Streams.StreamPlan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1652,6 +1824,39 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("PlaybookTaskId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Features.Metrics.DailyMetric", b =>
+                {
+                    b.HasOne("Portal.Core.Features.Brands.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Features.Metrics.MilestoneAchievement", b =>
+                {
+                    b.HasOne("Portal.Core.Features.Brands.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.Features.Metrics.MilestoneDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("MilestoneDefinitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Features.Metrics.PendingMetricsEvaluation", b =>
+                {
+                    b.HasOne("Portal.Core.Features.Brands.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -116,6 +116,6 @@ public sealed partial class ResourceTests
     private static partial Regex Placeholder();
 
     /// <summary>A localizer indexed with a literal key: L["Key"], T["Key"], strings["Key"], Strings["Key"]...</summary>
-    [GeneratedRegex(@"\b(L|T|S|J|A|D|strings|Strings|Localizer)\[""([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+)""")]
+    [GeneratedRegex(@"\b(L|T|S|J|A|D|M|strings|Strings|Localizer)\[""([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+)""")]
     private static partial Regex LocalizerKey();
 }

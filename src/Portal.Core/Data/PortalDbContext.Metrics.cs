@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Features.Metrics;
+
+namespace Portal.Core.Data;
+
+public sealed partial class PortalDbContext
+{
+    public DbSet<DailyMetric> DailyMetrics => Set<DailyMetric>();
+
+    public DbSet<PendingMetricsEvaluation> PendingMetricsEvaluations => Set<PendingMetricsEvaluation>();
+
+    public DbSet<MilestoneDefinition> MilestoneDefinitions => Set<MilestoneDefinition>();
+
+    public DbSet<MilestoneAchievement> MilestoneAchievements => Set<MilestoneAchievement>();
+}

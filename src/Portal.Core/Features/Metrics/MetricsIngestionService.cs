@@ -1,0 +1,352 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Portal.Core.Data;
+using Portal.Core.Data.Configurations;
+using Portal.Core.Work;
+
+namespace Portal.Core.Features.Metrics;
+
+/// <summary>
+/// Takes daily figures in, all or nothing: every row is checked first (each problem named by row
+/// index, field and a localized reason); only a batch without problems is written, in one
+/// transaction, as an upsert by (brand, day). Writing through one prepared statement keeps a
+/// 10,000-row batch fast; the touched brands are queued for evaluation in the same transaction.
+/// </summary>
+public sealed class MetricsIngestionService(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IStringLocalizer<MetricsStrings> strings,
+    IOptions<MetricsOptions> options,
+    IWorkDispatcher dispatcher,
+    TimeProvider clock)
+{
+    /// <summary>The earliest day the portal accepts figures for.</summary>
+    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
+
+    public const decimal MaxMoney = 1_000_000_000_000m;
+    public const long MaxCount = 1_000_000_000_000L;
+
+    private static readonly ValueConverter Instant = new DateTimeOffsetToBinaryConverter();
+
+    /// <summary>Checks and, when every row is valid, writes the batch; answers the counts or every problem found.</summary>
+    public async Task<MetricsIngestionOutcome> IngestAsync(IReadOnlyList<MetricRowInput> rows, MetricsIngestionOptions? ingestion = null, CancellationToken cancellationToken = default)
+    {
+        ingestion ??= new MetricsIngestionOptions();
+        var (parsed, errors) = await ValidateAsync(rows, ingestion, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new MetricsIngestionOutcome(null, errors);
+        }
+
+        var result = await UpsertAsync(parsed, ingestion.Progress, cancellationToken);
+        if (result.Inserted + result.Updated > 0)
+        {
+            dispatcher.EvaluatePendingMetrics();
+        }
+
+        return new MetricsIngestionOutcome(result, []);
+    }
+
+    /// <summary>Checks every row without writing: the rows as they would be stored, or every problem found.</summary>
+    public async Task<(IReadOnlyList<DailyMetric> Rows, IReadOnlyList<MetricRowError> Errors)> ValidateAsync(
+        IReadOnlyList<MetricRowInput> rows, MetricsIngestionOptions? ingestion = null, CancellationToken cancellationToken = default)
+    {
+        ingestion ??= new MetricsIngestionOptions();
+        var errors = new List<MetricRowError>();
+        var settings = options.Value;
+        if (rows.Count == 0)
+        {
+            return ([], [new MetricRowError(null, MetricFields.Rows, strings["Metrics_NoRows"])]);
+        }
+
+        if (rows.Count > settings.MaxRowsPerBatch)
+        {
+            return ([], [new MetricRowError(null, MetricFields.Rows, strings["Metrics_TooManyRows", settings.MaxRowsPerBatch])]);
+        }
+
+        var codes = rows.Select(r => NormalizeCode(r.Brand)).Where(c => c.Length > 0).Distinct().ToList();
+        Dictionary<string, Guid> brandIds;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            brandIds = await db.Brands.AsNoTracking()
+                .Where(b => codes.Contains(b.Code))
+                .ToDictionaryAsync(b => b.Code, b => b.Id, StringComparer.Ordinal, cancellationToken);
+        }
+
+        var today = PlatformTime.DayOf(clock.GetUtcNow());
+        var seen = new Dictionary<(Guid, DateOnly), int>(rows.Count);
+        var result = new List<DailyMetric>(rows.Count);
+        for (var index = 0; index < rows.Count; index++)
+        {
+            var row = rows[index];
+            var before = errors.Count;
+            void Fail(string field, string reason) => errors.Add(new MetricRowError(index, field, reason));
+
+            var code = NormalizeCode(row.Brand);
+            Guid brandId = default;
+            if (code.Length == 0)
+            {
+                Fail(MetricFields.Brand, strings["Metrics_BrandRequired"]);
+            }
+            else if (!brandIds.TryGetValue(code, out brandId))
+            {
+                Fail(MetricFields.Brand, strings["Metrics_BrandUnknown", code]);
+            }
+            else if (ingestion.OnlyBrandId is { } only && only != brandId)
+            {
+                Fail(MetricFields.Brand, strings["Metrics_BrandNotAllowed", code]);
+            }
+
+            DateOnly date = default;
+            if (string.IsNullOrWhiteSpace(row.Date))
+            {
+                Fail(MetricFields.Date, strings["Metrics_DateRequired"]);
+            }
+            else if (!DateOnly.TryParseExact(row.Date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            {
+                Fail(MetricFields.Date, strings["Metrics_DateFormat", row.Date]);
+            }
+            else if (date > today)
+            {
+                Fail(MetricFields.Date, strings["Metrics_DateInFuture", row.Date]);
+            }
+            else if (date < EarliestDate)
+            {
+                Fail(MetricFields.Date, strings["Metrics_DateTooEarly", EarliestDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
+            }
+
+            Money(row.Gmv, MetricFields.Gmv, Fail);
+            Money(row.DistributionGmv, MetricFields.DistributionGmv, Fail);
+            Money(row.AdSpend, MetricFields.AdSpend, Fail);
+            Money(row.AdGmv, MetricFields.AdGmv, Fail);
+            Count(row.Orders, MetricFields.Orders, Fail);
+            Count(row.PaidOrders, MetricFields.PaidOrders, Fail);
+            Count(row.Streams, MetricFields.Streams, Fail);
+            Count(row.LiveMinutes, MetricFields.LiveMinutes, Fail);
+            Count(row.PeakViewers, MetricFields.PeakViewers, Fail);
+            Count(row.NewFans, MetricFields.NewFans, Fail);
+            Count(row.Fans, MetricFields.Fans, Fail);
+            Count(row.FanGroupMembers, MetricFields.FanGroupMembers, Fail);
+            Count(row.Influencers, MetricFields.Influencers, Fail);
+            Count(row.ExclusiveSkus, MetricFields.ExclusiveSkus, Fail);
+            if (row.RepurchaseRate is { } rate)
+            {
+                if (rate is < 0 or > 1)
+                {
+                    Fail(MetricFields.RepurchaseRate, strings["Metrics_RateRange"]);
+                }
+                else if (decimal.Round(rate, 4) != rate)
+                {
+                    Fail(MetricFields.RepurchaseRate, strings["Metrics_RateDecimals"]);
+                }
+            }
+
+            if (brandId != default && date != default)
+            {
+                if (seen.TryGetValue((brandId, date), out var first))
+                {
+                    Fail(MetricFields.Date, strings["Metrics_Duplicate", first + ingestion.RowNumberBase]);
+                }
+                else
+                {
+                    seen.Add((brandId, date), index);
+                }
+            }
+
+            if (errors.Count == before)
+            {
+                result.Add(new DailyMetric
+                {
+                    BrandId = brandId,
+                    Date = date,
+                    Gmv = row.Gmv,
+                    Orders = row.Orders,
+                    PaidOrders = row.PaidOrders,
+                    Streams = row.Streams,
+                    LiveMinutes = row.LiveMinutes,
+                    PeakViewers = row.PeakViewers,
+                    NewFans = row.NewFans,
+                    Fans = row.Fans,
+                    FanGroupMembers = row.FanGroupMembers,
+                    RepurchaseRate = row.RepurchaseRate,
+                    DistributionGmv = row.DistributionGmv,
+                    Influencers = row.Influencers,
+                    AdSpend = row.AdSpend,
+                    AdGmv = row.AdGmv,
+                    ExclusiveSkus = row.ExclusiveSkus,
+                });
+            }
+        }
+
+        return errors.Count > 0 ? ([], errors) : (result, errors);
+    }
+
+    private void Money(decimal? value, string field, Action<string, string> fail)
+    {
+        if (value is not { } amount)
+        {
+            return;
+        }
+
+        if (amount < 0)
+        {
+            fail(field, strings["Metrics_Negative"]);
+        }
+        else if (amount > MaxMoney)
+        {
+            fail(field, strings["Metrics_TooLarge"]);
+        }
+        else if (decimal.Round(amount, 2) != amount)
+        {
+            fail(field, strings["Metrics_MoneyDecimals"]);
+        }
+    }
+
+    private void Count(long? value, string field, Action<string, string> fail)
+    {
+        if (value < 0)
+        {
+            fail(field, strings["Metrics_Negative"]);
+        }
+        else if (value > MaxCount)
+        {
+            fail(field, strings["Metrics_TooLarge"]);
+        }
+    }
+
+    private static string NormalizeCode(string? code) => code?.Trim().ToLowerInvariant() ?? "";
+
+    private async Task<MetricsIngestionResult> UpsertAsync(IReadOnlyList<DailyMetric> rows, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var stamp = Instant.ConvertToProvider(now)!;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): the write lock is held before existing rows are read.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var brandIds = rows.Select(r => r.BrandId).Distinct().ToList();
+        var from = rows.Min(r => r.Date);
+        var to = rows.Max(r => r.Date);
+        var existing = await db.DailyMetrics.AsNoTracking()
+            .Where(m => brandIds.Contains(m.BrandId) && m.Date >= from && m.Date <= to)
+            .ToDictionaryAsync(m => (m.BrandId, m.Date), cancellationToken);
+
+        var connection = db.Database.GetDbConnection();
+        var dbTransaction = transaction.GetDbTransaction();
+        await using var upsert = UpsertCommand(connection, dbTransaction);
+        var p = upsert.Parameters;
+        int inserted = 0, updated = 0, unchanged = 0;
+        var touched = new HashSet<Guid>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (existing.TryGetValue((row.BrandId, row.Date), out var old))
+            {
+                if (old.SameFiguresAs(row))
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                updated++;
+            }
+            else
+            {
+                inserted++;
+            }
+
+            touched.Add(row.BrandId);
+            p[0].Value = Key(row.BrandId);
+            p[1].Value = row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            p[2].Value = Fen(row.Gmv);
+            p[3].Value = Db(row.Orders);
+            p[4].Value = Db(row.PaidOrders);
+            p[5].Value = Db(row.Streams);
+            p[6].Value = Db(row.LiveMinutes);
+            p[7].Value = Db(row.PeakViewers);
+            p[8].Value = Db(row.NewFans);
+            p[9].Value = Db(row.Fans);
+            p[10].Value = Db(row.FanGroupMembers);
+            p[11].Value = row.RepurchaseRate is { } rate ? (long)(rate * MetricStorage.RateScale) : DBNull.Value;
+            p[12].Value = Fen(row.DistributionGmv);
+            p[13].Value = Db(row.Influencers);
+            p[14].Value = Fen(row.AdSpend);
+            p[15].Value = Fen(row.AdGmv);
+            p[16].Value = Db(row.ExclusiveSkus);
+            p[17].Value = stamp;
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+            if (progress is not null && (i + 1) % 1000 == 0)
+            {
+                progress.Report(i + 1);
+            }
+        }
+
+        if (touched.Count > 0)
+        {
+            await using var pending = connection.CreateCommand();
+            pending.Transaction = dbTransaction;
+            pending.CommandText = """
+                INSERT INTO "PendingMetricsEvaluations" ("BrandId", "RequestedAt") VALUES ($b, $t)
+                ON CONFLICT("BrandId") DO UPDATE SET "RequestedAt" = excluded."RequestedAt"
+                """;
+            var brand = AddParameter(pending, "$b");
+            AddParameter(pending, "$t").Value = stamp;
+            foreach (var id in touched)
+            {
+                brand.Value = Key(id);
+                await pending.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        progress?.Report(rows.Count);
+        return new MetricsIngestionResult(inserted, updated, unchanged);
+    }
+
+    /// <summary>How EF Core's SQLite provider stores a Guid: upper-case text.</summary>
+    internal static string Key(Guid id) => id.ToString().ToUpperInvariant();
+
+    private static object Fen(decimal? amount) => amount is { } value ? (long)(value * MetricStorage.FenPerYuan) : DBNull.Value;
+
+    private static object Db(long? value) => value is { } v ? v : DBNull.Value;
+
+    private static readonly string[] Columns =
+    [
+        "BrandId", "Date", "Gmv", "Orders", "PaidOrders", "Streams", "LiveMinutes", "PeakViewers", "NewFans", "Fans",
+        "FanGroupMembers", "RepurchaseRate", "DistributionGmv", "Influencers", "AdSpend", "AdGmv", "ExclusiveSkus", "UpdatedAt",
+    ];
+
+    private static DbCommand UpsertCommand(DbConnection connection, DbTransaction transaction)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var names = string.Join(", ", Columns.Select(c => $"\"{c}\""));
+        var values = string.Join(", ", Columns.Select((_, i) => $"$p{i}"));
+        var updates = string.Join(", ", Columns.Skip(2).Select(c => $"\"{c}\" = excluded.\"{c}\""));
+        command.CommandText = $"""
+            INSERT INTO "DailyMetrics" ({names}) VALUES ({values})
+            ON CONFLICT("BrandId", "Date") DO UPDATE SET {updates}
+            """;
+        for (var i = 0; i < Columns.Length; i++)
+        {
+            AddParameter(command, $"$p{i}");
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    private static DbParameter AddParameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = DBNull.Value;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+}

@@ -1,0 +1,42 @@
+using Hangfire;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Portal.Core.Features.Metrics;
+
+namespace Portal.Jobs.Metrics;
+
+/// <summary>Evaluates milestones and tiers: for the brands accepted batches queued, or (nightly) for all. Both idempotent.</summary>
+public sealed class EvaluateMetricsJob(MetricsEvaluationService evaluation)
+{
+    [AutomaticRetry(Attempts = 3)]
+    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    public Task RunPendingAsync(CancellationToken cancellationToken) =>
+        evaluation.EvaluatePendingAsync(cancellationToken);
+
+    [AutomaticRetry(Attempts = 1)]
+    [DisableConcurrentExecution(timeoutInSeconds: 3600)]
+    public Task RunAllAsync(CancellationToken cancellationToken) =>
+        evaluation.EvaluateAllAsync(cancellationToken);
+}
+
+/// <summary>Registers the nightly recompute at start, on China Standard Time.</summary>
+internal sealed class MetricsJobsRegistration(IRecurringJobManager recurring, IOptions<MetricsOptions> options) : IHostedService
+{
+    public const string NightlyJobId = "metrics-nightly-recompute";
+
+    // Hangfire finds the zone again by its id, so it must be a system zone; UTC only where none is installed.
+    private static TimeZoneInfo ChinaStandardTime =>
+        TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var zone) ? zone : TimeZoneInfo.Utc;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        recurring.AddOrUpdate<EvaluateMetricsJob>(
+            NightlyJobId,
+            job => job.RunAllAsync(CancellationToken.None),
+            options.Value.NightlyRecomputeCron,
+            new RecurringJobOptions { TimeZone = ChinaStandardTime });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

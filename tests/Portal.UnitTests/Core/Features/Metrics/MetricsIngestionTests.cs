@@ -1,0 +1,166 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Features.Metrics;
+using Portal.Core.Localization;
+using Portal.UnitTests.Infrastructure;
+using static Portal.UnitTests.Core.Features.Metrics.MetricsTestApp;
+
+namespace Portal.UnitTests.Core.Features.Metrics;
+
+/// <summary>The all-or-nothing upsert of daily figures, on real SQLite.</summary>
+public sealed class MetricsIngestionTests(MetricsFixture fixture) : IClassFixture<MetricsFixture>
+{
+    private readonly PortalAppFactory _app = fixture.App;
+
+    [Fact]
+    public async Task Ingest_NewRows_InsertsThemAndKeepsMissingFiguresUnknown()
+    {
+        var (code, id) = await _app.NewBrandAsync();
+
+        var result = await _app.IngestOkAsync(
+            Row(code, "2026-07-31") with { Gmv = 123456.78m, Orders = 2100, RepurchaseRate = 0.7m, AdSpend = 8000m },
+            Row(code, "2026-08-01") with { Streams = 1 });
+
+        result.ShouldBe(new MetricsIngestionResult(2, 0, 0));
+        var rows = await _app.RowsAsync(id);
+        rows.Select(r => r.Date).ShouldBe([new DateOnly(2026, 7, 31), new DateOnly(2026, 8, 1)]);
+        rows[0].Gmv.ShouldBe(123456.78m);
+        rows[0].RepurchaseRate.ShouldBe(0.7m);
+        rows[0].Streams.ShouldBeNull();
+        rows[1].Gmv.ShouldBeNull();
+        rows[1].Streams.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Ingest_SameBatchTwice_AnswersAllUnchangedTheSecondTime()
+    {
+        var (code, id) = await _app.NewBrandAsync();
+        MetricRowInput[] batch = [Row(code, "2026-08-01") with { Gmv = 10m, Fans = 5 }, Row(code, "2026-08-02") with { Gmv = 0.01m }];
+        await _app.IngestOkAsync(batch);
+        var before = await _app.RowsAsync(id);
+
+        var again = await _app.IngestOkAsync(batch);
+
+        again.ShouldBe(new MetricsIngestionResult(0, 0, 2));
+        (await _app.RowsAsync(id)).Select(r => r.UpdatedAt).ShouldBe(before.Select(r => r.UpdatedAt));
+    }
+
+    [Fact]
+    public async Task Ingest_ChangedAndNewRows_CountsUpdatedInsertedAndUnchanged()
+    {
+        var (code, id) = await _app.NewBrandAsync();
+        await _app.IngestOkAsync(Row(code, "2026-08-01") with { Gmv = 10m }, Row(code, "2026-08-02") with { Gmv = 20m });
+
+        var result = await _app.IngestOkAsync(
+            Row(code, "2026-08-01") with { Gmv = 10m },
+            Row(code, "2026-08-02") with { Gmv = 25m },
+            Row(code, "2026-08-03") with { Gmv = 30m });
+
+        result.ShouldBe(new MetricsIngestionResult(1, 1, 1));
+        (await _app.RowsAsync(id)).Select(r => r.Gmv).ShouldBe([10m, 25m, 30m]);
+    }
+
+    public static TheoryData<string, MetricRowInput, string> InvalidRows() => new()
+    {
+        { "unknown brand", new MetricRowInput { Brand = "no-such-brand", Date = "2026-08-01" }, "brand" },
+        { "missing brand", new MetricRowInput { Date = "2026-08-01" }, "brand" },
+        { "bad date", new MetricRowInput { Brand = "$", Date = "2026-8-1" }, "date" },
+        { "impossible date", new MetricRowInput { Brand = "$", Date = "2026-02-30" }, "date" },
+        { "future date", new MetricRowInput { Brand = "$", Date = "2026-09-16" }, "date" },
+        { "negative count", new MetricRowInput { Brand = "$", Date = "2026-08-03", Orders = -1 }, "orders" },
+        { "negative money", new MetricRowInput { Brand = "$", Date = "2026-08-03", AdSpend = -0.01m }, "adSpend" },
+        { "three decimals", new MetricRowInput { Brand = "$", Date = "2026-08-03", Gmv = 1.234m }, "gmv" },
+        { "rate above one", new MetricRowInput { Brand = "$", Date = "2026-08-03", RepurchaseRate = 1.01m }, "repurchaseRate" },
+        { "huge figure", new MetricRowInput { Brand = "$", Date = "2026-08-03", Fans = 2_000_000_000_000 }, "fans" },
+        { "duplicate key", new MetricRowInput { Brand = "$", Date = "2026-08-02" }, "date" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidRows))]
+    public async Task Ingest_WithOneInvalidRow_RefusesTheBatchNamingTheRowAndWritesNothing(string rule, MetricRowInput bad, string field)
+    {
+        var (code, id) = await _app.NewBrandAsync();
+        var invalid = bad with { Brand = bad.Brand == "$" ? code : bad.Brand };
+
+        var outcome = await _app.Ingestion().IngestAsync([Row(code, "2026-08-01") with { Gmv = 1m }, Row(code, "2026-08-02") with { Gmv = 2m }, invalid]);
+
+        outcome.Succeeded.ShouldBeFalse(rule);
+        outcome.Errors.Select(e => (e.Index, e.Field)).ShouldBe([(2, field)], rule);
+        outcome.Errors[0].Reason.ShouldNotBeNullOrWhiteSpace();
+        (await _app.RowsAsync(id)).ShouldBeEmpty(rule);
+        (await _app.WithDbAsync(db => db.PendingMetricsEvaluations.AnyAsync(p => p.BrandId == id))).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Ingest_ManyInvalidRows_ListsEveryOneInChinese()
+    {
+        var (code, _) = await _app.NewBrandAsync();
+        using var chinese = PortalCultures.Use("zh-CN");
+
+        var outcome = await _app.Ingestion().IngestAsync([Row("nobody", "2026-08-01"), Row(code, "x") with { Gmv = -1m }]);
+
+        outcome.Errors.Select(e => (e.Index, e.Field)).ShouldBe([(0, "brand"), (1, "date"), (1, "gmv")]);
+        outcome.Errors[0].Reason.ShouldBe("不存在代码为“nobody”的品牌。");
+    }
+
+    [Fact]
+    public async Task Ingest_EmptyBatch_IsRefused()
+    {
+        var outcome = await _app.Ingestion().IngestAsync([]);
+
+        outcome.Errors.Single().ShouldBe(new MetricRowError(null, "rows", "The batch has no rows."));
+    }
+
+    [Fact]
+    public async Task Ingest_DateOfTodayInChina_IsAcceptedWhileUtcIsStillYesterday()
+    {
+        var (code, id) = await _app.NewBrandAsync();
+        // 2026-09-14 16:30 UTC is 2026-09-15 00:30 in China: the 15th has begun there.
+        _app.Clock.MoveTo(new DateTimeOffset(2026, 9, 14, 16, 30, 0, TimeSpan.Zero));
+        try
+        {
+            await _app.IngestOkAsync(Row(code, "2026-09-15") with { Gmv = 1m });
+            _app.Clock.MoveTo(new DateTimeOffset(2026, 9, 14, 15, 59, 0, TimeSpan.Zero));
+            var early = await _app.Ingestion().IngestAsync([Row(code, "2026-09-15") with { Gmv = 2m }]);
+            early.Errors.Single().Field.ShouldBe("date");
+        }
+        finally
+        {
+            _app.Clock.MoveTo(MetricsFixture.Now);
+        }
+
+        (await _app.RowsAsync(id)).Single().Gmv.ShouldBe(1m);
+    }
+
+    [Fact]
+    public async Task Ingest_AcceptedBatch_QueuesItsBrandsForEvaluation()
+    {
+        var (code, id) = await _app.NewBrandAsync();
+        var (other, otherId) = await _app.NewBrandAsync();
+
+        await _app.IngestOkAsync(Row(code, "2026-08-01") with { Gmv = 1m });
+
+        var pending = await _app.WithDbAsync(db => db.PendingMetricsEvaluations.Select(p => p.BrandId).ToListAsync());
+        pending.ShouldContain(id);
+        pending.ShouldNotContain(otherId);
+        other.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Ingest_TenThousandRows_AreWrittenInOneBatch()
+    {
+        var brands = new List<(string Code, Guid Id)>();
+        for (var i = 0; i < 10; i++)
+        {
+            brands.Add(await _app.NewBrandAsync("bulk"));
+        }
+
+        var start = new DateOnly(2023, 12, 1);
+        var rows = brands.SelectMany(b => Enumerable.Range(0, 1000).Select(d => Row(b.Code, start.AddDays(d).ToString("yyyy-MM-dd")) with { Gmv = d * 10.5m, Orders = d, Fans = d * 3 })).ToArray();
+
+        var result = await _app.IngestOkAsync(rows);
+
+        result.ShouldBe(new MetricsIngestionResult(10_000, 0, 0));
+        (await _app.RowsAsync(brands[3].Id)).Count.ShouldBe(1000);
+        (await _app.IngestOkAsync(rows)).Unchanged.ShouldBe(10_000);
+    }
+}

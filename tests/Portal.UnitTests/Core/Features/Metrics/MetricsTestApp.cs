@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Features.Brands;
+using Portal.Core.Features.Metrics;
+using Portal.UnitTests.Infrastructure;
+
+namespace Portal.UnitTests.Core.Features.Metrics;
+
+/// <summary>One app (no job server, the clock at 2026-09-15 noon in China) shared by a test class; each test makes brands of its own.</summary>
+public sealed class MetricsFixture : IAsyncLifetime
+{
+    public static readonly DateTimeOffset Now = new(2026, 9, 15, 4, 0, 0, TimeSpan.Zero);
+
+    public PortalAppFactory App { get; } = new(settings: new Dictionary<string, string?>
+    {
+        ["Jobs:RunServer"] = "false",
+        ["Metrics:MaxRowsPerBatch"] = "20000",
+    });
+
+    public Task InitializeAsync()
+    {
+        App.Clock.MoveTo(Now);
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync() => App.DisposeAsync().AsTask();
+}
+
+internal static class MetricsTestApp
+{
+    private static int _next;
+
+    /// <summary>A new brand with a unique code (no members); returns its code and id.</summary>
+    public static async Task<(string Code, Guid Id)> NewBrandAsync(this PortalAppFactory app, string prefix = "m")
+    {
+        var code = $"{prefix}-{Interlocked.Increment(ref _next)}-{Guid.NewGuid().ToString("N")[..6]}";
+        var id = await app.WithDbAsync(async db =>
+        {
+            var brand = new Brand { Code = code, NameZh = "测试品牌", NameEn = "Test brand" };
+            db.Brands.Add(brand);
+            await db.SaveChangesAsync();
+            return brand.Id;
+        });
+        return (code, id);
+    }
+
+    public static MetricsIngestionService Ingestion(this PortalAppFactory app) => app.Services.GetRequiredService<MetricsIngestionService>();
+
+    public static MetricsEvaluationService Evaluation(this PortalAppFactory app) => app.Services.GetRequiredService<MetricsEvaluationService>();
+
+    public static async Task<MetricsIngestionResult> IngestOkAsync(this PortalAppFactory app, params MetricRowInput[] rows)
+    {
+        var outcome = await app.Ingestion().IngestAsync(rows);
+        outcome.Errors.ShouldBeEmpty();
+        return outcome.Result.ShouldNotBeNull();
+    }
+
+    public static Task<List<DailyMetric>> RowsAsync(this PortalAppFactory app, Guid brandId) =>
+        app.WithDbAsync(db => db.DailyMetrics.AsNoTracking().Where(m => m.BrandId == brandId).OrderBy(m => m.Date).ToListAsync());
+
+    public static MetricRowInput Row(string brand, string date) => new() { Brand = brand, Date = date };
+}
