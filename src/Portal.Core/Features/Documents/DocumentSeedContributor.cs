@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
+using Microsoft.Extensions.Options;
 using Portal.Core.Features.Seeding;
 
 namespace Portal.Core.Features.Documents;
@@ -7,9 +8,13 @@ namespace Portal.Core.Features.Documents;
 /// <summary>
 /// Seeds the certification rules, the recognised quality-inspection agencies and the ranked review
 /// reasons. Adds only what is missing, so staff changes to existing rows survive a restart.
+/// The demo: Cloud Tea has an approved trademark certificate and food licence, and Silver Moon's
+/// authorisation letter waits in the review queue; each with its file stored.
 /// </summary>
-internal sealed class DocumentSeedContributor : ISeedContributor
+internal sealed class DocumentSeedContributor(DocumentStorage storage, IOptions<DocumentOptions> options, TimeProvider clock) : ISeedContributor
 {
+    internal const string MoonBrandCode = "silver-moon";
+
     private const string CodePattern = "^[A-Z0-9][A-Z0-9-]{5,39}$";
 
     internal static IReadOnlyList<RequirementRule> DefaultRules() =>
@@ -61,5 +66,90 @@ internal sealed class DocumentSeedContributor : ISeedContributor
         }
     }
 
-    public Task SeedDemoDataAsync(PortalDbContext db, DemoSeedContext demo, CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task SeedDemoDataAsync(PortalDbContext db, DemoSeedContext demo, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = PlatformTime.DayOf(now);
+        await SeedAsync(db, demo.DemoBrandId, "brand-trademark", demo.BrandManagerId, cancellationToken, document =>
+        {
+            document.CertificateNumber = "TM-30-2019-551234";
+            document.Issuer = "国家知识产权局 CNIPA";
+            document.IssuedOn = today.AddYears(-3);
+            document.ExpiresOn = today.AddYears(7);
+            Approve(db, document, demo.OperatorId, now.AddDays(-50));
+        });
+        await SeedAsync(db, demo.DemoBrandId, "food-licence", demo.BrandManagerId, cancellationToken, document =>
+        {
+            document.CertificateNumber = "JY15301020012345";
+            document.Issuer = "昆明市市场监督管理局";
+            document.IssuedOn = today.AddYears(-1);
+            document.ExpiresOn = today.AddYears(4);
+            Approve(db, document, demo.OperatorId, now.AddDays(-50));
+        });
+
+        if (await db.Brands.Where(b => b.Code == MoonBrandCode).Select(b => (Guid?)b.Id).SingleOrDefaultAsync(cancellationToken) is { } moon)
+        {
+            await SeedAsync(db, moon, "brand-authorisation", demo.BrandManagerId, cancellationToken, document =>
+            {
+                document.CertificateNumber = "SQ-2024-0815";
+                document.Issuer = "银月控股集团";
+                document.IssuedOn = today.AddMonths(-2);
+                document.ExpiresOn = today.AddYears(2);
+                var since = now.AddDays(-1);
+                document.Status = DocumentStatus.AwaitingReview;
+                document.CheckedAt = since;
+                document.AwaitingSince = since;
+                document.ReviewDueOn = PlatformTime.AddWorkingDays(PlatformTime.DayOf(since), options.Value.ReviewWorkingDays);
+                db.DocumentDecisions.Add(new DocumentDecision { DocumentId = document.Id, Action = DocumentAction.ChecksPassed, From = DocumentStatus.Checking, To = DocumentStatus.AwaitingReview, CreatedAt = since });
+            });
+        }
+    }
+
+    /// <summary>Adds a demo document for a rule the brand has none for yet; its file is a small PDF naming it.</summary>
+    private async Task SeedAsync(PortalDbContext db, Guid brandId, string ruleCode, Guid uploadedBy, CancellationToken cancellationToken, Action<Document> complete)
+    {
+        var rule = await db.RequirementRules.AsNoTracking().SingleOrDefaultAsync(r => r.Code == ruleCode, cancellationToken);
+        if (rule is null || await db.Documents.AnyAsync(d => d.BrandId == brandId && d.RuleId == rule.Id, cancellationToken))
+        {
+            return;
+        }
+
+        var brandCode = await db.Brands.Where(b => b.Id == brandId).Select(b => b.Code).SingleAsync(cancellationToken);
+        var pdf = SimplePdf.WithText("STEPS Brand Portal - demo document", $"Brand: {brandCode}", $"Document: {rule.DocumentType}");
+        var stored = await storage.StoreAsync(new MemoryStream(pdf), cancellationToken);
+        if (!stored.Succeeded)
+        {
+            throw new InvalidOperationException($"Seeding the demo {ruleCode} of {brandCode} failed: {string.Join("; ", stored.Errors)}");
+        }
+
+        var uploadedAt = clock.GetUtcNow().AddDays(-52);
+        var document = new Document
+        {
+            BrandId = brandId,
+            RuleId = rule.Id,
+            Type = rule.DocumentType,
+            Version = 1,
+            FileHash = stored.Value!.Hash,
+            ContentType = stored.Value.ContentType,
+            Size = stored.Value.Size,
+            DisplayName = $"{ruleCode}.pdf",
+            UploadedBy = uploadedBy,
+            CreatedAt = uploadedAt,
+        };
+        db.DocumentDecisions.Add(new DocumentDecision { DocumentId = document.Id, Action = DocumentAction.Uploaded, From = DocumentStatus.Checking, To = DocumentStatus.Checking, ActorUserId = uploadedBy, CreatedAt = uploadedAt });
+        complete(document);
+        document.CertificateKey = document.CertificateNumber is { } number ? DocumentChecks.NormalizeNumber(number) : null;
+        db.Documents.Add(document);
+    }
+
+    private static void Approve(PortalDbContext db, Document document, Guid reviewer, DateTimeOffset at)
+    {
+        document.Status = DocumentStatus.Approved;
+        document.CheckedAt = at.AddDays(-1);
+        document.AwaitingSince = at.AddDays(-1);
+        db.DocumentDecisions.AddRange(
+            new DocumentDecision { DocumentId = document.Id, Action = DocumentAction.ChecksPassed, From = DocumentStatus.Checking, To = DocumentStatus.AwaitingReview, CreatedAt = at.AddDays(-1) },
+            new DocumentDecision { DocumentId = document.Id, Action = DocumentAction.Approve, From = DocumentStatus.AwaitingReview, To = DocumentStatus.Approved, ActorUserId = reviewer, CreatedAt = at });
+        db.DocumentNotices.Add(new DocumentNotice { BrandId = document.BrandId, DocumentId = document.Id, Kind = NoticeKind.Approved, CreatedAt = at });
+    }
 }

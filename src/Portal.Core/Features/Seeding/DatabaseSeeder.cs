@@ -74,6 +74,8 @@ public sealed class DatabaseSeeder(
         foreach (var contributor in contributors)
         {
             await contributor.SeedDemoDataAsync(db, demo, cancellationToken);
+            // Saved one by one, so a contributor can query what an earlier one created (documents need Silver Moon).
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -1,0 +1,135 @@
+using System.Security.Claims;
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Portal.Core;
+using Portal.Core.Features.Accounts;
+using Portal.Core.Features.Brands;
+using Portal.Core.Features.Documents;
+using Portal.Core.Features.Seeding;
+using Portal.UnitTests.Core.Features.Documents;
+using Portal.Web.Components.Pages.Documents;
+
+namespace Portal.UnitTests.Web.Components.Documents;
+
+/// <summary>The brand's checklist and the staff queue's filters, against the real services and SQLite.</summary>
+public sealed class DocumentComponentTests : PortalTestContext, IClassFixture<DocumentsAppFixture>
+{
+    private readonly DocumentsAppFixture _fixture;
+
+    public DocumentComponentTests(DocumentsAppFixture fixture)
+    {
+        _fixture = fixture;
+        fixture.App.Clock.Reset();
+        Services.AddSingleton(fixture.Documents);
+        Services.AddSingleton(fixture.App.Services.GetRequiredService<IOptions<DocumentOptions>>());
+    }
+
+    private async Task<(BrandSummary Brand, ClaimsPrincipal Owner)> SignedInOwnerAsync(params string[] categories)
+    {
+        var (code, owner, brandId) = await _fixture.NewBrandAsync("Acme Ltd", null, categories);
+        var auth = AddAuthorization();
+        auth.SetAuthorized(code);
+        auth.SetRoles(PortalRoles.BrandManager);
+        auth.SetClaims(owner.FindFirst(ClaimTypes.NameIdentifier)!);
+        return (new BrandSummary(brandId, code, "测试茶", "Test Tea", BrandMemberRole.Owner), owner);
+    }
+
+    private async Task SignInStaffAsync()
+    {
+        var staffId = await _fixture.App.WithDbAsync(db => db.Users.Where(u => u.Email == DemoData.OperatorEmail).Select(u => u.Id).SingleAsync());
+        var auth = AddAuthorization();
+        auth.SetAuthorized(DemoData.OperatorEmail);
+        auth.SetRoles(PortalRoles.SkaOperator);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, staffId.ToString()));
+    }
+
+    private static string Text(IRenderedComponent<DocumentChecklist> checklist, string testId) =>
+        checklist.Find($"[data-testid='{testId}']").TextContent.Trim();
+
+    private static List<string> Brands(IRenderedComponent<DocumentQueue> queue) =>
+        queue.FindAll("[data-testid='queue-brand']").Select(c => c.TextContent.Trim()).ToList();
+
+    // MudBlazor puts the test id on the input itself, or on its wrapper: either way, the input.
+    private static AngleSharp.Dom.IElement Field(IRenderedComponent<DocumentQueue> queue, string testId) =>
+        queue.Find($"input[data-testid='{testId}'], [data-testid='{testId}'] input");
+
+    [Fact]
+    public async Task Checklist_ForANewFoodBrand_ListsEachRequirementNotProvided_AndOffersUpload()
+    {
+        var (brand, _) = await SignedInOwnerAsync("food");
+
+        var checklist = Render<DocumentChecklist>(p => p.Add(x => x.Brand, brand));
+
+        checklist.WaitForAssertion(() => Text(checklist, "compliance-status").ShouldBe("Incomplete"));
+        Text(checklist, "state-brand-trademark").ShouldBe("Not provided");
+        Text(checklist, "state-food-licence").ShouldBe("Not provided");
+        checklist.FindAll("button[aria-label^='Upload: ']").Select(b => b.GetAttribute("aria-label")).ShouldBe(
+            ["Upload: Trademark registration certificate", "Upload: Food business licence (Food)"]);
+        checklist.FindAll("[data-testid='document-upload']").Count.ShouldBe(1);
+        checklist.FindAll("[data-testid='blocked-category']").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Checklist_WithAnApprovedTrademarkPastItsExpiry_ShowsTheFoodCategoryBlocked()
+    {
+        var (brand, owner) = await SignedInOwnerAsync("food");
+        var request = DocumentsAppFixture.Trademark("TM-30-2020-BUNIT1");
+        var id = await _fixture.UploadCheckedAsync(brand.Code, owner, request);
+        (await _fixture.Documents.DecideAsync(await _fixture.StaffAsync(), id, DocumentAction.Approve)).Succeeded.ShouldBeTrue();
+        _fixture.App.Clock.MoveTo(Days.NoonOf(request.ExpiresOn!.Value.AddDays(1)));
+
+        var checklist = Render<DocumentChecklist>(p => p.Add(x => x.Brand, brand));
+
+        checklist.WaitForAssertion(() => Text(checklist, "compliance-status").ShouldBe("Blocked from selling"));
+        Text(checklist, "state-brand-trademark").ShouldBe("Expired");
+        Text(checklist, "blocked-category").ShouldStartWith("Food is blocked from selling: Trademark registration certificate TM-30-2020-BUNIT1 expired on");
+    }
+
+    [Fact]
+    public async Task Checklist_ForStaff_ShowsTheStatesButOffersNoUpload()
+    {
+        var (code, owner, brandId) = await _fixture.NewBrandAsync("Acme Ltd", null, "food");
+        await _fixture.UploadCheckedAsync(code, owner, DocumentsAppFixture.Trademark("TM-30-2020-BUNIT2"));
+        await SignInStaffAsync();
+
+        var checklist = Render<DocumentChecklist>(p => p.Add(x => x.Brand, new BrandSummary(brandId, code, "测试茶", "Test Tea", null)));
+
+        checklist.WaitForAssertion(() => Text(checklist, "state-brand-trademark").ShouldBe("Awaiting review"));
+        checklist.FindAll("button[aria-label^='Upload: ']").ShouldBeEmpty();
+        checklist.FindAll("[data-testid='document-upload']").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Queue_FilteredByBrandCategoryAndAge_ShowsOnlyTheMatchingDocuments()
+    {
+        var (food, foodOwner, _) = await _fixture.NewBrandAsync("Food Ltd", null, "food");
+        var (other, otherOwner, _) = await _fixture.NewBrandAsync("Other Ltd");
+        await _fixture.UploadCheckedAsync(food, foodOwner, DocumentsAppFixture.Trademark("TM-30-2020-QUEUE1"));
+        await _fixture.UploadCheckedAsync(food, foodOwner, new UploadRequest
+        {
+            RuleCode = "food-licence",
+            FileName = "licence.png",
+            CertificateNumber = "JY11111111111111",
+            Issuer = "Market Supervision Bureau",
+            IssuedOn = PlatformTime.DayOf(_fixture.App.Clock.GetUtcNow()).AddYears(-1),
+            ExpiresOn = PlatformTime.DayOf(_fixture.App.Clock.GetUtcNow()).AddYears(3),
+        });
+        await _fixture.UploadCheckedAsync(other, otherOwner, DocumentsAppFixture.Trademark("TM-30-2020-QUEUE2"));
+        await SignInStaffAsync();
+
+        var queue = Render<DocumentQueue>();
+        queue.WaitForAssertion(() => Brands(queue).Count(b => b.EndsWith($"({food})") || b.EndsWith($"({other})")).ShouldBe(3));
+
+        Field(queue, "filter-brand").Change(food);
+        queue.WaitForAssertion(() => Brands(queue).ShouldBe([$"Other brand ({food})", $"Other brand ({food})"]));
+
+        Field(queue, "filter-category").Change("food");
+        queue.WaitForAssertion(() => queue.FindAll("[data-testid='queue'] tbody tr").Single().TextContent.ShouldContain("Food business licence"));
+
+        Field(queue, "filter-age").Change("1");
+        queue.WaitForAssertion(() => queue.Find("[data-testid='queue-empty']").TextContent.ShouldBe("No documents match."));
+        Brands(queue).ShouldBeEmpty();
+    }
+}
