@@ -88,7 +88,7 @@ public sealed class ApplicationService(
             return null;
         }
 
-        var role = await MemberRoleAsync(db, user, brand.Id, cancellationToken);
+        var role = await BrandDirectory.MemberRoleAsync(db, user, brand.Id, cancellationToken);
         var staff = BrandDirectory.IsStaff(user);
         if (role is null && !staff)
         {
@@ -136,7 +136,7 @@ public sealed class ApplicationService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var brand = await db.Brands.Include(b => b.Categories).SingleOrDefaultAsync(b => b.Code == code, cancellationToken);
-        if (brand is null || await MemberRoleAsync(db, user, brand.Id, cancellationToken) is null)
+        if (brand is null || await BrandDirectory.MemberRoleAsync(db, user, brand.Id, cancellationToken) is null)
         {
             return Outcome.Fail(strings["Refused_NotMember"]);
         }
@@ -191,7 +191,7 @@ public sealed class ApplicationService(
         var transition = ApplicationWorkflow.Of(action);
         var allowed = transition.Actor == ApplicationActor.Staff
             ? BrandDirectory.IsStaff(user)
-            : await MemberRoleAsync(db, user, brand.Id, cancellationToken) is not null;
+            : await BrandDirectory.MemberRoleAsync(db, user, brand.Id, cancellationToken) is not null;
         if (!allowed)
         {
             return Outcome.Fail(strings[transition.Actor == ApplicationActor.Staff ? "Refused_StaffOnly" : "Refused_NotMember"]);
@@ -352,10 +352,6 @@ public sealed class ApplicationService(
         return errors;
     }
 
-    private static async Task<BrandMemberRole?> MemberRoleAsync(PortalDbContext db, ClaimsPrincipal user, Guid brandId, CancellationToken cancellationToken) =>
-        BrandDirectory.UserId(user) is { } userId
-            ? await db.BrandMembers.Where(m => m.BrandId == brandId && m.UserId == userId).Select(m => (BrandMemberRole?)m.Role).SingleOrDefaultAsync(cancellationToken)
-            : null;
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

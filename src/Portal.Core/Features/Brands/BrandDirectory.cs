@@ -20,6 +20,14 @@ public sealed class BrandDirectory(IDbContextFactory<PortalDbContext> dbFactory)
     public static Guid? UserId(ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
+    /// <summary>The user's role in the brand, or null when they are not a member. Every service asks this, on every call.</summary>
+    public static async Task<BrandMemberRole?> MemberRoleAsync(PortalDbContext db, Guid userId, Guid brandId, CancellationToken cancellationToken = default) =>
+        await db.BrandMembers.Where(m => m.BrandId == brandId && m.UserId == userId).Select(m => (BrandMemberRole?)m.Role).SingleOrDefaultAsync(cancellationToken);
+
+    /// <inheritdoc cref="MemberRoleAsync(PortalDbContext, Guid, Guid, CancellationToken)"/>
+    public static async Task<BrandMemberRole?> MemberRoleAsync(PortalDbContext db, ClaimsPrincipal user, Guid brandId, CancellationToken cancellationToken = default) =>
+        UserId(user) is { } userId ? await MemberRoleAsync(db, userId, brandId, cancellationToken) : null;
+
     /// <summary>The brands the user is a member of, by name.</summary>
     public async Task<IReadOnlyList<BrandSummary>> MyBrandsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {

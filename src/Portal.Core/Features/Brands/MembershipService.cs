@@ -41,7 +41,7 @@ public sealed class MembershipService(
             return null;
         }
 
-        var myRole = await RoleAsync(db, user, brand.Id, cancellationToken);
+        var myRole = await BrandDirectory.MemberRoleAsync(db, user, brand.Id, cancellationToken);
         if (myRole is null && !BrandDirectory.IsStaff(user))
         {
             return null;
@@ -64,7 +64,7 @@ public sealed class MembershipService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var brand = await db.Brands.SingleOrDefaultAsync(b => b.Code == code, cancellationToken);
-        if (brand is null || await RoleAsync(db, user, brand.Id, cancellationToken) != BrandMemberRole.Owner)
+        if (brand is null || await BrandDirectory.MemberRoleAsync(db, user, brand.Id, cancellationToken) != BrandMemberRole.Owner)
         {
             return Outcome.Fail(strings["Refused_OwnerOnly"]);
         }
@@ -113,7 +113,7 @@ public sealed class MembershipService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var brand = await db.Brands.SingleOrDefaultAsync(b => b.Code == code, cancellationToken);
-        if (brand is null || await RoleAsync(db, user, brand.Id, cancellationToken) != BrandMemberRole.Owner)
+        if (brand is null || await BrandDirectory.MemberRoleAsync(db, user, brand.Id, cancellationToken) != BrandMemberRole.Owner)
         {
             return Outcome.Fail(strings["Refused_OwnerOnly"]);
         }
@@ -133,7 +133,7 @@ public sealed class MembershipService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var brand = await db.Brands.SingleOrDefaultAsync(b => b.Code == code, cancellationToken);
-        if (brand is null || await RoleAsync(db, user, brand.Id, cancellationToken) != BrandMemberRole.Owner)
+        if (brand is null || await BrandDirectory.MemberRoleAsync(db, user, brand.Id, cancellationToken) != BrandMemberRole.Owner)
         {
             return Outcome.Fail(strings["Refused_OwnerOnly"]);
         }
@@ -156,8 +156,4 @@ public sealed class MembershipService(
 
     internal static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    private static async Task<BrandMemberRole?> RoleAsync(PortalDbContext db, ClaimsPrincipal user, Guid brandId, CancellationToken cancellationToken) =>
-        BrandDirectory.UserId(user) is { } userId
-            ? await db.BrandMembers.Where(m => m.BrandId == brandId && m.UserId == userId).Select(m => (BrandMemberRole?)m.Role).SingleOrDefaultAsync(cancellationToken)
-            : null;
 }

@@ -392,7 +392,7 @@ public sealed class DocumentService(
     }
 
     private static async Task<bool> IsMemberAsync(PortalDbContext db, ClaimsPrincipal user, Guid brandId, CancellationToken cancellationToken) =>
-        BrandDirectory.UserId(user) is { } userId && await db.BrandMembers.AnyAsync(m => m.BrandId == brandId && m.UserId == userId, cancellationToken);
+        await BrandDirectory.MemberRoleAsync(db, user, brandId, cancellationToken) is not null;
 
     private static async Task<Dictionary<string, ReviewReason>> ReasonTextsAsync(PortalDbContext db, CancellationToken cancellationToken) =>
         await db.ReviewReasons.AsNoTracking().ToDictionaryAsync(r => r.Code, cancellationToken);

@@ -83,7 +83,7 @@ public sealed class JourneyService(
         if (source == CompletionSource.Manual)
         {
             var member = actorUserId is { } userId
-                && await db.BrandMembers.AnyAsync(m => m.BrandId == brandId && m.UserId == userId, cancellationToken);
+                && await BrandDirectory.MemberRoleAsync(db, userId, brandId, cancellationToken) is not null;
             if (!member)
             {
                 return Outcome.Fail(strings["Journey_MembersOnly"]);

@@ -31,7 +31,7 @@ public static class BrandRights
             return BrandRight.None;
         }
 
-        if (await db.BrandMembers.AnyAsync(m => m.BrandId == brandId && m.UserId == userId, cancellationToken))
+        if (await BrandDirectory.MemberRoleAsync(db, userId, brandId, cancellationToken) is not null)
         {
             return BrandRight.Edit;
         }
