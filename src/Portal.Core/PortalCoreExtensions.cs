@@ -94,7 +94,11 @@ public static class PortalCoreExtensions
         var settings = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var environment = services.GetRequiredService<IHostEnvironment>();
         var path = SettingsExtensions.ResolvePath(environment.ContentRootPath, settings.SqlitePath);
-        options.UseSqlite(SqliteConnectionString(path), sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+        options.UseSqlite(SqliteConnectionString(path), sqlite => sqlite
+            .MigrationsAssembly(SqliteMigrationsAssembly)
+            // One JSON parameter per list (json_each), not one parameter per item: the nightly recompute's
+            // and a large import's id lists run past SQLite's 32,766-variable limit otherwise.
+            .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
         options.AddInterceptors(new SqlitePragmaInterceptor(settings.BusyTimeoutMs), services.GetRequiredService<TimestampInterceptor>());
     }
 

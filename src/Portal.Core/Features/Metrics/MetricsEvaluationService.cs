@@ -293,7 +293,14 @@ public sealed class MetricsEvaluationService(
             }
         }
 
-        var lastRecorded = await db.Set<TierChange>().AsNoTracking()
+        var recorded = db.Set<TierChange>().AsNoTracking();
+        if (brandIds is not null)
+        {
+            // An incremental run reads only its brands' history, not every brand's.
+            recorded = recorded.Where(c => brandIds.Contains(c.BrandId));
+        }
+
+        var lastRecorded = await recorded
             .GroupBy(c => c.BrandId)
             .Select(g => new { BrandId = g.Key, Last = g.Max(c => c.EffectiveFrom) })
             .ToDictionaryAsync(x => x.BrandId, x => x.Last, cancellationToken);

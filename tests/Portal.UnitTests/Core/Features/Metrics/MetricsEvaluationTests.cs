@@ -45,6 +45,20 @@ public sealed class MetricsEvaluationTests(MetricsFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Evaluate_WithMoreBrandIdsThanSqliteHasVariables_StillRecordsTheMilestone()
+    {
+        // The nightly recompute and a large import hand over tens of thousands of ids; SQLite allows 32,766 variables.
+        var (code, id) = await _app.NewBrandAsync();
+        await _app.IngestOkAsync(Row(code, "2026-08-01") with { Influencers = 12 });
+        var ids = Enumerable.Range(0, 40_000).Select(_ => Guid.NewGuid()).Append(id).ToList();
+
+        await _app.Evaluation().EvaluateAsync(ids);
+
+        (await MilestoneAsync(id, "e-10-influencers")).ShouldNotBeNull();
+        (await _app.RowAsync(id, "e-first-influencers"))!.CompletionSource.ShouldBe(CompletionSource.Milestone);
+    }
+
+    [Fact]
     public async Task MonthlySum_SplitAcrossAMonthEnd_IsNotReachedUntilOneMonthHoldsIt()
     {
         var (code, id) = await _app.NewBrandAsync();

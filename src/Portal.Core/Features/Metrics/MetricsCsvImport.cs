@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Portal.Core.Features.Metrics;
+
+/// <summary>The rows a CSV file holds, or every reason it cannot be read; a row's line is its index plus <see cref="MetricsCsvImport.FirstDataLine"/>.</summary>
+public sealed record MetricsCsvRead(IReadOnlyList<MetricRowInput> Rows, IReadOnlyList<MetricRowError> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>
+/// Reads a CSV file with the API's columns (header names as in <see cref="MetricFields.All"/>, in any
+/// order and case; a missing column or an empty cell is an unknown figure) and hands the rows to
+/// <see cref="MetricsIngestionService"/>, all or nothing. The file is streamed through CsvHelper, so
+/// only the parsed rows are held, never a second copy of the file.
+/// </summary>
+public sealed class MetricsCsvImport(MetricsIngestionService ingestion, IStringLocalizer<MetricsStrings> strings, IOptions<MetricsOptions> options)
+{
+    /// <summary>Line 1 is the header, so the row at index 0 is line 2.</summary>
+    public const int FirstDataLine = 2;
+
+    private static readonly string[] Required = [MetricFields.Brand, MetricFields.Date];
+
+    /// <summary>Reads the file; a figure that is not a number is reported with its row index and column.</summary>
+    public async Task<MetricsCsvRead> ReadAsync(Stream stream, CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        var rows = new List<MetricRowInput>();
+        var errors = new List<MetricRowError>();
+        if (stream.CanSeek && stream.Length > settings.MaxCsvBytes)
+        {
+            return new([], [new MetricRowError(null, MetricFields.Rows, strings["Metrics_CsvTooLarge", Math.Max(1, settings.MaxCsvBytes / (1024 * 1024))])]);
+        }
+
+        try
+        {
+            await using var csv = CsvReader.Create(stream, new CsvReaderOptions { HasHeader = true, TrimWhitespace = true }, true);
+            var more = await csv.ReadAsync(cancellationToken);
+            var header = csv.Headers?.ToArray() ?? [];
+            if (header.Length == 0)
+            {
+                return new([], [new MetricRowError(null, MetricFields.Rows, strings["Metrics_CsvEmpty"])]);
+            }
+
+            var columns = MetricFields.All.ToDictionary(f => f, f => Array.FindIndex(header, h => string.Equals(h?.Trim(), f, StringComparison.OrdinalIgnoreCase)));
+            var missing = Required.Where(f => columns[f] < 0).ToList();
+            if (missing.Count > 0)
+            {
+                return new([], [new MetricRowError(null, MetricFields.Rows, strings["Metrics_CsvMissingColumns", string.Join(", ", missing)])]);
+            }
+
+            for (; more; more = await csv.ReadAsync(cancellationToken))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (rows.Count >= settings.MaxRowsPerBatch)
+                {
+                    return new([], [new MetricRowError(null, MetricFields.Rows, strings["Metrics_TooManyRows", settings.MaxRowsPerBatch])]);
+                }
+
+                var index = rows.Count;
+                string? Cell(string field) => columns[field] is >= 0 and var at && at < csv.FieldCount && csv.GetStringOrNull(at) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+                decimal? Number(string field)
+                {
+                    if (Cell(field) is not { } cell)
+                    {
+                        return null;
+                    }
+
+                    if (decimal.TryParse(cell, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+                    {
+                        return value;
+                    }
+
+                    errors.Add(new MetricRowError(index, field, strings["Metrics_NotANumber", cell]));
+                    return null;
+                }
+
+                long? Whole(string field)
+                {
+                    if (Cell(field) is not { } cell)
+                    {
+                        return null;
+                    }
+
+                    if (long.TryParse(cell, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value))
+                    {
+                        return value;
+                    }
+
+                    errors.Add(new MetricRowError(index, field, strings["Metrics_NotAWholeNumber", cell]));
+                    return null;
+                }
+
+                rows.Add(new MetricRowInput
+                {
+                    Brand = Cell(MetricFields.Brand),
+                    Date = Cell(MetricFields.Date),
+                    Gmv = Number(MetricFields.Gmv),
+                    Orders = Whole(MetricFields.Orders),
+                    PaidOrders = Whole(MetricFields.PaidOrders),
+                    Streams = Whole(MetricFields.Streams),
+                    LiveMinutes = Whole(MetricFields.LiveMinutes),
+                    PeakViewers = Whole(MetricFields.PeakViewers),
+                    NewFans = Whole(MetricFields.NewFans),
+                    Fans = Whole(MetricFields.Fans),
+                    FanGroupMembers = Whole(MetricFields.FanGroupMembers),
+                    RepurchaseRate = Number(MetricFields.RepurchaseRate),
+                    DistributionGmv = Number(MetricFields.DistributionGmv),
+                    Influencers = Whole(MetricFields.Influencers),
+                    AdSpend = Number(MetricFields.AdSpend),
+                    AdGmv = Number(MetricFields.AdGmv),
+                    ExclusiveSkus = Whole(MetricFields.ExclusiveSkus),
+                });
+            }
+        }
+        catch (CsvFormatException ex)
+        {
+            return new([], [new MetricRowError(null, MetricFields.Rows, strings["Metrics_CsvUnreadable", ex.Message.Split('\n')[0]])]);
+        }
+
+        if (rows.Count == 0 && errors.Count == 0)
+        {
+            errors.Add(new MetricRowError(null, MetricFields.Rows, strings["Metrics_CsvEmpty"]));
+        }
+
+        return new(errors.Count > 0 ? [] : rows, errors);
+    }
+
+    /// <summary>
+    /// Reads and, when every row is readable and valid, writes the file all or nothing. Messages that name
+    /// another row use line numbers; <paramref name="onlyBrandId"/> limits the file to one brand's figures.
+    /// </summary>
+    public async Task<MetricsIngestionOutcome> ImportAsync(Stream stream, Guid? onlyBrandId = null, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var read = await ReadAsync(stream, cancellationToken);
+        if (!read.Succeeded)
+        {
+            return new MetricsIngestionOutcome(null, read.Errors);
+        }
+
+        return await ingestion.IngestAsync(read.Rows, new MetricsIngestionOptions
+        {
+            OnlyBrandId = onlyBrandId,
+            RowNumberBase = FirstDataLine,
+            Progress = progress,
+        }, cancellationToken);
+    }
+
+    /// <summary>The line of the file a row error points at, or null for the file as a whole.</summary>
+    public static int? LineOf(MetricRowError error) => error.Index + FirstDataLine;
+}
