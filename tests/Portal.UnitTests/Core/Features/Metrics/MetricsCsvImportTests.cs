@@ -35,6 +35,20 @@ public sealed class MetricsCsvImportTests(MetricsCsvFixture fixture) : IClassFix
     private static MemoryStream File(params string[] lines) => new(Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n"));
 
     [Fact]
+    public async Task Preview_TwelveRows_GivesHeaderFirstTenRowsAsWrittenAndTheCount()
+    {
+        var lines = Enumerable.Range(1, 12).Select(d => $"demo-tea,2026-08-{d:00},12.5,x").Prepend("brand,date,gmv,orders").ToArray();
+
+        var preview = await Import.PreviewAsync(File(lines));
+
+        preview.Succeeded.ShouldBeTrue();
+        preview.Header.ShouldBe(["brand", "date", "gmv", "orders"]);
+        preview.Rows.Count.ShouldBe(10);
+        preview.Rows[9].ShouldBe(["demo-tea", "2026-08-10", "12.5", "x"]);
+        preview.RowCount.ShouldBe(12);
+    }
+
+    [Fact]
     public async Task Read_FullRowWithEmptyCells_GivesFiguresAndUnknowns()
     {
         var read = await Import.ReadAsync(File(Header, "demo-tea,2026-08-01,1234.50,10,,2,,,,,,0.35,,12,,,"));
