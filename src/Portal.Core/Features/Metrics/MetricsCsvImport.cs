@@ -96,9 +96,9 @@ public sealed class MetricsCsvImport(MetricsIngestionService ingestion, IStringL
             for (; more; more = await csv.ReadAsync(cancellationToken))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (rows.Count >= settings.MaxRowsPerBatch)
+                if (rows.Count >= settings.MaxCsvRows)
                 {
-                    return new([], [new MetricRowError(null, MetricFields.Rows, strings["Metrics_TooManyRows", settings.MaxRowsPerBatch])]);
+                    return new([], [new MetricRowError(null, MetricFields.Rows, strings["Metrics_CsvTooManyRows", settings.MaxCsvRows])]);
                 }
 
                 var index = rows.Count;
@@ -187,6 +187,7 @@ public sealed class MetricsCsvImport(MetricsIngestionService ingestion, IStringL
         {
             OnlyBrandId = onlyBrandId,
             RowNumberBase = FirstDataLine,
+            MaxRows = options.Value.MaxCsvRows,
             Progress = progress,
         }, cancellationToken);
     }
