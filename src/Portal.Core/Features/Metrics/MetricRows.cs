@@ -66,6 +66,9 @@ public sealed record MetricsIngestionOptions
     /// <summary>Added to a row's index where a message names another row: 0 for the API's indexes, 2 for a CSV's line numbers.</summary>
     public int RowNumberBase { get; init; }
 
+    /// <summary>The most rows the batch may hold, when not <see cref="MetricsOptions.MaxRowsPerBatch"/> (a CSV file's own cap).</summary>
+    public int? MaxRows { get; init; }
+
     /// <summary>Reports how many rows have been written so far.</summary>
     public IProgress<int>? Progress { get; init; }
 }

@@ -12,6 +12,12 @@ public sealed record MetricsCsvRead(IReadOnlyList<MetricRowInput> Rows, IReadOnl
     public bool Succeeded => Errors.Count == 0;
 }
 
+/// <summary>The header and first rows of a CSV file as written (cells untouched), and how many data rows it holds.</summary>
+public sealed record MetricsCsvPreview(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows, int RowCount, string? Error)
+{
+    public bool Succeeded => Error is null;
+}
+
 /// <summary>
 /// Reads a CSV file with the API's columns (header names as in <see cref="MetricFields.All"/>, in any
 /// order and case; a missing column or an empty cell is an unknown figure) and hands the rows to
@@ -24,6 +30,40 @@ public sealed class MetricsCsvImport(MetricsIngestionService ingestion, IStringL
     public const int FirstDataLine = 2;
 
     private static readonly string[] Required = [MetricFields.Brand, MetricFields.Date];
+
+    /// <summary>
+    /// The header and the first <paramref name="rows"/> rows as text, for a look before importing, and
+    /// the number of data rows (streamed through, nothing else kept), so an import can report a percentage.
+    /// </summary>
+    public async Task<MetricsCsvPreview> PreviewAsync(Stream stream, int rows = 10, CancellationToken cancellationToken = default)
+    {
+        var first = new List<IReadOnlyList<string>>();
+        var count = 0;
+        try
+        {
+            await using var csv = CsvReader.Create(stream, new CsvReaderOptions { HasHeader = true, TrimWhitespace = true }, true);
+            var more = await csv.ReadAsync(cancellationToken);
+            var header = csv.Headers?.Select(h => h ?? "").ToArray() ?? [];
+            if (header.Length == 0)
+            {
+                return new([], [], 0, strings["Metrics_CsvEmpty"]);
+            }
+
+            for (; more; more = await csv.ReadAsync(cancellationToken))
+            {
+                if (count++ < rows)
+                {
+                    first.Add(Enumerable.Range(0, header.Length).Select(i => i < csv.FieldCount ? csv.GetStringOrNull(i) ?? "" : "").ToArray());
+                }
+            }
+
+            return new(header, first, count, null);
+        }
+        catch (CsvFormatException ex)
+        {
+            return new([], [], 0, strings["Metrics_CsvUnreadable", ex.Message.Split('\n')[0]]);
+        }
+    }
 
     /// <summary>Reads the file; a figure that is not a number is reported with its row index and column.</summary>
     public async Task<MetricsCsvRead> ReadAsync(Stream stream, CancellationToken cancellationToken = default)
@@ -56,9 +96,9 @@ public sealed class MetricsCsvImport(MetricsIngestionService ingestion, IStringL
             for (; more; more = await csv.ReadAsync(cancellationToken))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (rows.Count >= settings.MaxRowsPerBatch)
+                if (rows.Count >= settings.MaxCsvRows)
                 {
-                    return new([], [new MetricRowError(null, MetricFields.Rows, strings["Metrics_TooManyRows", settings.MaxRowsPerBatch])]);
+                    return new([], [new MetricRowError(null, MetricFields.Rows, strings["Metrics_CsvTooManyRows", settings.MaxCsvRows])]);
                 }
 
                 var index = rows.Count;
@@ -147,6 +187,7 @@ public sealed class MetricsCsvImport(MetricsIngestionService ingestion, IStringL
         {
             OnlyBrandId = onlyBrandId,
             RowNumberBase = FirstDataLine,
+            MaxRows = options.Value.MaxCsvRows,
             Progress = progress,
         }, cancellationToken);
     }

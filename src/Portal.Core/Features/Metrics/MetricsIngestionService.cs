@@ -63,9 +63,10 @@ public sealed class MetricsIngestionService(
             return ([], [new MetricRowError(null, MetricFields.Rows, strings["Metrics_NoRows"])]);
         }
 
-        if (rows.Count > settings.MaxRowsPerBatch)
+        var maxRows = ingestion.MaxRows ?? settings.MaxRowsPerBatch;
+        if (rows.Count > maxRows)
         {
-            return ([], [new MetricRowError(null, MetricFields.Rows, strings["Metrics_TooManyRows", settings.MaxRowsPerBatch])]);
+            return ([], [new MetricRowError(null, MetricFields.Rows, strings["Metrics_TooManyRows", maxRows])]);
         }
 
         var codes = rows.Select(r => NormalizeCode(r.Brand)).Where(c => c.Length > 0).Distinct().ToList();

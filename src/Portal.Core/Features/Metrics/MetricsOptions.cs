@@ -19,6 +19,9 @@ public sealed class MetricsOptions
     /// <summary>The largest CSV file the import page accepts.</summary>
     public long MaxCsvBytes { get; set; } = 50 * 1024 * 1024;
 
+    /// <summary>The most rows one CSV file may hold: the import pages' own cap, separate from the API's <see cref="MaxRowsPerBatch"/>.</summary>
+    public int MaxCsvRows { get; set; } = 200_000;
+
     /// <summary>A brand with neither figures nor a new milestone for this many days is flagged as stalled.</summary>
     public int StalledAfterDays { get; set; } = 14;
 
@@ -51,6 +54,11 @@ internal sealed class MetricsOptionsValidator : SettingsValidator<MetricsOptions
         if (options.MaxCsvBytes < 1024)
         {
             fail("Metrics:MaxCsvBytes", "must be at least 1024 bytes.");
+        }
+
+        if (options.MaxCsvRows is < 1 or > 1_000_000)
+        {
+            fail("Metrics:MaxCsvRows", "must be between 1 and 1000000.");
         }
 
         if (options.StalledAfterDays < 1)

@@ -5,13 +5,13 @@ using Portal.UnitTests.Infrastructure;
 
 namespace Portal.UnitTests.Core.Features.Metrics;
 
-/// <summary>An app that takes files of up to 100,000 rows.</summary>
+/// <summary>An app that takes files of up to 100,000 rows, while API batches keep their default cap of 10,000.</summary>
 public sealed class MetricsCsvFixture : IAsyncLifetime
 {
     public PortalAppFactory App { get; } = new(settings: new Dictionary<string, string?>
     {
         ["Jobs:RunServer"] = "false",
-        ["Metrics:MaxRowsPerBatch"] = "100000",
+        ["Metrics:MaxCsvRows"] = "100000",
     });
 
     public Task InitializeAsync()
@@ -33,6 +33,20 @@ public sealed class MetricsCsvImportTests(MetricsCsvFixture fixture) : IClassFix
     private MetricsCsvImport Import => _app.Services.GetRequiredService<MetricsCsvImport>();
 
     private static MemoryStream File(params string[] lines) => new(Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n"));
+
+    [Fact]
+    public async Task Preview_TwelveRows_GivesHeaderFirstTenRowsAsWrittenAndTheCount()
+    {
+        var lines = Enumerable.Range(1, 12).Select(d => $"demo-tea,2026-08-{d:00},12.5,x").Prepend("brand,date,gmv,orders").ToArray();
+
+        var preview = await Import.PreviewAsync(File(lines));
+
+        preview.Succeeded.ShouldBeTrue();
+        preview.Header.ShouldBe(["brand", "date", "gmv", "orders"]);
+        preview.Rows.Count.ShouldBe(10);
+        preview.Rows[9].ShouldBe(["demo-tea", "2026-08-10", "12.5", "x"]);
+        preview.RowCount.ShouldBe(12);
+    }
 
     [Fact]
     public async Task Read_FullRowWithEmptyCells_GivesFiguresAndUnknowns()
@@ -66,6 +80,19 @@ public sealed class MetricsCsvImportTests(MetricsCsvFixture fixture) : IClassFix
         var error = read.Errors.ShouldHaveSingleItem();
         error.Index.ShouldBeNull();
         error.Reason.ShouldContain("date");
+    }
+
+    [Fact]
+    public async Task Read_OneRowMoreThanMaxCsvRows_IsRefusedNamingTheCap()
+    {
+        var lines = Enumerable.Range(0, 100_001).Select(i => $"demo-tea,{new DateOnly(2000, 1, 1).AddDays(i % 9000):yyyy-MM-dd}").Prepend("brand,date");
+
+        var read = await Import.ReadAsync(File([.. lines]));
+
+        var error = read.Errors.ShouldHaveSingleItem();
+        error.Index.ShouldBeNull();
+        error.Reason.ShouldContain("100000");
+        read.Rows.ShouldBeEmpty();
     }
 
     [Fact]

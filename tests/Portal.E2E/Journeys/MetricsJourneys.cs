@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+
+namespace Portal.E2E.Journeys;
+
+public sealed class MetricsJourneys(PortalServer server, ITestOutputHelper output) : PortalTest(server, output)
+{
+    private const int Days = 3000;
+
+    [Fact]
+    public Task StaffImportACsvOfYears_BrandSeesTheFigures_AndTheMilestoneCompletesItsTask() => RunAsync(async page =>
+    {
+        // Staff import eight years of the demo brand's days, ending yesterday (China Standard Time).
+        await new LoginPage(page).SignInFromStartAsync(DemoAccounts.SkaOperator, DemoAccounts.Password);
+        var import = new MetricsImportPage(page);
+        await import.GoToStaffAsync();
+        await import.ChooseAsync("figures.csv", Figures(out var lastFans));
+        await Expect(import.Preview.Locator("tbody tr")).ToHaveCountAsync(10);
+        await Expect(page.GetByText($"Preview: the first 10 of {Days} rows")).ToBeVisibleAsync();
+        await import.ImportAsync();
+        await Expect(import.ProgressBar).ToBeVisibleAsync();
+        await Expect(import.Result).ToHaveTextAsync($"Imported: {Days} new, 0 updated, 0 unchanged.", new() { Timeout = 60_000 });
+        await Expect(import.Progress).ToContainTextAsync("100%");
+        await Expect(import.ProgressBar).ToHaveAttributeAsync("aria-valuenow", "100");
+        await new ShellPage(page).SignOutAsync();
+
+        // The brand manager sees the figures, and the milestones once the evaluation job has run.
+        await new LoginPage(page).SignInFromStartAsync(DemoAccounts.BrandManager, DemoAccounts.Password);
+        var dashboard = new DashboardPage(page);
+        await dashboard.GoToAsync(DemoAccounts.BrandCode);
+        await Expect(dashboard.Fans).ToContainTextAsync(lastFans.ToString("N0", CultureInfo.InvariantCulture));
+        await UntilAsync(() => dashboard.GoToAsync(DemoAccounts.BrandCode), () => Expect(dashboard.Milestones).ToContainTextAsync("10 influencers selling", new() { Timeout = 2_000 }));
+        await Expect(dashboard.Milestones).ToContainTextAsync("First stream");
+
+        // The first-stream milestone completed its task on the journey (the demo brand's influencer task was done by hand already).
+        var journey = new JourneyPage(page);
+        await UntilAsync(() => journey.GoToAsync(DemoAccounts.BrandCode), () => Expect(journey.Task("s-first-stream")).ToContainTextAsync("Done by a milestone on ", new() { Timeout = 2_000 }));
+    });
+
+    /// <summary>Reloads and checks again until the check passes or about 30 seconds have gone (the evaluation runs as a job).</summary>
+    private static async Task UntilAsync(Func<Task> load, Func<Task> check)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await load();
+            try
+            {
+                await check();
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 15)
+            {
+            }
+        }
+    }
+
+    // One row a day; streams on the first day only; 12 influencers on one day in the middle (the "10 influencers" milestone).
+    private static byte[] Figures(out int lastFans)
+    {
+        var yesterday = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime).AddDays(-1);
+        var first = yesterday.AddDays(1 - Days);
+        var csv = new StringBuilder("brand,date,gmv,paidOrders,streams,fans,influencers\n");
+        lastFans = 0;
+        for (var i = 0; i < Days; i++)
+        {
+            lastFans = 1_000 + i;
+            var day = first.AddDays(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var streams = i == 0 ? "1" : "";
+            var influencers = i == Days / 2 ? 12 : 3;
+            csv.Append(CultureInfo.InvariantCulture, $"{DemoAccounts.BrandCode},{day},{100 + i % 50}.50,{1 + i % 7},{streams},{lastFans},{influencers}\n");
+        }
+
+        return Encoding.UTF8.GetBytes(csv.ToString());
+    }
+}
