@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Features.Metrics;
@@ -118,6 +119,26 @@ public sealed class MetricsCsvImportTests(MetricsCsvFixture fixture) : IClassFix
         var error = outcome.Errors.ShouldHaveSingleItem();
         MetricsCsvImport.LineOf(error).ShouldBe(3);
         error.Reason.ShouldContain("2");
+    }
+
+    [Fact]
+    public async Task Import_AsWhoIsAsking_StaffMayImportAnyBrand_AMemberOnlyTheirOwn_OthersNothing()
+    {
+        var demoTea = await _app.WithDbAsync(db => db.Brands.Where(b => b.Code == "demo-tea").Select(b => b.Id).SingleAsync());
+        await Portal.UnitTests.Infrastructure.TestBrands.CreateWithOwnerAsync(_app, "csv-outsider", "csv.outsider@example.com");
+        var staff = await _app.PrincipalAsync("ska@demo.test");
+        var owner = await _app.PrincipalAsync("brand@demo.test");
+        var outsider = await _app.PrincipalAsync("csv.outsider@example.com");
+
+        var byOutsider = await Import.ImportAsync(outsider, File("brand,date,gmv", "demo-tea,2026-08-03,1"), demoTea);
+        var byOwnerWithoutBrand = await Import.ImportAsync(owner, File("brand,date,gmv", "demo-tea,2026-08-03,1"), null);
+        var byOwner = await Import.ImportAsync(owner, File("brand,date,gmv", "demo-tea,2026-08-03,1"), demoTea);
+        var byStaff = await Import.ImportAsync(staff, File("brand,date,gmv", "demo-tea,2026-08-04,1"), null);
+
+        byOutsider.Errors.ShouldHaveSingleItem().Reason.ShouldStartWith("Only SKA staff, or the brand's own members");
+        byOwnerWithoutBrand.Succeeded.ShouldBeFalse();
+        byOwner.Succeeded.ShouldBeTrue();
+        byStaff.Succeeded.ShouldBeTrue();
     }
 
     [Fact]

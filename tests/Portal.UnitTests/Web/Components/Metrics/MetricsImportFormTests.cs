@@ -19,6 +19,10 @@ public sealed class MetricsImportFormTests : PortalTestContext, IClassFixture<Me
     {
         Services.AddSingleton(fixture.App.Services.GetRequiredService<MetricsCsvImport>());
         Services.AddSingleton(fixture.App.Services.GetRequiredService<IOptions<MetricsOptions>>());
+        // The staff import page: any brand's figures.
+        var auth = AddAuthorization();
+        auth.SetAuthorized("ska@demo.test");
+        auth.SetRoles(Portal.Core.Features.Accounts.PortalRoles.SkaOperator);
     }
 
     private static string Csv(IEnumerable<string> rows) => string.Join("\n", rows.Prepend(Header)) + "\n";
