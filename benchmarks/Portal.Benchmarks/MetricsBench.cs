@@ -177,27 +177,12 @@ internal sealed class MetricsBench : IAsyncDisposable
         };
     }
 
-    private DailyMetric ToEntity(MetricRowInput row, Guid brandId) => new()
+    private static DailyMetric ToEntity(MetricRowInput row, Guid brandId)
     {
-        BrandId = brandId,
-        Date = DateOnly.ParseExact(row.Date!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-        Gmv = row.Gmv,
-        Orders = row.Orders,
-        PaidOrders = row.PaidOrders,
-        Streams = row.Streams,
-        LiveMinutes = row.LiveMinutes,
-        PeakViewers = row.PeakViewers,
-        NewFans = row.NewFans,
-        Fans = row.Fans,
-        FanGroupMembers = row.FanGroupMembers,
-        RepurchaseRate = row.RepurchaseRate,
-        DistributionGmv = row.DistributionGmv,
-        Influencers = row.Influencers,
-        AdSpend = row.AdSpend,
-        AdGmv = row.AdGmv,
-        ExclusiveSkus = row.ExclusiveSkus,
-        UpdatedAt = DateTimeOffset.UtcNow,
-    };
+        var entity = DailyMetric.From(row, brandId, DateOnly.ParseExact(row.Date!, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+        entity.UpdatedAt = DateTimeOffset.UtcNow;
+        return entity;
+    }
 
     private async Task RawInsertAsync(Workload workload)
     {

@@ -46,6 +46,28 @@ public sealed class DailyMetric
     /// <summary>When the row was last written (inserted or changed).</summary>
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>The day's figures as a feed row (API or CSV) gives them; a figure left out stays unknown.</summary>
+    public static DailyMetric From(MetricRowInput row, Guid brandId, DateOnly date) => new()
+    {
+        BrandId = brandId,
+        Date = date,
+        Gmv = row.Gmv,
+        Orders = row.Orders,
+        PaidOrders = row.PaidOrders,
+        Streams = row.Streams,
+        LiveMinutes = row.LiveMinutes,
+        PeakViewers = row.PeakViewers,
+        NewFans = row.NewFans,
+        Fans = row.Fans,
+        FanGroupMembers = row.FanGroupMembers,
+        RepurchaseRate = row.RepurchaseRate,
+        DistributionGmv = row.DistributionGmv,
+        Influencers = row.Influencers,
+        AdSpend = row.AdSpend,
+        AdGmv = row.AdGmv,
+        ExclusiveSkus = row.ExclusiveSkus,
+    };
+
     /// <summary>Self-stream GMV: what the brand sold itself, <see cref="Gmv"/> less <see cref="DistributionGmv"/>; unknown without GMV.</summary>
     public decimal? SelfStreamGmv => Gmv is { } gmv ? Math.Max(0, gmv - (DistributionGmv ?? 0)) : null;
 

@@ -160,26 +160,7 @@ public sealed class MetricsIngestionService(
 
             if (errors.Count == before)
             {
-                result.Add(new DailyMetric
-                {
-                    BrandId = brandId,
-                    Date = date,
-                    Gmv = row.Gmv,
-                    Orders = row.Orders,
-                    PaidOrders = row.PaidOrders,
-                    Streams = row.Streams,
-                    LiveMinutes = row.LiveMinutes,
-                    PeakViewers = row.PeakViewers,
-                    NewFans = row.NewFans,
-                    Fans = row.Fans,
-                    FanGroupMembers = row.FanGroupMembers,
-                    RepurchaseRate = row.RepurchaseRate,
-                    DistributionGmv = row.DistributionGmv,
-                    Influencers = row.Influencers,
-                    AdSpend = row.AdSpend,
-                    AdGmv = row.AdGmv,
-                    ExclusiveSkus = row.ExclusiveSkus,
-                });
+                result.Add(DailyMetric.From(row, brandId, date));
             }
         }
 
