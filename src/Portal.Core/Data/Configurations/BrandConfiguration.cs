@@ -28,6 +28,7 @@ internal sealed class BrandConfiguration : IEntityTypeConfiguration<Brand>
         builder.Property(b => b.Version).IsConcurrencyToken();
         // The review queue: submitted brands, oldest first.
         builder.HasIndex(b => new { b.Status, b.SubmittedAt });
+        builder.HasIndex(b => b.AccountManagerUserId);
     }
 }
 

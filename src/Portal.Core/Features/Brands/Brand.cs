@@ -17,6 +17,9 @@ public sealed class Brand : Data.IHasCreatedAt
     /// <summary>The brand's current place on the growth path; every change is a <see cref="Tiers.TierChange"/>.</summary>
     public Tiers.GrowthTier Tier { get; set; } = Tiers.GrowthTier.NewStore;
 
+    /// <summary>The SKA staff member who looks after the brand (null until staff assign one).</summary>
+    public Guid? AccountManagerUserId { get; set; }
+
     // The application profile: what SKA staff review. All optional while drafting; Submit checks completeness.
     public string? CompanyName { get; set; }
 
