@@ -7,6 +7,7 @@ using Portal.Core.Work;
 using Portal.Jobs.Documents;
 using Portal.Jobs.Email;
 using Portal.Jobs.Metrics;
+using Portal.Jobs.Notifications;
 using Portal.Jobs.Reconciliation;
 
 namespace Portal.Jobs;
@@ -53,6 +54,8 @@ public static class PortalJobsExtensions
         services.AddTransient<DocumentCheckJob>();
         services.AddTransient<DocumentExpiryJob>();
         services.AddHostedService<DocumentJobsRegistration>();
+        services.AddTransient<StalledBrandsJob>();
+        services.AddHostedService<NotificationJobsRegistration>();
         return builder;
     }
 }

@@ -2,21 +2,31 @@ using Hangfire;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Portal.Core.Features.Metrics;
+using Portal.Core.Features.Notifications;
 
 namespace Portal.Jobs.Metrics;
 
-/// <summary>Evaluates milestones and tiers: for the brands accepted batches queued, or (nightly) for all. Both idempotent.</summary>
-public sealed class EvaluateMetricsJob(MetricsEvaluationService evaluation)
+/// <summary>
+/// Evaluates milestones and tiers: for the brands accepted batches queued, or (nightly) for all. Both idempotent.
+/// Then turns new achievements and tier changes into notifications (idempotent too: each record once).
+/// </summary>
+public sealed class EvaluateMetricsJob(MetricsEvaluationService evaluation, MetricsNotificationService notifications)
 {
     [AutomaticRetry(Attempts = 3)]
     [DisableConcurrentExecution(timeoutInSeconds: 300)]
-    public Task RunPendingAsync(CancellationToken cancellationToken) =>
-        evaluation.EvaluatePendingAsync(cancellationToken);
+    public async Task RunPendingAsync(CancellationToken cancellationToken)
+    {
+        await evaluation.EvaluatePendingAsync(cancellationToken);
+        await notifications.NotifyMilestonesAndTiersAsync(cancellationToken);
+    }
 
     [AutomaticRetry(Attempts = 1)]
     [DisableConcurrentExecution(timeoutInSeconds: 3600)]
-    public Task RunAllAsync(CancellationToken cancellationToken) =>
-        evaluation.EvaluateAllAsync(cancellationToken);
+    public async Task RunAllAsync(CancellationToken cancellationToken)
+    {
+        await evaluation.EvaluateAllAsync(cancellationToken);
+        await notifications.NotifyMilestonesAndTiersAsync(cancellationToken);
+    }
 }
 
 /// <summary>Registers the nightly recompute at start, on China Standard Time.</summary>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Portal.Core.Data;
 using Portal.Core.Features.Brands;
+using Portal.Core.Features.Notifications;
 
 namespace Portal.Core.Features.Applications;
 
@@ -17,6 +18,7 @@ public sealed class ApplicationService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IStringLocalizer<ApplicationStrings> strings,
     IOptions<ApplicationOptions> options,
+    NotificationService notifications,
     TimeProvider clock)
 {
     public async Task<IReadOnlyList<CategoryOption>> CategoriesAsync(CancellationToken cancellationToken = default)
@@ -270,7 +272,25 @@ public sealed class ApplicationService(
                 break;
         }
 
-        return await SaveAsync(db, cancellationToken);
+        // Staff decisions reach the brand's members (their choice of channel, their language).
+        var batch = new NotificationBatch();
+        if (action is ApplicationAction.Approve or ApplicationAction.Reject or ApplicationAction.RequestChanges or ApplicationAction.Suspend or ApplicationAction.Reinstate)
+        {
+            var detail = action == ApplicationAction.RequestChanges
+                ? string.Join("; ", reasons.Select(r => r.Reason.Trim()))
+                : string.IsNullOrWhiteSpace(reason) ? "" : reason.Trim();
+            await notifications.AddAsync(db, batch,
+                new NotificationMessage(NotificationKind.ApplicationDecision, $"Application_{action}", brand.Id, $"/brands/{brand.Code}/application", [NotificationArg.Plain(detail)]),
+                await NotificationService.BrandMembersAsync(db, brand.Id, cancellationToken), cancellationToken: cancellationToken);
+        }
+
+        var outcome = await SaveAsync(db, cancellationToken);
+        if (outcome.Succeeded)
+        {
+            notifications.Publish(batch);
+        }
+
+        return outcome;
     }
 
     /// <summary>Applications waiting for staff (submitted or under review), oldest submission first.</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Core.Data;
+using Portal.Core.Features.Notifications;
 using Portal.Core.Work;
 
 namespace Portal.Core.Features.Documents;
@@ -13,6 +14,7 @@ namespace Portal.Core.Features.Documents;
 public sealed class DocumentCheckService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IOptions<DocumentOptions> options,
+    NotificationService notifications,
     TimeProvider clock,
     ILogger<DocumentCheckService> logger)
 {
@@ -59,9 +61,23 @@ public sealed class DocumentCheckService(
         }
 
         document.Revision++;
+
+        // A fraud flag goes to staff: the brand's account manager, or everyone on staff while it has none.
+        var batch = new NotificationBatch();
+        if (document.FraudFlag)
+        {
+            var code = await db.Brands.Where(b => b.Id == document.BrandId).Select(b => b.Code).SingleAsync(cancellationToken);
+            var others = string.Join(", ", document.FraudFindings.Select(f => f.Argument).OfType<string>().Distinct());
+            await notifications.AddAsync(db, batch,
+                new NotificationMessage(NotificationKind.FraudFlag, "FraudFlag", document.BrandId, $"/ops/documents",
+                    [NotificationArg.Localized($"DocType_{document.Type}"), NotificationArg.Plain(document.CertificateNumber ?? ""), NotificationArg.Plain(others), NotificationArg.Plain(code)]),
+                await NotificationService.AccountManagerOrStaffAsync(db, document.BrandId, cancellationToken), cancellationToken: cancellationToken);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            notifications.Publish(batch);
             logger.LogInformation("Checked document {DocumentId}: {Outcome} ({Failures} failed, fraud flag {Fraud})", document.Id, action, findings.Count, document.FraudFlag);
         }
         catch (DbUpdateConcurrencyException)

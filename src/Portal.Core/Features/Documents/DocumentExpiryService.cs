@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Core.Data;
 using Portal.Core.Features.Email;
+using Portal.Core.Features.Notifications;
 using Portal.Core.Localization;
-using Portal.Core.Work;
 
 namespace Portal.Core.Features.Documents;
 
@@ -17,9 +17,9 @@ namespace Portal.Core.Features.Documents;
 /// </summary>
 public sealed class DocumentExpiryService(
     IDbContextFactory<PortalDbContext> dbFactory,
-    IWorkDispatcher dispatcher,
     IStringLocalizer<DocumentStrings> strings,
     IOptions<DocumentOptions> options,
+    NotificationService notifications,
     TimeProvider clock,
     ILogger<DocumentExpiryService> logger)
 {
@@ -33,7 +33,7 @@ public sealed class DocumentExpiryService(
             .GroupBy(d => new { d.BrandId, d.RuleId })
             .Select(g => new { g.Key.BrandId, g.Key.RuleId, Version = g.Max(d => d.Version) })
             .ToListAsync(cancellationToken);
-        var emails = new List<OutgoingEmail>();
+        var batch = new NotificationBatch();
         foreach (var document in documents)
         {
             var daysLeft = document.ExpiresOn!.Value.DayNumber - today.DayNumber;
@@ -46,7 +46,7 @@ public sealed class DocumentExpiryService(
                 if (IsCurrent(document))
                 {
                     db.DocumentNotices.Add(new DocumentNotice { BrandId = document.BrandId, DocumentId = document.Id, Kind = NoticeKind.Expired });
-                    emails.AddRange(await ComposeAsync(db, document, NoticeKind.Expired, 0, cancellationToken));
+                    await NotifyAsync(db, batch, document, NoticeKind.Expired, 0, cancellationToken);
                 }
 
                 continue;
@@ -65,54 +65,57 @@ public sealed class DocumentExpiryService(
             {
                 var days = due.Min();
                 db.DocumentNotices.Add(new DocumentNotice { BrandId = document.BrandId, DocumentId = document.Id, Kind = NoticeKind.ExpiryWarning, DaysBefore = days });
-                emails.AddRange(await ComposeAsync(db, document, NoticeKind.ExpiryWarning, days, cancellationToken));
+                await NotifyAsync(db, batch, document, NoticeKind.ExpiryWarning, days, cancellationToken);
             }
         }
 
-        db.OutgoingEmails.AddRange(emails);
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var email in emails)
-        {
-            dispatcher.SendEmail(email.Id);
-        }
+        notifications.Publish(batch);
 
         if (documents.Count > 0)
         {
-            logger.LogInformation("Expiry pass on {Day}: {Documents} approved document(s) with an expiry date, {Emails} e-mail(s) queued", today, documents.Count, emails.Count);
+            logger.LogInformation("Expiry pass on {Day}: {Documents} approved document(s) with an expiry date, {Emails} e-mail(s) queued", today, documents.Count, batch.EmailCount);
         }
 
         // A document replaced by a newer approved version no longer speaks for the brand.
         bool IsCurrent(Document d) => newestApproved.Any(n => n.BrandId == d.BrandId && n.RuleId == d.RuleId && n.Version == d.Version);
     }
 
-    private async Task<List<OutgoingEmail>> ComposeAsync(PortalDbContext db, Document document, NoticeKind kind, int days, CancellationToken cancellationToken)
+    /// <summary>
+    /// Tells the brand's members in the notification centre and (their choice) by the expiry e-mail, which
+    /// keeps its own wording in each recipient's language.
+    /// </summary>
+    private async Task NotifyAsync(PortalDbContext db, NotificationBatch batch, Document document, NoticeKind kind, int days, CancellationToken cancellationToken)
     {
-        var brand = await db.Brands.AsNoTracking().Where(b => b.Id == document.BrandId).Select(b => new { b.NameZh, b.NameEn }).SingleAsync(cancellationToken);
-        var recipients = await db.BrandMembers.Where(m => m.BrandId == document.BrandId)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Email, u.PreferredCulture })
-            .Where(u => u.Email != null)
-            .ToListAsync(cancellationToken);
-        return recipients.Select(r =>
+        var brand = await db.Brands.AsNoTracking().Where(b => b.Id == document.BrandId).Select(b => new { b.Code, b.NameZh, b.NameEn }).SingleAsync(cancellationToken);
+        var type = NotificationArg.Localized($"DocType_{document.Type}");
+        var day = NotificationArg.Plain(document.ExpiresOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var message = kind == NoticeKind.Expired
+            ? new NotificationMessage(NotificationKind.ExpiryWarning, "Document_Expired", document.BrandId, $"/brands/{brand.Code}/documents", [type, day])
+            : new NotificationMessage(NotificationKind.ExpiryWarning, "Document_Expiring", document.BrandId, $"/brands/{brand.Code}/documents", [type, day, NotificationArg.Plain(days.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        await notifications.AddAsync(db, batch, message, await NotificationService.BrandMembersAsync(db, document.BrandId, cancellationToken), Compose, cancellationToken);
+
+        OutgoingEmail Compose(NotificationRecipient r)
         {
-            using var _ = PortalCultures.Use(r.PreferredCulture);
-            var brandName = PortalCultures.Normalize(r.PreferredCulture) == PortalCultures.Chinese ? brand.NameZh : brand.NameEn;
-            var type = strings[$"Type_{document.Type}"].Value;
-            var day = document.ExpiresOn!.Value.ToString("d", System.Globalization.CultureInfo.CurrentCulture);
+            using var _ = PortalCultures.Use(r.Culture);
+            var brandName = PortalCultures.Normalize(r.Culture) == PortalCultures.Chinese ? brand.NameZh : brand.NameEn;
+            var typeName = strings[$"Type_{document.Type}"].Value;
+            var dayText = document.ExpiresOn!.Value.ToString("d", System.Globalization.CultureInfo.CurrentCulture);
             return kind == NoticeKind.Expired
                 ? new OutgoingEmail
                 {
                     Kind = EmailKind.DocumentExpired,
-                    To = r.Email!,
-                    Subject = strings["Email_Expired_Subject", brandName, type],
-                    TextBody = strings["Email_Expired_Body", brandName, type, document.CertificateNumber ?? "", day],
+                    To = r.Email,
+                    Subject = strings["Email_Expired_Subject", brandName, typeName],
+                    TextBody = strings["Email_Expired_Body", brandName, typeName, document.CertificateNumber ?? "", dayText],
                 }
                 : new OutgoingEmail
                 {
                     Kind = EmailKind.DocumentExpiring,
-                    To = r.Email!,
-                    Subject = strings["Email_Expiring_Subject", brandName, type, days],
-                    TextBody = strings["Email_Expiring_Body", brandName, type, document.CertificateNumber ?? "", day, days],
+                    To = r.Email,
+                    Subject = strings["Email_Expiring_Subject", brandName, typeName, days],
+                    TextBody = strings["Email_Expiring_Body", brandName, typeName, document.CertificateNumber ?? "", dayText, days],
                 };
-        }).ToList();
+        }
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Data;
 using Portal.Core.Features.Accounts;
 using Portal.Core.Features.Brands;
+using Portal.Core.Features.Notifications;
 using Portal.Core.Work;
 
 namespace Portal.Core.Features.Documents;
@@ -20,6 +21,7 @@ public sealed class DocumentService(
     IWorkDispatcher dispatcher,
     IStringLocalizer<DocumentStrings> strings,
     IOptions<DocumentOptions> options,
+    NotificationService notifications,
     TimeProvider clock)
 {
     /// <summary>The brand's checklist and compliance status; null when the user may not see the brand.</summary>
@@ -304,7 +306,23 @@ public sealed class DocumentService(
         document.DecisionReasons = codes;
         document.DecisionNote = text;
         document.Revision++;
-        return await SaveAsync(db, cancellationToken);
+
+        var batch = new NotificationBatch();
+        var brandCode = await db.Brands.Where(b => b.Id == document.BrandId).Select(b => b.Code).SingleAsync(cancellationToken);
+        var reasonTexts = await db.ReviewReasons.AsNoTracking().Where(r => codes.Contains(r.Code)).Select(r => new { r.TextZh, r.TextEn }).ToListAsync(cancellationToken);
+        var detailEn = string.Join("; ", reasonTexts.Select(r => r.TextEn).Append(text).OfType<string>());
+        var detailZh = string.Join("；", reasonTexts.Select(r => r.TextZh).Append(text).OfType<string>());
+        await notifications.AddAsync(db, batch,
+            new NotificationMessage(NotificationKind.DocumentDecision, $"Document_{action}", document.BrandId, $"/brands/{brandCode}/documents",
+                [NotificationArg.Localized($"DocType_{document.Type}"), NotificationArg.Names(detailZh, detailEn)]),
+            await NotificationService.BrandMembersAsync(db, document.BrandId, cancellationToken), cancellationToken: cancellationToken);
+        var outcome = await SaveAsync(db, cancellationToken);
+        if (outcome.Succeeded)
+        {
+            notifications.Publish(batch);
+        }
+
+        return outcome;
     }
 
     /// <summary>The same decision for several documents; each is decided (or refused) on its own.</summary>
