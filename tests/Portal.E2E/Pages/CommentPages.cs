@@ -1,0 +1,56 @@
+namespace Portal.E2E.Pages;
+
+/// <summary>
+/// A brand's comments (the BrandComments component): on /brands/{code}/messages for the brand, and on
+/// /ops/brands/{code}/comments for staff (until the Brand 360 page hosts it).
+/// </summary>
+public sealed class BrandCommentsPage(IPage page)
+{
+    public ILocator Thread => page.GetByTestId("comment-thread");
+
+    public ILocator InternalNotes => page.GetByTestId("internal-notes");
+
+    public ILocator Comment(string text) => Thread.GetByTestId("comment").Filter(new() { HasText = text });
+
+    public async Task GoToBrandMessagesAsync(string code)
+    {
+        await page.GotoAsync($"brands/{code}/messages");
+        await page.WaitUntilInteractiveAsync();
+    }
+
+    public async Task GoToStaffCommentsAsync(string code)
+    {
+        await page.GotoAsync($"ops/brands/{code}/comments");
+        await page.WaitUntilInteractiveAsync();
+    }
+
+    public async Task WriteAsync(string text)
+    {
+        await Thread.GetByLabel("Write a message").FillAsync(text);
+        await Thread.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+    }
+
+    public async Task ReplyAsync(string toComment, string text)
+    {
+        var comment = Comment(toComment);
+        await comment.GetByTestId("comment-reply-button").ClickAsync();
+        await comment.GetByLabel("Reply").FillAsync(text);
+        await comment.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
+    }
+}
+
+/// <summary>The bell in the app bar and its panel, and /notifications.</summary>
+public sealed class NotificationBell(IPage page)
+{
+    public ILocator Button => page.GetByTestId("notification-bell");
+
+    public ILocator Items => page.GetByTestId("notification-item");
+
+    public async Task<int> UnreadAsync() => int.Parse(await Button.GetAttributeAsync("data-unread") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+
+    public async Task OpenAsync() => await Button.ClickAsync();
+
+    public async Task SeeAllAsync() => await page.GetByTestId("notifications-see-all").ClickAsync();
+
+    public ILocator Rows => page.GetByTestId("notification-row");
+}
