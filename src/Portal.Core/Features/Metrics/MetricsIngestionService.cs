@@ -14,8 +14,10 @@ namespace Portal.Core.Features.Metrics;
 /// <summary>
 /// Takes daily figures in, all or nothing: every row is checked first (each problem named by row
 /// index, field and a localized reason); only a batch without problems is written, in one
-/// transaction, as an upsert by (brand, day). Writing through one prepared statement keeps a
-/// 10,000-row batch fast; the touched brands are queued for evaluation in the same transaction.
+/// transaction, as an upsert by (brand, day). Writing through one prepared single-row statement keeps a
+/// 10,000-row batch fast (measured faster here than multi-row VALUES, whose named parameters
+/// Microsoft.Data.Sqlite binds by a linear lookup, and than a JSON chunk unpacked by json_each); the
+/// touched brands are queued for evaluation, with the earliest day touched, in the same transaction.
 /// </summary>
 public sealed class MetricsIngestionService(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -220,11 +222,13 @@ public sealed class MetricsIngestionService(
 
         var connection = db.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
+        await using var upsert = UpsertCommand(connection, dbTransaction);
+        var p = upsert.Parameters;
         int inserted = 0, updated = 0, unchanged = 0;
         var touched = new Dictionary<Guid, DateOnly>();
-        var changed = new List<DailyMetric>(rows.Count);
-        foreach (var row in rows)
+        for (var i = 0; i < rows.Count; i++)
         {
+            var row = rows[i];
             if (existing.TryGetValue((row.BrandId, row.Date), out var old))
             {
                 if (old.SameFiguresAs(row))
@@ -241,53 +245,29 @@ public sealed class MetricsIngestionService(
             }
 
             touched[row.BrandId] = touched.TryGetValue(row.BrandId, out var earliest) && earliest < row.Date ? earliest : row.Date;
-            changed.Add(row);
-        }
-
-        // The rows travel as one JSON array per chunk, unpacked by SQLite's json_each: one statement and
-        // one parameter per chunk instead of one statement and eighteen parameter bindings per row.
-        await using var upsert = UpsertCommand(connection, dbTransaction);
-        var payload = upsert.Parameters[0];
-        upsert.Parameters[1].Value = stamp;
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256 * RowsPerStatement);
-        progress?.Report(unchanged);
-        for (var offset = 0; offset < changed.Count; offset += RowsPerStatement)
-        {
-            var count = Math.Min(RowsPerStatement, changed.Count - offset);
-            buffer.ResetWrittenCount();
-            using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
-            {
-                json.WriteStartArray();
-                for (var r = offset; r < offset + count; r++)
-                {
-                    var row = changed[r];
-                    json.WriteStartArray();
-                    json.WriteStringValue(Key(row.BrandId));
-                    json.WriteStringValue(Day(row.Date));
-                    Write(json, FenOrNull(row.Gmv));
-                    Write(json, row.Orders);
-                    Write(json, row.PaidOrders);
-                    Write(json, row.Streams);
-                    Write(json, row.LiveMinutes);
-                    Write(json, row.PeakViewers);
-                    Write(json, row.NewFans);
-                    Write(json, row.Fans);
-                    Write(json, row.FanGroupMembers);
-                    Write(json, row.RepurchaseRate is { } rate ? (long)(rate * MetricStorage.RateScale) : null);
-                    Write(json, FenOrNull(row.DistributionGmv));
-                    Write(json, row.Influencers);
-                    Write(json, FenOrNull(row.AdSpend));
-                    Write(json, FenOrNull(row.AdGmv));
-                    Write(json, row.ExclusiveSkus);
-                    json.WriteEndArray();
-                }
-
-                json.WriteEndArray();
-            }
-
-            payload.Value = System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+            p[0].Value = Key(row.BrandId);
+            p[1].Value = Day(row.Date);
+            p[2].Value = Fen(row.Gmv);
+            p[3].Value = Db(row.Orders);
+            p[4].Value = Db(row.PaidOrders);
+            p[5].Value = Db(row.Streams);
+            p[6].Value = Db(row.LiveMinutes);
+            p[7].Value = Db(row.PeakViewers);
+            p[8].Value = Db(row.NewFans);
+            p[9].Value = Db(row.Fans);
+            p[10].Value = Db(row.FanGroupMembers);
+            p[11].Value = row.RepurchaseRate is { } rate ? (long)(rate * MetricStorage.RateScale) : DBNull.Value;
+            p[12].Value = Fen(row.DistributionGmv);
+            p[13].Value = Db(row.Influencers);
+            p[14].Value = Fen(row.AdSpend);
+            p[15].Value = Fen(row.AdGmv);
+            p[16].Value = Db(row.ExclusiveSkus);
+            p[17].Value = stamp;
             await upsert.ExecuteNonQueryAsync(cancellationToken);
-            progress?.Report(unchanged + offset + count);
+            if (progress is not null && (i + 1) % 1000 == 0)
+            {
+                progress.Report(i + 1);
+            }
         }
 
         if (touched.Count > 0)
@@ -320,46 +300,34 @@ public sealed class MetricsIngestionService(
     /// <summary>How EF Core's SQLite provider stores a Guid: upper-case text.</summary>
     internal static string Key(Guid id) => id.ToString().ToUpperInvariant();
 
+    private static object Fen(decimal? amount) => amount is { } value ? (long)(value * MetricStorage.FenPerYuan) : DBNull.Value;
+
+    private static object Db(long? value) => value is { } v ? v : DBNull.Value;
+
     private static readonly string[] Columns =
     [
         "BrandId", "Date", "Gmv", "Orders", "PaidOrders", "Streams", "LiveMinutes", "PeakViewers", "NewFans", "Fans",
         "FanGroupMembers", "RepurchaseRate", "DistributionGmv", "Influencers", "AdSpend", "AdGmv", "ExclusiveSkus", "UpdatedAt",
     ];
 
-    /// <summary>Rows per upsert statement (and per progress report).</summary>
-    private const int RowsPerStatement = 1000;
-
     private static DbCommand UpsertCommand(DbConnection connection, DbTransaction transaction)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         var names = string.Join(", ", Columns.Select(c => $"\"{c}\""));
-        var values = string.Join(", ", Columns.Take(Columns.Length - 1).Select((_, i) => $"r.value ->> {i}"));
+        var values = string.Join(", ", Columns.Select((_, i) => $"$p{i}"));
         var updates = string.Join(", ", Columns.Skip(2).Select(c => $"\"{c}\" = excluded.\"{c}\""));
-        // "WHERE true" tells SQLite's parser that ON CONFLICT belongs to the INSERT, not to a join.
         command.CommandText = $"""
-            INSERT INTO "DailyMetrics" ({names})
-            SELECT {values}, $stamp FROM json_each($rows) r WHERE true
+            INSERT INTO "DailyMetrics" ({names}) VALUES ({values})
             ON CONFLICT("BrandId", "Date") DO UPDATE SET {updates}
             """;
-        AddParameter(command, "$rows");
-        AddParameter(command, "$stamp");
+        for (var i = 0; i < Columns.Length; i++)
+        {
+            AddParameter(command, $"$p{i}");
+        }
+
         command.Prepare();
         return command;
-    }
-
-    private static long? FenOrNull(decimal? amount) => amount is { } value ? (long)(value * MetricStorage.FenPerYuan) : null;
-
-    private static void Write(System.Text.Json.Utf8JsonWriter json, long? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumberValue(v);
-        }
-        else
-        {
-            json.WriteNullValue();
-        }
     }
 
     private static DbParameter AddParameter(DbCommand command, string name)
