@@ -83,6 +83,8 @@ public static class PortalCoreExtensions
         services.AddJourney();
         services.AddDocuments(configuration);
         services.AddMetrics(configuration);
+        // Last contributor: the portfolio's figures are evaluated once every other feature has seeded.
+        services.AddScoped<ISeedContributor, DemoPortfolioSeeder>();
         services.AddSingleton<DatabaseInitializer>();
         // First hosted service: the schema exists before jobs or requests touch it.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializationService>());
