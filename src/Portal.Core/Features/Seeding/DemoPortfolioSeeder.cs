@@ -65,7 +65,7 @@ internal sealed class DemoPortfolioSeeder(
         var rows = await InsertFiguresAsync(db, created, today, now, cancellationToken);
 
         await evaluation.EvaluateAllAsync(cancellationToken);
-        await BackdateAsync(db, created.Select(c => c.Brand.Id).ToList(), cancellationToken);
+        await BackdateAsync(db, created.Select(c => c.Brand.Id).ToList(), now, cancellationToken);
         logger.LogInformation("Seeded {Brands} demo portfolio brand(s) with {Rows} days of figures in {Elapsed} ms", created.Count, rows, started.ElapsedMilliseconds);
     }
 
@@ -201,12 +201,15 @@ internal sealed class DemoPortfolioSeeder(
     /// The evaluation stamps milestones and tier moves with today's date; for seeded history they
     /// are dated when they happened, so a stalled brand does not look active because of its seeding.
     /// </summary>
-    private static async Task BackdateAsync(PortalDbContext db, IReadOnlyList<Guid> brandIds, CancellationToken cancellationToken)
+    private static async Task BackdateAsync(PortalDbContext db, IReadOnlyList<Guid> brandIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // The night after the day (when the nightly recompute runs), never later than now.
+        DateTimeOffset NightAfter(DateOnly day) => Min(PlatformTime.At(day.AddDays(1), new TimeOnly(2, 30)), now);
+
         var milestones = await db.MilestoneAchievements.Where(a => brandIds.Contains(a.BrandId)).ToListAsync(cancellationToken);
         foreach (var milestone in milestones)
         {
-            var at = PlatformTime.At(milestone.AchievedOn.AddDays(1), new TimeOnly(2, 30));
+            var at = NightAfter(milestone.AchievedOn);
             milestone.CreatedAt = at;
             milestone.TasksCompletedAt = milestone.TasksCompletedAt is null ? null : at;
         }
@@ -214,7 +217,7 @@ internal sealed class DemoPortfolioSeeder(
         var tiers = await db.Set<TierChange>().Where(c => brandIds.Contains(c.BrandId)).ToListAsync(cancellationToken);
         foreach (var change in tiers)
         {
-            change.CreatedAt = PlatformTime.At(change.EffectiveFrom, new TimeOnly(2, 30));
+            change.CreatedAt = NightAfter(change.EffectiveFrom.AddDays(-1));
         }
 
         // A task a milestone completed is dated with that milestone, not with the seeding.
@@ -238,6 +241,8 @@ internal sealed class DemoPortfolioSeeder(
 
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static object Fen(decimal? amount) => amount is { } value ? (long)(value * MetricStorage.FenPerYuan) : DBNull.Value;
 

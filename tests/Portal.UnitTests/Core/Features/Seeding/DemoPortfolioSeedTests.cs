@@ -116,6 +116,9 @@ public sealed class DemoPortfolioSeedTests
         invented.Count(b => b.Tier == GrowthTier.RampUp).ShouldBeGreaterThanOrEqualTo(5);
         invented.Count(b => b.AccountManagerUserId != null).ShouldBe(20);
         (await app.WithDbAsync(db => db.MilestoneAchievements.CountAsync())).ShouldBeGreaterThan(60);
+        var now = app.Clock.GetUtcNow();
+        (await app.WithDbAsync(db => db.MilestoneAchievements.Select(a => a.CreatedAt).ToListAsync())).ShouldAllBe(at => at <= now, "dated when reached, never in the future");
+        (await app.WithDbAsync(db => db.Set<TierChange>().Select(c => c.CreatedAt).ToListAsync())).ShouldAllBe(at => at <= now);
 
         var stalled = await app.Services.GetRequiredService<MetricsReader>().GetStalledBrandsAsync();
 
