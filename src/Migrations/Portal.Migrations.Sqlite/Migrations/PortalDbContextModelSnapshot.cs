@@ -1496,6 +1496,40 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("PendingMetricsEvaluations", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Features.Operations.AccountManagerChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChangedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FromUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ToUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedByUserId");
+
+                    b.HasIndex("FromUserId");
+
+                    b.HasIndex("ToUserId");
+
+                    b.HasIndex("BrandId", "CreatedAt");
+
+                    b.ToTable("AccountManagerChanges", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Features.Streams.StreamPlan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2042,6 +2076,31 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasForeignKey("BrandId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Features.Operations.AccountManagerChange", b =>
+                {
+                    b.HasOne("Portal.Core.Features.Brands.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.Features.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.Features.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("FromUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Core.Features.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("ToUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Portal.Core.Features.Streams.StreamPlan", b =>
