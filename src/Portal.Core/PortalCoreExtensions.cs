@@ -17,6 +17,7 @@ using Portal.Core.Features.Email;
 using Portal.Core.Features.Journey;
 using Portal.Core.Features.Metrics;
 using Portal.Core.Features.Notifications;
+using Portal.Core.Features.Operations;
 using Portal.Core.Features.Seeding;
 using Portal.Core.Features.Streams;
 using Portal.Core.Features.Tiers;
@@ -85,6 +86,9 @@ public static class PortalCoreExtensions
         services.AddDocuments(configuration);
         services.AddMetrics(configuration);
         services.AddNotifications(configuration);
+        services.AddOperations();
+        // Last contributor: the portfolio's figures are evaluated once every other feature has seeded.
+        services.AddScoped<ISeedContributor, DemoPortfolioSeeder>();
         services.AddSingleton<DatabaseInitializer>();
         // First hosted service: the schema exists before jobs or requests touch it.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializationService>());

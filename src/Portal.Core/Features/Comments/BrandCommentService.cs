@@ -39,8 +39,8 @@ public sealed class BrandCommentService(
 {
     public const int MaxBodyLength = 4000;
 
-    /// <summary>Where staff read a brand's comments (the Brand 360 page may take this over).</summary>
-    public static string StaffPath(string brandCode) => $"/ops/brands/{brandCode}/comments";
+    /// <summary>Where staff read a brand's comments: its Brand 360 page (the thread and notes sit below the tabs).</summary>
+    public static string StaffPath(string brandCode) => $"/ops/brands/{brandCode}";
 
     /// <summary>Where brand members read the thread.</summary>
     public static string BrandPath(string brandCode) => $"/brands/{brandCode}/messages";

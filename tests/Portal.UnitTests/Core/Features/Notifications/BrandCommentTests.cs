@@ -83,7 +83,7 @@ public sealed class BrandCommentTests(NotificationsApp fixture) : IClassFixture<
         var mention = (await fixture.InboxAsync(DemoData.AdminEmail, brandId)).ShouldHaveSingleItem();
         mention.Kind.ShouldBe(NotificationKind.Mention);
         mention.Template.ShouldBe("Mention_Internal");
-        mention.Link.ShouldBe($"/ops/brands/{code}/comments");
+        mention.Link.ShouldBe($"/ops/brands/{code}");
         (await fixture.InboxAsync(owner, brandId)).ShouldBeEmpty();
         (await fixture.InboxAsync(DemoData.OperatorEmail, brandId)).ShouldBeEmpty();
         var thread = await fixture.Comments.ThreadAsync(await fixture.StaffAsync(), code);

@@ -11,8 +11,8 @@ using Portal.Core.Data;
 namespace Portal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123165408_Notifications")]
-    partial class Notifications
+    [Migration("20261123165912_Brand360")]
+    partial class Brand360
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -692,61 +692,6 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("BrandMembers", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Core.Features.Comments.BrandComment", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("AuthorUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("BrandId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("ByStaff")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsInternal")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("ParentId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AuthorUserId");
-
-                    b.HasIndex("ParentId");
-
-                    b.HasIndex("BrandId", "IsInternal", "CreatedAt");
-
-                    b.ToTable("BrandComments", (string)null);
-                });
-
-            modelBuilder.Entity("Portal.Core.Features.Comments.BrandCommentMention", b =>
-                {
-                    b.Property<Guid>("CommentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("CommentId", "UserId");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("BrandCommentMentions", (string)null);
-                });
-
             modelBuilder.Entity("Portal.Core.Features.Documents.Document", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1384,80 +1329,38 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("PendingMetricsEvaluations", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Core.Features.Notifications.Notification", b =>
+            modelBuilder.Entity("Portal.Core.Features.Operations.AccountManagerChange", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("BrandId")
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChangedByUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
+                    b.Property<Guid?>("FromUserId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Link")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ReadAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("RecipientUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Template")
-                        .IsRequired()
-                        .HasMaxLength(80)
+                    b.Property<Guid?>("ToUserId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BrandId");
+                    b.HasIndex("ChangedByUserId");
 
-                    b.HasIndex("RecipientUserId", "CreatedAt");
+                    b.HasIndex("FromUserId");
 
-                    b.HasIndex("RecipientUserId", "ReadAt");
+                    b.HasIndex("ToUserId");
 
-                    b.ToTable("Notifications", (string)null);
-                });
+                    b.HasIndex("BrandId", "CreatedAt");
 
-            modelBuilder.Entity("Portal.Core.Features.Notifications.NotificationPreference", b =>
-                {
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("UserId", "Kind");
-
-                    b.ToTable("NotificationPreferences", (string)null);
-                });
-
-            modelBuilder.Entity("Portal.Core.Features.Notifications.NotifiedSource", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ProcessedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Key");
-
-                    b.ToTable("NotifiedSources", (string)null);
+                    b.ToTable("AccountManagerChanges", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Core.Features.Streams.StreamPlan", b =>
@@ -1855,41 +1758,6 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Portal.Core.Features.Comments.BrandComment", b =>
-                {
-                    b.HasOne("Portal.Core.Features.Accounts.PortalUser", null)
-                        .WithMany()
-                        .HasForeignKey("AuthorUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Portal.Core.Features.Brands.Brand", null)
-                        .WithMany()
-                        .HasForeignKey("BrandId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Portal.Core.Features.Comments.BrandComment", null)
-                        .WithMany()
-                        .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.Cascade);
-                });
-
-            modelBuilder.Entity("Portal.Core.Features.Comments.BrandCommentMention", b =>
-                {
-                    b.HasOne("Portal.Core.Features.Comments.BrandComment", null)
-                        .WithMany("Mentions")
-                        .HasForeignKey("CommentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Portal.Core.Features.Accounts.PortalUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Portal.Core.Features.Documents.Document", b =>
                 {
                     b.HasOne("Portal.Core.Features.Brands.Brand", null)
@@ -2034,54 +1902,29 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Portal.Core.Features.Notifications.Notification", b =>
+            modelBuilder.Entity("Portal.Core.Features.Operations.AccountManagerChange", b =>
                 {
                     b.HasOne("Portal.Core.Features.Brands.Brand", null)
                         .WithMany()
                         .HasForeignKey("BrandId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Portal.Core.Features.Accounts.PortalUser", null)
-                        .WithMany()
-                        .HasForeignKey("RecipientUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.OwnsMany("Portal.Core.Features.Notifications.NotificationArg", "Args", b1 =>
-                        {
-                            b1.Property<Guid>("NotificationId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAddOrUpdate();
-
-                            b1.Property<string>("Key");
-
-                            b1.Property<string>("Text");
-
-                            b1.Property<string>("Zh");
-
-                            b1.HasKey("NotificationId", "__synthesizedOrdinal");
-
-                            b1.ToTable("Notifications");
-
-                            b1
-                                .ToJson("Args")
-                                .HasColumnType("TEXT");
-
-                            b1.WithOwner()
-                                .HasForeignKey("NotificationId");
-                        });
-
-                    b.Navigation("Args");
-                });
-
-            modelBuilder.Entity("Portal.Core.Features.Notifications.NotificationPreference", b =>
-                {
                     b.HasOne("Portal.Core.Features.Accounts.PortalUser", null)
                         .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasForeignKey("ChangedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Portal.Core.Features.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("FromUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Core.Features.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("ToUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Portal.Core.Features.Streams.StreamPlan", b =>
@@ -2361,11 +2204,6 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Navigation("Categories");
 
                     b.Navigation("Members");
-                });
-
-            modelBuilder.Entity("Portal.Core.Features.Comments.BrandComment", b =>
-                {
-                    b.Navigation("Mentions");
                 });
 #pragma warning restore 612, 618
         }
