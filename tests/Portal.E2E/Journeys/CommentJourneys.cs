@@ -14,7 +14,7 @@ public sealed class CommentJourneys(PortalServer server, ITestOutputHelper outpu
         // Staff comment on the brand (and leave an internal note the brand must never see).
         await new LoginPage(staffPage).SignInFromStartAsync(DemoAccounts.SkaOperator, DemoAccounts.Password);
         var staffComments = new BrandCommentsPage(staffPage);
-        await staffComments.GoToStaffCommentsAsync(DemoAccounts.BrandCode);
+        await staffComments.GoToBrand360Async(DemoAccounts.BrandCode);
         await staffComments.WriteAsync(question);
         await Expect(staffComments.Comment(question)).ToBeVisibleAsync();
         await staffComments.InternalNotes.GetByLabel("Write an internal note").FillAsync(note);

@@ -2,7 +2,7 @@ namespace Portal.E2E.Pages;
 
 /// <summary>
 /// A brand's comments (the BrandComments component): on /brands/{code}/messages for the brand, and on
-/// /ops/brands/{code}/comments for staff (until the Brand 360 page hosts it).
+/// Brand 360 (/ops/brands/{code}) or /ops/brands/{code}/comments for staff.
 /// </summary>
 public sealed class BrandCommentsPage(IPage page)
 {
@@ -15,6 +15,13 @@ public sealed class BrandCommentsPage(IPage page)
     public async Task GoToBrandMessagesAsync(string code)
     {
         await page.GotoAsync($"brands/{code}/messages");
+        await page.WaitUntilInteractiveAsync();
+    }
+
+    /// <summary>Brand 360, where the comments sit below the tabs.</summary>
+    public async Task GoToBrand360Async(string code)
+    {
+        await page.GotoAsync($"ops/brands/{code}");
         await page.WaitUntilInteractiveAsync();
     }
 

@@ -167,6 +167,12 @@ public sealed class BrandCommentTests(NotificationsApp fixture) : IClassFixture<
         staffHtml.ShouldContain("INTERNAL-FOR-STAFF");
         brandResponse.StatusCode.ShouldNotBe(HttpStatusCode.OK);
         (await brandResponse.Content.ReadAsStringAsync()).ShouldNotContain("INTERNAL-FOR-STAFF");
+
+        // Brand 360 hosts the same component: staff see the note there, the brand's manager gets no page.
+        WebUtility.HtmlDecode(await staffBrowser.Http.GetStringAsync($"/ops/brands/{code}")).ShouldContain("INTERNAL-FOR-STAFF");
+        var brand360 = await brandBrowser.Http.GetAsync($"/ops/brands/{code}");
+        brand360.StatusCode.ShouldNotBe(HttpStatusCode.OK);
+        (await brand360.Content.ReadAsStringAsync()).ShouldNotContain("INTERNAL-FOR-STAFF");
     }
 
     [Fact]
