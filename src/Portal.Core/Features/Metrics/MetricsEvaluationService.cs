@@ -27,7 +27,7 @@ public sealed class MetricsEvaluationService(
     IDbContextFactory<PortalDbContext> dbFactory,
     JourneyService journey,
     GrowthPathService growth,
-    IOptions<TierOptions> tierOptions,
+    IOptionsMonitor<TierOptions> tierOptions,
     IStringLocalizer<MetricsStrings> strings,
     TimeProvider clock,
     ILogger<MetricsEvaluationService> logger)
@@ -305,7 +305,7 @@ public sealed class MetricsEvaluationService(
             .Select(g => new { BrandId = g.Key, Last = g.Max(c => c.EffectiveFrom) })
             .ToDictionaryAsync(x => x.BrandId, x => x.Last, cancellationToken);
 
-        var options = tierOptions.Value;
+        var options = tierOptions.CurrentValue;
         var today = PlatformTime.DayOf(clock.GetUtcNow());
         var changes = 0;
         foreach (var (brand, list) in months)
