@@ -16,7 +16,7 @@ public abstract class ConfigEditorPage<TEntity, TForm> : ComponentBase
     where TForm : ConfigForm
 {
     [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+    protected Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [Inject]
     protected IStringLocalizer<AdminConfigStrings> A { get; set; } = default!;
