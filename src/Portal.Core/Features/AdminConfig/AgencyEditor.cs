@@ -21,7 +21,7 @@ public sealed class AgencyFormValidator : AbstractValidator<AgencyForm>
     }
 }
 
-/// <summary>The quality-inspection agencies whose certificates are accepted where a rule requires a recognised issuer.</summary>
+/// <summary>The quality-inspection agencies whose certificates are accepted where a rule requires a recognised issuer. An agency is its name: add a new one and deactivate the old rather than rename.</summary>
 public sealed class AgencyAdminService(IDbContextFactory<PortalDbContext> dbFactory, IValidator<AgencyForm> validator, IStringLocalizer<AdminConfigStrings> strings)
     : ConfigEditorService<RecognisedAgency, AgencyForm>(dbFactory, validator, strings)
 {
@@ -36,6 +36,12 @@ public sealed class AgencyAdminService(IDbContextFactory<PortalDbContext> dbFact
     protected override async Task<List<string>> CheckAsync(PortalDbContext db, AgencyForm form, RecognisedAgency entity, CancellationToken cancellationToken)
     {
         var name = form.Name.Trim();
+        if (!form.IsNew && name != entity.Name)
+        {
+            // The seed adds its agencies by name at every start: a renamed one would come back.
+            return [Strings["AdminConfig_Refused_AgencyRename"]];
+        }
+
         return await db.RecognisedAgencies.AnyAsync(a => a.Name == name && a.Id != entity.Id, cancellationToken)
             ? [Strings["AdminConfig_Refused_NameTaken", name]]
             : [];
