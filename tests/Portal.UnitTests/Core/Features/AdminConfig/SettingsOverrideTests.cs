@@ -55,32 +55,45 @@ public sealed class SettingsOverrideTests(DocumentsAppFixture fixture) : IClassF
     [Fact]
     public async Task LongerApplicationReviewTarget_SetsTheNextSubmissionsDueDate()
     {
-        var owner = $"sla-{Guid.NewGuid():N}@example.com";
-        var code = $"sla-{Guid.NewGuid().ToString("N")[..8]}";
-        await TestBrands.CreateWithOwnerAsync(_app, code, owner);
-        var user = await _app.PrincipalAsync(owner);
         var applications = _app.Service<ApplicationService>();
-        var food = await _app.WithDbAsync(db => db.Categories.SingleAsync(c => c.Code == "food"));
-        (await applications.SaveProfileAsync(user, code, ApplicationWorkflowTests.CompleteProfile(food.Id))).Errors.ShouldBeEmpty();
-        await _app.ChangeSettingsAsync(form => form.ApplicationReviewWorkingDays = 5);
         _app.Clock.MoveTo(DateTimeOffset.Parse("2026-11-27T16:00:00+08:00")); // a Friday in Beijing
+        var (before, beforeUser) = await CompleteDraftAsync();
+        (await applications.ActAsync(beforeUser, before, ApplicationAction.Submit)).Errors.ShouldBeEmpty();
+        (await applications.GetAsync(beforeUser, before))!.DecisionDueOn.ShouldBe(new DateOnly(2026, 12, 2)); // the file's three working days
 
-        (await applications.ActAsync(user, code, ApplicationAction.Submit)).Errors.ShouldBeEmpty();
+        await _app.ChangeSettingsAsync(form => form.ApplicationReviewWorkingDays = 5);
+        var (after, afterUser) = await CompleteDraftAsync();
+        (await applications.ActAsync(afterUser, after, ApplicationAction.Submit)).Errors.ShouldBeEmpty();
 
-        // Five working days from Friday: the next Friday (three, the file's default, would be Wednesday).
-        (await applications.GetAsync(user, code))!.DecisionDueOn.ShouldBe(new DateOnly(2026, 12, 4));
+        (await applications.GetAsync(afterUser, after))!.DecisionDueOn.ShouldBe(new DateOnly(2026, 12, 4));
     }
 
     [Fact]
     public async Task LongerDocumentReviewDays_SetTheNextCheckedDocumentsDueDate()
     {
         var (code, owner, _) = await fixture.NewBrandAsync();
-        await _app.ChangeSettingsAsync(form => form.DocumentReviewWorkingDays = 10);
         var today = PlatformTime.DayOf(_app.Clock.GetUtcNow());
+        var before = await fixture.UploadCheckedAsync(code, owner, Trademark());
+        (await fixture.DocumentAsync(before)).ReviewDueOn.ShouldBe(PlatformTime.AddWorkingDays(today, 3));
 
-        var id = await fixture.UploadCheckedAsync(code, owner, DocumentsAppFixture.Trademark($"TM-{Guid.NewGuid():N}"));
+        await _app.ChangeSettingsAsync(form => form.DocumentReviewWorkingDays = 10);
+        var after = await fixture.UploadCheckedAsync(code, owner, Trademark());
 
-        (await fixture.DocumentAsync(id)).ReviewDueOn.ShouldBe(PlatformTime.AddWorkingDays(today, 10));
+        (await fixture.DocumentAsync(after)).ReviewDueOn.ShouldBe(PlatformTime.AddWorkingDays(today, 10));
+    }
+
+    private static Portal.Core.Features.Documents.UploadRequest Trademark() =>
+        DocumentsAppFixture.Trademark($"TM-30-2020-{Random.Shared.Next(100_000, 999_999)}");
+
+    private async Task<(string Code, System.Security.Claims.ClaimsPrincipal Owner)> CompleteDraftAsync()
+    {
+        var owner = $"sla-{Guid.NewGuid():N}@example.com";
+        var code = $"sla-{Guid.NewGuid().ToString("N")[..8]}";
+        await TestBrands.CreateWithOwnerAsync(_app, code, owner);
+        var user = await _app.PrincipalAsync(owner);
+        var food = await _app.WithDbAsync(db => db.Categories.SingleAsync(c => c.Code == "food"));
+        (await _app.Service<ApplicationService>().SaveProfileAsync(user, code, ApplicationWorkflowTests.CompleteProfile(food.Id))).Errors.ShouldBeEmpty();
+        return (code, user);
     }
 
     [Fact]
