@@ -81,7 +81,7 @@ public sealed class RequirementRuleAdminService(IDbContextFactory<PortalDbContex
         Id = entity.Id,
         Revision = entity.Revision,
         Code = entity.Code,
-        CategoryCode = entity.CategoryCode,
+        CategoryCode = entity.CategoryCode ?? "",
         Condition = entity.Condition,
         DocumentType = entity.DocumentType,
         BlocksSelling = entity.BlocksSelling,

@@ -102,28 +102,27 @@ internal sealed class SettingsOverrideChangeTokenSource<TOptions>(SettingsOverri
 }
 
 /// <summary>Loads the overrides when the host starts (after the database is migrated) and polls for other processes' changes.</summary>
-internal sealed class SettingsOverrideRefresher(SettingsOverrideStore store, ILogger<SettingsOverrideRefresher> logger) : IHostedService, IDisposable
+internal sealed class SettingsOverrideRefresher(SettingsOverrideStore store, ILogger<SettingsOverrideRefresher> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
-    private readonly CancellationTokenSource _stopping = new();
-    private Task? _loop;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Before the hosted services after this one (jobs, the web server) read any option.
         await store.ReloadAsync(cancellationToken);
-        _loop = PollAsync(_stopping.Token);
+        await base.StartAsync(cancellationToken);
     }
 
-    private async Task PollAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval);
         try
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 try
                 {
-                    await store.ReloadAsync(cancellationToken);
+                    await store.ReloadAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -131,21 +130,10 @@ internal sealed class SettingsOverrideRefresher(SettingsOverrideStore store, ILo
                 }
             }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
     }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        if (_loop is not null)
-        {
-            await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
-
-    public void Dispose() => _stopping.Dispose();
 }
 
 public static class SettingsOverrideExtensions
