@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Data;
 using Portal.Core.Data.Interceptors;
 using Portal.Core.Features.Accounts;
+using Portal.Core.Features.AdminConfig;
 using Portal.Core.Features.Applications;
 using Portal.Core.Features.Brands;
 using Portal.Core.Features.Documents;
@@ -84,6 +85,11 @@ public static class PortalCoreExtensions
         services.AddJourney();
         services.AddDocuments(configuration);
         services.AddMetrics(configuration);
+        services.AddAdminConfig();
+        // Administrators' overrides (PortalSettings rows) win over the files; read through IOptionsMonitor.
+        services.AddSettingsOverrides<TierOptions>(TierOptions.Section);
+        services.AddSettingsOverrides<ApplicationOptions>(ApplicationOptions.Section);
+        services.AddSettingsOverrides<DocumentOptions>(DocumentOptions.Section);
         services.AddOperations();
         // Last contributor: the portfolio's figures are evaluated once every other feature has seeded.
         services.AddScoped<ISeedContributor, DemoPortfolioSeeder>();
