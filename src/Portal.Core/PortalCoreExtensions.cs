@@ -16,6 +16,7 @@ using Portal.Core.Features.Documents;
 using Portal.Core.Features.Email;
 using Portal.Core.Features.Journey;
 using Portal.Core.Features.Metrics;
+using Portal.Core.Features.Portfolio;
 using Portal.Core.Features.Seeding;
 using Portal.Core.Features.Streams;
 using Portal.Core.Features.Tiers;
@@ -83,6 +84,7 @@ public static class PortalCoreExtensions
         services.AddJourney();
         services.AddDocuments(configuration);
         services.AddMetrics(configuration);
+        services.AddPortfolio(configuration);
         services.AddSingleton<DatabaseInitializer>();
         // First hosted service: the schema exists before jobs or requests touch it.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializationService>());
