@@ -614,6 +614,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("NameEn", "Code");
+
+                    b.HasIndex("NameZh", "Code");
+
                     b.HasIndex("Status", "SubmittedAt");
 
                     b.ToTable("Brands", (string)null);

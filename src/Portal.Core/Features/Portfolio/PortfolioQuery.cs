@@ -59,7 +59,7 @@ public sealed class PortfolioQuery(
         var pageSize = Math.Clamp(spec.PageSize, 1, options.Value.MaxPageSize);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var filtered = Filter(db, user, spec, out var context);
-        var total = await filtered.CountAsync(cancellationToken);
+        var total = await CountCoreAsync(db, user, spec, filtered, cancellationToken);
         var page = await Sort(filtered, spec).Skip(Math.Max(0, spec.Page) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return Outcome<PortfolioPage>.Success(new PortfolioPage(await ViewsAsync(db, page, context, cancellationToken), total));
     }
@@ -73,7 +73,24 @@ public sealed class PortfolioQuery(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return Outcome<int>.Success(await Filter(db, user, spec, out _).CountAsync(cancellationToken));
+        return Outcome<int>.Success(await CountCoreAsync(db, user, spec, Filter(db, user, spec, out _), cancellationToken));
+    }
+
+    // Without a filter on the maintained row, counting needs no join: SQLite counts the Brands index alone.
+    private static Task<int> CountCoreAsync(PortalDbContext db, ClaimsPrincipal user, PortfolioSpec spec, IQueryable<Flat> filtered, CancellationToken cancellationToken)
+    {
+        var needsRow = spec.View is not (PortfolioView.All or PortfolioView.Mine) || spec.Compliance is not null || spec.Stalled is not null;
+        if (needsRow || !string.IsNullOrWhiteSpace(spec.Search) || !string.IsNullOrWhiteSpace(spec.Category))
+        {
+            return filtered.CountAsync(cancellationToken);
+        }
+
+        var me = BrandDirectory.UserId(user);
+        var brands = db.Brands.AsQueryable();
+        brands = spec.View == PortfolioView.Mine ? brands.Where(b => b.AccountManagerUserId == me) : brands;
+        brands = spec.Tier is { } tier ? brands.Where(b => b.Tier == tier) : brands;
+        brands = spec.Status is { } status ? brands.Where(b => b.Status == status) : brands;
+        return brands.CountAsync(cancellationToken);
     }
 
     /// <summary>Every matching row in the spec's order (paging ignored), read in batches, for exports. Staff only: throws otherwise.</summary>

@@ -11,7 +11,7 @@ using Portal.Core.Data;
 namespace Portal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123165533_Portfolio")]
+    [Migration("20261123173017_Portfolio")]
     partial class Portfolio
     {
         /// <inheritdoc />
@@ -616,6 +616,10 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("NameEn", "Code");
+
+                    b.HasIndex("NameZh", "Code");
 
                     b.HasIndex("Status", "SubmittedAt");
 

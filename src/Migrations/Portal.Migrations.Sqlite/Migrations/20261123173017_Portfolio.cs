@@ -46,6 +46,16 @@ namespace Portal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Brands_NameEn_Code",
+                table: "Brands",
+                columns: new[] { "NameEn", "Code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Brands_NameZh_Code",
+                table: "Brands",
+                columns: new[] { "NameZh", "Code" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BrandPortfolioRows_Compliance",
                 table: "BrandPortfolioRows",
                 column: "Compliance");
@@ -71,6 +81,14 @@ namespace Portal.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "BrandPortfolioRows");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Brands_NameEn_Code",
+                table: "Brands");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Brands_NameZh_Code",
+                table: "Brands");
         }
     }
 }
