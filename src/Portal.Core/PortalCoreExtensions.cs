@@ -18,6 +18,7 @@ using Portal.Core.Features.Email;
 using Portal.Core.Features.Journey;
 using Portal.Core.Features.Metrics;
 using Portal.Core.Features.Operations;
+using Portal.Core.Features.Portfolio;
 using Portal.Core.Features.Seeding;
 using Portal.Core.Features.Streams;
 using Portal.Core.Features.Tiers;
@@ -91,6 +92,7 @@ public static class PortalCoreExtensions
         services.AddSettingsOverrides<ApplicationOptions>(ApplicationOptions.Section);
         services.AddSettingsOverrides<DocumentOptions>(DocumentOptions.Section);
         services.AddOperations();
+        services.AddPortfolio(configuration);
         // Last contributor: the portfolio's figures are evaluated once every other feature has seeded.
         services.AddScoped<ISeedContributor, DemoPortfolioSeeder>();
         services.AddSingleton<DatabaseInitializer>();

@@ -644,6 +644,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("NameEn", "Code");
+
+                    b.HasIndex("NameZh", "Code");
+
                     b.HasIndex("Status", "SubmittedAt");
 
                     b.ToTable("Brands", (string)null);
@@ -1580,6 +1584,77 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("AccountManagerChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Features.Portfolio.BrandPortfolioRow", b =>
+                {
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BlockedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Compliance")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentsAwaitingReview")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Gmv30")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GmvPrev30")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastActivityAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastFiguresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastMilestoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("NextExpiryOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgressDistribution")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgressExclusive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgressPrivateDomain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgressSelfStreaming")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgressTraffic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefreshedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TrendPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BrandId");
+
+                    b.HasIndex("Compliance");
+
+                    b.HasIndex("Gmv30");
+
+                    b.HasIndex("LastActivityAt");
+
+                    b.HasIndex("NextExpiryOn");
+
+                    b.ToTable("BrandPortfolioRows", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Features.Streams.StreamPlan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2151,6 +2226,15 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ToUserId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Portal.Core.Features.Portfolio.BrandPortfolioRow", b =>
+                {
+                    b.HasOne("Portal.Core.Features.Brands.Brand", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Core.Features.Portfolio.BrandPortfolioRow", "BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Core.Features.Streams.StreamPlan", b =>
