@@ -11,6 +11,11 @@ namespace Portal.Benchmarks
         public static async Task<int> Main(string[] args)
         {
             var quick = args.Contains("--quick");
+            if (args.Contains("portfolio"))
+            {
+                return await PortfolioBenchmark.RunAsync(quick);
+            }
+
             var sizes = quick ? BenchmarkSizes.Quick : BenchmarkSizes.Full;
             var started = Stopwatch.StartNew();
             Console.WriteLine($"Portal metrics benchmark ({(quick ? "quick" : "full")}), {DateTime.Now:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");

@@ -99,6 +99,7 @@ public static class PortalWebExtensions
         app.MapCultureEndpoints();
         app.MapAccountEndpoints();
         app.MapDocumentEndpoints();
+        app.MapPortfolioEndpoints();
         app.MapHangfireDashboard("/jobs", new DashboardOptions
         {
             Authorization = [new StaffDashboardAuthorization()],

@@ -428,6 +428,32 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Features.AdminConfig.PortalSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("PortalSettings", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Features.Applications.ApplicationEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -507,6 +533,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
@@ -613,6 +643,10 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("NameEn", "Code");
+
+                    b.HasIndex("NameZh", "Code");
 
                     b.HasIndex("Status", "SubmittedAt");
 
@@ -963,6 +997,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
@@ -1018,6 +1056,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<bool>("RequiresRecognisedIssuer")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
@@ -1044,6 +1086,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TextEn")
@@ -1184,6 +1230,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SortOrder")
@@ -1507,6 +1557,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
@@ -1659,6 +1713,77 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasIndex("BrandId", "CreatedAt");
 
                     b.ToTable("AccountManagerChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Features.Portfolio.BrandPortfolioRow", b =>
+                {
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BlockedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Compliance")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentsAwaitingReview")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Gmv30")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GmvPrev30")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastActivityAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastFiguresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastMilestoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("NextExpiryOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgressDistribution")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgressExclusive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgressPrivateDomain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgressSelfStreaming")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgressTraffic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefreshedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TrendPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BrandId");
+
+                    b.HasIndex("Compliance");
+
+                    b.HasIndex("Gmv30");
+
+                    b.HasIndex("LastActivityAt");
+
+                    b.HasIndex("NextExpiryOn");
+
+                    b.ToTable("BrandPortfolioRows", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Core.Features.Streams.StreamPlan", b =>
@@ -2317,6 +2442,15 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ToUserId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Portal.Core.Features.Portfolio.BrandPortfolioRow", b =>
+                {
+                    b.HasOne("Portal.Core.Features.Brands.Brand", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Core.Features.Portfolio.BrandPortfolioRow", "BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Core.Features.Streams.StreamPlan", b =>

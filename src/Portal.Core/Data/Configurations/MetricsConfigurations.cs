@@ -67,6 +67,7 @@ internal sealed class MilestoneDefinitionConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<MilestoneDefinition> builder)
     {
         builder.ToTable("MilestoneDefinitions");
+        builder.Property(m => m.Revision).IsConcurrencyToken();
         builder.Property(m => m.Code).HasMaxLength(64);
         builder.HasIndex(m => m.Code).IsUnique();
         builder.Property(m => m.TitleZh).HasMaxLength(200);

@@ -17,7 +17,7 @@ namespace Portal.Core.Features.Applications;
 public sealed class ApplicationService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IStringLocalizer<ApplicationStrings> strings,
-    IOptions<ApplicationOptions> options,
+    IOptionsMonitor<ApplicationOptions> options,
     NotificationService notifications,
     TimeProvider clock)
 {
@@ -251,7 +251,7 @@ public sealed class ApplicationService(
         {
             case ApplicationAction.Submit:
                 brand.SubmittedAt = now;
-                brand.DecisionDueOn = PlatformTime.AddWorkingDays(today, options.Value.ReviewTargetWorkingDays);
+                brand.DecisionDueOn = PlatformTime.AddWorkingDays(today, options.CurrentValue.ReviewTargetWorkingDays);
                 brand.OpenChangeRequests = [];
                 break;
             case ApplicationAction.RequestChanges:
@@ -260,7 +260,7 @@ public sealed class ApplicationService(
                 break;
             case ApplicationAction.Reject:
                 Decided(brand, reason, now);
-                brand.ReapplyFrom = today.AddDays(options.Value.ReapplyWaitingDays);
+                brand.ReapplyFrom = today.AddDays(options.CurrentValue.ReapplyWaitingDays);
                 break;
             case ApplicationAction.Approve or ApplicationAction.Suspend or ApplicationAction.Reinstate:
                 Decided(brand, reason, now);

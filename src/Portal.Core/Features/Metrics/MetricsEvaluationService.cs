@@ -36,7 +36,7 @@ public sealed record MetricsEvaluationSummary(int Brands, int Milestones, int Ta
 public sealed class MetricsEvaluationService(
     IDbContextFactory<PortalDbContext> dbFactory,
     JourneyService journey,
-    IOptions<TierOptions> tierOptions,
+    IOptionsMonitor<TierOptions> tierOptions,
     IStringLocalizer<MetricsStrings> strings,
     TimeProvider clock,
     ILogger<MetricsEvaluationService> logger)
@@ -478,7 +478,7 @@ public sealed class MetricsEvaluationService(
             }
         }
 
-        var options = tierOptions.Value;
+        var options = tierOptions.CurrentValue;
         var today = PlatformTime.DayOf(clock.GetUtcNow());
         var changes = new List<TierChange>();
         var tiers = new Dictionary<Guid, GrowthTier>();

@@ -34,13 +34,13 @@ public sealed class NavMenuTests : PortalTestContext
     [Fact]
     public void SkaOperator_SeesOperationsAndJobs()
     {
-        LinkTexts(PortalRoles.SkaOperator).ShouldBe(["Home", "Operations", "Applications", "Document review", "Import store figures", "Background jobs"]);
+        LinkTexts(PortalRoles.SkaOperator).ShouldBe(["Home", "Operations", "Portfolio", "Applications", "Document review", "Import store figures", "Background jobs"]);
     }
 
     [Fact]
     public void Admin_SeesOperationsJobsAndAdministration()
     {
-        LinkTexts(PortalRoles.Admin).ShouldBe(["Home", "Operations", "Applications", "Document review", "Import store figures", "Background jobs", "Administration"]);
+        LinkTexts(PortalRoles.Admin).ShouldBe(["Home", "Operations", "Portfolio", "Applications", "Document review", "Import store figures", "Background jobs", "Administration"]);
     }
 
     [Fact]

@@ -11,8 +11,8 @@ using Portal.Core.Data;
 namespace Portal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123174752_Notifications")]
-    partial class Notifications
+    [Migration("20261123165555_AdminConfig")]
+    partial class AdminConfig
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -431,6 +431,32 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Features.AdminConfig.PortalSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("PortalSettings", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Features.Applications.ApplicationEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -510,6 +536,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
@@ -690,61 +720,6 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("BrandMembers", (string)null);
-                });
-
-            modelBuilder.Entity("Portal.Core.Features.Comments.BrandComment", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("AuthorUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("BrandId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("ByStaff")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsInternal")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("ParentId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AuthorUserId");
-
-                    b.HasIndex("ParentId");
-
-                    b.HasIndex("BrandId", "IsInternal", "CreatedAt");
-
-                    b.ToTable("BrandComments", (string)null);
-                });
-
-            modelBuilder.Entity("Portal.Core.Features.Comments.BrandCommentMention", b =>
-                {
-                    b.Property<Guid>("CommentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("CommentId", "UserId");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("BrandCommentMentions", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Core.Features.Documents.Document", b =>
@@ -966,6 +941,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
@@ -1021,6 +1000,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<bool>("RequiresRecognisedIssuer")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
@@ -1047,6 +1030,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TextEn")
@@ -1189,6 +1176,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
@@ -1275,173 +1266,6 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("DailyMetrics", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Core.Features.Metrics.MetricMonth", b =>
-                {
-                    b.Property<Guid>("BrandId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Month")
-                        .HasMaxLength(7)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AdGmvDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("AdGmvMax")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("AdGmvSum")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("AdGmvWithSpend")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AdSpendDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("AdSpendMax")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("AdSpendSum")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("DistributionGmvDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("DistributionGmvMax")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("DistributionGmvSum")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ExclusiveSkusDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ExclusiveSkusMax")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ExclusiveSkusSum")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("FanGroupMembersDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("FanGroupMembersMax")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("FanGroupMembersSum")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("FansDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("FansMax")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("FansSum")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("FirstPaidDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("GmvDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("GmvMax")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("GmvSum")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("InfluencersDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("InfluencersMax")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("InfluencersSum")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("LastDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("LiveMinutesDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LiveMinutesMax")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LiveMinutesSum")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("NewFansDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("NewFansMax")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("NewFansSum")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("OrdersDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("OrdersMax")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("OrdersSum")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PaidOrdersDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("PaidOrdersMax")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("PaidOrdersSum")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PeakViewersDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("PeakViewersMax")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("PeakViewersSum")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RepurchaseRateDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("RepurchaseRateMax")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("RepurchaseRateSum")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SelfStreamGmvDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("SelfStreamGmvMax")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("SelfStreamGmvSum")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("StreamsDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("StreamsMax")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("StreamsSum")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("BrandId", "Month");
-
-                    b.ToTable("MetricMonths", (string)null);
-                });
-
             modelBuilder.Entity("Portal.Core.Features.Metrics.MilestoneAchievement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1510,6 +1334,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
@@ -1543,125 +1371,12 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<Guid>("BrandId")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("FromDate")
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("RequestedAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("BrandId");
 
                     b.ToTable("PendingMetricsEvaluations", (string)null);
-                });
-
-            modelBuilder.Entity("Portal.Core.Features.Notifications.Notification", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("BrandId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Link")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ReadAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("RecipientUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Template")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BrandId");
-
-                    b.HasIndex("RecipientUserId", "CreatedAt");
-
-                    b.HasIndex("RecipientUserId", "ReadAt");
-
-                    b.ToTable("Notifications", (string)null);
-                });
-
-            modelBuilder.Entity("Portal.Core.Features.Notifications.NotificationPreference", b =>
-                {
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("UserId", "Kind");
-
-                    b.ToTable("NotificationPreferences", (string)null);
-                });
-
-            modelBuilder.Entity("Portal.Core.Features.Notifications.NotifiedSource", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ProcessedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Key");
-
-                    b.ToTable("NotifiedSources", (string)null);
-                });
-
-            modelBuilder.Entity("Portal.Core.Features.Operations.AccountManagerChange", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("BrandId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ChangedByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("FromUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ToUserId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ChangedByUserId");
-
-                    b.HasIndex("FromUserId");
-
-                    b.HasIndex("ToUserId");
-
-                    b.HasIndex("BrandId", "CreatedAt");
-
-                    b.ToTable("AccountManagerChanges", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Core.Features.Streams.StreamPlan", b =>
@@ -2059,41 +1774,6 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Portal.Core.Features.Comments.BrandComment", b =>
-                {
-                    b.HasOne("Portal.Core.Features.Accounts.PortalUser", null)
-                        .WithMany()
-                        .HasForeignKey("AuthorUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Portal.Core.Features.Brands.Brand", null)
-                        .WithMany()
-                        .HasForeignKey("BrandId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Portal.Core.Features.Comments.BrandComment", null)
-                        .WithMany()
-                        .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.Cascade);
-                });
-
-            modelBuilder.Entity("Portal.Core.Features.Comments.BrandCommentMention", b =>
-                {
-                    b.HasOne("Portal.Core.Features.Comments.BrandComment", null)
-                        .WithMany("Mentions")
-                        .HasForeignKey("CommentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Portal.Core.Features.Accounts.PortalUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Portal.Core.Features.Documents.Document", b =>
                 {
                     b.HasOne("Portal.Core.Features.Brands.Brand", null)
@@ -2214,15 +1894,6 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Portal.Core.Features.Metrics.MetricMonth", b =>
-                {
-                    b.HasOne("Portal.Core.Features.Brands.Brand", null)
-                        .WithMany()
-                        .HasForeignKey("BrandId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Portal.Core.Features.Metrics.MilestoneAchievement", b =>
                 {
                     b.HasOne("Portal.Core.Features.Brands.Brand", null)
@@ -2245,81 +1916,6 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasForeignKey("BrandId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Core.Features.Notifications.Notification", b =>
-                {
-                    b.HasOne("Portal.Core.Features.Brands.Brand", null)
-                        .WithMany()
-                        .HasForeignKey("BrandId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Portal.Core.Features.Accounts.PortalUser", null)
-                        .WithMany()
-                        .HasForeignKey("RecipientUserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.OwnsMany("Portal.Core.Features.Notifications.NotificationArg", "Args", b1 =>
-                        {
-                            b1.Property<Guid>("NotificationId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAddOrUpdate();
-
-                            b1.Property<string>("Key");
-
-                            b1.Property<string>("Text");
-
-                            b1.Property<string>("Zh");
-
-                            b1.HasKey("NotificationId", "__synthesizedOrdinal");
-
-                            b1.ToTable("Notifications");
-
-                            b1
-                                .ToJson("Args")
-                                .HasColumnType("TEXT");
-
-                            b1.WithOwner()
-                                .HasForeignKey("NotificationId");
-                        });
-
-                    b.Navigation("Args");
-                });
-
-            modelBuilder.Entity("Portal.Core.Features.Notifications.NotificationPreference", b =>
-                {
-                    b.HasOne("Portal.Core.Features.Accounts.PortalUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Core.Features.Operations.AccountManagerChange", b =>
-                {
-                    b.HasOne("Portal.Core.Features.Brands.Brand", null)
-                        .WithMany()
-                        .HasForeignKey("BrandId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Portal.Core.Features.Accounts.PortalUser", null)
-                        .WithMany()
-                        .HasForeignKey("ChangedByUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Portal.Core.Features.Accounts.PortalUser", null)
-                        .WithMany()
-                        .HasForeignKey("FromUserId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Portal.Core.Features.Accounts.PortalUser", null)
-                        .WithMany()
-                        .HasForeignKey("ToUserId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Portal.Core.Features.Streams.StreamPlan", b =>
@@ -2599,11 +2195,6 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Navigation("Categories");
 
                     b.Navigation("Members");
-                });
-
-            modelBuilder.Entity("Portal.Core.Features.Comments.BrandComment", b =>
-                {
-                    b.Navigation("Mentions");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Features.Portfolio;
+
+namespace Portal.Core.Data;
+
+public sealed partial class PortalDbContext
+{
+    public DbSet<BrandPortfolioRow> BrandPortfolioRows => Set<BrandPortfolioRow>();
+}

@@ -1,0 +1,60 @@
+using Portal.Core.Features.Documents;
+
+namespace Portal.Core.Features.Portfolio;
+
+/// <summary>
+/// One brand's figures as the staff portfolio filters and sorts them, maintained by
+/// <see cref="PortfolioRefresher"/> (set-based) so a page of 10,000 brands never aggregates daily
+/// metrics or evaluates compliance on read. Everything that changes by itself when a day passes is
+/// stored as a date and compared at query time (<see cref="BlockedFrom"/>, <see cref="NextExpiryOn"/>,
+/// <see cref="LastFiguresOn"/>), so the row stays right between refreshes; only the GMV windows move
+/// with the day, and the refresher recomputes every row when the platform day changes.
+/// </summary>
+public sealed class BrandPortfolioRow
+{
+    public Guid BrandId { get; set; }
+
+    /// <summary>The platform day the GMV windows end on.</summary>
+    public DateOnly AsOf { get; set; }
+
+    /// <summary>GMV of the 30 days up to <see cref="AsOf"/>, in yuan.</summary>
+    public decimal Gmv30 { get; set; }
+
+    /// <summary>GMV of the 30 days before those.</summary>
+    public decimal GmvPrev30 { get; set; }
+
+    /// <summary>Change of <see cref="Gmv30"/> against <see cref="GmvPrev30"/> in whole percent; null when there was nothing to compare with.</summary>
+    public int? TrendPercent { get; set; }
+
+    public DateOnly? LastFiguresOn { get; set; }
+
+    public DateTimeOffset? LastMilestoneAt { get; set; }
+
+    /// <summary>The latest thing that happened to the brand: creation, application, documents, tasks, figures, milestones.</summary>
+    public DateTimeOffset? LastActivityAt { get; set; }
+
+    /// <summary>Compliance as evaluated on <see cref="AsOf"/> (<see cref="RequirementEvaluator"/>).</summary>
+    public ComplianceStatus Compliance { get; set; }
+
+    /// <summary>When not yet blocked: the first day an approved document of a selling-blocking rule lapses, making the brand Blocked.</summary>
+    public DateOnly? BlockedFrom { get; set; }
+
+    /// <summary>The earliest expiry of the brand's approved, current documents (the "expiring documents" view).</summary>
+    public DateOnly? NextExpiryOn { get; set; }
+
+    /// <summary>Documents waiting for a staff decision.</summary>
+    public int DocumentsAwaitingReview { get; set; }
+
+    // Percent of active playbook tasks done, per STEPS area (StepsArea order: E, T, S, P, S).
+    public int ProgressDistribution { get; set; }
+
+    public int ProgressTraffic { get; set; }
+
+    public int ProgressSelfStreaming { get; set; }
+
+    public int ProgressPrivateDomain { get; set; }
+
+    public int ProgressExclusive { get; set; }
+
+    public DateTimeOffset RefreshedAt { get; set; }
+}

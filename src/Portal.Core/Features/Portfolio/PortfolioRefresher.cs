@@ -1,0 +1,237 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.Logging;
+using Portal.Core.Data;
+using Portal.Core.Data.Configurations;
+using Portal.Core.Features.Documents;
+using Portal.Core.Features.Journey;
+using Portal.Core.Features.Metrics;
+
+namespace Portal.Core.Features.Portfolio;
+
+/// <summary>
+/// Rebuilds <see cref="BrandPortfolioRow"/>s, set-based: a handful of grouped queries per chunk of
+/// brands (never one query per brand), compliance through the same <see cref="RequirementEvaluator"/>
+/// the checklist uses, then one delete and a prepared insert in a transaction. Idempotent.
+/// </summary>
+public sealed class PortfolioRefresher(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, ILogger<PortfolioRefresher> logger)
+{
+    private const int ChunkSize = 2_000;
+    private static readonly ValueConverter<DateTimeOffset, long> Instant = new DateTimeOffsetToBinaryConverter();
+
+    /// <summary>Rebuilds every brand's row; answers how many rows were written.</summary>
+    public async Task<int> RefreshAllAsync(CancellationToken cancellationToken = default)
+    {
+        List<Guid> ids;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            ids = await db.Brands.Select(b => b.Id).ToListAsync(cancellationToken);
+        }
+
+        var watch = Stopwatch.StartNew();
+        var written = 0;
+        foreach (var chunk in ids.Chunk(ChunkSize))
+        {
+            written += await RefreshChunkAsync(chunk, cancellationToken);
+        }
+
+        logger.LogInformation("Portfolio rows rebuilt for {Count} brand(s) in {Elapsed} ms", written, watch.ElapsedMilliseconds);
+        return written;
+    }
+
+    /// <summary>Rebuilds the rows of these brands (a brand that no longer exists loses its row).</summary>
+    public async Task<int> RefreshAsync(IReadOnlyCollection<Guid> brandIds, CancellationToken cancellationToken = default)
+    {
+        var written = 0;
+        foreach (var chunk in brandIds.Distinct().Chunk(ChunkSize))
+        {
+            written += await RefreshChunkAsync(chunk, cancellationToken);
+        }
+
+        return written;
+    }
+
+    private async Task<int> RefreshChunkAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = PlatformTime.DayOf(now);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var brands = await db.Brands.AsNoTracking().Where(b => ids.Contains(b.Id))
+            .Select(b => new { b.Id, b.CreatedAt, b.SubmittedAt, b.LastDecisionAt, b.TrademarkOwner, b.CompanyName })
+            .ToListAsync(cancellationToken);
+        var categories = (await db.BrandCategories.Where(bc => ids.Contains(bc.BrandId))
+                .Join(db.Categories, bc => bc.CategoryId, c => c.Id, (bc, c) => new { bc.BrandId, c.Code })
+                .ToListAsync(cancellationToken))
+            .ToLookup(x => x.BrandId, x => x.Code);
+        var rules = await db.RequirementRules.AsNoTracking().ToListAsync(cancellationToken);
+        var documents = (await db.Documents.AsNoTracking().Where(d => ids.Contains(d.BrandId)).ToListAsync(cancellationToken))
+            .ToLookup(d => d.BrandId);
+        var tasks = await db.PlaybookTasks.AsNoTracking().Where(t => t.IsActive).Select(t => new { t.Id, t.Area }).ToListAsync(cancellationToken);
+        var areaOf = tasks.ToDictionary(t => t.Id, t => t.Area);
+        var totals = tasks.GroupBy(t => t.Area).ToDictionary(g => g.Key, g => g.Count());
+        var brandTasks = (await db.BrandTasks.AsNoTracking().Where(t => ids.Contains(t.BrandId))
+                .Select(t => new { t.BrandId, t.PlaybookTaskId, t.Status, t.UpdatedAt })
+                .ToListAsync(cancellationToken))
+            .ToLookup(t => t.BrandId);
+        var milestones = await db.MilestoneAchievements.Where(a => ids.Contains(a.BrandId))
+            .GroupBy(a => a.BrandId)
+            .Select(g => new { BrandId = g.Key, Last = g.Max(a => a.CreatedAt) })
+            .ToDictionaryAsync(x => x.BrandId, x => x.Last, cancellationToken);
+        var lastEvents = await db.ApplicationEvents.Where(e => ids.Contains(e.BrandId))
+            .GroupBy(e => e.BrandId)
+            .Select(g => new { BrandId = g.Key, Last = g.Max(e => e.CreatedAt) })
+            .ToDictionaryAsync(x => x.BrandId, x => x.Last, cancellationToken);
+
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var idsJson = JsonSerializer.Serialize(ids.Select(MetricsIngestionService.Key));
+        var figures = await ReadFiguresAsync(connection, idsJson, today, cancellationToken);
+
+        var rows = new List<BrandPortfolioRow>(brands.Count);
+        foreach (var brand in brands)
+        {
+            var facts = new BrandFacts(categories[brand.Id].ToList(), BrandFacts.OwnsTrademark(brand.TrademarkOwner, brand.CompanyName));
+            var brandDocuments = documents[brand.Id].ToList();
+            var report = RequirementEvaluator.Evaluate(facts, rules, brandDocuments, today);
+            var effective = report.Requirements.Where(r => r.Effective?.ExpiresOn is not null).ToList();
+            figures.TryGetValue(brand.Id, out var f);
+            var doneByArea = brandTasks[brand.Id]
+                .Where(t => t.Status == BrandTaskStatus.Done && areaOf.ContainsKey(t.PlaybookTaskId))
+                .GroupBy(t => areaOf[t.PlaybookTaskId])
+                .ToDictionary(g => g.Key, g => g.Count());
+            int Progress(StepsArea area) => totals.GetValueOrDefault(area) is var total and > 0
+                ? (int)Math.Round(100.0 * doneByArea.GetValueOrDefault(area) / total)
+                : 0;
+
+            DateTimeOffset? lastMilestone = milestones.TryGetValue(brand.Id, out var m) ? m : null;
+            var activity = new DateTimeOffset?[]
+            {
+                brand.CreatedAt, brand.SubmittedAt, brand.LastDecisionAt, lastMilestone, f?.LastUpdatedAt,
+                lastEvents.TryGetValue(brand.Id, out var e) ? e : null,
+                brandDocuments.Count > 0 ? brandDocuments.Max(d => d.CheckedAt ?? d.CreatedAt) : null,
+                brandTasks[brand.Id].Select(t => (DateTimeOffset?)t.UpdatedAt).Max(),
+            }.Max();
+
+            rows.Add(new BrandPortfolioRow
+            {
+                BrandId = brand.Id,
+                AsOf = today,
+                Gmv30 = f?.Gmv30 ?? 0,
+                GmvPrev30 = f?.GmvPrev30 ?? 0,
+                TrendPercent = f is { GmvPrev30: > 0 } ? (int)Math.Clamp(Math.Round(100m * (f.Gmv30 - f.GmvPrev30) / f.GmvPrev30), -1_000_000, 1_000_000) : null,
+                LastFiguresOn = f?.LastOn,
+                LastMilestoneAt = lastMilestone,
+                LastActivityAt = activity,
+                Compliance = report.Status,
+                BlockedFrom = report.Status == ComplianceStatus.Blocked ? null
+                    : effective.Where(r => r.Rule.BlocksSelling).Select(r => r.Effective!.ExpiresOn).Min(),
+                NextExpiryOn = effective.Select(r => r.Effective!.ExpiresOn).Min(),
+                DocumentsAwaitingReview = brandDocuments.Count(d => d.Status == DocumentStatus.AwaitingReview),
+                ProgressDistribution = Progress(StepsArea.Distribution),
+                ProgressTraffic = Progress(StepsArea.Traffic),
+                ProgressSelfStreaming = Progress(StepsArea.SelfStreaming),
+                ProgressPrivateDomain = Progress(StepsArea.PrivateDomain),
+                ProgressExclusive = Progress(StepsArea.Exclusive),
+                RefreshedAt = now,
+            });
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.BrandPortfolioRows.Where(r => ids.Contains(r.BrandId)).ExecuteDeleteAsync(cancellationToken);
+        await InsertAsync(connection, transaction.GetDbTransaction(), rows, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return rows.Count;
+    }
+
+    private sealed record Figures(decimal Gmv30, decimal GmvPrev30, DateOnly? LastOn, DateTimeOffset? LastUpdatedAt);
+
+    private static async Task<Dictionary<Guid, Figures>> ReadFiguresAsync(DbConnection connection, string idsJson, DateOnly today, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        // One pass over each brand's rows through the (BrandId, Date) key: both 30-day windows and the last day.
+        command.CommandText = """
+            SELECT m."BrandId",
+                   COALESCE(SUM(CASE WHEN m."Date" > $cur AND m."Date" <= $today THEN m."Gmv" END), 0),
+                   COALESCE(SUM(CASE WHEN m."Date" > $prev AND m."Date" <= $cur THEN m."Gmv" END), 0),
+                   MAX(m."Date"), MAX(m."UpdatedAt")
+            FROM "DailyMetrics" m
+            WHERE m."BrandId" IN (SELECT value FROM json_each($brands))
+            GROUP BY m."BrandId"
+            """;
+        Add(command, "$brands", idsJson);
+        Add(command, "$today", Day(today));
+        Add(command, "$cur", Day(today.AddDays(-30)));
+        Add(command, "$prev", Day(today.AddDays(-60)));
+        var result = new Dictionary<Guid, Figures>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result[Guid.Parse(reader.GetString(0))] = new Figures(
+                reader.GetInt64(1) / MetricStorage.FenPerYuan,
+                reader.GetInt64(2) / MetricStorage.FenPerYuan,
+                reader.IsDBNull(3) ? null : DateOnly.ParseExact(reader.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                reader.IsDBNull(4) ? null : Instant.ConvertFromProvider(reader.GetInt64(4)) as DateTimeOffset?);
+        }
+
+        return result;
+    }
+
+    private static async Task InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<BrandPortfolioRow> rows, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO "BrandPortfolioRows" ("BrandId", "AsOf", "Gmv30", "GmvPrev30", "LastFiguresOn", "LastMilestoneAt", "LastActivityAt",
+                "Compliance", "BlockedFrom", "NextExpiryOn", "DocumentsAwaitingReview", "ProgressDistribution", "ProgressTraffic",
+                "ProgressSelfStreaming", "ProgressPrivateDomain", "ProgressExclusive", "RefreshedAt", "TrendPercent")
+            VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16, $p17)
+            """;
+        var p = Enumerable.Range(0, 18).Select(i =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = $"$p{i}";
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        await command.PrepareAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            p[0].Value = MetricsIngestionService.Key(row.BrandId);
+            p[1].Value = Day(row.AsOf);
+            p[2].Value = (long)(row.Gmv30 * MetricStorage.FenPerYuan);
+            p[3].Value = (long)(row.GmvPrev30 * MetricStorage.FenPerYuan);
+            p[4].Value = row.LastFiguresOn is { } last ? Day(last) : DBNull.Value;
+            p[5].Value = Binary(row.LastMilestoneAt);
+            p[6].Value = Binary(row.LastActivityAt);
+            p[7].Value = row.Compliance.ToString();
+            p[8].Value = row.BlockedFrom is { } blocked ? Day(blocked) : DBNull.Value;
+            p[9].Value = row.NextExpiryOn is { } expiry ? Day(expiry) : DBNull.Value;
+            p[10].Value = row.DocumentsAwaitingReview;
+            p[11].Value = row.ProgressDistribution;
+            p[12].Value = row.ProgressTraffic;
+            p[13].Value = row.ProgressSelfStreaming;
+            p[14].Value = row.ProgressPrivateDomain;
+            p[15].Value = row.ProgressExclusive;
+            p[16].Value = Binary(row.RefreshedAt);
+            p[17].Value = row.TrendPercent is { } trend ? trend : DBNull.Value;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static object Binary(DateTimeOffset? instant) => instant is { } value ? Instant.ConvertToProvider(value)! : DBNull.Value;
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}

@@ -1,0 +1,155 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.WebUtilities;
+using MudBlazor;
+using Portal.Core.Features.Documents;
+using Portal.Core.Features.Journey;
+using Portal.Core.Features.Portfolio;
+
+namespace Portal.Web.Components.Pages.Portfolio;
+
+/// <summary>
+/// The staff portfolio: saved views as buttons, filters, a server-side MudDataGrid over
+/// <see cref="PortfolioQuery"/>, and exports with progress. The whole state (view, filters, sort,
+/// page) lives in the URL, replaced on every change, so a view can be shared and survives a reload.
+/// </summary>
+public sealed partial class PortfolioPage
+{
+    private static readonly StepsArea[] Areas = [.. StepsAreas.InRecommendedOrder];
+    private static readonly int[] PageSizes = [10, 25, 50, 100];
+
+    private static readonly Dictionary<string, PortfolioSort> SortByColumn = new(StringComparer.Ordinal)
+    {
+        [nameof(PortfolioRowView.Name)] = PortfolioSort.Name,
+        [nameof(PortfolioRowView.Code)] = PortfolioSort.Code,
+        [nameof(PortfolioRowView.Tier)] = PortfolioSort.Tier,
+        [nameof(PortfolioRowView.Status)] = PortfolioSort.Status,
+        [nameof(PortfolioRowView.Compliance)] = PortfolioSort.Compliance,
+        [nameof(PortfolioRowView.Gmv30)] = PortfolioSort.Gmv,
+        [nameof(PortfolioRowView.TrendPercent)] = PortfolioSort.Trend,
+        [nameof(PortfolioRowView.LastActivityAt)] = PortfolioSort.LastActivity,
+    };
+
+    private MudDataGrid<PortfolioRowView>? grid;
+    private PortfolioSpec spec = new();
+    private int total;
+    private IReadOnlyList<string> errors = [];
+    private ExportProgress? export;
+    private CancellationTokenSource? polling;
+
+    [Inject]
+    private PortfolioQuery Portfolio { get; set; } = default!;
+
+    [Inject]
+    private PortfolioExports Exports { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    protected override void OnInitialized()
+    {
+        var query = QueryHelpers.ParseQuery(new Uri(Navigation.Uri).Query);
+        spec = PortfolioSpec.FromQuery(query);
+    }
+
+    private SortDirection Initial(PortfolioSort sort) =>
+        spec.Sort != sort ? SortDirection.None : spec.Descending ? SortDirection.Descending : SortDirection.Ascending;
+
+    private static Color ComplianceColor(ComplianceStatus status) => status switch
+    {
+        ComplianceStatus.Compliant => Color.Success,
+        ComplianceStatus.Blocked => Color.Error,
+        _ => Color.Default,
+    };
+
+    private async Task<GridData<PortfolioRowView>> LoadAsync(GridState<PortfolioRowView> state, CancellationToken cancellationToken)
+    {
+        var sort = state.SortDefinitions.FirstOrDefault();
+        spec = spec with
+        {
+            Page = state.Page,
+            PageSize = state.PageSize,
+            Sort = sort is not null && SortByColumn.TryGetValue(sort.SortBy, out var by) ? by : PortfolioSort.Name,
+            Descending = sort?.Descending ?? false,
+        };
+        KeepUrl();
+        var user = (await AuthenticationState).User;
+        var page = await Portfolio.PageAsync(user, spec, cancellationToken);
+        errors = page.Errors;
+        total = page.Value?.Total ?? 0;
+        return new GridData<PortfolioRowView> { Items = page.Value?.Rows ?? [], TotalItems = total };
+    }
+
+    private async Task ChangeAsync(PortfolioSpec next)
+    {
+        spec = next;
+        KeepUrl();
+        if (grid is null)
+        {
+            return;
+        }
+
+        if (grid.CurrentPage != 0)
+        {
+            // Moving the pager loads the first page itself.
+            grid.NavigateTo(MudBlazor.Page.First);
+        }
+        else
+        {
+            await grid.ReloadServerData();
+        }
+    }
+
+    private Task ClearAsync() => ChangeAsync(new PortfolioSpec { View = spec.View, Sort = spec.Sort, Descending = spec.Descending, PageSize = spec.PageSize });
+
+    private void KeepUrl()
+    {
+        var url = spec.ToUrl("/ops/portfolio");
+        if (!string.Equals(Navigation.ToBaseRelativePath(Navigation.Uri), url.TrimStart('/'), StringComparison.Ordinal))
+        {
+            Navigation.NavigateTo(url, new NavigationOptions { ReplaceHistoryEntry = true });
+        }
+    }
+
+    private async Task ExportAsync(ExportFormat format)
+    {
+        var started = await Exports.StartAsync((await AuthenticationState).User, spec, format);
+        errors = started.Errors;
+        if (!started.Succeeded)
+        {
+            return;
+        }
+
+        export = started.Value;
+        polling?.Cancel();
+        polling = new CancellationTokenSource();
+        var token = polling.Token;
+        var user = (await AuthenticationState).User;
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
+        while (!token.IsCancellationRequested && await timer.WaitForNextTickAsync(token).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default))
+        {
+            export = Exports.Progress(user, export!.Id);
+            StateHasChanged();
+            if (export is null || export.Failed)
+            {
+                return;
+            }
+
+            if (export.Done)
+            {
+                // A plain navigation to an attachment: the browser downloads it and the page stays.
+                Navigation.NavigateTo($"/ops/portfolio/export/{export.Id}", forceLoad: true);
+                return;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        polling?.Cancel();
+        polling?.Dispose();
+    }
+}
