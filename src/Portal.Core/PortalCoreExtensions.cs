@@ -11,6 +11,7 @@ using Portal.Core.Data;
 using Portal.Core.Data.Interceptors;
 using Portal.Core.Features.Accounts;
 using Portal.Core.Features.Applications;
+using Portal.Core.Features.Administration;
 using Portal.Core.Features.Brands;
 using Portal.Core.Features.Documents;
 using Portal.Core.Features.Email;
@@ -47,6 +48,7 @@ public static class PortalCoreExtensions
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(sp => sp.GetRequiredService<PortalClock>()));
 
         services.AddSingleton<TimestampInterceptor>();
+        services.AddSingleton<AuditInterceptor>();
         services.AddDbContextFactory<PortalDbContext>((sp, options) => ConfigureDatabase(sp, options));
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
@@ -83,6 +85,7 @@ public static class PortalCoreExtensions
         services.AddJourney();
         services.AddDocuments(configuration);
         services.AddMetrics(configuration);
+        services.AddAdministration();
         services.AddSingleton<DatabaseInitializer>();
         // First hosted service: the schema exists before jobs or requests touch it.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializationService>());
@@ -99,7 +102,9 @@ public static class PortalCoreExtensions
             // One JSON parameter per list (json_each), not one parameter per item: the nightly recompute's
             // and a large import's id lists run past SQLite's 32,766-variable limit otherwise.
             .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
-        options.AddInterceptors(new SqlitePragmaInterceptor(settings.BusyTimeoutMs), services.GetRequiredService<TimestampInterceptor>());
+        options.AddInterceptors(new SqlitePragmaInterceptor(settings.BusyTimeoutMs), services.GetRequiredService<TimestampInterceptor>(),
+            // After the timestamps, so an added record's audit shows its CreatedAt.
+            services.GetRequiredService<AuditInterceptor>());
     }
 
     /// <summary>The connection string for a SQLite file; shared pooled connections, foreign keys on.</summary>

@@ -7,6 +7,7 @@ public enum EmailKind
     Invitation,
     DocumentExpiring,
     DocumentExpired,
+    StaffInvitation,
 }
 
 public enum EmailStatus
