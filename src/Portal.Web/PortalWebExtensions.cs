@@ -87,6 +87,7 @@ public static class PortalWebExtensions
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAuditActor();
         app.UseRateLimiter();
         app.UseAntiforgery();
 
@@ -99,6 +100,7 @@ public static class PortalWebExtensions
         app.MapCultureEndpoints();
         app.MapAccountEndpoints();
         app.MapDocumentEndpoints();
+        app.MapAdminEndpoints();
         app.MapHangfireDashboard("/jobs", new DashboardOptions
         {
             Authorization = [new StaffDashboardAuthorization()],

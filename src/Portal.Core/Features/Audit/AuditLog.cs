@@ -15,7 +15,14 @@ public sealed record AuditFilter(
     Guid? BrandId = null,
     DateTimeOffset? From = null,
     DateTimeOffset? To = null,
-    string? Text = null);
+    string? Text = null,
+    string? BrandCode = null)
+{
+    /// <summary>Instants for whole platform days (China Standard Time), both days included.</summary>
+    public static (DateTimeOffset? From, DateTimeOffset? To) Days(DateOnly? from, DateOnly? to) =>
+        (from is { } f ? PlatformTime.At(f, TimeOnly.MinValue) : null,
+         to is { } t ? PlatformTime.At(t.AddDays(1), TimeOnly.MinValue) : null);
+}
 
 /// <summary>An audit entry as the viewer and the export show it.</summary>
 public sealed record AuditRow(
@@ -122,6 +129,12 @@ public sealed class AuditLog(
         if (filter.BrandId is { } brandId)
         {
             entries = entries.Where(e => e.BrandId == brandId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.BrandCode))
+        {
+            var code = filter.BrandCode.Trim();
+            entries = entries.Where(e => db.Brands.Any(b => b.Id == e.BrandId && b.Code == code));
         }
 
         if (filter.From is { } from)
