@@ -32,7 +32,7 @@ internal sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercep
     {
         if (eventData.Context is { } context && Collect(context) is { Count: > 0 } entries)
         {
-            var name = entries[0].ActorUserId is { } id
+            var name = entries[0].ActorUserId is { } id && KnowsUsers(context)
                 ? await context.Set<PortalUser>().AsNoTracking().Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken)
                 : null;
             Complete(context, entries, name);
@@ -41,8 +41,10 @@ internal sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercep
         return result;
     }
 
+    private static bool KnowsUsers(DbContext context) => context.Model.FindEntityType(typeof(PortalUser)) is not null;
+
     private static string? LookUpName(DbContext context, Guid? userId) =>
-        userId is { } id ? context.Set<PortalUser>().AsNoTracking().Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefault() : null;
+        userId is { } id && KnowsUsers(context) ? context.Set<PortalUser>().AsNoTracking().Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefault() : null;
 
     private static void Complete(DbContext context, List<AuditEntry> entries, string? displayName)
     {
