@@ -20,7 +20,8 @@ internal sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercep
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is { } context && Collect(context) is { Count: > 0 } entries)
+        if (eventData.Context is { } context
+            && CollectAsync(context, async: false, CancellationToken.None).GetAwaiter().GetResult() is { Count: > 0 } entries)
         {
             Complete(context, entries, LookUpName(context, entries[0].ActorUserId));
         }
@@ -30,7 +31,7 @@ internal sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercep
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && Collect(context) is { Count: > 0 } entries)
+        if (eventData.Context is { } context && await CollectAsync(context, async: true, cancellationToken) is { Count: > 0 } entries)
         {
             var name = entries[0].ActorUserId is { } id && KnowsUsers(context)
                 ? await context.Set<PortalUser>().AsNoTracking().Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken)
@@ -59,7 +60,8 @@ internal sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercep
         }
     }
 
-    private List<AuditEntry> Collect(DbContext context)
+    /// <param name="async">Whether to read stored values asynchronously; the synchronous SaveChanges passes false.</param>
+    private async ValueTask<List<AuditEntry>> CollectAsync(DbContext context, bool async, CancellationToken cancellationToken)
     {
         var frame = AuditScope.Current;
         var actor = frame?.Actor ?? AuditActor.System;
@@ -68,7 +70,7 @@ internal sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercep
         var entries = new List<AuditEntry>();
 
         context.ChangeTracker.DetectChanges();
-        foreach (var entry in context.ChangeTracker.Entries())
+        foreach (var entry in context.ChangeTracker.Entries().ToList())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
                 || !IsAudited(entry.Entity, includeAccounts))
@@ -77,6 +79,17 @@ internal sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercep
             }
 
             var changes = AuditChanges.Describe(entry);
+            if (entry.State == EntityState.Modified && changes.Count == 0 && entry.Properties.Any(p => p.IsModified))
+            {
+                // Attached and updated as a whole (OpenIddict's stores do this): the tracked
+                // originals are the new values, so compare with the row as stored.
+                var stored = async ? await entry.GetDatabaseValuesAsync(cancellationToken) : entry.GetDatabaseValues();
+                if (stored is not null)
+                {
+                    changes = AuditChanges.Describe(entry, stored);
+                }
+            }
+
             if (entry.Entity is IdentityUserRole<Guid> link)
             {
                 changes["Role"] = new AuditChanges.Change(

@@ -40,7 +40,12 @@ public static class AuditChanges
         || propertyName.Equals("Payload", StringComparison.Ordinal);
 
     /// <summary>The changed properties of an entry: all of them for an insert or delete, the modified ones for an update.</summary>
-    public static Dictionary<string, Change> Describe(EntityEntry entry)
+    /// <param name="entry">The tracked change.</param>
+    /// <param name="storedValues">
+    /// The row as stored, for an update of a record that was attached rather than loaded (its
+    /// original values are then its new ones); null to use the tracked original values.
+    /// </param>
+    public static Dictionary<string, Change> Describe(EntityEntry entry, PropertyValues? storedValues = null)
     {
         var changes = new Dictionary<string, Change>(StringComparer.Ordinal);
         foreach (var property in entry.Properties)
@@ -51,7 +56,9 @@ public static class AuditChanges
                 continue;
             }
 
-            object? old = entry.State == EntityState.Added ? null : property.OriginalValue;
+            object? old = entry.State == EntityState.Added ? null
+                : storedValues is not null ? storedValues[property.Metadata]
+                : property.OriginalValue;
             object? @new = entry.State == EntityState.Deleted ? null : property.CurrentValue;
             if (entry.State == EntityState.Modified && (!property.IsModified || Equals(old, @new)))
             {

@@ -75,6 +75,24 @@ public sealed class AuditInterceptorTests : IDisposable
     }
 
     [Fact]
+    public async Task Save_OfARecordAttachedAndUpdatedWhole_ComparesWithTheStoredRow()
+    {
+        var widget = await AddAsync(new Widget { BrandId = Guid.NewGuid(), Name = "cup", Price = 12 });
+
+        await using (var db = NewContext())
+        {
+            var detached = new Widget { Id = widget.Id, BrandId = widget.BrandId, Name = "mug", Price = 12 };
+            db.Update(detached);
+            await db.SaveChangesAsync();
+        }
+
+        var changes = Changes((await EntriesAsync()).Single(e => e.Action == AuditAction.Modified));
+        changes.Keys.ShouldBe(["Name"]);
+        changes["Name"].GetProperty("old").GetString().ShouldBe("cup");
+        changes["Name"].GetProperty("new").GetString().ShouldBe("mug");
+    }
+
+    [Fact]
     public async Task Save_WithoutARealChange_WritesNothing()
     {
         var widget = await AddAsync(new Widget { BrandId = Guid.NewGuid(), Name = "cup", Price = 12 });
