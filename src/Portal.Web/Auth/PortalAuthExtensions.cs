@@ -59,25 +59,25 @@ public static class PortalAuthExtensions
             options.AccessDeniedPath = "/Account/AccessDenied";
             options.Cookie.Name = "portal.auth";
             options.SlidingExpiration = true;
-            options.Events = new CookieAuthenticationEvents
+            // Handlers are set on Identity's events object, not a new one: replacing it would drop
+            // OnValidatePrincipal (the security stamp check), and a disabled person's cookie would
+            // then stay valid until it expires.
+            options.Events.OnRedirectToAccessDenied = context =>
             {
                 // A signed-in person without the role gets a real 403 (rendered by the status page), not a redirect.
-                OnRedirectToAccessDenied = context =>
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+            options.Events.OnRedirectToLogin = context =>
+            {
+                if (context.Request.Path.StartsWithSegments("/api"))
                 {
-                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                     return Task.CompletedTask;
-                },
-                OnRedirectToLogin = context =>
-                {
-                    if (context.Request.Path.StartsWithSegments("/api"))
-                    {
-                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                        return Task.CompletedTask;
-                    }
+                }
 
-                    context.Response.Redirect(context.RedirectUri);
-                    return Task.CompletedTask;
-                },
+                context.Response.Redirect(context.RedirectUri);
+                return Task.CompletedTask;
             };
         });
 
