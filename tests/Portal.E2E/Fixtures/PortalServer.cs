@@ -189,6 +189,8 @@ public sealed class PortalServer : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Database__SqlitePath"] = Path.Combine(tempDirectory, "portal.db");
         start.Environment["Email__PickupDirectory"] = Path.Combine(tempDirectory, "mail");
+        // A disabled person's open page is signed out within seconds, not a minute (AdminJourneys).
+        start.Environment["Auth__RevalidationInterval"] = "00:00:03";
         // Settings a developer's shell may carry must not move the app elsewhere.
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("ASPNETCORE_HTTP_PORTS");
