@@ -69,7 +69,12 @@ internal sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercep
         var now = clock.GetUtcNow();
         var entries = new List<AuditEntry>();
 
-        context.ChangeTracker.DetectChanges();
+        // SaveChanges detects changes only after this interceptor runs; do it first, as it would.
+        if (context.ChangeTracker.AutoDetectChangesEnabled)
+        {
+            context.ChangeTracker.DetectChanges();
+        }
+
         foreach (var entry in context.ChangeTracker.Entries().ToList())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
