@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Data;
 using Portal.Core.Data.Interceptors;
 using Portal.Core.Features.Accounts;
+using Portal.Core.Features.AdminConfig;
 using Portal.Core.Features.Applications;
 using Portal.Core.Features.Administration;
 using Portal.Core.Features.Brands;
@@ -17,6 +18,7 @@ using Portal.Core.Features.Documents;
 using Portal.Core.Features.Email;
 using Portal.Core.Features.Journey;
 using Portal.Core.Features.Metrics;
+using Portal.Core.Features.Operations;
 using Portal.Core.Features.Seeding;
 using Portal.Core.Features.Streams;
 using Portal.Core.Features.Tiers;
@@ -85,6 +87,14 @@ public static class PortalCoreExtensions
         services.AddJourney();
         services.AddDocuments(configuration);
         services.AddMetrics(configuration);
+        services.AddAdminConfig();
+        // Administrators' overrides (PortalSettings rows) win over the files; read through IOptionsMonitor.
+        services.AddSettingsOverrides<TierOptions>(TierOptions.Section);
+        services.AddSettingsOverrides<ApplicationOptions>(ApplicationOptions.Section);
+        services.AddSettingsOverrides<DocumentOptions>(DocumentOptions.Section);
+        services.AddOperations();
+        // Last contributor: the portfolio's figures are evaluated once every other feature has seeded.
+        services.AddScoped<ISeedContributor, DemoPortfolioSeeder>();
         services.AddAdministration();
         services.AddSingleton<DatabaseInitializer>();
         // First hosted service: the schema exists before jobs or requests touch it.

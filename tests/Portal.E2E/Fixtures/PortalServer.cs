@@ -191,6 +191,9 @@ public sealed class PortalServer : IAsyncLifetime
         start.Environment["Email__PickupDirectory"] = Path.Combine(tempDirectory, "mail");
         // A disabled person's open page is signed out within seconds, not a minute (AdminJourneys).
         start.Environment["Auth__RevalidationInterval"] = "00:00:03";
+        // The journeys reset before each test and count on the demo's two brands; the invented
+        // portfolio (30 brands, six months of figures) stays off here (docs/TESTING.md).
+        start.Environment["Seed__DemoBrandCount"] = "0";
         // Settings a developer's shell may carry must not move the app elsewhere.
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("ASPNETCORE_HTTP_PORTS");

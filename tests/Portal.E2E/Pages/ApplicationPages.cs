@@ -51,5 +51,9 @@ public sealed class ApplicationQueuePage(IPage page)
         await page.WaitUntilInteractiveAsync();
     }
 
-    public ILocator Row(string brandName) => page.GetByRole(AriaRole.Link, new() { Name = brandName });
+    /// <summary>The link that opens the brand's application for review (the brand's name itself opens Brand 360).</summary>
+    public ILocator Row(string brandName) => page.GetByRole(AriaRole.Link, new() { Name = $"Review {brandName}", Exact = true });
+
+    /// <summary>The brand's name, which opens its Brand 360 page (/ops/brands/{code}).</summary>
+    public ILocator BrandLink(string brandName) => page.GetByRole(AriaRole.Link, new() { Name = brandName, Exact = true });
 }

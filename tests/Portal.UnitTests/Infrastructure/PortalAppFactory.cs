@@ -30,6 +30,8 @@ public sealed class PortalAppFactory(TempDirectory? directory = null, string env
         builder.UseSetting("Database:SqlitePath", DatabasePath);
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Seed:DemoData", "true");
+        // Tests count the demo's two brands; a test that wants the invented portfolio sets it again.
+        builder.UseSetting("Seed:DemoBrandCount", "0");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -428,6 +428,32 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Features.AdminConfig.PortalSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("PortalSettings", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Features.Applications.ApplicationEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -507,6 +533,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
@@ -970,6 +1000,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
@@ -1025,6 +1059,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<bool>("RequiresRecognisedIssuer")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
@@ -1051,6 +1089,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TextEn")
@@ -1193,6 +1235,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
@@ -1279,6 +1325,173 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("DailyMetrics", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Features.Metrics.MetricMonth", b =>
+                {
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AdGmvDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AdGmvMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AdGmvSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AdGmvWithSpend")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdSpendDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AdSpendMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AdSpendSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DistributionGmvDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DistributionGmvMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DistributionGmvSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExclusiveSkusDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExclusiveSkusMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExclusiveSkusSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FanGroupMembersDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FanGroupMembersMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FanGroupMembersSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FansDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FansMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FansSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FirstPaidDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GmvDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GmvMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GmvSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InfluencersDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("InfluencersMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("InfluencersSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("LastDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LiveMinutesDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LiveMinutesMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LiveMinutesSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NewFansDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NewFansMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NewFansSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrdersDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OrdersMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OrdersSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PaidOrdersDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PaidOrdersMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PaidOrdersSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeakViewersDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PeakViewersMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PeakViewersSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RepurchaseRateDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RepurchaseRateMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RepurchaseRateSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SelfStreamGmvDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SelfStreamGmvMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SelfStreamGmvSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StreamsDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StreamsMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StreamsSum")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BrandId", "Month");
+
+                    b.ToTable("MetricMonths", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Features.Metrics.MilestoneAchievement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1347,6 +1560,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
@@ -1380,12 +1597,49 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<Guid>("BrandId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("RequestedAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("BrandId");
 
                     b.ToTable("PendingMetricsEvaluations", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Features.Operations.AccountManagerChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChangedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FromUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ToUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedByUserId");
+
+                    b.HasIndex("FromUserId");
+
+                    b.HasIndex("ToUserId");
+
+                    b.HasIndex("BrandId", "CreatedAt");
+
+                    b.ToTable("AccountManagerChanges", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Core.Features.Streams.StreamPlan", b =>
@@ -1903,6 +2157,15 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Core.Features.Metrics.MetricMonth", b =>
+                {
+                    b.HasOne("Portal.Core.Features.Brands.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Core.Features.Metrics.MilestoneAchievement", b =>
                 {
                     b.HasOne("Portal.Core.Features.Brands.Brand", null)
@@ -1925,6 +2188,31 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasForeignKey("BrandId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Features.Operations.AccountManagerChange", b =>
+                {
+                    b.HasOne("Portal.Core.Features.Brands.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.Features.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.Features.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("FromUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Core.Features.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("ToUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Portal.Core.Features.Streams.StreamPlan", b =>

@@ -10,6 +10,7 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
     public void Configure(EntityTypeBuilder<Category> builder)
     {
         builder.ToTable("Categories");
+        builder.Property(c => c.Revision).IsConcurrencyToken();
         builder.Property(c => c.Code).HasMaxLength(64);
         builder.HasIndex(c => c.Code).IsUnique();
         builder.Property(c => c.NameZh).HasMaxLength(100);

@@ -10,6 +10,7 @@ internal sealed class RequirementRuleConfiguration : IEntityTypeConfiguration<Re
     public void Configure(EntityTypeBuilder<RequirementRule> builder)
     {
         builder.ToTable("RequirementRules");
+        builder.Property(r => r.Revision).IsConcurrencyToken();
         builder.Property(r => r.Code).HasMaxLength(64);
         builder.HasIndex(r => r.Code).IsUnique();
         builder.Property(r => r.CategoryCode).HasMaxLength(64);
@@ -22,6 +23,7 @@ internal sealed class RecognisedAgencyConfiguration : IEntityTypeConfiguration<R
     public void Configure(EntityTypeBuilder<RecognisedAgency> builder)
     {
         builder.ToTable("RecognisedAgencies");
+        builder.Property(a => a.Revision).IsConcurrencyToken();
         builder.Property(a => a.Name).HasMaxLength(200);
         builder.HasIndex(a => a.Name).IsUnique();
     }
@@ -32,6 +34,7 @@ internal sealed class ReviewReasonConfiguration : IEntityTypeConfiguration<Revie
     public void Configure(EntityTypeBuilder<ReviewReason> builder)
     {
         builder.ToTable("ReviewReasons");
+        builder.Property(r => r.Revision).IsConcurrencyToken();
         builder.Property(r => r.Code).HasMaxLength(64);
         builder.HasIndex(r => r.Code).IsUnique();
         builder.Property(r => r.TextZh).HasMaxLength(200);

@@ -34,6 +34,24 @@ internal sealed class DailyMetricConfiguration : IEntityTypeConfiguration<DailyM
     }
 }
 
+internal sealed class MetricMonthConfiguration : IEntityTypeConfiguration<MetricMonth>
+{
+    public void Configure(EntityTypeBuilder<MetricMonth> builder)
+    {
+        builder.ToTable("MetricMonths");
+        builder.HasKey(m => new { m.BrandId, m.Month });
+        builder.Property(m => m.Month).HasMaxLength(7);
+        builder.HasOne<Brand>().WithMany().HasForeignKey(m => m.BrandId).OnDelete(DeleteBehavior.Cascade);
+        // Only raw SQL reads and writes these (the evaluation's set-based queries), so they are shadow properties.
+        foreach (var (metric, _) in MetricMonth.Summarised)
+        {
+            builder.Property<long?>(MetricMonth.SumColumn(metric));
+            builder.Property<long?>(MetricMonth.MaxColumn(metric));
+            builder.Property<int>(MetricMonth.DaysColumn(metric));
+        }
+    }
+}
+
 internal sealed class PendingMetricsEvaluationConfiguration : IEntityTypeConfiguration<PendingMetricsEvaluation>
 {
     public void Configure(EntityTypeBuilder<PendingMetricsEvaluation> builder)
@@ -49,6 +67,7 @@ internal sealed class MilestoneDefinitionConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<MilestoneDefinition> builder)
     {
         builder.ToTable("MilestoneDefinitions");
+        builder.Property(m => m.Revision).IsConcurrencyToken();
         builder.Property(m => m.Code).HasMaxLength(64);
         builder.HasIndex(m => m.Code).IsUnique();
         builder.Property(m => m.TitleZh).HasMaxLength(200);

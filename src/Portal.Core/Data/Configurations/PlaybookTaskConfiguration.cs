@@ -9,6 +9,7 @@ internal sealed class PlaybookTaskConfiguration : IEntityTypeConfiguration<Playb
     public void Configure(EntityTypeBuilder<PlaybookTask> builder)
     {
         builder.ToTable("PlaybookTasks");
+        builder.Property(t => t.Revision).IsConcurrencyToken();
         builder.Property(t => t.Code).HasMaxLength(64);
         builder.HasIndex(t => t.Code).IsUnique();
         builder.Property(t => t.TitleZh).HasMaxLength(200);

@@ -16,7 +16,7 @@ namespace Portal.Core.Features.Applications;
 public sealed class ApplicationService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IStringLocalizer<ApplicationStrings> strings,
-    IOptions<ApplicationOptions> options,
+    IOptionsMonitor<ApplicationOptions> options,
     TimeProvider clock)
 {
     public async Task<IReadOnlyList<CategoryOption>> CategoriesAsync(CancellationToken cancellationToken = default)
@@ -249,7 +249,7 @@ public sealed class ApplicationService(
         {
             case ApplicationAction.Submit:
                 brand.SubmittedAt = now;
-                brand.DecisionDueOn = PlatformTime.AddWorkingDays(today, options.Value.ReviewTargetWorkingDays);
+                brand.DecisionDueOn = PlatformTime.AddWorkingDays(today, options.CurrentValue.ReviewTargetWorkingDays);
                 brand.OpenChangeRequests = [];
                 break;
             case ApplicationAction.RequestChanges:
@@ -258,7 +258,7 @@ public sealed class ApplicationService(
                 break;
             case ApplicationAction.Reject:
                 Decided(brand, reason, now);
-                brand.ReapplyFrom = today.AddDays(options.Value.ReapplyWaitingDays);
+                brand.ReapplyFrom = today.AddDays(options.CurrentValue.ReapplyWaitingDays);
                 break;
             case ApplicationAction.Approve or ApplicationAction.Suspend or ApplicationAction.Reinstate:
                 Decided(brand, reason, now);

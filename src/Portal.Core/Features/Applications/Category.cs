@@ -1,7 +1,7 @@
 namespace Portal.Core.Features.Applications;
 
 /// <summary>A product category a brand sells in; the list is configurable and drives certification rules.</summary>
-public sealed class Category
+public sealed class Category : Data.IAudited, AdminConfig.IAdminEditable
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -15,6 +15,9 @@ public sealed class Category
     public int SortOrder { get; set; }
 
     public bool IsActive { get; set; } = true;
+
+    /// <summary>Optimistic concurrency: two administrators editing the same row cannot both win.</summary>
+    public int Revision { get; set; }
 
     public string Name(System.Globalization.CultureInfo culture) =>
         culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;

@@ -28,7 +28,7 @@ public sealed class MembershipService(
     IStringLocalizer<ApplicationStrings> strings,
     EmailComposer composer,
     IWorkDispatcher dispatcher,
-    IOptions<ApplicationOptions> options,
+    IOptionsMonitor<ApplicationOptions> options,
     TimeProvider clock)
 {
     /// <summary>Members and pending invitations, for the brand's members and staff; null for anyone else.</summary>
@@ -100,9 +100,9 @@ public sealed class MembershipService(
             TokenHash = Hash(token),
             InvitedByUserId = inviter,
             CreatedAt = now,
-            ExpiresAt = now.AddDays(options.Value.InvitationValidDays),
+            ExpiresAt = now.AddDays(options.CurrentValue.InvitationValidDays),
         });
-        var message = composer.Invitation(address, $"{brand.NameZh} · {brand.NameEn}", inviterName, acceptUrl(token), options.Value.InvitationValidDays, System.Globalization.CultureInfo.CurrentUICulture.Name);
+        var message = composer.Invitation(address, $"{brand.NameZh} · {brand.NameEn}", inviterName, acceptUrl(token), options.CurrentValue.InvitationValidDays, System.Globalization.CultureInfo.CurrentUICulture.Name);
         db.OutgoingEmails.Add(message);
         await db.SaveChangesAsync(cancellationToken);
         dispatcher.SendEmail(message.Id);

@@ -12,7 +12,7 @@ namespace Portal.Core.Features.Documents;
 /// </summary>
 public sealed class DocumentCheckService(
     IDbContextFactory<PortalDbContext> dbFactory,
-    IOptions<DocumentOptions> options,
+    IOptionsMonitor<DocumentOptions> options,
     TimeProvider clock,
     ILogger<DocumentCheckService> logger)
 {
@@ -29,7 +29,7 @@ public sealed class DocumentCheckService(
         var agencies = await db.RecognisedAgencies.AsNoTracking().Where(a => a.IsActive).Select(a => a.Name).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var today = PlatformTime.DayOf(now);
-        var findings = DocumentChecks.Run(document, rule, options.Value, today, agencies);
+        var findings = DocumentChecks.Run(document, rule, options.CurrentValue, today, agencies);
 
         document.FraudFindings = await FraudFindingsAsync(db, document, cancellationToken);
         document.FraudFlag = document.FraudFindings.Count > 0;
@@ -55,7 +55,7 @@ public sealed class DocumentCheckService(
         if (action == DocumentAction.ChecksPassed)
         {
             document.AwaitingSince = now;
-            document.ReviewDueOn = PlatformTime.AddWorkingDays(today, options.Value.ReviewWorkingDays);
+            document.ReviewDueOn = PlatformTime.AddWorkingDays(today, options.CurrentValue.ReviewWorkingDays);
         }
 
         document.Revision++;

@@ -19,7 +19,7 @@ public sealed class DocumentExpiryService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IWorkDispatcher dispatcher,
     IStringLocalizer<DocumentStrings> strings,
-    IOptions<DocumentOptions> options,
+    IOptionsMonitor<DocumentOptions> options,
     TimeProvider clock,
     ILogger<DocumentExpiryService> logger)
 {
@@ -27,7 +27,7 @@ public sealed class DocumentExpiryService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = PlatformTime.DayOf(clock.GetUtcNow());
-        var settings = options.Value;
+        var settings = options.CurrentValue;
         var documents = await db.Documents.Where(d => d.Status == DocumentStatus.Approved && d.ExpiresOn != null).ToListAsync(cancellationToken);
         var newestApproved = await db.Documents.Where(d => d.Status == DocumentStatus.Approved)
             .GroupBy(d => new { d.BrandId, d.RuleId })

@@ -39,7 +39,7 @@ public enum RuleCondition
 /// <see cref="CategoryCode"/> (every brand when null) must provide a document of <see cref="DocumentType"/>.
 /// What a brand must provide is computed from these rules and its categories each time, never stored.
 /// </summary>
-public sealed class RequirementRule
+public sealed class RequirementRule : Data.IAudited, AdminConfig.IAdminEditable
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -74,20 +74,26 @@ public sealed class RequirementRule
     public int SortOrder { get; set; }
 
     public bool IsActive { get; set; } = true;
+
+    /// <summary>Optimistic concurrency: two administrators editing the same row cannot both win.</summary>
+    public int Revision { get; set; }
 }
 
 /// <summary>A national quality-inspection agency whose certificates are accepted where a rule requires one.</summary>
-public sealed class RecognisedAgency
+public sealed class RecognisedAgency : Data.IAudited, AdminConfig.IAdminEditable
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public required string Name { get; set; }
 
     public bool IsActive { get; set; } = true;
+
+    /// <summary>Optimistic concurrency: two administrators editing the same row cannot both win.</summary>
+    public int Revision { get; set; }
 }
 
 /// <summary>A reason staff can pick when they request changes or reject; ranked, configurable.</summary>
-public sealed class ReviewReason
+public sealed class ReviewReason : Data.IAudited, AdminConfig.IAdminEditable
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -100,6 +106,9 @@ public sealed class ReviewReason
     public int Rank { get; set; }
 
     public bool IsActive { get; set; } = true;
+
+    /// <summary>Optimistic concurrency: two administrators editing the same row cannot both win.</summary>
+    public int Revision { get; set; }
 
     public string Text(System.Globalization.CultureInfo culture) =>
         culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? TextZh : TextEn;

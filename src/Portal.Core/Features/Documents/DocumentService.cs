@@ -19,7 +19,7 @@ public sealed class DocumentService(
     DocumentStorage storage,
     IWorkDispatcher dispatcher,
     IStringLocalizer<DocumentStrings> strings,
-    IOptions<DocumentOptions> options,
+    IOptionsMonitor<DocumentOptions> options,
     TimeProvider clock)
 {
     /// <summary>The brand's checklist and compliance status; null when the user may not see the brand.</summary>
@@ -287,9 +287,9 @@ public sealed class DocumentService(
                 return Outcome.Fail(strings["Check_Expired"]);
             }
 
-            if (rule.ChecksReportAge && DocumentChecks.IsReportTooOld(document, options.Value, today))
+            if (rule.ChecksReportAge && DocumentChecks.IsReportTooOld(document, options.CurrentValue, today))
             {
-                return Outcome.Fail(strings["Check_ReportTooOld", options.Value.PhoneReportMaxAgeDays]);
+                return Outcome.Fail(strings["Check_ReportTooOld", options.CurrentValue.PhoneReportMaxAgeDays]);
             }
         }
 

@@ -28,7 +28,7 @@ public sealed record GrowthPath(GrowthTier Current, IReadOnlyList<TierStep> Step
 }
 
 /// <summary>The growth path of a brand: reads it with the configured thresholds, and records tier changes with their explanation.</summary>
-public sealed class GrowthPathService(IDbContextFactory<PortalDbContext> dbFactory, BrandDirectory brands, IOptions<TierOptions> options)
+public sealed class GrowthPathService(IDbContextFactory<PortalDbContext> dbFactory, BrandDirectory brands, IOptionsMonitor<TierOptions> options)
 {
     /// <summary>The brand's growth path if <paramref name="user"/> may see the brand; otherwise null.</summary>
     public async Task<GrowthPath?> GetAsync(ClaimsPrincipal user, string brandCode, CancellationToken cancellationToken = default)
@@ -91,7 +91,7 @@ public sealed class GrowthPathService(IDbContextFactory<PortalDbContext> dbFacto
 
     private IReadOnlyList<TierStep> Steps(GrowthTier current)
     {
-        var thresholds = options.Value;
+        var thresholds = options.CurrentValue;
         return Enum.GetValues<GrowthTier>()
             .Select(tier => new TierStep(
                 tier,

@@ -138,6 +138,38 @@ public sealed class JourneyService(
         return Outcome.Ok;
     }
 
+    /// <summary>
+    /// Marks tasks done because milestones were reached (source: milestone), many brands in one
+    /// statement: the metrics evaluation's set-based path. Tasks already done keep how they were
+    /// done; unknown or inactive task codes are skipped. Answers how many tasks changed.
+    /// </summary>
+    public async Task<int> CompleteFromMilestonesAsync(IReadOnlyCollection<(Guid BrandId, string TaskCode)> completions, CancellationToken cancellationToken = default)
+    {
+        if (completions.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var json = System.Text.Json.JsonSerializer.Serialize(completions.Select(c => new[] { c.BrandId.ToString().ToUpperInvariant(), c.TaskCode }));
+        // Status and source are stored by name; instants as ticks (PortalDbContext's conventions).
+        return await db.Database.ExecuteSqlRawAsync(
+            """
+            INSERT INTO "BrandTasks" ("BrandId", "PlaybookTaskId", "Status", "CompletedAt", "CompletionSource", "CompletedByUserId", "UpdatedAt")
+            SELECT w.value ->> 0, t."Id", 'Done', {1}, 'Milestone', NULL, {1}
+            FROM json_each({0}) w JOIN "PlaybookTasks" t ON t."Code" = w.value ->> 1 AND t."IsActive"
+            JOIN "Brands" b ON b."Id" = w.value ->> 0
+            WHERE true
+            ON CONFLICT ("BrandId", "PlaybookTaskId") DO UPDATE SET
+                "Status" = 'Done', "CompletedAt" = excluded."CompletedAt", "CompletionSource" = 'Milestone',
+                "CompletedByUserId" = NULL, "UpdatedAt" = excluded."UpdatedAt"
+            WHERE "BrandTasks"."Status" <> 'Done'
+            """,
+            [json, new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(now)!],
+            cancellationToken);
+    }
+
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static JourneyTaskView View(PlaybookTask task, BrandTask? state, IReadOnlyDictionary<Guid, string> names) =>

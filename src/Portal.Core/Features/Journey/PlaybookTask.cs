@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Portal.Core.Features.Journey;
 
 /// <summary>One task of the STEPS playbook, the same for every brand; its texts are in both languages.</summary>
-public sealed class PlaybookTask
+public sealed class PlaybookTask : Data.IAudited, AdminConfig.IAdminEditable
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -25,6 +25,9 @@ public sealed class PlaybookTask
 
     /// <summary>Retired tasks stay for their history but leave the board and its counts.</summary>
     public bool IsActive { get; set; } = true;
+
+    /// <summary>Optimistic concurrency: two administrators editing the same row cannot both win.</summary>
+    public int Revision { get; set; }
 
     /// <summary>Picks the Chinese or English text for <paramref name="culture"/>, falling back to the other.</summary>
     public static string InCulture(CultureInfo culture, string zh, string en) =>

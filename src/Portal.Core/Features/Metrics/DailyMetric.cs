@@ -90,4 +90,7 @@ public sealed class PendingMetricsEvaluation
 
     /// <summary>The last time a batch touched the brand; a job only clears rows it has seen.</summary>
     public DateTimeOffset RequestedAt { get; set; }
+
+    /// <summary>The earliest day the batches since the last evaluation touched: its month is where the summary is rebuilt from.</summary>
+    public DateOnly FromDate { get; set; }
 }

@@ -1,7 +1,9 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,68 +19,85 @@ namespace Portal.Core.Features.Metrics;
 public sealed record MetricsEvaluationSummary(int Brands, int Milestones, int TasksCompleted, int TierChanges);
 
 /// <summary>
-/// Evaluates milestones and growth tiers from the daily figures, for some brands (after a batch)
-/// or for all (the nightly recompute). Set-based: one SQL query per milestone definition and one
-/// for the monthly GMV of every brand in scope. Idempotent: a milestone is recorded once (unique
-/// per brand), tasks are completed through <see cref="JourneyService"/> with source milestone, and
-/// tier moves already recorded are not recorded again.
+/// Evaluates milestones and growth tiers from the daily figures, for the brands batches touched
+/// (<see cref="EvaluatePendingAsync"/>) or for all (<see cref="EvaluateAllAsync"/>, the nightly
+/// recompute). Set-based throughout:
+/// <list type="number">
+/// <item>the touched brands' <see cref="MetricMonth"/> summaries are rebuilt from the first month a batch touched;</item>
+/// <item>per milestone definition, one query over the summaries finds the brands that may have reached it
+/// (and have not yet), and only for those the daily rows are read to find the exact day;</item>
+/// <item>achievements are inserted in one transaction, their tasks completed in one statement through
+/// <see cref="JourneyService.CompleteFromMilestonesAsync"/>;</item>
+/// <item>tiers are replayed from the monthly GMV in memory (<see cref="TierEvaluator"/>) and the new moves written in one transaction.</item>
+/// </list>
+/// Idempotent: a milestone is recorded once (unique per brand), completed tasks stay done, and tier
+/// moves already recorded are not recorded again.
 /// </summary>
 public sealed class MetricsEvaluationService(
     IDbContextFactory<PortalDbContext> dbFactory,
     JourneyService journey,
-    GrowthPathService growth,
-    IOptions<TierOptions> tierOptions,
+    IOptionsMonitor<TierOptions> tierOptions,
     IStringLocalizer<MetricsStrings> strings,
     TimeProvider clock,
     ILogger<MetricsEvaluationService> logger)
 {
+    private static readonly ValueConverter Instant = new DateTimeOffsetToBinaryConverter();
+
     // One evaluation at a time in a process: the incremental job and the nightly one never race.
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Evaluates the brands queued by accepted batches and clears the rows it saw.</summary>
-    public async Task<MetricsEvaluationSummary> EvaluatePendingAsync(CancellationToken cancellationToken = default)
-    {
-        List<PendingMetricsEvaluation> pending;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            pending = await db.PendingMetricsEvaluations.AsNoTracking().ToListAsync(cancellationToken);
-        }
+    public Task<MetricsEvaluationSummary> EvaluatePendingAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(null, all: false, cancellationToken);
 
-        if (pending.Count == 0)
-        {
-            return new MetricsEvaluationSummary(0, 0, 0, 0);
-        }
-
-        var summary = await EvaluateAsync(pending.Select(p => p.BrandId).ToList(), cancellationToken);
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            // A brand touched again while this ran keeps its newer row and is evaluated by the next job.
-            var seen = pending.ToDictionary(p => p.BrandId, p => p.RequestedAt);
-            var ids = seen.Keys.ToList();
-            var rows = await db.PendingMetricsEvaluations.Where(p => ids.Contains(p.BrandId)).ToListAsync(cancellationToken);
-            db.PendingMetricsEvaluations.RemoveRange(rows.Where(r => r.RequestedAt <= seen[r.BrandId]));
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return summary;
-    }
-
-    /// <summary>Evaluates the given brands.</summary>
+    /// <summary>Evaluates the given brands, summarising all their figures again.</summary>
     public Task<MetricsEvaluationSummary> EvaluateAsync(IReadOnlyCollection<Guid> brandIds, CancellationToken cancellationToken = default) =>
-        RunAsync(brandIds, cancellationToken);
+        RunAsync(brandIds, all: false, cancellationToken);
 
-    /// <summary>Recomputes every brand (the nightly job).</summary>
+    /// <summary>Recomputes every brand (the nightly job); brands still queued are summarised first.</summary>
     public Task<MetricsEvaluationSummary> EvaluateAllAsync(CancellationToken cancellationToken = default) =>
-        RunAsync(null, cancellationToken);
+        RunAsync(null, all: true, cancellationToken);
 
-    private async Task<MetricsEvaluationSummary> RunAsync(IReadOnlyCollection<Guid>? brandIds, CancellationToken cancellationToken)
+    private async Task<MetricsEvaluationSummary> RunAsync(IReadOnlyCollection<Guid>? brandIds, bool all, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var milestones = await RecordMilestonesAsync(brandIds, cancellationToken);
-            var tasks = await CompleteTasksAsync(brandIds, cancellationToken);
-            var (brands, tiers) = await EvaluateTiersAsync(brandIds, cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            var pending = await db.PendingMetricsEvaluations.AsNoTracking().ToListAsync(cancellationToken);
+            Dictionary<Guid, DateOnly> scope;
+            if (brandIds is not null)
+            {
+                scope = brandIds.Distinct().ToDictionary(id => id, _ => DateOnly.MinValue);
+                pending = pending.Where(p => scope.ContainsKey(p.BrandId)).ToList();
+            }
+            else if (!all && pending.Count == 0)
+            {
+                return new MetricsEvaluationSummary(0, 0, 0, 0);
+            }
+            else
+            {
+                scope = pending.ToDictionary(p => p.BrandId, p => p.FromDate);
+            }
+
+            if (all)
+            {
+                // Self-repair: a brand with daily rows but no summary (figures written around the ingestion service).
+                foreach (var brand in await UnsummarisedBrandsAsync(connection, cancellationToken))
+                {
+                    scope[brand] = DateOnly.MinValue;
+                }
+            }
+
+            await FillScopeAsync(connection, scope, cancellationToken);
+            await RefreshSummariesAsync(connection, cancellationToken);
+            var scoped = !all;
+            var milestones = await RecordMilestonesAsync(db, connection, scoped, cancellationToken);
+            var tasks = await CompleteTasksAsync(connection, scoped, cancellationToken);
+            var (brands, tiers) = await EvaluateTiersAsync(connection, scoped, cancellationToken);
+            await ClearPendingAsync(db, pending, cancellationToken);
             return new MetricsEvaluationSummary(brands, milestones, tasks, tiers);
         }
         finally
@@ -87,41 +106,162 @@ public sealed class MetricsEvaluationService(
         }
     }
 
-    private static string Filter(IReadOnlyCollection<Guid>? brandIds, string alias) =>
-        brandIds is null ? "" : $"""AND {alias}."BrandId" IN (SELECT value FROM json_each($brands))""";
-
-    private static void AddBrands(DbCommand command, IReadOnlyCollection<Guid>? brandIds)
+    private static async Task<List<Guid>> UnsummarisedBrandsAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        if (brandIds is not null)
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT b."Id" FROM "Brands" b
+            WHERE EXISTS (SELECT 1 FROM "DailyMetrics" m WHERE m."BrandId" = b."Id")
+              AND NOT EXISTS (SELECT 1 FROM "MetricMonths" s WHERE s."BrandId" = b."Id")
+            """;
+        var brands = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            Add(command, "$brands", JsonSerializer.Serialize(brandIds.Select(MetricsIngestionService.Key)));
+            brands.Add(Guid.Parse(reader.GetString(0)));
         }
+
+        return brands;
     }
 
-    private static void Add(DbCommand command, string name, object value)
+    /// <summary>The brands in scope and the first day to summarise again, in a temporary table of this connection.</summary>
+    private static async Task FillScopeAsync(SqliteConnection connection, IReadOnlyDictionary<Guid, DateOnly> scope, CancellationToken cancellationToken)
     {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
+        await ExecuteAsync(connection, null, """
+            CREATE TEMP TABLE IF NOT EXISTS eval_scope ("BrandId" TEXT PRIMARY KEY, "FromDate" TEXT NOT NULL) WITHOUT ROWID;
+            CREATE TEMP TABLE IF NOT EXISTS eval_candidates ("BrandId" TEXT PRIMARY KEY) WITHOUT ROWID;
+            DELETE FROM eval_scope;
+            """, cancellationToken);
+        if (scope.Count == 0)
+        {
+            return;
+        }
+
+        await using var transaction = connection.BeginTransaction();
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """INSERT INTO eval_scope ("BrandId", "FromDate") VALUES ($b, $d)""";
+        var brand = insert.Parameters.Add("$b", SqliteType.Text);
+        var day = insert.Parameters.Add("$d", SqliteType.Text);
+        insert.Prepare();
+        foreach (var (id, from) in scope)
+        {
+            brand.Value = MetricsIngestionService.Key(id);
+            day.Value = MetricsIngestionService.Day(from);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Rebuilds the summaries of the brands in scope from the month of their first touched day on.</summary>
+    private static async Task RefreshSummariesAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        var metrics = MetricMonth.Summarised;
+        var columns = string.Join(", ", metrics.SelectMany(m => new[] { MetricMonth.SumColumn(m.Metric), MetricMonth.MaxColumn(m.Metric), MetricMonth.DaysColumn(m.Metric) }).Select(c => $"\"{c}\""));
+        var aggregates = string.Join(",\n       ", metrics.Select(m => $"SUM({m.Sql}), MAX({m.Sql}), COUNT(CASE WHEN {m.Sql} > 0 THEN 1 END)"));
+        await using var transaction = connection.BeginTransaction();
+        await ExecuteAsync(connection, transaction, $"""
+            DELETE FROM "MetricMonths"
+            WHERE rowid IN (SELECT s.rowid FROM eval_scope e CROSS JOIN "MetricMonths" s WHERE s."BrandId" = e."BrandId" AND s."Month" >= substr(e."FromDate", 1, 7));
+
+            INSERT INTO "MetricMonths" ("BrandId", "Month", "LastDate", "FirstPaidDate", "AdGmvWithSpend", {columns})
+            SELECT m."BrandId", substr(m."Date", 1, 7), MAX(m."Date"),
+                   MIN(CASE WHEN m."PaidOrders" > 0 OR (m."PaidOrders" IS NULL AND m."Gmv" > 0) THEN m."Date" END),
+                   SUM(CASE WHEN m."AdSpend" > 0 THEN COALESCE(m."AdGmv", 0) END),
+                   {aggregates}
+            FROM eval_scope e CROSS JOIN "DailyMetrics" m
+            WHERE m."BrandId" = e."BrandId" AND m."Date" >= substr(e."FromDate", 1, 7) || '-01'
+            GROUP BY m."BrandId", substr(m."Date", 1, 7);
+            """, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task ClearPendingAsync(PortalDbContext db, List<PendingMetricsEvaluation> seen, CancellationToken cancellationToken)
+    {
+        if (seen.Count == 0)
+        {
+            return;
+        }
+
+        // A brand touched again while this ran keeps its newer row and is evaluated by the next job.
+        var json = JsonSerializer.Serialize(seen.Select(p => new object[] { MetricsIngestionService.Key(p.BrandId), Instant.ConvertToProvider(p.RequestedAt)! }));
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)transaction.GetDbTransaction(), """
+            DELETE FROM "PendingMetricsEvaluations"
+            WHERE rowid IN (SELECT p.rowid FROM json_each($seen) j JOIN "PendingMetricsEvaluations" p
+                            ON p."BrandId" = j.value ->> 0 AND p."RequestedAt" <= j.value ->> 1)
+            """, cancellationToken, ("$seen", json));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task<int> ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>The figure as stored (fen, parts per ten thousand, counts) and its scale back to the figure.</summary>
     private static (string Sql, decimal Scale) ValueOf(MetricKind metric) => metric switch
     {
-        MetricKind.Gmv or MetricKind.DistributionGmv or MetricKind.AdSpend or MetricKind.AdGmv => ($"""m."{metric}" """, MetricStorage.FenPerYuan),
-        MetricKind.RepurchaseRate => ("""m."RepurchaseRate" """, MetricStorage.RateScale),
-        MetricKind.SelfStreamGmv => ("""(CASE WHEN m."Gmv" IS NULL THEN NULL ELSE MAX(0, m."Gmv" - COALESCE(m."DistributionGmv", 0)) END)""", MetricStorage.FenPerYuan),
         MetricKind.AdRoi => ("""(CASE WHEN m."AdSpend" > 0 THEN CAST(COALESCE(m."AdGmv", 0) AS REAL) / m."AdSpend" END)""", 1m),
-        _ => ($"""m."{metric}" """, 1m),
+        _ => (MetricMonth.Summarised.Single(s => s.Metric == metric).Sql, metric switch
+        {
+            MetricKind.Gmv or MetricKind.DistributionGmv or MetricKind.AdSpend or MetricKind.AdGmv or MetricKind.SelfStreamGmv => MetricStorage.FenPerYuan,
+            MetricKind.RepurchaseRate => MetricStorage.RateScale,
+            _ => 1m,
+        }),
     };
 
-    private static string MilestoneSql(MilestoneDefinition definition, string filter)
+    /// <summary>
+    /// The brands whose summaries say the milestone may be reached and that have not reached it yet:
+    /// exact for monthly sums and counts of days, a superset for the others (the daily rows decide).
+    /// </summary>
+    private static string CandidatesSql(MilestoneDefinition definition, bool scoped)
+    {
+        var from = scoped ? """eval_scope e CROSS JOIN "MetricMonths" s ON s."BrandId" = e."BrandId" """ : """ "MetricMonths" s""";
+        var open = """NOT EXISTS (SELECT 1 FROM "MilestoneAchievements" a WHERE a."BrandId" = s."BrandId" AND a."MilestoneDefinitionId" = $definition)""";
+        var roi = definition.Metric == MetricKind.AdRoi;
+        var sum = roi ? "" : MetricMonth.SumColumn(definition.Metric);
+        var max = roi ? "" : MetricMonth.MaxColumn(definition.Metric);
+        var days = roi ? MetricMonth.DaysColumn(MetricKind.AdSpend) : MetricMonth.DaysColumn(definition.Metric);
+        var adSpendSum = MetricMonth.SumColumn(MetricKind.AdSpend);
+        var condition = (definition.Aggregation, roi) switch
+        {
+            (MilestoneAggregation.DaysWithValue, _) => null,
+            (MilestoneAggregation.MonthlySum, true) => $"""s."{adSpendSum}" > 0 AND s."AdGmvWithSpend" >= $threshold * s."{adSpendSum}" """,
+            (_, true) => $"""s."{days}" > 0""",
+            (MilestoneAggregation.MonthlySum, false) => $"""s."{sum}" >= $threshold""",
+            _ => $"""s."{max}" >= $threshold""",
+        };
+        return condition is null
+            ? $"""
+                INSERT INTO eval_candidates ("BrandId")
+                SELECT s."BrandId" FROM {from}
+                WHERE {open}
+                GROUP BY s."BrandId" HAVING SUM(s."{days}") >= $threshold
+                """
+            : $"""
+                INSERT OR IGNORE INTO eval_candidates ("BrandId")
+                SELECT s."BrandId" FROM {from}
+                WHERE {condition} AND {open}
+                """;
+    }
+
+    /// <summary>For the candidates: the day the milestone was reached and the figure that proved it.</summary>
+    private static string MilestoneSql(MilestoneDefinition definition)
     {
         var (value, _) = ValueOf(definition.Metric);
-        var scope = $"""
-            FROM "DailyMetrics" m
-            WHERE m."BrandId" NOT IN (SELECT a."BrandId" FROM "MilestoneAchievements" a WHERE a."MilestoneDefinitionId" = $definition) {filter}
+        const string scope = """
+            FROM eval_candidates c CROSS JOIN "DailyMetrics" m ON m."BrandId" = c."BrandId"
+            WHERE 1 = 1
             """;
         return (definition.Aggregation, definition.Metric) switch
         {
@@ -169,24 +309,30 @@ public sealed class MetricsEvaluationService(
         };
     }
 
-    private async Task<int> RecordMilestonesAsync(IReadOnlyCollection<Guid>? brandIds, CancellationToken cancellationToken)
+    private async Task<int> RecordMilestonesAsync(PortalDbContext db, SqliteConnection connection, bool scoped, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var definitions = await db.MilestoneDefinitions.AsNoTracking().Where(d => d.IsActive).ToListAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
         var found = new List<MilestoneAchievement>();
-        var filter = Filter(brandIds, "m");
         foreach (var definition in definitions)
         {
             var (_, scale) = ValueOf(definition.Metric);
+            object threshold = definition.Aggregation == MilestoneAggregation.DaysWithValue
+                ? (long)Math.Ceiling(definition.Threshold)
+                : definition.Metric == MetricKind.AdRoi ? (double)definition.Threshold : (long)Math.Ceiling(definition.Threshold * scale);
+            var parameters = new (string, object)[] { ("$definition", MetricsIngestionService.Key(definition.Id)), ("$threshold", threshold) };
+            await ExecuteAsync(connection, null, "DELETE FROM eval_candidates", cancellationToken);
+            if (await ExecuteAsync(connection, null, CandidatesSql(definition, scoped), cancellationToken, parameters) == 0)
+            {
+                continue;
+            }
+
             await using var command = connection.CreateCommand();
-            command.CommandText = MilestoneSql(definition, filter);
-            Add(command, "$definition", MetricsIngestionService.Key(definition.Id));
-            Add(command, "$threshold", definition.Aggregation == MilestoneAggregation.DaysWithValue
-                ? (object)(long)Math.Ceiling(definition.Threshold)
-                : definition.Metric == MetricKind.AdRoi ? (double)definition.Threshold : (long)Math.Ceiling(definition.Threshold * scale));
-            AddBrands(command, brandIds);
+            command.CommandText = MilestoneSql(definition);
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -208,69 +354,92 @@ public sealed class MetricsEvaluationService(
 
         if (found.Count > 0)
         {
-            db.MilestoneAchievements.AddRange(found);
-            await db.SaveChangesAsync(cancellationToken);
+            var stamp = Instant.ConvertToProvider(clock.GetUtcNow())!;
+            await using var transaction = connection.BeginTransaction();
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT OR IGNORE INTO "MilestoneAchievements" ("Id", "BrandId", "MilestoneDefinitionId", "AchievedOn", "Value", "Period", "TasksCompletedAt", "CreatedAt")
+                VALUES ($id, $brand, $definition, $on, $value, $period, NULL, $at)
+                """;
+            var id = insert.Parameters.Add("$id", SqliteType.Text);
+            var brand = insert.Parameters.Add("$brand", SqliteType.Text);
+            var definitionId = insert.Parameters.Add("$definition", SqliteType.Text);
+            var on = insert.Parameters.Add("$on", SqliteType.Text);
+            var amount = insert.Parameters.Add("$value", SqliteType.Text);
+            var period = insert.Parameters.Add("$period", SqliteType.Text);
+            insert.Parameters.AddWithValue("$at", stamp);
+            insert.Prepare();
+            foreach (var achievement in found)
+            {
+                id.Value = MetricsIngestionService.Key(achievement.Id);
+                brand.Value = MetricsIngestionService.Key(achievement.BrandId);
+                definitionId.Value = MetricsIngestionService.Key(achievement.MilestoneDefinitionId);
+                on.Value = MetricsIngestionService.Day(achievement.AchievedOn);
+                // How EF Core's SQLite provider writes a decimal.
+                amount.Value = achievement.Value.ToString("0.0###########################", CultureInfo.InvariantCulture);
+                period.Value = achievement.Period;
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Recorded {Count} milestone(s)", found.Count);
         }
 
         return found.Count;
     }
 
-    private async Task<int> CompleteTasksAsync(IReadOnlyCollection<Guid>? brandIds, CancellationToken cancellationToken)
+    private async Task<int> CompleteTasksAsync(SqliteConnection connection, bool scoped, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var open = db.MilestoneAchievements.Where(a => a.TasksCompletedAt == null);
-        if (brandIds is not null)
+        var work = new List<(Guid Brand, string Task)>();
+        var achievements = new List<string>();
+        await using (var command = connection.CreateCommand())
         {
-            open = open.Where(a => brandIds.Contains(a.BrandId));
-        }
-
-        var work = await open
-            .Join(db.MilestoneDefinitions, a => a.MilestoneDefinitionId, d => d.Id, (a, d) => new { a.Id, a.BrandId, d.Code, d.TaskCodes })
-            .ToListAsync(cancellationToken);
-        var completed = 0;
-        foreach (var item in work)
-        {
-            foreach (var task in item.TaskCodes)
+            command.CommandText = $"""
+                SELECT a."Id", a."BrandId", d."TaskCodes"
+                FROM {(scoped ? """eval_scope e CROSS JOIN "MilestoneAchievements" a ON a."BrandId" = e."BrandId" """ : """ "MilestoneAchievements" a""")}
+                JOIN "MilestoneDefinitions" d ON d."Id" = a."MilestoneDefinitionId"
+                WHERE a."TasksCompletedAt" IS NULL
+                """;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                var outcome = await journey.SetTaskStatusAsync(item.BrandId, task, BrandTaskStatus.Done, null, CompletionSource.Milestone, null, cancellationToken);
-                if (outcome.Succeeded)
+                achievements.Add(reader.GetString(0));
+                var brand = Guid.Parse(reader.GetString(1));
+                foreach (var task in JsonSerializer.Deserialize<List<string>>(reader.GetString(2)) ?? [])
                 {
-                    completed++;
-                }
-                else
-                {
-                    logger.LogWarning("Milestone {Milestone} could not complete task {Task}: {Errors}", item.Code, task, string.Join("; ", outcome.Errors));
+                    work.Add((brand, task));
                 }
             }
         }
 
-        if (work.Count > 0)
+        if (achievements.Count == 0)
         {
-            var ids = work.Select(w => w.Id).ToList();
-            var now = clock.GetUtcNow();
-            await db.MilestoneAchievements.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.TasksCompletedAt, now), cancellationToken);
+            return 0;
         }
 
+        var completed = work.Count == 0 ? 0 : await journey.CompleteFromMilestonesAsync(work, cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        await ExecuteAsync(connection, transaction, """
+            UPDATE "MilestoneAchievements" SET "TasksCompletedAt" = $at
+            WHERE "Id" IN (SELECT value FROM json_each($ids))
+            """, cancellationToken, ("$at", Instant.ConvertToProvider(clock.GetUtcNow())!), ("$ids", JsonSerializer.Serialize(achievements)));
+        await transaction.CommitAsync(cancellationToken);
         return completed;
     }
 
-    private async Task<(int Brands, int Changes)> EvaluateTiersAsync(IReadOnlyCollection<Guid>? brandIds, CancellationToken cancellationToken)
+    private async Task<(int Brands, int Changes)> EvaluateTiersAsync(SqliteConnection connection, bool scoped, CancellationToken cancellationToken)
     {
+        // The scope drives the joins (CROSS JOIN fixes SQLite's join order: the temp table has no statistics).
+        string From(string table, string key) => scoped ? $"""eval_scope e CROSS JOIN "{table}" x ON x."{key}" = e."BrandId" """ : $""" "{table}" x""";
         var months = new Dictionary<Guid, List<MonthlyGmv>>();
         var firstPaid = new Dictionary<Guid, DateOnly>();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await using (var command = db.Database.GetDbConnection().CreateCommand())
+        await using (var command = connection.CreateCommand())
         {
             command.CommandText = $"""
-                SELECT m."BrandId", substr(m."Date", 1, 7), COALESCE(SUM(m."Gmv"), 0),
-                       MIN(CASE WHEN m."PaidOrders" > 0 OR (m."PaidOrders" IS NULL AND m."Gmv" > 0) THEN m."Date" END)
-                FROM "DailyMetrics" m
-                WHERE 1 = 1 {Filter(brandIds, "m")}
-                GROUP BY m."BrandId", substr(m."Date", 1, 7)
+                SELECT x."BrandId", x."Month", COALESCE(x."{MetricMonth.SumColumn(MetricKind.Gmv)}", 0), x."FirstPaidDate"
+                FROM {From("MetricMonths", "BrandId")}
                 """;
-            AddBrands(command, brandIds);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -293,36 +462,115 @@ public sealed class MetricsEvaluationService(
             }
         }
 
-        var recorded = db.Set<TierChange>().AsNoTracking();
-        if (brandIds is not null)
+        // Each brand's last recorded move and current tier, read in one query.
+        var state = new Dictionary<Guid, (DateOnly Since, GrowthTier Tier)>(months.Count);
+        await using (var command = connection.CreateCommand())
         {
-            // An incremental run reads only its brands' history, not every brand's.
-            recorded = recorded.Where(c => brandIds.Contains(c.BrandId));
-        }
-
-        var lastRecorded = await recorded
-            .GroupBy(c => c.BrandId)
-            .Select(g => new { BrandId = g.Key, Last = g.Max(c => c.EffectiveFrom) })
-            .ToDictionaryAsync(x => x.BrandId, x => x.Last, cancellationToken);
-
-        var options = tierOptions.Value;
-        var today = PlatformTime.DayOf(clock.GetUtcNow());
-        var changes = 0;
-        foreach (var (brand, list) in months)
-        {
-            var moves = TierEvaluator.Replay(list, firstPaid.TryGetValue(brand, out var paid) ? paid : null, today, options);
-            var since = lastRecorded.TryGetValue(brand, out var last) ? last : DateOnly.MinValue;
-            foreach (var move in moves.Where(m => m.EffectiveFrom > since))
+            command.CommandText = $"""
+                SELECT x."Id", x."Tier", (SELECT MAX(c."EffectiveFrom") FROM "TierChanges" c WHERE c."BrandId" = x."Id")
+                FROM {From("Brands", "Id")}
+                """;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                var change = await growth.RecordTierChangeAsync(brand, move.To, move.EffectiveFrom, Explain(move, options), TierChangeSource.Metrics, null, cancellationToken);
-                if (change is not null)
-                {
-                    changes++;
-                }
+                var since = reader.IsDBNull(2) ? DateOnly.MinValue : DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                state[Guid.Parse(reader.GetString(0))] = (since, Enum.Parse<GrowthTier>(reader.GetString(1)));
             }
         }
 
-        return (months.Count, changes);
+        var options = tierOptions.CurrentValue;
+        var today = PlatformTime.DayOf(clock.GetUtcNow());
+        var changes = new List<TierChange>();
+        var tiers = new Dictionary<Guid, GrowthTier>();
+        foreach (var (brand, list) in months)
+        {
+            if (!state.TryGetValue(brand, out var current))
+            {
+                continue;
+            }
+
+            var tier = current.Tier;
+            foreach (var move in TierEvaluator.Replay(list, firstPaid.TryGetValue(brand, out var paid) ? paid : null, today, options))
+            {
+                if (move.EffectiveFrom <= current.Since || move.To == tier)
+                {
+                    continue;
+                }
+
+                changes.Add(new TierChange
+                {
+                    BrandId = brand,
+                    From = tier,
+                    To = move.To,
+                    EffectiveFrom = move.EffectiveFrom,
+                    Explanation = Explain(move, options),
+                    Source = TierChangeSource.Metrics,
+                });
+                tier = move.To;
+            }
+
+            if (tier != current.Tier)
+            {
+                tiers[brand] = tier;
+            }
+        }
+
+        if (changes.Count > 0)
+        {
+            await RecordTierChangesAsync(connection, changes, tiers, cancellationToken);
+        }
+
+        return (months.Count, changes.Count);
+    }
+
+    private async Task RecordTierChangesAsync(SqliteConnection connection, List<TierChange> changes, Dictionary<Guid, GrowthTier> tiers, CancellationToken cancellationToken)
+    {
+        var stamp = Instant.ConvertToProvider(clock.GetUtcNow())!;
+        await using var transaction = connection.BeginTransaction();
+        await using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO "TierChanges" ("Id", "BrandId", "From", "To", "EffectiveFrom", "Explanation", "Source", "ChangedByUserId", "CreatedAt")
+                VALUES ($id, $brand, $from, $to, $on, $why, $source, NULL, $at)
+                """;
+            var id = insert.Parameters.Add("$id", SqliteType.Text);
+            var brand = insert.Parameters.Add("$brand", SqliteType.Text);
+            var from = insert.Parameters.Add("$from", SqliteType.Text);
+            var to = insert.Parameters.Add("$to", SqliteType.Text);
+            var on = insert.Parameters.Add("$on", SqliteType.Text);
+            var why = insert.Parameters.Add("$why", SqliteType.Text);
+            insert.Parameters.AddWithValue("$source", nameof(TierChangeSource.Metrics));
+            insert.Parameters.AddWithValue("$at", stamp);
+            insert.Prepare();
+            foreach (var change in changes)
+            {
+                id.Value = MetricsIngestionService.Key(change.Id);
+                brand.Value = MetricsIngestionService.Key(change.BrandId);
+                from.Value = change.From.ToString();
+                to.Value = change.To.ToString();
+                on.Value = MetricsIngestionService.Day(change.EffectiveFrom);
+                why.Value = change.Explanation;
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await using (var update = connection.CreateCommand())
+        {
+            update.Transaction = transaction;
+            update.CommandText = """UPDATE "Brands" SET "Tier" = $tier WHERE "Id" = $id""";
+            var tier = update.Parameters.Add("$tier", SqliteType.Text);
+            var id = update.Parameters.Add("$id", SqliteType.Text);
+            update.Prepare();
+            foreach (var (brand, to) in tiers)
+            {
+                tier.Value = to.ToString();
+                id.Value = MetricsIngestionService.Key(brand);
+                await update.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>The sentence a tier move is recorded with, in English and Chinese ("SKA since 2026-08: GMV ¥12.3M in 2026-07").</summary>

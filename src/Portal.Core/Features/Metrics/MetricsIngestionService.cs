@@ -14,8 +14,10 @@ namespace Portal.Core.Features.Metrics;
 /// <summary>
 /// Takes daily figures in, all or nothing: every row is checked first (each problem named by row
 /// index, field and a localized reason); only a batch without problems is written, in one
-/// transaction, as an upsert by (brand, day). Writing through one prepared statement keeps a
-/// 10,000-row batch fast; the touched brands are queued for evaluation in the same transaction.
+/// transaction, as an upsert by (brand, day). Writing through one prepared single-row statement keeps a
+/// 10,000-row batch fast (measured faster here than multi-row VALUES, whose named parameters
+/// Microsoft.Data.Sqlite binds by a linear lookup, and than a JSON chunk unpacked by json_each); the
+/// touched brands are queued for evaluation, with the earliest day touched, in the same transaction.
 /// </summary>
 public sealed class MetricsIngestionService(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -223,7 +225,7 @@ public sealed class MetricsIngestionService(
         await using var upsert = UpsertCommand(connection, dbTransaction);
         var p = upsert.Parameters;
         int inserted = 0, updated = 0, unchanged = 0;
-        var touched = new HashSet<Guid>();
+        var touched = new Dictionary<Guid, DateOnly>();
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -242,9 +244,9 @@ public sealed class MetricsIngestionService(
                 inserted++;
             }
 
-            touched.Add(row.BrandId);
+            touched[row.BrandId] = touched.TryGetValue(row.BrandId, out var earliest) && earliest < row.Date ? earliest : row.Date;
             p[0].Value = Key(row.BrandId);
-            p[1].Value = row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            p[1].Value = Day(row.Date);
             p[2].Value = Fen(row.Gmv);
             p[3].Value = Db(row.Orders);
             p[4].Value = Db(row.PaidOrders);
@@ -273,14 +275,16 @@ public sealed class MetricsIngestionService(
             await using var pending = connection.CreateCommand();
             pending.Transaction = dbTransaction;
             pending.CommandText = """
-                INSERT INTO "PendingMetricsEvaluations" ("BrandId", "RequestedAt") VALUES ($b, $t)
-                ON CONFLICT("BrandId") DO UPDATE SET "RequestedAt" = excluded."RequestedAt"
+                INSERT INTO "PendingMetricsEvaluations" ("BrandId", "RequestedAt", "FromDate") VALUES ($b, $t, $d)
+                ON CONFLICT("BrandId") DO UPDATE SET "RequestedAt" = excluded."RequestedAt", "FromDate" = min("FromDate", excluded."FromDate")
                 """;
             var brand = AddParameter(pending, "$b");
             AddParameter(pending, "$t").Value = stamp;
-            foreach (var id in touched)
+            var day = AddParameter(pending, "$d");
+            foreach (var (id, earliest) in touched)
             {
                 brand.Value = Key(id);
+                day.Value = Day(earliest);
                 await pending.ExecuteNonQueryAsync(cancellationToken);
             }
         }
@@ -289,6 +293,9 @@ public sealed class MetricsIngestionService(
         progress?.Report(rows.Count);
         return new MetricsIngestionResult(inserted, updated, unchanged);
     }
+
+    /// <summary>How EF Core's SQLite provider stores a DateOnly: <c>yyyy-MM-dd</c> text.</summary>
+    internal static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>How EF Core's SQLite provider stores a Guid: upper-case text.</summary>
     internal static string Key(Guid id) => id.ToString().ToUpperInvariant();

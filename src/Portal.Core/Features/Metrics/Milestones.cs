@@ -48,7 +48,7 @@ public enum MilestoneAggregation
 /// A milestone on the STEPS path, reached from the metrics (seeded per area, editable in the
 /// database): a metric, an aggregation, a threshold, and the playbook tasks it completes.
 /// </summary>
-public sealed class MilestoneDefinition
+public sealed class MilestoneDefinition : Data.IAudited, AdminConfig.IAdminEditable
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -74,6 +74,9 @@ public sealed class MilestoneDefinition
     public List<string> TaskCodes { get; set; } = [];
 
     public bool IsActive { get; set; } = true;
+
+    /// <summary>Optimistic concurrency: two administrators editing the same row cannot both win.</summary>
+    public int Revision { get; set; }
 
     public string Title(System.Globalization.CultureInfo culture) =>
         culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? TitleZh : TitleEn;

@@ -12,6 +12,12 @@ public sealed class SeedOptions
 
     /// <summary>The password of every demo account.</summary>
     public string DemoPassword { get; set; } = "Portal!2026";
+
+    /// <summary>
+    /// How many invented brands of the demo portfolio (<see cref="DemoPortfolio"/>) to seed with six
+    /// months of daily figures, when demo data is on. 0 turns the portfolio off (test hosts do).
+    /// </summary>
+    public int DemoBrandCount { get; set; } = DemoPortfolio.MaxBrands;
 }
 
 internal sealed class SeedOptionsValidator : SettingsValidator<SeedOptions>
@@ -21,6 +27,11 @@ internal sealed class SeedOptionsValidator : SettingsValidator<SeedOptions>
         if (options.DemoData == true && string.IsNullOrWhiteSpace(options.DemoPassword))
         {
             fail("Seed:DemoPassword", "must be set when Seed:DemoData is true.");
+        }
+
+        if (options.DemoBrandCount is < 0 or > DemoPortfolio.MaxBrands)
+        {
+            fail("Seed:DemoBrandCount", $"must be between 0 and {DemoPortfolio.MaxBrands} (got {options.DemoBrandCount}).");
         }
     }
 }

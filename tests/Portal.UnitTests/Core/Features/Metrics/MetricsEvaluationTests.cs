@@ -206,6 +206,62 @@ public sealed class MetricsEvaluationTests(MetricsFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task EvaluatePending_AfterABackfillOfAnEarlierMonth_SummarisesThatMonthAgain()
+    {
+        // The summary is rebuilt from the earliest touched day's month: a late July file after August was evaluated.
+        var (code, id) = await _app.NewBrandAsync();
+        await _app.IngestOkAsync(Row(code, "2026-08-05") with { DistributionGmv = 10_000m }, Row(code, "2026-07-10") with { DistributionGmv = 70_000m });
+        await _app.Evaluation().EvaluatePendingAsync();
+        (await MilestoneAsync(id, "e-distribution-100k-month")).ShouldBeNull();
+
+        await _app.IngestOkAsync(Row(code, "2026-07-20") with { DistributionGmv = 30_000m });
+        (await _app.WithDbAsync(db => db.PendingMetricsEvaluations.SingleAsync(p => p.BrandId == id))).FromDate.ShouldBe(new DateOnly(2026, 7, 20));
+        await _app.Evaluation().EvaluatePendingAsync();
+
+        (await MilestoneAsync(id, "e-distribution-100k-month")).ShouldBe(("e-distribution-100k-month", new DateOnly(2026, 7, 20), 100_000m, "2026-07"));
+        var months = await _app.WithDbAsync(db => db.MetricMonths.AsNoTracking().Where(m => m.BrandId == id).OrderBy(m => m.Month).Select(m => m.Month).ToListAsync());
+        months.ShouldBe(["2026-07", "2026-08"]);
+    }
+
+    [Fact]
+    public async Task EvaluateAll_FiguresWrittenAroundTheService_AreSummarisedAndEvaluated()
+    {
+        // Nothing queued them (a bulk load, a restored backup): the nightly run still finds them.
+        var (_, id) = await _app.NewBrandAsync();
+        await _app.WithDbAsync(async db =>
+        {
+            db.DailyMetrics.Add(new DailyMetric { BrandId = id, Date = new DateOnly(2026, 8, 3), Influencers = 11 });
+            return await db.SaveChangesAsync();
+        });
+
+        await _app.Evaluation().EvaluateAllAsync();
+
+        (await MilestoneAsync(id, "e-10-influencers")).ShouldBe(("e-10-influencers", new DateOnly(2026, 8, 3), 11m, "2026-08-03"));
+        (await _app.RowAsync(id, "e-first-influencers"))!.CompletionSource.ShouldBe(CompletionSource.Milestone);
+    }
+
+    [Fact]
+    public async Task Milestone_ForATaskAlreadyDoneByHand_KeepsWhoDidIt()
+    {
+        var (code, id) = await _app.NewBrandAsync();
+        var done = new DateTimeOffset(2026, 8, 1, 8, 30, 0, TimeSpan.Zero);
+        await _app.WithDbAsync(async db =>
+        {
+            var task = await db.PlaybookTasks.SingleAsync(t => t.Code == "e-first-influencers");
+            db.BrandTasks.Add(new BrandTask { BrandId = id, PlaybookTaskId = task.Id, Status = BrandTaskStatus.Done, CompletionSource = CompletionSource.Manual, CompletedAt = done });
+            return await db.SaveChangesAsync();
+        });
+        await _app.IngestOkAsync(Row(code, "2026-08-01") with { Influencers = 15 });
+
+        var summary = await _app.Evaluation().EvaluatePendingAsync();
+
+        summary.Milestones.ShouldBeGreaterThanOrEqualTo(1);
+        var row = (await _app.RowAsync(id, "e-first-influencers")).ShouldNotBeNull();
+        row.CompletionSource.ShouldBe(CompletionSource.Manual);
+        row.CompletedAt.ShouldBe(done);
+    }
+
+    [Fact]
     public async Task StalledBrands_AreThoseWithoutRecentFiguresOrMilestones()
     {
         var (quiet, quietId) = await _app.NewBrandAsync("quiet");

@@ -163,4 +163,22 @@ public sealed class MetricsIngestionTests(MetricsFixture fixture) : IClassFixtur
         (await _app.RowsAsync(brands[3].Id)).Count.ShouldBe(1000);
         (await _app.IngestOkAsync(rows)).Unchanged.ShouldBe(10_000);
     }
+
+    [Fact]
+    public async Task Ingest_MixedBatchAcrossSeveralStatements_WritesEveryChangedRowWithItsOwnFigures()
+    {
+        // 150 rows (more than two multi-row statements and a remainder): every tenth updated, the rest unchanged or new.
+        var (code, id) = await _app.NewBrandAsync("mixed");
+        var start = new DateOnly(2026, 1, 1);
+        MetricRowInput Day(int d, decimal gmv) => Row(code, start.AddDays(d).ToString("yyyy-MM-dd")) with { Gmv = gmv, Orders = d };
+        await _app.IngestOkAsync(Enumerable.Range(0, 100).Select(d => Day(d, d)).ToArray());
+
+        var result = await _app.IngestOkAsync(Enumerable.Range(0, 150).Select(d => Day(d, d < 100 && d % 10 == 0 ? d + 0.5m : d)).ToArray());
+
+        result.ShouldBe(new MetricsIngestionResult(50, 10, 90));
+        var stored = await _app.RowsAsync(id);
+        stored.Count.ShouldBe(150);
+        stored.Select(r => r.Gmv).ShouldBe(Enumerable.Range(0, 150).Select(d => (decimal?)(d < 100 && d % 10 == 0 ? d + 0.5m : d)));
+        stored.Select(r => r.Orders).ShouldBe(Enumerable.Range(0, 150).Select(d => (long?)d));
+    }
 }

@@ -1,0 +1,4 @@
+namespace Portal.Core;
+
+/// <summary>Marker for the administration editors' localized texts (Resources/AdminConfigStrings*.resx), shared by Core's validators and Web's pages.</summary>
+public sealed class AdminConfigStrings;
