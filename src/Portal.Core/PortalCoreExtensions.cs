@@ -12,6 +12,7 @@ using Portal.Core.Data.Interceptors;
 using Portal.Core.Features.Accounts;
 using Portal.Core.Features.AdminConfig;
 using Portal.Core.Features.Applications;
+using Portal.Core.Features.Administration;
 using Portal.Core.Features.Brands;
 using Portal.Core.Features.Documents;
 using Portal.Core.Features.Email;
@@ -51,6 +52,7 @@ public static class PortalCoreExtensions
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(sp => sp.GetRequiredService<PortalClock>()));
 
         services.AddSingleton<TimestampInterceptor>();
+        services.AddSingleton<AuditInterceptor>();
         services.AddDbContextFactory<PortalDbContext>((sp, options) => ConfigureDatabase(sp, options));
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
@@ -97,6 +99,7 @@ public static class PortalCoreExtensions
         services.AddPortfolio(configuration);
         // Last contributor: the portfolio's figures are evaluated once every other feature has seeded.
         services.AddScoped<ISeedContributor, DemoPortfolioSeeder>();
+        services.AddAdministration();
         services.AddSingleton<DatabaseInitializer>();
         // First hosted service: the schema exists before jobs or requests touch it.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializationService>());
@@ -113,7 +116,9 @@ public static class PortalCoreExtensions
             // One JSON parameter per list (json_each), not one parameter per item: the nightly recompute's
             // and a large import's id lists run past SQLite's 32,766-variable limit otherwise.
             .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
-        options.AddInterceptors(new SqlitePragmaInterceptor(settings.BusyTimeoutMs), services.GetRequiredService<TimestampInterceptor>());
+        options.AddInterceptors(new SqlitePragmaInterceptor(settings.BusyTimeoutMs), services.GetRequiredService<TimestampInterceptor>(),
+            // After the timestamps, so an added record's audit shows its CreatedAt.
+            services.GetRequiredService<AuditInterceptor>());
     }
 
     /// <summary>The connection string for a SQLite file; shared pooled connections, foreign keys on.</summary>

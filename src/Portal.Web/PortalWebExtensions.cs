@@ -87,6 +87,7 @@ public static class PortalWebExtensions
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAuditActor();
         app.UseRateLimiter();
         app.UseAntiforgery();
 
@@ -100,6 +101,7 @@ public static class PortalWebExtensions
         app.MapAccountEndpoints();
         app.MapDocumentEndpoints();
         app.MapPortfolioEndpoints();
+        app.MapAdminEndpoints();
         app.MapHangfireDashboard("/jobs", new DashboardOptions
         {
             Authorization = [new StaffDashboardAuthorization()],

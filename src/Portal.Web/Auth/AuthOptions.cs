@@ -24,6 +24,12 @@ public sealed class AuthOptions
     /// <summary>Refuse token requests over plain HTTP. Turn on unless TLS ends at a proxy in front of the app.</summary>
     public bool RequireHttps { get; set; }
 
+    /// <summary>
+    /// How often a signed-in person's account is checked again (security stamp, disabled): by an open
+    /// interactive page and by the sign-in cookie. A disabled user loses access within this time.
+    /// </summary>
+    public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Whether real certificates are configured (both paths set).</summary>
     public bool HasCertificates =>
         !string.IsNullOrWhiteSpace(SigningCertificatePath) && !string.IsNullOrWhiteSpace(EncryptionCertificatePath);
@@ -40,6 +46,11 @@ internal sealed class AuthOptionsValidator(bool isDevelopment, string contentRoo
         if (options.AccessTokenLifetimeMinutes is < 1 or > 24 * 60)
         {
             fail("Auth:AccessTokenLifetimeMinutes", "must be between 1 and 1440.");
+        }
+
+        if (options.RevalidationInterval < TimeSpan.FromSeconds(1) || options.RevalidationInterval > TimeSpan.FromMinutes(30))
+        {
+            fail("Auth:RevalidationInterval", "must be between 00:00:01 and 00:30:00.");
         }
 
         if (isDevelopment && !options.HasCertificates)

@@ -20,6 +20,9 @@ public static class PortalPolicies
     public const string MetricsWrite = "scope:" + PortalScopes.MetricsWrite;
 
     public const string MetricsRead = "scope:" + PortalScopes.MetricsRead;
+
+    /// <summary>Admins, signed in with the browser cookie.</summary>
+    public const string Admin = nameof(Admin);
 }
 
 public static class PortalAuthExtensions
@@ -36,6 +39,10 @@ public static class PortalAuthExtensions
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        // The cookie re-checks the account as often as an open page does: a disabled person's
+        // next request after the interval is signed out (the default would be 30 minutes).
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = settings.RevalidationInterval);
+        services.AddAuditActor();
 
         services.AddAuthentication(options =>
             {
@@ -52,25 +59,25 @@ public static class PortalAuthExtensions
             options.AccessDeniedPath = "/Account/AccessDenied";
             options.Cookie.Name = "portal.auth";
             options.SlidingExpiration = true;
-            options.Events = new CookieAuthenticationEvents
+            // Handlers are set on Identity's events object, not a new one: replacing it would drop
+            // OnValidatePrincipal (the security stamp check), and a disabled person's cookie would
+            // then stay valid until it expires.
+            options.Events.OnRedirectToAccessDenied = context =>
             {
                 // A signed-in person without the role gets a real 403 (rendered by the status page), not a redirect.
-                OnRedirectToAccessDenied = context =>
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+            options.Events.OnRedirectToLogin = context =>
+            {
+                if (context.Request.Path.StartsWithSegments("/api"))
                 {
-                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                     return Task.CompletedTask;
-                },
-                OnRedirectToLogin = context =>
-                {
-                    if (context.Request.Path.StartsWithSegments("/api"))
-                    {
-                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                        return Task.CompletedTask;
-                    }
+                }
 
-                    context.Response.Redirect(context.RedirectUri);
-                    return Task.CompletedTask;
-                },
+                context.Response.Redirect(context.RedirectUri);
+                return Task.CompletedTask;
             };
         });
 
@@ -101,6 +108,9 @@ public static class PortalAuthExtensions
             .AddValidation(options =>
             {
                 options.UseLocalServer();
+                // Every access token is checked against its stored entry, so revoking a client's
+                // tokens (or deleting the client) stops them at once, not when they expire (ADR 0007).
+                options.EnableTokenEntryValidation();
                 options.UseAspNetCore();
             });
 
@@ -108,6 +118,9 @@ public static class PortalAuthExtensions
             .AddPolicy(PortalPolicies.Staff, policy => policy
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
                 .RequireRole(PortalRoles.SkaOperator, PortalRoles.Admin))
+            .AddPolicy(PortalPolicies.Admin, policy => policy
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireRole(PortalRoles.Admin))
             .AddPolicy(PortalPolicies.ApiClient, policy => policy
                 .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser())

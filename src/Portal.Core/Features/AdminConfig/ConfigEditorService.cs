@@ -55,6 +55,9 @@ public abstract class ConfigEditorService<TEntity, TForm>(
             return Outcome<Guid>.Fail(strings["AdminConfig_Refused_AdminOnly"]);
         }
 
+        // The audit trail names this admin, however the call arrived (page, test, job).
+        using var audit = Audit.AuditScope.Begin(user);
+
         var result = await validator.ValidateAsync(form, cancellationToken);
         if (!result.IsValid)
         {
@@ -107,6 +110,7 @@ public abstract class ConfigEditorService<TEntity, TForm>(
             return Outcome.Fail(strings["AdminConfig_Refused_AdminOnly"]);
         }
 
+        using var audit = Audit.AuditScope.Begin(user);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entity = await db.Set<TEntity>().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (entity is null)

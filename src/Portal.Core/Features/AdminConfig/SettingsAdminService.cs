@@ -98,6 +98,7 @@ public sealed class SettingsAdminService(
             return Outcome.Fail(strings["AdminConfig_Refused_AdminOnly"]);
         }
 
+        using var audit = Audit.AuditScope.Begin(user);
         var result = await validator.ValidateAsync(form, cancellationToken);
         if (!result.IsValid)
         {

@@ -8,6 +8,7 @@ public enum EmailKind
     DocumentExpiring,
     DocumentExpired,
     Notification,
+    StaffInvitation,
 }
 
 public enum EmailStatus

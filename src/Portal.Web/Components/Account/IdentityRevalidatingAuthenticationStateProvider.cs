@@ -4,32 +4,36 @@ using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Portal.Core.Features.Accounts;
+using Portal.Web.Auth;
 
 namespace Portal.Web.Components.Account;
 
 /// <summary>
-/// Re-checks the signed-in user's security stamp every minute for an open interactive page, so a
-/// changed password or a removed account ends the session without waiting for the cookie to expire.
+/// Re-checks the signed-in user for an open interactive page every <see cref="AuthOptions.RevalidationInterval"/>
+/// (one minute by default): a changed security stamp (password, roles, disabled by an admin), a
+/// disabled or removed account ends the session; the page then shows the sign-in page.
 /// </summary>
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopeFactory,
-    IOptions<IdentityOptions> options)
+    IOptions<IdentityOptions> options,
+    IOptions<AuthOptions> authOptions)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    protected override TimeSpan RevalidationInterval => authOptions.Value.RevalidationInterval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        return await ValidateSecurityStampAsync(users, authenticationState.User);
+        return await IsStillValidAsync(users, options.Value, authenticationState.User);
     }
 
-    private async Task<bool> ValidateSecurityStampAsync(UserManager<PortalUser> users, ClaimsPrincipal principal)
+    /// <summary>Whether <paramref name="principal"/> still stands for an enabled account with the same security stamp.</summary>
+    internal static async Task<bool> IsStillValidAsync(UserManager<PortalUser> users, IdentityOptions options, ClaimsPrincipal principal)
     {
         var user = await users.GetUserAsync(principal);
-        if (user is null)
+        if (user is null || await users.IsLockedOutAsync(user))
         {
             return false;
         }
@@ -39,7 +43,7 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
             return true;
         }
 
-        var principalStamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
+        var principalStamp = principal.FindFirstValue(options.ClaimsIdentity.SecurityStampClaimType);
         var userStamp = await users.GetSecurityStampAsync(user);
         return principalStamp == userStamp;
     }

@@ -40,7 +40,7 @@ public sealed class NavMenuTests : PortalTestContext
     [Fact]
     public void Admin_SeesOperationsJobsAndAdministration()
     {
-        LinkTexts(PortalRoles.Admin).ShouldBe(["Home", "Operations", "Portfolio", "Applications", "Document review", "Import store figures", "Background jobs", "Administration"]);
+        LinkTexts(PortalRoles.Admin).ShouldBe(["Home", "Operations", "Portfolio", "Applications", "Document review", "Import store figures", "Background jobs", "Administration", "Users", "API clients", "Audit log"]);
     }
 
     [Fact]

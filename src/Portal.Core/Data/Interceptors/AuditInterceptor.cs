@@ -1,0 +1,174 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using OpenIddict.EntityFrameworkCore.Models;
+using Portal.Core.Features.Accounts;
+using Portal.Core.Features.Audit;
+using Portal.Core.Features.Brands;
+
+namespace Portal.Core.Data.Interceptors;
+
+/// <summary>
+/// Writes an <see cref="AuditEntry"/> for every added, changed or deleted <see cref="IAudited"/>
+/// record, and (inside an administration operation, see <see cref="AuditScope"/>) for accounts,
+/// their roles and API clients. The entries join the same SaveChanges, so a change and its audit
+/// are committed, or rolled back, together.
+/// </summary>
+internal sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is { } context
+            && CollectAsync(context, async: false, CancellationToken.None).GetAwaiter().GetResult() is { Count: > 0 } entries)
+        {
+            Complete(context, entries, LookUpName(context, entries[0].ActorUserId));
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && await CollectAsync(context, async: true, cancellationToken) is { Count: > 0 } entries)
+        {
+            var name = entries[0].ActorUserId is { } id && KnowsUsers(context)
+                ? await context.Set<PortalUser>().AsNoTracking().Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken)
+                : null;
+            Complete(context, entries, name);
+        }
+
+        return result;
+    }
+
+    private static bool KnowsUsers(DbContext context) => context.Model.FindEntityType(typeof(PortalUser)) is not null;
+
+    private static string? LookUpName(DbContext context, Guid? userId) =>
+        userId is { } id && KnowsUsers(context) ? context.Set<PortalUser>().AsNoTracking().Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefault() : null;
+
+    private static void Complete(DbContext context, List<AuditEntry> entries, string? displayName)
+    {
+        foreach (var entry in entries)
+        {
+            if (!string.IsNullOrWhiteSpace(displayName))
+            {
+                entry.ActorName = displayName;
+            }
+
+            context.Add(entry);
+        }
+    }
+
+    /// <param name="async">Whether to read stored values asynchronously; the synchronous SaveChanges passes false.</param>
+    private async ValueTask<List<AuditEntry>> CollectAsync(DbContext context, bool async, CancellationToken cancellationToken)
+    {
+        var frame = AuditScope.Current;
+        var actor = frame?.Actor ?? AuditActor.System;
+        var includeAccounts = frame?.Operation is not null;
+        var now = clock.GetUtcNow();
+        var entries = new List<AuditEntry>();
+
+        // SaveChanges detects changes only after this interceptor runs; do it first, as it would.
+        if (context.ChangeTracker.AutoDetectChangesEnabled)
+        {
+            context.ChangeTracker.DetectChanges();
+        }
+
+        foreach (var entry in context.ChangeTracker.Entries().ToList())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                || !IsAudited(entry.Entity, includeAccounts))
+            {
+                continue;
+            }
+
+            var changes = AuditChanges.Describe(entry);
+            if (entry.State == EntityState.Modified && changes.Count == 0 && entry.Properties.Any(p => p.IsModified))
+            {
+                // Attached and updated as a whole (OpenIddict's stores do this): the tracked
+                // originals are the new values, so compare with the row as stored.
+                var stored = async ? await entry.GetDatabaseValuesAsync(cancellationToken) : entry.GetDatabaseValues();
+                if (stored is not null)
+                {
+                    changes = AuditChanges.Describe(entry, stored);
+                }
+            }
+
+            if (entry.Entity is IdentityUserRole<Guid> link)
+            {
+                changes["Role"] = new AuditChanges.Change(
+                    entry.State == EntityState.Added ? null : RoleName(context, link.RoleId),
+                    entry.State == EntityState.Deleted ? null : RoleName(context, link.RoleId));
+            }
+
+            if (entry.State == EntityState.Modified && changes.Count == 0)
+            {
+                continue; // saved without a real change
+            }
+
+            entries.Add(new AuditEntry
+            {
+                At = now,
+                ActorUserId = actor.UserId,
+                ActorName = actor.Name,
+                ActorEmail = actor.Email,
+                BrandId = BrandOf(entry.Entity),
+                EntityType = TypeName(entry.Entity),
+                EntityKey = KeyOf(entry),
+                Action = entry.State switch
+                {
+                    EntityState.Added => AuditAction.Added,
+                    EntityState.Deleted => AuditAction.Deleted,
+                    _ => AuditAction.Modified,
+                },
+                Operation = frame?.Operation,
+                Changes = JsonSerializer.Serialize(changes, AuditChanges.JsonOptions),
+            });
+        }
+
+        return entries;
+    }
+
+    private static bool IsAudited(object entity, bool includeAccounts) => entity switch
+    {
+        AuditEntry => false,
+        IAudited => true,
+        PortalUser or IdentityUserRole<Guid> or OpenIddictEntityFrameworkCoreApplication => includeAccounts,
+        _ => false,
+    };
+
+    private static Guid? BrandOf(object entity) => entity switch
+    {
+        IBrandAudited owned => owned.BrandId,
+        Brand brand => brand.Id,
+        _ => null,
+    };
+
+    /// <summary>Stable, readable names: the CLR name, with the Identity and OpenIddict generics spelled simply.</summary>
+    internal static string TypeName(object entity) => entity switch
+    {
+        IdentityUserRole<Guid> => "UserRole",
+        OpenIddictEntityFrameworkCoreApplication => "ApiClient",
+        _ => entity.GetType().Name,
+    };
+
+    private static string KeyOf(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey();
+        if (key is null)
+        {
+            return "";
+        }
+
+        return string.Join("|", key.Properties.Select(p =>
+        {
+            var property = entry.Property(p.Name);
+            return property.IsTemporary ? "(new)" : Convert.ToString(property.CurrentValue, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        }));
+    }
+
+    private static string? RoleName(DbContext context, Guid roleId) =>
+        context.Set<IdentityRole<Guid>>().Local.FirstOrDefault(r => r.Id == roleId)?.Name
+        ?? context.Set<IdentityRole<Guid>>().AsNoTracking().Where(r => r.Id == roleId).Select(r => r.Name).FirstOrDefault();
+}

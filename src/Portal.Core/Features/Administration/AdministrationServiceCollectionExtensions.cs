@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Features.Audit;
+
+namespace Portal.Core.Features.Administration;
+
+public static class AdministrationServiceCollectionExtensions
+{
+    /// <summary>Users, API clients and the audit log viewer (all Admin only).</summary>
+    public static IServiceCollection AddAdministration(this IServiceCollection services)
+    {
+        services.AddSingleton<AdminEmails>();
+        services.AddSingleton<UserAdministration>();
+        services.AddSingleton<ApiClientAdministration>();
+        services.AddSingleton<AuditLog>();
+        return services;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+
+namespace Portal.E2E.Journeys;
+
+public sealed class AdminJourneys(PortalServer server, ITestOutputHelper output) : PortalTest(server, output)
+{
+    /// <summary>
+    /// The E2E server revalidates every 3 seconds (Auth:RevalidationInterval, see PortalServer), so the
+    /// open page of the disabled person must show the sign-in page well within this.
+    /// </summary>
+    private static readonly float SignedOutWithin = 15_000;
+
+    [Fact]
+    public Task Admin_DisablesAUser_WhoseOpenPageIsThenSignedOut() => RunAsync(async page =>
+    {
+        // The operator is at work in a browser of their own, on an interactive page.
+        await using var operatorContext = await Server.NewContextAsync();
+        var operatorPage = await operatorContext.NewPageAsync();
+        await new LoginPage(operatorPage).SignInFromStartAsync(DemoAccounts.SkaOperator, DemoAccounts.Password);
+        await operatorPage.GotoAsync("ops");
+        await operatorPage.WaitUntilInteractiveAsync();
+
+        // The admin finds them and disables the account.
+        await new LoginPage(page).SignInFromStartAsync(DemoAccounts.Admin, DemoAccounts.Password);
+        var users = new AdminUsersPage(page);
+        await users.GoToAsync();
+        await users.FindAsync("ska@");
+        await Expect(page.Locator("tr.user-row")).ToHaveCountAsync(1);
+        await Expect(users.Row(DemoAccounts.Admin)).ToHaveCountAsync(0);
+        await users.DisableAsync(DemoAccounts.SkaOperator);
+        await Expect(users.Success).ToContainTextAsync($"{DemoAccounts.SkaOperator} is disabled");
+        await Expect(users.Row(DemoAccounts.SkaOperator).GetByTestId("user-status")).ToHaveTextAsync("Disabled");
+
+        // The operator's open page is signed out without them doing anything, and signing in again is refused.
+        await Expect(operatorPage).ToHaveURLAsync(new Regex("/Account/Login"), new() { Timeout = SignedOutWithin });
+        var login = new LoginPage(operatorPage);
+        await login.SignInAsync(DemoAccounts.SkaOperator, DemoAccounts.Password);
+        await Expect(operatorPage).ToHaveURLAsync(new Regex("/Account/Lockout"));
+
+        // The change is in the audit log, by the admin.
+        var audit = new AdminAuditPage(page);
+        await audit.GoToAsync();
+        var entry = audit.Rows.Filter(new() { HasText = "User.Disable" });
+        await Expect(entry).ToHaveCountAsync(1);
+        await Expect(entry).ToContainTextAsync("Portal Admin");
+    });
+}

@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Features.Accounts;
+using Portal.Core.Features.Administration;
+using Portal.UnitTests.Infrastructure;
+using Portal.Web.Components.Pages.Admin;
+
+namespace Portal.UnitTests.Web.Components.Admin;
+
+/// <summary>A real app for the admin page tests.</summary>
+public sealed class AdminAppFixture : IAsyncLifetime
+{
+    public PortalAppFactory App { get; } = new();
+
+    public async Task<Claim[]> ClaimsOfAsync(string email) =>
+        (await App.PrincipalAsync(email)).Claims.ToArray();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => App.DisposeAsync().AsTask();
+}
+
+/// <summary>/admin/clients against the real services: the secret is shown once, revoking asks first.</summary>
+public sealed class AdminClientsTests : PortalTestContext, IClassFixture<AdminAppFixture>
+{
+    private readonly AdminAppFixture _fixture;
+
+    public AdminClientsTests(AdminAppFixture fixture)
+    {
+        _fixture = fixture;
+        Services.AddSingleton(fixture.App.Services.GetRequiredService<ApiClientAdministration>());
+    }
+
+    private async Task SignInAsAdminAsync()
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("admin@demo.test");
+        auth.SetRoles(PortalRoles.Admin);
+        auth.SetClaims(await _fixture.ClaimsOfAsync("admin@demo.test"));
+    }
+
+    [Fact]
+    public async Task Create_ShowsTheSecretOnce_AndNotAfterItIsDismissedOrThePageIsOpenedAgain()
+    {
+        await SignInAsAdminAsync();
+        var page = Render<AdminClients>();
+        page.WaitForAssertion(() => page.FindAll("[data-testid='client-row-id']").Select(c => c.TextContent).ShouldContain("demo-feed"));
+
+        page.Find("[data-testid='client-id'] input, input[data-testid='client-id']").Change("bunit-feed");
+        page.Find("[data-testid='client-name'] input, input[data-testid='client-name']").Change("bUnit feed");
+        page.Find("[data-testid='client-create']").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid='client-secret']").TextContent.Trim().Length.ShouldBeGreaterThanOrEqualTo(43));
+        var secret = page.Find("[data-testid='client-secret']").TextContent.Trim();
+        page.Find("[data-testid='success']").TextContent.ShouldContain("The client bunit-feed was created.");
+        page.FindAll("[data-testid='client-row-id']").Select(c => c.TextContent).ShouldContain("bunit-feed");
+
+        page.Find("[data-testid='client-secret-dismiss']").Click();
+        page.WaitForAssertion(() => page.FindAll("[data-testid='client-secret']").ShouldBeEmpty());
+        page.Markup.ShouldNotContain(secret);
+        var again = Render<AdminClients>();
+        again.WaitForAssertion(() => again.FindAll("[data-testid='client-row-id']").Select(c => c.TextContent).ShouldContain("bunit-feed"));
+        again.Markup.ShouldNotContain(secret);
+    }
+
+    [Fact]
+    public async Task Revoke_AsksFirst_ThenRemovesTheClient()
+    {
+        await SignInAsAdminAsync();
+        var admin = await _fixture.App.PrincipalAsync("admin@demo.test");
+        (await _fixture.App.Services.GetRequiredService<ApiClientAdministration>().CreateAsync(admin, "to-revoke", "To revoke", ["metrics.read"])).Succeeded.ShouldBeTrue();
+        var page = Render<AdminClients>();
+        page.WaitForAssertion(() => page.FindAll("[data-testid='client-row-id']").Select(c => c.TextContent).ShouldContain("to-revoke"));
+        var row = () => page.FindAll("tr").Single(r => r.TextContent.Contains("to-revoke"));
+
+        row().QuerySelector("[data-testid='client-revoke']")!.Click();
+        row().TextContent.ShouldContain("Revoke this client and its tokens?");
+        row().QuerySelector("[data-testid='client-revoke-confirm']")!.Click();
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid='client-row-id']").Select(c => c.TextContent).ShouldNotContain("to-revoke"));
+        page.Find("[data-testid='success']").TextContent.ShouldContain("to-revoke was revoked");
+    }
+
+    [Fact]
+    public async Task Page_ForAnOperatorPrincipal_ShowsTheRefusalAndNoClients()
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("ska@demo.test");
+        auth.SetRoles(PortalRoles.SkaOperator);
+        auth.SetClaims(await _fixture.ClaimsOfAsync("ska@demo.test"));
+
+        var page = Render<AdminClients>();
+
+        page.WaitForAssertion(() => page.Find("[data-testid='errors']").TextContent.ShouldContain("Only administrators may do this."));
+        page.FindAll("[data-testid='client-row-id']").ShouldBeEmpty();
+    }
+}
