@@ -270,6 +270,9 @@ internal sealed class MetricsBench : IAsyncDisposable
 
     // ---------------------------------------------------------------- evaluation
 
+    /// <summary>Each phase's milliseconds over the measured incremental runs.</summary>
+    public Dictionary<string, List<double>> IncrementalPhases { get; } = [];
+
     public async Task<(RecomputeFigures Recompute, IReadOnlyList<TimeSpan> Incremental)> MeasureEvaluationAsync(BenchmarkSizes sizes)
     {
         var evaluation = Services.GetRequiredService<MetricsEvaluationService>();
@@ -286,14 +289,14 @@ internal sealed class MetricsBench : IAsyncDisposable
         var watch = Stopwatch.StartNew();
         var firstSummary = await evaluation.EvaluateAllAsync();
         var firstRun = watch.Elapsed;
-        Console.WriteLine($"full recompute, first run: {firstRun.TotalSeconds:F2} s {firstSummary}");
+        Console.WriteLine($"full recompute, first run: {firstRun.TotalSeconds:F2} s {firstSummary} phases (ms): {string.Join(", ", firstSummary.PhaseMilliseconds.Select(p => $"{p.Key} {p.Value:F0}"))}");
         var steady = new List<TimeSpan>();
         for (var i = 0; i < sizes.SteadyRuns; i++)
         {
             watch.Restart();
             var summary = await evaluation.EvaluateAllAsync();
             steady.Add(watch.Elapsed);
-            Console.WriteLine($"full recompute, steady run {i + 1}: {watch.Elapsed.TotalSeconds:F2} s {summary}");
+            Console.WriteLine($"full recompute, steady run {i + 1}: {watch.Elapsed.TotalSeconds:F2} s {summary} phases (ms): {string.Join(", ", summary.PhaseMilliseconds.Select(p => $"{p.Key} {p.Value:F0}"))}");
         }
 
         var ingestion = Services.GetRequiredService<MetricsIngestionService>();
@@ -319,6 +322,10 @@ internal sealed class MetricsBench : IAsyncDisposable
             if (i >= sizes.IncrementalWarmUp)
             {
                 incremental.Add(elapsed);
+                foreach (var (phase, ms) in summary.PhaseMilliseconds)
+                {
+                    (IncrementalPhases.TryGetValue(phase, out var list) ? list : IncrementalPhases[phase] = []).Add(ms);
+                }
             }
         }
 

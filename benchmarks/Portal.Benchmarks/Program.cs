@@ -60,6 +60,7 @@ namespace Portal.Benchmarks
             var p50 = Percentile(sorted, 0.50);
             var p95 = Percentile(sorted, 0.95);
             Console.WriteLine($"p50 {p50:F1} ms, p95 {p95:F1} ms, max {sorted[^1]:F1} ms (target p95 <= 50 ms: {Verdict(p95 <= 50)})");
+            Console.WriteLine("phases, median ms: " + string.Join(", ", bench.IncrementalPhases.Select(p => $"{p.Key} {Median(p.Value):F1}")));
             Console.WriteLine();
             Console.WriteLine($"total {started.Elapsed.TotalMinutes:F1} min");
             return 0;

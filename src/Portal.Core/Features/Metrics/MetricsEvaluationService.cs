@@ -16,7 +16,11 @@ using Portal.Core.Localization;
 namespace Portal.Core.Features.Metrics;
 
 /// <summary>What one evaluation did.</summary>
-public sealed record MetricsEvaluationSummary(int Brands, int Milestones, int TasksCompleted, int TierChanges);
+public sealed record MetricsEvaluationSummary(int Brands, int Milestones, int TasksCompleted, int TierChanges)
+{
+    /// <summary>How long each phase took (milliseconds), for logs and the benchmark.</summary>
+    public IReadOnlyDictionary<string, double> PhaseMilliseconds { get; init; } = new Dictionary<string, double>();
+}
 
 /// <summary>
 /// Evaluates milestones and growth tiers from the daily figures, for the brands batches touched
@@ -91,14 +95,32 @@ public sealed class MetricsEvaluationService(
                 }
             }
 
+            var phases = new Dictionary<string, double>();
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            void Lap(string phase)
+            {
+                phases[phase] = watch.Elapsed.TotalMilliseconds;
+                watch.Restart();
+            }
+
+            Lap("read pending");
             await FillScopeAsync(connection, scope, cancellationToken);
+            Lap("scope");
             await RefreshSummariesAsync(connection, cancellationToken);
+            Lap("summaries");
             var scoped = !all;
             var milestones = await RecordMilestonesAsync(db, connection, scoped, cancellationToken);
+            Lap("milestones");
             var tasks = await CompleteTasksAsync(connection, scoped, cancellationToken);
+            Lap("tasks");
             var (brands, tiers) = await EvaluateTiersAsync(connection, scoped, cancellationToken);
+            Lap("tiers");
             await ClearPendingAsync(db, pending, cancellationToken);
-            return new MetricsEvaluationSummary(brands, milestones, tasks, tiers);
+            Lap("clear pending");
+            logger.LogInformation(
+                "Evaluated {Brands} brand(s): {Milestones} milestone(s), {Tasks} task(s), {Tiers} tier change(s); phases (ms) {Phases}",
+                brands, milestones, tasks, tiers, string.Join(", ", phases.Select(p => $"{p.Key} {p.Value:F1}")));
+            return new MetricsEvaluationSummary(brands, milestones, tasks, tiers) { PhaseMilliseconds = phases };
         }
         finally
         {
@@ -129,7 +151,7 @@ public sealed class MetricsEvaluationService(
     {
         await ExecuteAsync(connection, null, """
             CREATE TEMP TABLE IF NOT EXISTS eval_scope ("BrandId" TEXT PRIMARY KEY, "FromDate" TEXT NOT NULL) WITHOUT ROWID;
-            CREATE TEMP TABLE IF NOT EXISTS eval_candidates ("BrandId" TEXT PRIMARY KEY) WITHOUT ROWID;
+            CREATE TEMP TABLE IF NOT EXISTS eval_candidates ("BrandId" TEXT PRIMARY KEY, "Month" TEXT) WITHOUT ROWID;
             DELETE FROM eval_scope;
             """, cancellationToken);
         if (scope.Count == 0)
@@ -221,38 +243,64 @@ public sealed class MetricsEvaluationService(
     };
 
     /// <summary>
-    /// The brands whose summaries say the milestone may be reached and that have not reached it yet:
-    /// exact for monthly sums and counts of days, a superset for the others (the daily rows decide).
+    /// The brands whose summaries say the milestone may be reached and that have not reached it yet,
+    /// with the one month whose daily rows decide where the summaries know it: exact for monthly sums,
+    /// largest days and counts of days; for the latest value, the brand's last month with that figure.
     /// </summary>
     private static string CandidatesSql(MilestoneDefinition definition, bool scoped)
     {
         var from = scoped ? """eval_scope e CROSS JOIN "MetricMonths" s ON s."BrandId" = e."BrandId" """ : """ "MetricMonths" s""";
         var open = """NOT EXISTS (SELECT 1 FROM "MilestoneAchievements" a WHERE a."BrandId" = s."BrandId" AND a."MilestoneDefinitionId" = $definition)""";
+        const string Insert = """INSERT INTO eval_candidates ("BrandId", "Month")""";
         var roi = definition.Metric == MetricKind.AdRoi;
-        var sum = roi ? "" : MetricMonth.SumColumn(definition.Metric);
-        var max = roi ? "" : MetricMonth.MaxColumn(definition.Metric);
-        var days = roi ? MetricMonth.DaysColumn(MetricKind.AdSpend) : MetricMonth.DaysColumn(definition.Metric);
         var adSpendSum = MetricMonth.SumColumn(MetricKind.AdSpend);
-        var condition = (definition.Aggregation, roi) switch
+        if (definition.Aggregation == MilestoneAggregation.DaysWithValue)
         {
-            (MilestoneAggregation.DaysWithValue, _) => null,
-            (MilestoneAggregation.MonthlySum, true) => $"""s."{adSpendSum}" > 0 AND s."AdGmvWithSpend" >= $threshold * s."{adSpendSum}" """,
-            (_, true) => $"""s."{days}" > 0""",
-            (MilestoneAggregation.MonthlySum, false) => $"""s."{sum}" >= $threshold""",
-            _ => $"""s."{max}" >= $threshold""",
-        };
-        return condition is null
-            ? $"""
-                INSERT INTO eval_candidates ("BrandId")
-                SELECT s."BrandId" FROM {from}
+            var days = MetricMonth.DaysColumn(roi ? MetricKind.AdSpend : definition.Metric);
+            return $"""
+                {Insert}
+                SELECT s."BrandId", NULL FROM {from}
                 WHERE {open}
                 GROUP BY s."BrandId" HAVING SUM(s."{days}") >= $threshold
-                """
-            : $"""
-                INSERT OR IGNORE INTO eval_candidates ("BrandId")
-                SELECT s."BrandId" FROM {from}
-                WHERE {condition} AND {open}
                 """;
+        }
+
+        if (roi && definition.Aggregation != MilestoneAggregation.MonthlySum)
+        {
+            // A day's ROI is not in the summaries: every brand with ad spend and without the milestone.
+            return $"""
+                {Insert}
+                SELECT s."BrandId", NULL FROM {from}
+                WHERE s."{MetricMonth.DaysColumn(MetricKind.AdSpend)}" > 0 AND {open}
+                GROUP BY s."BrandId"
+                """;
+        }
+
+        if (definition.Aggregation == MilestoneAggregation.Latest)
+        {
+            var max = MetricMonth.MaxColumn(definition.Metric);
+            return $"""
+                {Insert}
+                SELECT s."BrandId", s."Month" FROM {from}
+                WHERE s."{max}" >= $threshold AND {open}
+                  AND s."Month" = (SELECT MAX(l."Month") FROM "MetricMonths" l WHERE l."BrandId" = s."BrandId" AND l."{max}" IS NOT NULL)
+                """;
+        }
+
+        var condition = (definition.Aggregation, roi) switch
+        {
+            (MilestoneAggregation.MonthlySum, true) => $"""s."{adSpendSum}" > 0 AND s."AdGmvWithSpend" >= $threshold * s."{adSpendSum}" """,
+            (MilestoneAggregation.MonthlySum, false) => $"""s."{MetricMonth.SumColumn(definition.Metric)}" >= $threshold""",
+            _ => $"""s."{MetricMonth.MaxColumn(definition.Metric)}" >= $threshold""",
+        };
+
+        // The first month that meets it holds the day: earlier months' sums and largest days stayed below.
+        return $"""
+            {Insert}
+            SELECT s."BrandId", MIN(s."Month") FROM {from}
+            WHERE {condition} AND {open}
+            GROUP BY s."BrandId"
+            """;
     }
 
     /// <summary>For the candidates: the day the milestone was reached and the figure that proved it.</summary>
@@ -260,8 +308,9 @@ public sealed class MetricsEvaluationService(
     {
         var (value, _) = ValueOf(definition.Metric);
         const string scope = """
-            FROM eval_candidates c CROSS JOIN "DailyMetrics" m ON m."BrandId" = c."BrandId"
-            WHERE 1 = 1
+            FROM eval_candidates c CROSS JOIN "DailyMetrics" m
+            WHERE m."BrandId" = c."BrandId"
+              AND m."Date" >= COALESCE(c."Month" || '-01', '0000') AND m."Date" < COALESCE(c."Month" || '-32', '9999')
             """;
         return (definition.Aggregation, definition.Metric) switch
         {
