@@ -341,7 +341,7 @@ internal sealed class MetricsBench : IAsyncDisposable
         await connection.OpenAsync();
         await using var pragmas = connection.CreateCommand();
         // The same statements the app's SqlitePragmaInterceptor runs on every connection it opens.
-        pragmas.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={busyTimeout}; PRAGMA foreign_keys=ON;";
+        pragmas.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={busyTimeout}; PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768;";
         await pragmas.ExecuteNonQueryAsync();
         return connection;
     }

@@ -286,7 +286,7 @@ internal sealed partial class PortfolioBench : IAsyncDisposable
         var connection = new SqliteConnection(PortalCoreExtensions.SqliteConnectionString(DatabasePath));
         await connection.OpenAsync();
         await using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={busyTimeout}; PRAGMA foreign_keys=ON;";
+        pragmas.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={busyTimeout}; PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768;";
         await pragmas.ExecuteNonQueryAsync();
         return connection;
     }
