@@ -21,18 +21,21 @@ public static class PortalJobsExtensions
         var settings = builder.Configuration.ReadValidated(JobsOptions.Section, new JobsOptionsValidator());
         services.AddValidatedSettings<JobsOptions, JobsOptionsValidator>(builder.Configuration, JobsOptions.Section);
 
-        services.AddHangfire(config =>
+        services.AddHangfire((provider, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(provider.GetRequiredService<JobStorage>()));
+
+        // Each host owns its storage (registered after AddHangfire, so it wins over Hangfire's default of the
+        // global JobStorage.Current): several hosts in one process (the test suites) never share, and never
+        // enqueue into another host's storage after that host was disposed.
+        switch (settings.Storage)
         {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            switch (settings.Storage)
-            {
-                case JobStorageKind.InMemory:
-                    config.UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) });
-                    break;
-            }
-        });
+            case JobStorageKind.InMemory:
+                services.AddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) }));
+                break;
+        }
 
         if (settings.RunServer)
         {

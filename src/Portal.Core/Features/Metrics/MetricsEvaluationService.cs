@@ -20,6 +20,12 @@ public sealed record MetricsEvaluationSummary(int Brands, int Milestones, int Ta
 {
     /// <summary>How long each phase took (milliseconds), for logs and the benchmark.</summary>
     public IReadOnlyDictionary<string, double> PhaseMilliseconds { get; init; } = new Dictionary<string, double>();
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Brands = {Brands}, Milestones = {Milestones}, TasksCompleted = {TasksCompleted}, TierChanges = {TierChanges}");
+        return true;
+    }
 }
 
 /// <summary>
