@@ -222,7 +222,7 @@ public sealed class MetricsIngestionService(
 
         var connection = db.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
-        await using var upsert = UpsertCommand(connection, dbTransaction);
+        await using var upsert = WriteCommand(connection, dbTransaction, replaceExisting: true);
         var p = upsert.Parameters;
         int inserted = 0, updated = 0, unchanged = 0;
         var touched = new Dictionary<Guid, DateOnly>();
@@ -245,24 +245,7 @@ public sealed class MetricsIngestionService(
             }
 
             touched[row.BrandId] = touched.TryGetValue(row.BrandId, out var earliest) && earliest < row.Date ? earliest : row.Date;
-            p[0].Value = Key(row.BrandId);
-            p[1].Value = Day(row.Date);
-            p[2].Value = Fen(row.Gmv);
-            p[3].Value = Db(row.Orders);
-            p[4].Value = Db(row.PaidOrders);
-            p[5].Value = Db(row.Streams);
-            p[6].Value = Db(row.LiveMinutes);
-            p[7].Value = Db(row.PeakViewers);
-            p[8].Value = Db(row.NewFans);
-            p[9].Value = Db(row.Fans);
-            p[10].Value = Db(row.FanGroupMembers);
-            p[11].Value = row.RepurchaseRate is { } rate ? (long)(rate * MetricStorage.RateScale) : DBNull.Value;
-            p[12].Value = Fen(row.DistributionGmv);
-            p[13].Value = Db(row.Influencers);
-            p[14].Value = Fen(row.AdSpend);
-            p[15].Value = Fen(row.AdGmv);
-            p[16].Value = Db(row.ExclusiveSkus);
-            p[17].Value = stamp;
+            Bind(p, row, stamp);
             await upsert.ExecuteNonQueryAsync(cancellationToken);
             if (progress is not null && (i + 1) % 1000 == 0)
             {
@@ -310,7 +293,12 @@ public sealed class MetricsIngestionService(
         "FanGroupMembers", "RepurchaseRate", "DistributionGmv", "Influencers", "AdSpend", "AdGmv", "ExclusiveSkus", "UpdatedAt",
     ];
 
-    private static DbCommand UpsertCommand(DbConnection connection, DbTransaction transaction)
+    /// <summary>
+    /// The prepared single-row write of a daily row (parameters in <see cref="Columns"/> order, filled by
+    /// <see cref="Bind"/>): an upsert, or with <paramref name="replaceExisting"/> false an insert that
+    /// keeps a row already there (the demo seed).
+    /// </summary>
+    internal static DbCommand WriteCommand(DbConnection connection, DbTransaction transaction, bool replaceExisting)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -319,7 +307,7 @@ public sealed class MetricsIngestionService(
         var updates = string.Join(", ", Columns.Skip(2).Select(c => $"\"{c}\" = excluded.\"{c}\""));
         command.CommandText = $"""
             INSERT INTO "DailyMetrics" ({names}) VALUES ({values})
-            ON CONFLICT("BrandId", "Date") DO UPDATE SET {updates}
+            ON CONFLICT("BrandId", "Date") {(replaceExisting ? $"DO UPDATE SET {updates}" : "DO NOTHING")}
             """;
         for (var i = 0; i < Columns.Length; i++)
         {
@@ -328,6 +316,29 @@ public sealed class MetricsIngestionService(
 
         command.Prepare();
         return command;
+    }
+
+    /// <summary>Fills <see cref="WriteCommand"/>'s parameters with a row in storage units (fen, parts per ten thousand).</summary>
+    internal static void Bind(DbParameterCollection p, DailyMetric row, object stamp)
+    {
+        p[0].Value = Key(row.BrandId);
+        p[1].Value = Day(row.Date);
+        p[2].Value = Fen(row.Gmv);
+        p[3].Value = Db(row.Orders);
+        p[4].Value = Db(row.PaidOrders);
+        p[5].Value = Db(row.Streams);
+        p[6].Value = Db(row.LiveMinutes);
+        p[7].Value = Db(row.PeakViewers);
+        p[8].Value = Db(row.NewFans);
+        p[9].Value = Db(row.Fans);
+        p[10].Value = Db(row.FanGroupMembers);
+        p[11].Value = row.RepurchaseRate is { } rate ? (long)(rate * MetricStorage.RateScale) : DBNull.Value;
+        p[12].Value = Fen(row.DistributionGmv);
+        p[13].Value = Db(row.Influencers);
+        p[14].Value = Fen(row.AdSpend);
+        p[15].Value = Fen(row.AdGmv);
+        p[16].Value = Db(row.ExclusiveSkus);
+        p[17].Value = stamp;
     }
 
     private static DbParameter AddParameter(DbCommand command, string name)

@@ -146,44 +146,14 @@ internal sealed class DemoPortfolioSeeder(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var connection = db.Database.GetDbConnection();
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction.GetDbTransaction();
-            string[] columns =
-            [
-                "BrandId", "Date", "Gmv", "Orders", "PaidOrders", "Streams", "LiveMinutes", "PeakViewers", "NewFans", "Fans",
-                "FanGroupMembers", "RepurchaseRate", "DistributionGmv", "Influencers", "AdSpend", "AdGmv", "ExclusiveSkus", "UpdatedAt",
-            ];
-            insert.CommandText = $"""
-                INSERT INTO "DailyMetrics" ({string.Join(", ", columns.Select(c => $"\"{c}\""))})
-                VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})
-                ON CONFLICT("BrandId", "Date") DO NOTHING
-                """;
-            var p = columns.Select((_, i) => Parameter(insert, $"$p{i}")).ToArray();
-            insert.Prepare();
+            await using var insert = MetricsIngestionService.WriteCommand(connection, transaction.GetDbTransaction(), replaceExisting: false);
             var stamp = Instant.ConvertToProvider(now)!;
             var count = 0;
             foreach (var (demoBrand, brand) in brands)
             {
                 foreach (var row in DemoPortfolio.Figures(demoBrand, brand.Id, today))
                 {
-                    p[0].Value = MetricsIngestionService.Key(row.BrandId);
-                    p[1].Value = row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                    p[2].Value = Fen(row.Gmv);
-                    p[3].Value = Db(row.Orders);
-                    p[4].Value = Db(row.PaidOrders);
-                    p[5].Value = Db(row.Streams);
-                    p[6].Value = Db(row.LiveMinutes);
-                    p[7].Value = Db(row.PeakViewers);
-                    p[8].Value = Db(row.NewFans);
-                    p[9].Value = Db(row.Fans);
-                    p[10].Value = Db(row.FanGroupMembers);
-                    p[11].Value = row.RepurchaseRate is { } rate ? (long)(rate * MetricStorage.RateScale) : DBNull.Value;
-                    p[12].Value = Fen(row.DistributionGmv);
-                    p[13].Value = Db(row.Influencers);
-                    p[14].Value = Fen(row.AdSpend);
-                    p[15].Value = Fen(row.AdGmv);
-                    p[16].Value = Db(row.ExclusiveSkus);
-                    p[17].Value = stamp;
+                    MetricsIngestionService.Bind(insert.Parameters, row, stamp);
                     count += await insert.ExecuteNonQueryAsync(cancellationToken);
                 }
             }
@@ -243,17 +213,4 @@ internal sealed class DemoPortfolioSeeder(
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
-
-    private static object Fen(decimal? amount) => amount is { } value ? (long)(value * MetricStorage.FenPerYuan) : DBNull.Value;
-
-    private static object Db(long? value) => value is { } v ? v : DBNull.Value;
-
-    private static DbParameter Parameter(DbCommand command, string name)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = DBNull.Value;
-        command.Parameters.Add(parameter);
-        return parameter;
-    }
 }
