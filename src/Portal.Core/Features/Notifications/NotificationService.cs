@@ -67,7 +67,9 @@ public sealed class NotificationService(
             return;
         }
 
-        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+        // A disabled account hears nothing more (Administration: a lockout without end).
+        var users = await db.Users.AsNoTracking()
+            .Where(u => ids.Contains(u.Id) && (u.LockoutEnd == null || u.LockoutEnd < Administration.UserState.DisabledUntil))
             .Select(u => new { u.Id, u.Email, u.PreferredCulture })
             .ToListAsync(cancellationToken);
         var choices = await db.NotificationPreferences.AsNoTracking()

@@ -86,6 +86,22 @@ public sealed class NotificationFanOutTests(NotificationsApp fixture) : IClassFi
     }
 
     [Fact]
+    public async Task StaffComment_DoesNotReachADisabledMember()
+    {
+        var (code, brandId, owner) = await fixture.NewBrandAsync("disabled");
+        var disabled = await fixture.AddMemberAsync(brandId, "en");
+        await fixture.App.WithDbAsync(db => db.Users.Where(u => u.Email == disabled)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, Portal.Core.Features.Administration.UserState.DisabledUntil)));
+
+        (await fixture.Comments.PostAsync(await fixture.StaffAsync(), code, new NewComment("Anyone there?"))).Succeeded.ShouldBeTrue();
+
+        (await fixture.InboxAsync(owner)).ShouldHaveSingleItem();
+        (await fixture.MailAsync(owner)).ShouldHaveSingleItem();
+        (await fixture.InboxAsync(disabled)).ShouldBeEmpty();
+        (await fixture.MailAsync(disabled)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task InAppNotification_IsShownInTheReadersCurrentLanguage()
     {
         var (code, _, owner) = await fixture.NewBrandAsync("read");
