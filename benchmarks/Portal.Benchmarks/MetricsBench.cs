@@ -25,25 +25,6 @@ internal sealed record IngestionFigures(IReadOnlyDictionary<string, double> Rate
 
 internal sealed record RecomputeFigures(long Rows, TimeSpan Generation, TimeSpan First, MetricsEvaluationSummary FirstSummary, IReadOnlyList<TimeSpan> Steady);
 
-/// <summary>The real web app (Development settings, no job server) on a temp SQLite file, with a real API token.</summary>
-internal sealed class BenchFactory(string databasePath, string mailFolder) : WebApplicationFactory<Program>
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Development");
-        builder.UseSolutionRelativeContentRoot(Path.Combine("src", "Portal.Web"), "Portal.sln");
-        builder.UseSetting("Database:SqlitePath", databasePath);
-        builder.UseSetting("Email:PickupDirectory", mailFolder);
-        builder.UseSetting("Seed:DemoData", "true");
-        builder.UseSetting("Jobs:RunServer", "false");
-        builder.UseSetting("Metrics:RequestsPerMinutePerClient", "1000000");
-        // Milestones on brands without journey tasks log a warning each; the console would measure itself.
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Error");
-        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft", "Error");
-        builder.UseSetting("Serilog:MinimumLevel:Override:Portal", "Error");
-    }
-}
-
 internal sealed class MetricsBench : IAsyncDisposable
 {
     private const string RawPath = "raw ADO.NET prepared insert";
@@ -77,7 +58,8 @@ internal sealed class MetricsBench : IAsyncDisposable
     public static async Task<MetricsBench> StartAsync()
     {
         var directory = Directory.CreateTempSubdirectory("portal-bench-").FullName;
-        var factory = new BenchFactory(Path.Combine(directory, "portal.db"), Path.Combine(directory, "mail"));
+        var factory = new BenchFactory(Path.Combine(directory, "portal.db"), Path.Combine(directory, "mail"),
+            new Dictionary<string, string> { ["Metrics:RequestsPerMinutePerClient"] = "1000000" });
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -334,17 +316,7 @@ internal sealed class MetricsBench : IAsyncDisposable
 
     // ---------------------------------------------------------------- set-based generation
 
-    private async Task<SqliteConnection> OpenRawAsync()
-    {
-        var busyTimeout = Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.BusyTimeoutMs;
-        var connection = new SqliteConnection(PortalCoreExtensions.SqliteConnectionString(DatabasePath));
-        await connection.OpenAsync();
-        await using var pragmas = connection.CreateCommand();
-        // The same statements the app's SqlitePragmaInterceptor runs on every connection it opens.
-        pragmas.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={busyTimeout}; PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768;";
-        await pragmas.ExecuteNonQueryAsync();
-        return connection;
-    }
+    private Task<SqliteConnection> OpenRawAsync() => _factory.OpenRawAsync();
 
     /// <summary>Copies one brand made by EF (so every required column has the app's value) <paramref name="count"/> times in one INSERT ... SELECT.</summary>
     private async Task<List<(Guid Id, string Code)>> CreateBrandsAsync(string prefix, int count)

@@ -32,9 +32,9 @@ internal sealed partial class PortfolioBench : IAsyncDisposable
 {
     private static readonly ValueConverter<DateTimeOffset, long> Instant = new DateTimeOffsetToBinaryConverter();
     private readonly string _directory;
-    private readonly KestrelFactory _factory;
+    private readonly BenchFactory _factory;
 
-    private PortfolioBench(string directory, KestrelFactory factory)
+    private PortfolioBench(string directory, BenchFactory factory)
     {
         _directory = directory;
         _factory = factory;
@@ -44,29 +44,12 @@ internal sealed partial class PortfolioBench : IAsyncDisposable
 
     private IServiceProvider Services => _factory.Services;
 
-    /// <summary>The web app on Kestrel (a real socket on 127.0.0.1), Development settings, no job server, no background refresh.</summary>
-    private sealed class KestrelFactory(string databasePath, string mailFolder) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSolutionRelativeContentRoot(Path.Combine("src", "Portal.Web"), "Portal.sln");
-            builder.UseSetting("Database:SqlitePath", databasePath);
-            builder.UseSetting("Email:PickupDirectory", mailFolder);
-            builder.UseSetting("Seed:DemoData", "true");
-            builder.UseSetting("Jobs:RunServer", "false");
-            // The bench rebuilds the rows itself, once, and times it; a background rebuild would load the machine.
-            builder.UseSetting("Portfolio:RefreshInBackground", "false");
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Error");
-            builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft", "Error");
-            builder.UseSetting("Serilog:MinimumLevel:Override:Portal", "Error");
-        }
-    }
-
     public static async Task<PortfolioBench> StartAsync()
     {
         var directory = Directory.CreateTempSubdirectory("portal-portfolio-bench-").FullName;
-        var factory = new KestrelFactory(Path.Combine(directory, "portal.db"), Path.Combine(directory, "mail"));
+        // The bench rebuilds the rows itself, once, and times it; a background rebuild would load the machine.
+        var factory = new BenchFactory(Path.Combine(directory, "portal.db"), Path.Combine(directory, "mail"),
+            new Dictionary<string, string> { ["Portfolio:RefreshInBackground"] = "false" });
         factory.UseKestrel(0);
         factory.StartServer();
         return new PortfolioBench(directory, factory);
@@ -280,16 +263,7 @@ internal sealed partial class PortfolioBench : IAsyncDisposable
 
     // ---------------------------------------------------------------- helpers
 
-    private async Task<SqliteConnection> OpenRawAsync()
-    {
-        var busyTimeout = Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.BusyTimeoutMs;
-        var connection = new SqliteConnection(PortalCoreExtensions.SqliteConnectionString(DatabasePath));
-        await connection.OpenAsync();
-        await using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={busyTimeout}; PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768;";
-        await pragmas.ExecuteNonQueryAsync();
-        return connection;
-    }
+    private Task<SqliteConnection> OpenRawAsync() => _factory.OpenRawAsync();
 
     private static async Task<List<string>> ColumnsAsync(SqliteConnection connection, SqliteTransaction transaction, string table)
     {

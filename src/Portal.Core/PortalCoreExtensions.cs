@@ -121,6 +121,14 @@ public static class PortalCoreExtensions
             services.GetRequiredService<AuditInterceptor>());
     }
 
+    /// <summary>
+    /// What every SQLite connection runs when it opens (<c>SqlitePragmaInterceptor</c>; the benchmarks' raw
+    /// baselines too): WAL, a busy timeout, foreign keys, and a 32 MB page cache (the metrics tables
+    /// outgrow the 2 MB default long before 100,000 brands).
+    /// </summary>
+    public static string SqlitePragmas(int busyTimeoutMs) =>
+        $"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={busyTimeoutMs}; PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768;";
+
     /// <summary>The connection string for a SQLite file; shared pooled connections, foreign keys on.</summary>
     public static string SqliteConnectionString(string path) =>
         new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, ForeignKeys = true, Cache = SqliteCacheMode.Default }.ToString();

@@ -4,13 +4,12 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Portal.Core.Data.Interceptors;
 
 /// <summary>
-/// Sets WAL journaling, a busy timeout and foreign keys on every SQLite connection EF opens, so
+/// Runs <see cref="PortalCoreExtensions.SqlitePragmas"/> (WAL, busy timeout, foreign keys, page cache) on every SQLite connection EF opens, so
 /// the web process, jobs and readers can share the file without "database is locked" errors.
 /// </summary>
 internal sealed class SqlitePragmaInterceptor(int busyTimeoutMs) : DbConnectionInterceptor
 {
-    // A 32 MB page cache per (pooled) connection: the metrics tables outgrow the 2 MB default long before 100,000 brands.
-    private string Sql => $"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={busyTimeoutMs}; PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768;";
+    private string Sql => PortalCoreExtensions.SqlitePragmas(busyTimeoutMs);
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
