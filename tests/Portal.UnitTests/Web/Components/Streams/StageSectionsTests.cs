@@ -16,10 +16,12 @@ public sealed class StageSectionsTests : PortalTestContext
     /// <summary>The input a visible label names, as a person (or Playwright's GetByLabel) finds it.</summary>
     private static IElement Field(IRenderedComponent<StagePlanHost> cut, string label)
     {
-        var element = cut.FindAll("label").SingleOrDefault(l => l.TextContent.Trim() == label)
-            ?? throw new ShouldAssertException($"No field labelled '{label}'");
+        // A field added by a click (a gift row) appears after MudBlazor's asynchronous re-render.
+        IElement? element = null;
+        cut.WaitForAssertion(() => element = cut.FindAll("label").SingleOrDefault(l => l.TextContent.Trim() == label)
+            ?? throw new ShouldAssertException($"No field labelled '{label}'"));
         // Text fields point at their input with for=; check boxes wrap theirs.
-        return element.GetAttribute("for") is { Length: > 0 } id ? cut.Find($"#{id}") : element.QuerySelector("input")!;
+        return element!.GetAttribute("for") is { Length: > 0 } id ? cut.Find($"#{id}") : element.QuerySelector("input")!;
     }
 
     private static string State(IRenderedComponent<StagePlanHost> cut, StageSection section) =>
@@ -34,12 +36,12 @@ public sealed class StageSectionsTests : PortalTestContext
     public void Shaping_AddingANamedHeroProduct_MakesItComplete()
     {
         var cut = RenderHost(EmptyPlan());
-        State(cut, StageSection.Shaping).ShouldBe("Incomplete");
+        cut.WaitForAssertion(() => State(cut, StageSection.Shaping).ShouldBe("Incomplete"));
 
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Add product").Click();
         Field(cut, "Product 1 name").Change("Longjing 250g");
 
-        State(cut, StageSection.Shaping).ShouldBe("Complete");
+        cut.WaitForAssertion(() => State(cut, StageSection.Shaping).ShouldBe("Complete"));
         Field(cut, "Product 1 price (¥)").ShouldNotBeNull();
         Field(cut, "Product 1 stock").ShouldNotBeNull();
         cut.FindAll("label").Select(l => l.TextContent.Trim()).ShouldContain("Product 1 role");
@@ -51,7 +53,7 @@ public sealed class StageSectionsTests : PortalTestContext
         var plan = EmptyPlan();
         plan.Shaping.Products.Add(new PlannedProduct { Name = "Longjing", Role = ProductRole.Hero });
         var cut = RenderHost(plan);
-        State(cut, StageSection.Shaping).ShouldBe("Complete");
+        cut.WaitForAssertion(() => State(cut, StageSection.Shaping).ShouldBe("Complete"));
 
         var role = cut.FindComponent<MudSelect<ProductRole>>();
         await cut.InvokeAsync(() => role.Instance.SelectOption(ProductRole.Traffic));
@@ -64,16 +66,16 @@ public sealed class StageSectionsTests : PortalTestContext
     public void Timing_SegmentsMustFillThePlannedLength()
     {
         var cut = RenderHost(EmptyPlan());
-        State(cut, StageSection.Timing).ShouldBe("Incomplete");
+        cut.WaitForAssertion(() => State(cut, StageSection.Timing).ShouldBe("Incomplete"));
 
         // A new segment takes the unplanned minutes, so one segment fills the show.
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Add segment").Click();
         Field(cut, "Segment 1 name").Change("Hero product");
-        State(cut, StageSection.Timing).ShouldBe("Complete");
+        cut.WaitForAssertion(() => State(cut, StageSection.Timing).ShouldBe("Complete"));
 
         Field(cut, "Segment 1 minutes").Change("30");
 
-        State(cut, StageSection.Timing).ShouldBe("Incomplete");
+        cut.WaitForAssertion(() => State(cut, StageSection.Timing).ShouldBe("Incomplete"));
         cut.Find("[data-testid='timing-total']").TextContent.ShouldBe("Segments: 30 of 90 planned minutes");
     }
 
@@ -83,41 +85,41 @@ public sealed class StageSectionsTests : PortalTestContext
         var plan = EmptyPlan();
         plan.Timing.Segments.Add(new ShowSegment { Name = "All", Minutes = 90 });
         var cut = RenderHost(plan);
-        State(cut, StageSection.Timing).ShouldBe("Complete");
+        cut.WaitForAssertion(() => State(cut, StageSection.Timing).ShouldBe("Complete"));
 
         Field(cut, "Planned length (minutes)").Change("120");
 
-        State(cut, StageSection.Timing).ShouldBe("Incomplete");
+        cut.WaitForAssertion(() => State(cut, StageSection.Timing).ShouldBe("Incomplete"));
     }
 
     [Fact]
     public void AccurateFlow_BudgetAndTool_OrNoPaidTraffic_MakeItComplete()
     {
         var cut = RenderHost(EmptyPlan());
-        State(cut, StageSection.AccurateFlow).ShouldBe("Incomplete");
+        cut.WaitForAssertion(() => State(cut, StageSection.AccurateFlow).ShouldBe("Incomplete"));
 
         Field(cut, "Paid traffic budget (¥)").Change("2000");
-        State(cut, StageSection.AccurateFlow).ShouldBe("Incomplete");
+        cut.WaitForAssertion(() => State(cut, StageSection.AccurateFlow).ShouldBe("Incomplete"));
         Field(cut, "Live-room promotion").Change(true);
-        State(cut, StageSection.AccurateFlow).ShouldBe("Complete");
+        cut.WaitForAssertion(() => State(cut, StageSection.AccurateFlow).ShouldBe("Complete"));
 
         Field(cut, "Live-room promotion").Change(false);
-        State(cut, StageSection.AccurateFlow).ShouldBe("Incomplete");
+        cut.WaitForAssertion(() => State(cut, StageSection.AccurateFlow).ShouldBe("Incomplete"));
         Field(cut, "No paid traffic for this stream").Change(true);
-        State(cut, StageSection.AccurateFlow).ShouldBe("Complete");
+        cut.WaitForAssertion(() => State(cut, StageSection.AccurateFlow).ShouldBe("Complete"));
     }
 
     [Fact]
     public void Gifts_AddingAnItem_MakesItComplete_AndShowsTheBudgetInYuan()
     {
         var cut = RenderHost(EmptyPlan());
-        State(cut, StageSection.Gifts).ShouldBe("Incomplete");
+        cut.WaitForAssertion(() => State(cut, StageSection.Gifts).ShouldBe("Incomplete"));
 
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Add gift").Click();
         Field(cut, "Gift 1 description").Change("¥30 off ¥199");
         Field(cut, "Gift 1 budget (¥)").Change("1234.5");
 
-        State(cut, StageSection.Gifts).ShouldBe("Complete");
+        cut.WaitForAssertion(() => State(cut, StageSection.Gifts).ShouldBe("Complete"));
         cut.Find("[data-testid='gifts-total']").TextContent.ShouldBe("Gifts budget: ¥1,234.50");
         cut.FindAll("label").Select(l => l.TextContent.Trim()).ShouldContain("Gift 1 kind");
     }
@@ -126,14 +128,14 @@ public sealed class StageSectionsTests : PortalTestContext
     public void EarlyContent_AWarmUpVideoOrHighlights_MakeItComplete()
     {
         var cut = RenderHost(EmptyPlan());
-        State(cut, StageSection.EarlyContent).ShouldBe("Incomplete");
+        cut.WaitForAssertion(() => State(cut, StageSection.EarlyContent).ShouldBe("Incomplete"));
 
         Field(cut, "Highlights").Change("Live brewing in the tea garden");
-        State(cut, StageSection.EarlyContent).ShouldBe("Complete");
+        cut.WaitForAssertion(() => State(cut, StageSection.EarlyContent).ShouldBe("Complete"));
 
         Field(cut, "Highlights").Change("");
         Field(cut, "Warm-up videos planned").Change("2");
-        State(cut, StageSection.EarlyContent).ShouldBe("Complete");
+        cut.WaitForAssertion(() => State(cut, StageSection.EarlyContent).ShouldBe("Complete"));
     }
 
     [Fact]
@@ -167,7 +169,7 @@ public sealed class StageSectionsTests : PortalTestContext
         var cut = RenderHost(EmptyPlan());
 
         cut.Find("#stage-Shaping").TextContent.ShouldBe("盘货品");
-        State(cut, StageSection.Gifts).ShouldBe("未完成");
+        cut.WaitForAssertion(() => State(cut, StageSection.Gifts).ShouldBe("未完成"));
         cut.Find("[data-testid='readiness']").TextContent.ShouldContain("准备度 0/5");
     }
 
