@@ -706,13 +706,16 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("NameEn", "Code");
-
-                    b.HasIndex("NameZh", "Code");
-
                     b.HasIndex("Status", "SubmittedAt");
 
-                    b.ToTable("Brands", (string)null);
+                    b.ToTable("Brands", null, t =>
+                        {
+                            t.HasTrigger("TR_Brands_PortfolioRow_Insert");
+
+                            t.HasTrigger("TR_Brands_PortfolioRow_Update");
+                        });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Portal.Core.Features.Brands.BrandInvitation", b =>
@@ -1782,16 +1785,27 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<Guid>("BrandId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AccountManagerUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("AsOf")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("BlockedFrom")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Compliance")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("DocumentsAwaitingReview")
                         .HasColumnType("INTEGER");
@@ -1810,6 +1824,16 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.Property<long?>("LastMilestoneAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("NextExpiryOn")
                         .HasColumnType("TEXT");
@@ -1832,18 +1856,44 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<long>("RefreshedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("TrendPercent")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("BrandId");
 
+                    b.HasIndex("AccountManagerUserId");
+
+                    b.HasIndex("Code");
+
                     b.HasIndex("Compliance");
 
-                    b.HasIndex("Gmv30");
-
-                    b.HasIndex("LastActivityAt");
-
                     b.HasIndex("NextExpiryOn");
+
+                    b.HasIndex("CreatedAt", "Code");
+
+                    b.HasIndex("Gmv30", "Code");
+
+                    b.HasIndex("LastActivityAt", "Code");
+
+                    b.HasIndex("NameEn", "Code");
+
+                    b.HasIndex("NameZh", "Code");
+
+                    b.HasIndex("Status", "Code");
+
+                    b.HasIndex("Tier", "Gmv30");
+
+                    b.HasIndex("TrendPercent", "Code");
 
                     b.ToTable("BrandPortfolioRows", (string)null);
                 });

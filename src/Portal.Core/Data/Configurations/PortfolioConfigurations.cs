@@ -15,20 +15,49 @@ internal sealed class BrandPortfolioRowConfiguration : IEntityTypeConfiguration<
         // Whole fen, like DailyMetrics: SQLite sorts and compares INTEGER, not decimal text.
         builder.Property(r => r.Gmv30).HasConversion(MetricStorage.Money);
         builder.Property(r => r.GmvPrev30).HasConversion(MetricStorage.Money);
-        // The saved views and the sortable columns.
-        builder.HasIndex(r => r.Gmv30);
+        builder.Property(r => r.Code).HasMaxLength(64);
+        builder.Property(r => r.NameZh).HasMaxLength(200);
+        builder.Property(r => r.NameEn).HasMaxLength(200);
+
+        // Every sort walks its own index in order, with the code as the unique tie-breaker, so a page
+        // stops after its rows instead of sorting every match; the filters are checked on the way.
+        builder.HasIndex(r => new { r.NameEn, r.Code });
+        builder.HasIndex(r => new { r.NameZh, r.Code });
+        builder.HasIndex(r => r.Code);
+        builder.HasIndex(r => new { r.Gmv30, r.Code });
+        builder.HasIndex(r => new { r.TrendPercent, r.Code });
+        builder.HasIndex(r => new { r.LastActivityAt, r.Code });
+        builder.HasIndex(r => new { r.CreatedAt, r.Code });
+
+        // The saved views and filters that pick few brands.
+        builder.HasIndex(r => r.AccountManagerUserId);
         builder.HasIndex(r => r.Compliance);
         builder.HasIndex(r => r.NextExpiryOn);
-        builder.HasIndex(r => r.LastActivityAt);
+        builder.HasIndex(r => new { r.Tier, r.Gmv30 });
+        builder.HasIndex(r => new { r.Status, r.Code });
     }
 }
 
-/// <summary>The portfolio's default sort (name in the reader's language, then code): its first page walks an index instead of sorting every brand.</summary>
-internal sealed class BrandPortfolioIndexes : IEntityTypeConfiguration<Brand>
+/// <summary>
+/// The triggers that keep <see cref="BrandPortfolioRow"/>'s copies of the brand's columns equal to <c>Brands</c>
+/// (created by the <c>PortfolioFlatRows</c> migration). SQLite's RETURNING clause does not work on a table with
+/// AFTER triggers, so EF writes <c>Brands</c> without it.
+/// </summary>
+internal sealed class BrandPortfolioTriggers : IEntityTypeConfiguration<Brand>
 {
-    public void Configure(EntityTypeBuilder<Brand> builder)
-    {
-        builder.HasIndex(b => new { b.NameEn, b.Code });
-        builder.HasIndex(b => new { b.NameZh, b.Code });
-    }
+    public void Configure(EntityTypeBuilder<Brand> builder) =>
+        builder.ToTable(table =>
+        {
+            table.HasTrigger(PortfolioRowTriggers.Insert);
+            table.HasTrigger(PortfolioRowTriggers.Update);
+            table.UseSqlReturningClause(false);
+        });
+}
+
+/// <summary>The names of the triggers (their SQL is in the <c>PortfolioFlatRows</c> migration) that keep the portfolio row's brand columns in step with <c>Brands</c>.</summary>
+public static class PortfolioRowTriggers
+{
+    public const string Insert = "TR_Brands_PortfolioRow_Insert";
+
+    public const string Update = "TR_Brands_PortfolioRow_Update";
 }

@@ -1,4 +1,6 @@
+using Portal.Core.Features.Applications;
 using Portal.Core.Features.Documents;
+using Portal.Core.Features.Tiers;
 
 namespace Portal.Core.Features.Portfolio;
 
@@ -9,10 +11,30 @@ namespace Portal.Core.Features.Portfolio;
 /// stored as a date and compared at query time (<see cref="BlockedFrom"/>, <see cref="NextExpiryOn"/>,
 /// <see cref="LastFiguresOn"/>), so the row stays right between refreshes; only the GMV windows move
 /// with the day, and the refresher recomputes every row when the platform day changes.
+/// <para>
+/// The brand's own columns the grid filters and sorts on (<see cref="Code"/> to <see cref="CreatedAt"/>) are
+/// copies, kept equal to <c>Brands</c> by database triggers (insert and update of a brand, whoever writes it:
+/// EF, the metrics evaluation's set-based SQL, the seeders), so a portfolio page reads this one narrow table
+/// through its composite indexes without a join (ADR 0007). The app never writes them.
+/// </para>
 /// </summary>
 public sealed class BrandPortfolioRow
 {
     public Guid BrandId { get; set; }
+
+    public string Code { get; set; } = "";
+
+    public string NameZh { get; set; } = "";
+
+    public string NameEn { get; set; } = "";
+
+    public GrowthTier Tier { get; set; }
+
+    public ApplicationStatus Status { get; set; }
+
+    public Guid? AccountManagerUserId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>The platform day the GMV windows end on.</summary>
     public DateOnly AsOf { get; set; }

@@ -38,8 +38,8 @@ public sealed record PortfolioPage(IReadOnlyList<PortfolioRowView> Rows, int Tot
 
 /// <summary>
 /// Answers the staff portfolio: a page (and the total) of brands for a <see cref="PortfolioSpec"/>,
-/// filtered, sorted and paged in SQL over <c>Brands</c> joined to the maintained
-/// <see cref="BrandPortfolioRow"/>s. Staff only, checked on every call.
+/// filtered, sorted and paged in SQL over the maintained <see cref="BrandPortfolioRow"/>s alone (they carry the
+/// brand's own columns, kept in step by triggers), each sort walking its index. Staff only, checked on every call.
 /// </summary>
 public sealed class PortfolioQuery(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -59,7 +59,7 @@ public sealed class PortfolioQuery(
         var pageSize = Math.Clamp(spec.PageSize, 1, options.Value.MaxPageSize);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var filtered = Filter(db, user, spec, out var context);
-        var total = await CountCoreAsync(db, user, spec, filtered, cancellationToken);
+        var total = await filtered.CountAsync(cancellationToken);
         var page = await Sort(filtered, spec).Skip(Math.Max(0, spec.Page) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return Outcome<PortfolioPage>.Success(new PortfolioPage(await ViewsAsync(db, page, context, cancellationToken), total));
     }
@@ -73,24 +73,7 @@ public sealed class PortfolioQuery(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return Outcome<int>.Success(await CountCoreAsync(db, user, spec, Filter(db, user, spec, out _), cancellationToken));
-    }
-
-    // Without a filter on the maintained row, counting needs no join: SQLite counts the Brands index alone.
-    private static Task<int> CountCoreAsync(PortalDbContext db, ClaimsPrincipal user, PortfolioSpec spec, IQueryable<Flat> filtered, CancellationToken cancellationToken)
-    {
-        var needsRow = spec.View is not (PortfolioView.All or PortfolioView.Mine) || spec.Compliance is not null || spec.Stalled is not null;
-        if (needsRow || !string.IsNullOrWhiteSpace(spec.Search) || !string.IsNullOrWhiteSpace(spec.Category))
-        {
-            return filtered.CountAsync(cancellationToken);
-        }
-
-        var me = BrandDirectory.UserId(user);
-        var brands = db.Brands.AsQueryable();
-        brands = spec.View == PortfolioView.Mine ? brands.Where(b => b.AccountManagerUserId == me) : brands;
-        brands = spec.Tier is { } tier ? brands.Where(b => b.Tier == tier) : brands;
-        brands = spec.Status is { } status ? brands.Where(b => b.Status == status) : brands;
-        return brands.CountAsync(cancellationToken);
+        return Outcome<int>.Success(await Filter(db, user, spec, out _).CountAsync(cancellationToken));
     }
 
     /// <summary>Every matching row in the spec's order (paging ignored), read in batches, for exports. Staff only: throws otherwise.</summary>
@@ -124,31 +107,9 @@ public sealed class PortfolioQuery(
         }
     }
 
-    /// <summary>A brand joined to its maintained row (null until the refresher has seen it).</summary>
-    public sealed class Flat
-    {
-        public Guid Id { get; init; }
-
-        public string Code { get; init; } = "";
-
-        public string NameZh { get; init; } = "";
-
-        public string NameEn { get; init; } = "";
-
-        public GrowthTier Tier { get; init; }
-
-        public ApplicationStatus Status { get; init; }
-
-        public Guid? AccountManagerUserId { get; init; }
-
-        public DateTimeOffset CreatedAt { get; init; }
-
-        public BrandPortfolioRow? Row { get; init; }
-    }
-
     private sealed record QueryContext(DateOnly Today, DateOnly StalledDay, DateTimeOffset StalledInstant, bool Chinese);
 
-    private IQueryable<Flat> Filter(PortalDbContext db, ClaimsPrincipal user, PortfolioSpec spec, out QueryContext context)
+    private IQueryable<BrandPortfolioRow> Filter(PortalDbContext db, ClaimsPrincipal user, PortfolioSpec spec, out QueryContext context)
     {
         var now = clock.GetUtcNow();
         var today = PlatformTime.DayOf(now);
@@ -157,19 +118,15 @@ public sealed class PortfolioQuery(
         var sinceDay = context.StalledDay;
         var sinceInstant = context.StalledInstant;
 
-        var query = from b in db.Brands.AsNoTracking()
-                    join r0 in db.BrandPortfolioRows.AsNoTracking() on b.Id equals r0.BrandId into rows
-                    from r in rows.DefaultIfEmpty()
-                    select new Flat { Id = b.Id, Code = b.Code, NameZh = b.NameZh, NameEn = b.NameEn, Tier = b.Tier, Status = b.Status, AccountManagerUserId = b.AccountManagerUserId, CreatedAt = b.CreatedAt, Row = r };
+        var query = db.BrandPortfolioRows.AsNoTracking();
 
         var me = BrandDirectory.UserId(user);
         var expiringUntil = today.AddDays(PortfolioSpec.ExpiringWithinDays);
         query = spec.View switch
         {
             PortfolioView.Mine => query.Where(x => x.AccountManagerUserId == me),
-            PortfolioView.ReadyForReview => query.Where(x => x.Status == ApplicationStatus.Submitted || x.Status == ApplicationStatus.UnderReview
-                || (x.Row != null && x.Row.DocumentsAwaitingReview > 0)),
-            PortfolioView.ExpiringDocuments => query.Where(x => x.Row != null && x.Row.NextExpiryOn > today && x.Row.NextExpiryOn <= expiringUntil),
+            PortfolioView.ReadyForReview => query.Where(x => x.Status == ApplicationStatus.Submitted || x.Status == ApplicationStatus.UnderReview || x.DocumentsAwaitingReview > 0),
+            PortfolioView.ExpiringDocuments => query.Where(x => x.NextExpiryOn > today && x.NextExpiryOn <= expiringUntil),
             PortfolioView.Blocked => WithCompliance(query, ComplianceStatus.Blocked, today),
             PortfolioView.Stalled => WithStalled(query, true, sinceDay, sinceInstant),
             _ => query,
@@ -199,7 +156,7 @@ public sealed class PortfolioQuery(
         if (!string.IsNullOrWhiteSpace(spec.Category))
         {
             var code = spec.Category.Trim();
-            query = query.Where(x => db.BrandCategories.Any(bc => bc.BrandId == x.Id && db.Categories.Any(c => c.Id == bc.CategoryId && c.Code == code)));
+            query = query.Where(x => db.BrandCategories.Any(bc => bc.BrandId == x.BrandId && db.Categories.Any(c => c.Id == bc.CategoryId && c.Code == code)));
         }
 
         if (spec.Stalled is { } stalled)
@@ -211,25 +168,25 @@ public sealed class PortfolioQuery(
     }
 
     // Compliance is stored as evaluated on the refresh day; an approved document that lapsed since makes it Blocked.
-    private static IQueryable<Flat> WithCompliance(IQueryable<Flat> query, ComplianceStatus compliance, DateOnly today) => compliance switch
+    private static IQueryable<BrandPortfolioRow> WithCompliance(IQueryable<BrandPortfolioRow> query, ComplianceStatus compliance, DateOnly today) => compliance switch
     {
-        ComplianceStatus.Blocked => query.Where(x => x.Row != null && (x.Row.Compliance == ComplianceStatus.Blocked || x.Row.BlockedFrom <= today)),
-        ComplianceStatus.Compliant => query.Where(x => x.Row != null && x.Row.Compliance == ComplianceStatus.Compliant && !(x.Row.BlockedFrom <= today)),
-        _ => query.Where(x => x.Row == null || (x.Row.Compliance == ComplianceStatus.Incomplete && !(x.Row.BlockedFrom <= today))),
+        ComplianceStatus.Blocked => query.Where(x => x.Compliance == ComplianceStatus.Blocked || x.BlockedFrom <= today),
+        ComplianceStatus.Compliant => query.Where(x => x.Compliance == ComplianceStatus.Compliant && !(x.BlockedFrom <= today)),
+        _ => query.Where(x => x.Compliance == ComplianceStatus.Incomplete && !(x.BlockedFrom <= today)),
     };
 
     // The same rule as MetricsReader.GetStalledBrandsAsync, as SQL over the maintained dates.
-    private static IQueryable<Flat> WithStalled(IQueryable<Flat> query, bool stalled, DateOnly sinceDay, DateTimeOffset sinceInstant) => stalled
+    private static IQueryable<BrandPortfolioRow> WithStalled(IQueryable<BrandPortfolioRow> query, bool stalled, DateOnly sinceDay, DateTimeOffset sinceInstant) => stalled
         ? query.Where(x => x.CreatedAt < sinceInstant
-            && (x.Row == null || ((x.Row.LastFiguresOn == null || x.Row.LastFiguresOn <= sinceDay) && (x.Row.LastMilestoneAt == null || x.Row.LastMilestoneAt <= sinceInstant))))
+            && (x.LastFiguresOn == null || x.LastFiguresOn <= sinceDay) && (x.LastMilestoneAt == null || x.LastMilestoneAt <= sinceInstant))
         : query.Where(x => !(x.CreatedAt < sinceInstant
-            && (x.Row == null || ((x.Row.LastFiguresOn == null || x.Row.LastFiguresOn <= sinceDay) && (x.Row.LastMilestoneAt == null || x.Row.LastMilestoneAt <= sinceInstant)))));
+            && (x.LastFiguresOn == null || x.LastFiguresOn <= sinceDay) && (x.LastMilestoneAt == null || x.LastMilestoneAt <= sinceInstant)));
 
-    private static IQueryable<Flat> Sort(IQueryable<Flat> query, PortfolioSpec spec)
+    private static IQueryable<BrandPortfolioRow> Sort(IQueryable<BrandPortfolioRow> query, PortfolioSpec spec)
     {
         var chinese = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
         var d = spec.Descending;
-        IOrderedQueryable<Flat> sorted = spec.Sort switch
+        IOrderedQueryable<BrandPortfolioRow> sorted = spec.Sort switch
         {
             PortfolioSort.Code => By(query, x => x.Code, d),
             PortfolioSort.Tier => By(query, x => x.Tier == GrowthTier.Ska ? 3 : x.Tier == GrowthTier.Ka ? 2 : x.Tier == GrowthTier.RampUp ? 1 : 0, d),
@@ -239,10 +196,10 @@ public sealed class PortfolioQuery(
                 : x.Status == ApplicationStatus.ChangesRequested ? 3
                 : x.Status == ApplicationStatus.Approved ? 4
                 : x.Status == ApplicationStatus.Rejected ? 5 : 6, d),
-            PortfolioSort.Compliance => By(query, x => x.Row == null ? 1 : x.Row.Compliance == ComplianceStatus.Blocked ? 0 : x.Row.Compliance == ComplianceStatus.Incomplete ? 1 : 2, d),
-            PortfolioSort.Gmv => By(query, x => x.Row == null ? 0 : x.Row.Gmv30, d),
-            PortfolioSort.Trend => By(query, x => x.Row == null ? null : x.Row.TrendPercent, d),
-            PortfolioSort.LastActivity => By(query, x => x.Row == null ? null : x.Row.LastActivityAt, d),
+            PortfolioSort.Compliance => By(query, x => x.Compliance == ComplianceStatus.Blocked ? 0 : x.Compliance == ComplianceStatus.Incomplete ? 1 : 2, d),
+            PortfolioSort.Gmv => By(query, x => x.Gmv30, d),
+            PortfolioSort.Trend => By(query, x => x.TrendPercent, d),
+            PortfolioSort.LastActivity => By(query, x => x.LastActivityAt, d),
             PortfolioSort.Created => By(query, x => x.CreatedAt, d),
             _ => chinese ? By(query, x => x.NameZh, d) : By(query, x => x.NameEn, d),
         };
@@ -251,12 +208,12 @@ public sealed class PortfolioQuery(
         return sorted.ThenBy(x => x.Code);
     }
 
-    private static IOrderedQueryable<Flat> By<TKey>(IQueryable<Flat> query, System.Linq.Expressions.Expression<Func<Flat, TKey>> key, bool descending) =>
+    private static IOrderedQueryable<BrandPortfolioRow> By<TKey>(IQueryable<BrandPortfolioRow> query, System.Linq.Expressions.Expression<Func<BrandPortfolioRow, TKey>> key, bool descending) =>
         descending ? query.OrderByDescending(key) : query.OrderBy(key);
 
-    private static async Task<List<PortfolioRowView>> ViewsAsync(PortalDbContext db, List<Flat> page, QueryContext context, CancellationToken cancellationToken)
+    private static async Task<List<PortfolioRowView>> ViewsAsync(PortalDbContext db, List<BrandPortfolioRow> page, QueryContext context, CancellationToken cancellationToken)
     {
-        var ids = page.Select(x => x.Id).ToList();
+        var ids = page.Select(x => x.BrandId).ToList();
         var categories = (await db.BrandCategories.Where(bc => ids.Contains(bc.BrandId))
                 .Join(db.Categories, bc => bc.CategoryId, c => c.Id, (bc, c) => new { bc.BrandId, c.NameZh, c.NameEn, c.SortOrder })
                 .ToListAsync(cancellationToken))
@@ -264,34 +221,31 @@ public sealed class PortfolioQuery(
         var managerIds = page.Select(x => x.AccountManagerUserId).OfType<Guid>().Distinct().ToList();
         var managers = managerIds.Count == 0
             ? []
-            : await db.Users.Where(u => managerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? "" : u.DisplayName, cancellationToken);
-        return page.Select(x =>
+            : (await db.Users.Where(u => managerIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(cancellationToken))
+                .ToDictionary(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? "" : u.DisplayName);
+        return page.Select(r =>
         {
-            var b = x;
-            var r = x.Row;
-            var compliance = r is null ? ComplianceStatus.Incomplete
-                : r.Compliance == ComplianceStatus.Blocked || r.BlockedFrom <= context.Today ? ComplianceStatus.Blocked
-                : r.Compliance;
-            var stalled = b.CreatedAt < context.StalledInstant
-                && (r is null || ((r.LastFiguresOn is null || r.LastFiguresOn <= context.StalledDay) && (r.LastMilestoneAt is null || r.LastMilestoneAt <= context.StalledInstant)));
+            var compliance = r.Compliance == ComplianceStatus.Blocked || r.BlockedFrom <= context.Today ? ComplianceStatus.Blocked : r.Compliance;
+            var stalled = r.CreatedAt < context.StalledInstant
+                && (r.LastFiguresOn is null || r.LastFiguresOn <= context.StalledDay) && (r.LastMilestoneAt is null || r.LastMilestoneAt <= context.StalledInstant);
             return new PortfolioRowView(
-                b.Id,
-                b.Code,
-                context.Chinese ? (string.IsNullOrWhiteSpace(b.NameZh) ? b.NameEn : b.NameZh) : (string.IsNullOrWhiteSpace(b.NameEn) ? b.NameZh : b.NameEn),
-                categories[b.Id].OrderBy(c => c.SortOrder).Select(c => context.Chinese ? c.NameZh : c.NameEn).ToList(),
-                b.Tier,
-                b.Status,
+                r.BrandId,
+                r.Code,
+                context.Chinese ? (string.IsNullOrWhiteSpace(r.NameZh) ? r.NameEn : r.NameZh) : (string.IsNullOrWhiteSpace(r.NameEn) ? r.NameZh : r.NameEn),
+                categories[r.BrandId].OrderBy(c => c.SortOrder).Select(c => context.Chinese ? c.NameZh : c.NameEn).ToList(),
+                r.Tier,
+                r.Status,
                 compliance,
-                r is null ? [0, 0, 0, 0, 0] : [r.ProgressDistribution, r.ProgressTraffic, r.ProgressSelfStreaming, r.ProgressPrivateDomain, r.ProgressExclusive],
-                r?.Gmv30 ?? 0,
-                r?.GmvPrev30 ?? 0,
-                r?.TrendPercent,
-                b.AccountManagerUserId,
-                b.AccountManagerUserId is { } m ? managers.GetValueOrDefault(m) : null,
+                [r.ProgressDistribution, r.ProgressTraffic, r.ProgressSelfStreaming, r.ProgressPrivateDomain, r.ProgressExclusive],
+                r.Gmv30,
+                r.GmvPrev30,
+                r.TrendPercent,
+                r.AccountManagerUserId,
+                r.AccountManagerUserId is { } m ? managers.GetValueOrDefault(m) : null,
                 stalled,
-                r?.LastActivityAt,
-                r?.DocumentsAwaitingReview ?? 0,
-                r?.NextExpiryOn);
+                r.LastActivityAt,
+                r.DocumentsAwaitingReview,
+                r.NextExpiryOn);
         }).ToList();
     }
 }

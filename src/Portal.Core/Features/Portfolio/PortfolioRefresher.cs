@@ -17,7 +17,9 @@ namespace Portal.Core.Features.Portfolio;
 /// <summary>
 /// Rebuilds <see cref="BrandPortfolioRow"/>s, set-based: a handful of grouped queries per chunk of
 /// brands (never one query per brand), compliance through the same <see cref="RequirementEvaluator"/>
-/// the checklist uses, then one delete and a prepared insert in a transaction. Idempotent.
+/// the checklist uses, then one delete and a prepared insert in a transaction. Idempotent. The brand's own
+/// columns are copied from <c>Brands</c> inside the insert (and kept in step afterwards by the triggers of
+/// <see cref="PortfolioRowTriggers"/>), so a brand deleted meanwhile gets no row.
 /// </summary>
 public sealed class PortfolioRefresher(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, ILogger<PortfolioRefresher> logger)
 {
@@ -188,8 +190,11 @@ public sealed class PortfolioRefresher(IDbContextFactory<PortalDbContext> dbFact
         command.CommandText = """
             INSERT INTO "BrandPortfolioRows" ("BrandId", "AsOf", "Gmv30", "GmvPrev30", "LastFiguresOn", "LastMilestoneAt", "LastActivityAt",
                 "Compliance", "BlockedFrom", "NextExpiryOn", "DocumentsAwaitingReview", "ProgressDistribution", "ProgressTraffic",
-                "ProgressSelfStreaming", "ProgressPrivateDomain", "ProgressExclusive", "RefreshedAt", "TrendPercent")
-            VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16, $p17)
+                "ProgressSelfStreaming", "ProgressPrivateDomain", "ProgressExclusive", "RefreshedAt", "TrendPercent",
+                "Code", "NameZh", "NameEn", "Tier", "Status", "AccountManagerUserId", "CreatedAt")
+            SELECT $p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16, $p17,
+                b."Code", b."NameZh", b."NameEn", b."Tier", b."Status", b."AccountManagerUserId", b."CreatedAt"
+            FROM "Brands" b WHERE b."Id" = $p0
             """;
         var p = Enumerable.Range(0, 18).Select(i =>
         {

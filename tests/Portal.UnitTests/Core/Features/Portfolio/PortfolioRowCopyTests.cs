@@ -1,0 +1,114 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Features.Applications;
+using Portal.Core.Features.Documents;
+using Portal.Core.Features.Portfolio;
+using Portal.Core.Features.Seeding;
+using Portal.Core.Features.Tiers;
+using Portal.Core.Localization;
+using Portal.UnitTests.Infrastructure;
+
+namespace Portal.UnitTests.Core.Features.Portfolio;
+
+/// <summary>
+/// The portfolio reads its own rows only; the brand's columns in them are copies that the database keeps
+/// equal to <c>Brands</c>, whoever writes the brand. Every test here runs without the background refresh,
+/// so what they see comes from the triggers alone.
+/// </summary>
+public sealed class PortfolioRowCopyTests
+{
+    private static PortalAppFactory NewApp() => new(settings: new Dictionary<string, string?>
+    {
+        ["Jobs:RunServer"] = "false",
+        ["Portfolio:RefreshInBackground"] = "false",
+    });
+
+    private static async Task<PortfolioPage> PageAsync(PortalAppFactory app, PortfolioSpec spec)
+    {
+        using var _ = PortalCultures.Use(PortalCultures.English);
+        var page = await app.Services.GetRequiredService<PortfolioQuery>().PageAsync(await app.PrincipalAsync(DemoData.OperatorEmail), spec);
+        page.Errors.ShouldBeEmpty();
+        return page.Value.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task NewBrand_IsListedAtOnce_BeforeAnyRefresh()
+    {
+        await using var app = NewApp();
+        await TestBrands.CreateWithOwnerAsync(app, "brand-new-row", "new-row-owner@example.test", nameEn: "Fresh Leaf");
+
+        var row = (await PageAsync(app, new PortfolioSpec { Search = "brand-new-row" })).Rows.ShouldHaveSingleItem();
+        row.Name.ShouldBe("Fresh Leaf");
+        row.Status.ShouldBe(ApplicationStatus.Draft);
+        row.Tier.ShouldBe(GrowthTier.NewStore);
+        row.Compliance.ShouldBe(ComplianceStatus.Incomplete);
+        row.Gmv30.ShouldBe(0m);
+        row.LastActivityAt.ShouldNotBeNull();
+        (await PageAsync(app, new PortfolioSpec { Status = ApplicationStatus.Draft, Search = "brand-new-row" })).Total.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task BrandChangedBySetBasedSql_IsFilteredAndSortedByItsNewValuesAtOnce()
+    {
+        await using var app = NewApp();
+        var first = await TestBrands.CreateWithOwnerAsync(app, "copy-a", "copy-a@example.test", nameEn: "Alpha");
+        await TestBrands.CreateWithOwnerAsync(app, "copy-b", "copy-b@example.test", nameEn: "Beta");
+        var staffId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == DemoData.OperatorEmail).Select(u => u.Id).SingleAsync());
+
+        // The metrics evaluation moves tiers with set-based SQL that EF's change tracking never sees.
+        await app.WithDbAsync(db => db.Brands.Where(b => b.Id == first)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Tier, GrowthTier.Ka).SetProperty(b => b.NameEn, "Zeta").SetProperty(b => b.AccountManagerUserId, staffId)));
+
+        var ka = await PageAsync(app, new PortfolioSpec { Search = "copy-", Tier = GrowthTier.Ka });
+        ka.Rows.Select(r => r.Code).ShouldBe(["copy-a"]);
+        ka.Rows[0].AccountManagerId.ShouldBe(staffId);
+        (await PageAsync(app, new PortfolioSpec { Search = "copy-", Tier = GrowthTier.NewStore })).Rows.Select(r => r.Code).ShouldBe(["copy-b"]);
+        (await PageAsync(app, new PortfolioSpec { Search = "copy-", Sort = PortfolioSort.Name })).Rows.Select(r => r.Name).ShouldBe(["Beta", "Zeta"]);
+        (await PageAsync(app, new PortfolioSpec { Search = "Zeta" })).Total.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Rebuild_KeepsTheBrandColumns_AndADeletedBrandLeavesThePortfolio()
+    {
+        await using var app = NewApp();
+        var gone = await TestBrands.CreateWithOwnerAsync(app, "copy-gone", "copy-gone@example.test", nameEn: "Gone");
+        await TestBrands.CreateWithOwnerAsync(app, "copy-kept", "copy-kept@example.test", nameEn: "Kept");
+
+        await app.Services.GetRequiredService<PortfolioRefresher>().RefreshAllAsync();
+        var kept = (await PageAsync(app, new PortfolioSpec { Search = "copy-kept" })).Rows.ShouldHaveSingleItem();
+        kept.Name.ShouldBe("Kept");
+        kept.Status.ShouldBe(ApplicationStatus.Draft);
+
+        await app.WithDbAsync(db => db.Brands.Where(b => b.Id == gone).ExecuteDeleteAsync());
+        (await PageAsync(app, new PortfolioSpec { Search = "copy-" })).Rows.Select(r => r.Code).ShouldBe(["copy-kept"]);
+    }
+
+    [Fact]
+    public async Task Migration_FillsTheCopiesOfExistingRows_AndGivesEveryBrandARow()
+    {
+        await using var app = NewApp();
+        var withRow = await TestBrands.CreateWithOwnerAsync(app, "migrated-row", "migrated-row@example.test", nameEn: "Had a row");
+        var withoutRow = await TestBrands.CreateWithOwnerAsync(app, "migrated-none", "migrated-none@example.test", nameEn: "Had none");
+
+        await app.WithDbAsync(async db =>
+        {
+            var migrator = db.GetService<IMigrator>();
+            var migrations = db.Database.GetMigrations().ToList();
+            var flat = migrations.Single(m => m.EndsWith("_PortfolioFlatRows", StringComparison.Ordinal));
+            await migrator.MigrateAsync(migrations[migrations.IndexOf(flat) - 1]);
+            // Before the copies existed, a brand could have no row at all.
+            await db.Database.ExecuteSqlAsync($"""DELETE FROM "BrandPortfolioRows" WHERE "BrandId" = {withoutRow.ToString().ToUpperInvariant()}""");
+            await db.Database.MigrateAsync();
+            return 0;
+        });
+
+        var rows = (await PageAsync(app, new PortfolioSpec { Search = "migrated-", Sort = PortfolioSort.Code })).Rows;
+        rows.Select(r => (r.BrandId, r.Code, r.Name)).ShouldBe([(withoutRow, "migrated-none", "Had none"), (withRow, "migrated-row", "Had a row")]);
+
+        // And the triggers are back: a rename shows at once.
+        await app.WithDbAsync(db => db.Brands.Where(b => b.Id == withRow).ExecuteUpdateAsync(s => s.SetProperty(b => b.NameEn, "Renamed")));
+        (await PageAsync(app, new PortfolioSpec { Search = "Renamed" })).Rows.ShouldHaveSingleItem().BrandId.ShouldBe(withRow);
+    }
+}
