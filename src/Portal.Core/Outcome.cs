@@ -5,6 +5,12 @@ public record Outcome(bool Succeeded, IReadOnlyList<string> Errors)
 {
     public static readonly Outcome Ok = new(true, []);
 
+    /// <summary>
+    /// Whether the command was refused because what it names does not exist for the caller (or the caller may
+    /// not know that it does). Pages show the message like any other; an HTTP API answers 404 instead of 400.
+    /// </summary>
+    public bool NotFound { get; init; }
+
     public static Outcome Fail(params string[] errors) => new(false, errors.Distinct().ToList());
 
     public static Outcome Fail(IEnumerable<string> errors) => new(false, errors.Distinct().ToList());
@@ -18,4 +24,7 @@ public sealed record Outcome<T>(bool Succeeded, IReadOnlyList<string> Errors, T?
     public static new Outcome<T> Fail(params string[] errors) => new(false, errors.Distinct().ToList(), default);
 
     public static new Outcome<T> Fail(IEnumerable<string> errors) => new(false, errors.Distinct().ToList(), default);
+
+    /// <summary>A refusal because the subject does not exist for the caller (<see cref="Outcome.NotFound"/>).</summary>
+    public static Outcome<T> Missing(string error) => new(false, [error], default) { NotFound = true };
 }

@@ -96,6 +96,7 @@ public static class PortalWebExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapConnectEndpoints();
         app.MapApiV1();
+        app.MapCommentEndpoints();
         app.MapApiDocs();
         app.MapCultureEndpoints();
         app.MapAccountEndpoints();

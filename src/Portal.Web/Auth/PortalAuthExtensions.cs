@@ -23,6 +23,9 @@ public static class PortalPolicies
 
     /// <summary>Admins, signed in with the browser cookie.</summary>
     public const string Admin = nameof(Admin);
+
+    /// <summary>Any signed-in person, with the browser cookie only (an access token is not a person): the people's JSON API.</summary>
+    public const string SignedIn = nameof(SignedIn);
 }
 
 public static class PortalAuthExtensions
@@ -121,6 +124,9 @@ public static class PortalAuthExtensions
             .AddPolicy(PortalPolicies.Admin, policy => policy
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
                 .RequireRole(PortalRoles.Admin))
+            .AddPolicy(PortalPolicies.SignedIn, policy => policy
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser())
             .AddPolicy(PortalPolicies.ApiClient, policy => policy
                 .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser())

@@ -55,7 +55,8 @@ public static partial class MetricsEndpoints
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "STEPS Brand Portal API";
-                document.Info.Description = "Machine API. Get a token from POST /connect/token (client credentials) with scope metrics.write or metrics.read and send it as 'Authorization: Bearer <token>'.";
+                document.Info.Description = "Machine API (/api/v1): get a token from POST /connect/token (client credentials) with scope metrics.write or metrics.read and send it as 'Authorization: Bearer <token>'. "
+                    + "People's API (/api/brands/{code}/comments): sign in to the portal and send its cookie (portal.auth); a token is not accepted there, and posts must be JSON.";
                 return Task.CompletedTask;
             });
         });

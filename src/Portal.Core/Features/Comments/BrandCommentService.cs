@@ -86,7 +86,7 @@ public sealed class BrandCommentService(
         var access = await AccessAsync(db, user, brandCode, cancellationToken);
         if (access is null || BrandDirectory.UserId(user) is not { } userId)
         {
-            return Outcome<Guid>.Fail(strings["Refused_BrandNotFound"]);
+            return Outcome<Guid>.Missing(strings["Refused_BrandNotFound"]);
         }
 
         var (brandId, staff) = access.Value;
@@ -101,6 +101,11 @@ public sealed class BrandCommentService(
             return Outcome<Guid>.Fail(strings["Refused_CommentTooLong", MaxBodyLength]);
         }
 
+        if (request.Internal && !staff)
+        {
+            return Outcome<Guid>.Fail(strings["Refused_InternalStaffOnly"]);
+        }
+
         var isInternal = request.Internal;
         Guid? parentId = null;
         if (request.ParentId is { } wanted)
@@ -113,6 +118,13 @@ public sealed class BrandCommentService(
             if (parent is null)
             {
                 return Outcome<Guid>.Fail(strings["Refused_CommentNotFound"]);
+            }
+
+            // A reply takes its parent's visibility. Asked for a note under a public comment, it would be
+            // published to the brand: refuse rather than let words meant for staff reach it.
+            if (request.Internal && !parent.IsInternal)
+            {
+                return Outcome<Guid>.Fail(strings["Refused_InternalReplyToPublic"]);
             }
 
             parentId = parent.ParentId ?? parent.Id;

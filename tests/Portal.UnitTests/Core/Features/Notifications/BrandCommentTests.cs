@@ -118,7 +118,22 @@ public sealed class BrandCommentTests(NotificationsApp fixture) : IClassFixture<
         var post = await fixture.Comments.PostAsync(intruder, code, new NewComment("Let me in", comment.Value));
         post.Succeeded.ShouldBeFalse();
         post.Errors.ShouldBe(["The brand was not found."]);
+        post.NotFound.ShouldBeTrue();
         (await fixture.Comments.ThreadAsync(intruder, "no-such-brand")).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task InternalNoteUnderAPublicComment_IsRefused_RatherThanPublished()
+    {
+        var (code, brandId, owner) = await fixture.NewBrandAsync("note-under-public");
+        var question = await fixture.Comments.PostAsync(await fixture.App.PrincipalAsync(owner), code, new NewComment("Is our licence fine?"));
+
+        var note = await fixture.Comments.PostAsync(await fixture.StaffAsync(), code, new NewComment("It is not", question.Value, Internal: true));
+
+        note.Succeeded.ShouldBeFalse();
+        note.NotFound.ShouldBeFalse();
+        note.Errors.ShouldBe(["An internal note cannot reply to a public comment: its reply would be shown to the brand. Write a new internal note instead."]);
+        (await fixture.App.WithDbAsync(db => db.BrandComments.CountAsync(c => c.BrandId == brandId))).ShouldBe(1);
     }
 
     [Fact]
