@@ -14,4 +14,11 @@ public static class DemoAccounts
     public const string BrandCode = "demo-tea";
     public const string BrandNameEn = "Cloud Tea";
     public const string BrandNameZh = "云茶";
+
+    /// <summary>Brand Silver Moon (<c>silver-moon</c>), submitted, also owned by <see cref="BrandManager"/>.</summary>
+    public const string SecondBrandCode = "silver-moon";
+
+    /// <summary>The demo API client the metrics feed signs in with (client credentials).</summary>
+    public const string FeedClientId = "demo-feed";
+    public const string FeedClientSecret = "demo-feed-secret";
 }

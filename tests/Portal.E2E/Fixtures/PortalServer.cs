@@ -194,6 +194,9 @@ public sealed class PortalServer : IAsyncLifetime
         // The journeys reset before each test and count on the demo's two brands; the invented
         // portfolio (30 brands, six months of figures) stays off here (docs/TESTING.md).
         start.Environment["Seed__DemoBrandCount"] = "0";
+        // The portfolio's rows follow a new platform day or the metrics feed within a second, not half a
+        // minute (StalledBrandJourneys waits for them through the grid).
+        start.Environment["Portfolio__ScanSeconds"] = "1";
         // Settings a developer's shell may carry must not move the app elsewhere.
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("ASPNETCORE_HTTP_PORTS");

@@ -12,25 +12,62 @@ public abstract class PortalTest(PortalServer server, ITestOutputHelper output)
     protected PortalServer Server { get; } = server;
 
     /// <summary>Runs one journey in its own browser context; keeps the evidence if it fails.</summary>
-    protected async Task RunAsync(Func<IPage, Task> journey, [CallerMemberName] string testName = "")
+    protected Task RunAsync(Func<IPage, Task> journey, [CallerMemberName] string testName = "") =>
+        RunAsync(1, pages => journey(pages[0]), testName);
+
+    /// <summary>
+    /// Runs a journey of two people at the same time, each in their own browser context (own cookies, so
+    /// both stay signed in); keeps the evidence of both if it fails (<c>.1</c> and <c>.2</c> in the file names).
+    /// </summary>
+    protected Task RunAsync(Func<IPage, IPage, Task> journey, [CallerMemberName] string testName = "") =>
+        RunAsync(2, pages => journey(pages[0], pages[1]), testName);
+
+    private async Task RunAsync(int people, Func<IReadOnlyList<IPage>, Task> journey, string testName)
     {
         await Server.ResetAsync();
-        await using var context = await Server.NewContextAsync();
         var name = $"{GetType().Name}.{testName}";
-        await context.Tracing.StartAsync(new TracingStartOptions { Title = name, Screenshots = true, Snapshots = true });
-        var page = await context.NewPageAsync();
+        var contexts = new List<IBrowserContext>();
+        var pages = new List<IPage>();
         try
         {
-            await journey(page);
-        }
-        catch (Exception failure)
-        {
-            await KeepEvidenceAsync(context, page, name, failure);
-            throw;
-        }
+            for (var i = 0; i < people; i++)
+            {
+                var context = await Server.NewContextAsync();
+                contexts.Add(context);
+                await context.Tracing.StartAsync(new TracingStartOptions { Title = EvidenceName(name, i, people), Screenshots = true, Snapshots = true });
+                pages.Add(await context.NewPageAsync());
+            }
 
-        await context.Tracing.StopAsync();
+            try
+            {
+                await journey(pages);
+            }
+            catch (Exception failure)
+            {
+                for (var i = 0; i < people; i++)
+                {
+                    await KeepEvidenceAsync(contexts[i], pages[i], EvidenceName(name, i, people), failure);
+                }
+
+                output.WriteLine(Server.LogTail());
+                throw;
+            }
+
+            foreach (var context in contexts)
+            {
+                await context.Tracing.StopAsync();
+            }
+        }
+        finally
+        {
+            foreach (var context in contexts)
+            {
+                await context.DisposeAsync();
+            }
+        }
     }
+
+    private static string EvidenceName(string name, int index, int people) => people == 1 ? name : $"{name}.{index + 1}";
 
     private async Task KeepEvidenceAsync(IBrowserContext context, IPage page, string name, Exception failure)
     {
@@ -57,7 +94,6 @@ public abstract class PortalTest(PortalServer server, ITestOutputHelper output)
             output.WriteLine($"No trace ({e.Message})");
         }
 
-        output.WriteLine($"Failed at {page.Url}: {failure.GetType().Name}");
-        output.WriteLine(Server.LogTail());
+        output.WriteLine($"{name} was at {page.Url} when the journey failed ({failure.GetType().Name})");
     }
 }

@@ -21,6 +21,9 @@ public sealed class Brand360Page(IPage page)
 
     public ILocator TimelineEntries => page.GetByTestId("timeline-entry");
 
+    /// <summary>The section below the tabs that holds the brand's comments (read it with <see cref="BrandCommentsPage"/>).</summary>
+    public ILocator Comments => page.GetByTestId("brand360-comments");
+
     public async Task OpenTabAsync(string name) => await page.GetByRole(AriaRole.Tab, new() { Name = name, Exact = true }).ClickAsync();
 
     /// <summary>Picks a staff member in the account-manager select and assigns them.</summary>

@@ -55,9 +55,28 @@ public sealed class NotificationBell(IPage page)
 
     public async Task<int> UnreadAsync() => int.Parse(await Button.GetAttributeAsync("data-unread") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The bell's panel entries that contain <paramref name="text"/>.</summary>
+    public ILocator Item(string text) => Items.Filter(new() { HasText = text });
+
+    /// <summary>The panel the bell opens (latest notifications, "Mark all read", "See all notifications").</summary>
+    public ILocator Panel => page.GetByTestId("notification-panel");
+
     public async Task OpenAsync() => await Button.ClickAsync();
+
+    /// <summary>Closes the panel with its own close button.</summary>
+    public async Task CloseAsync() => await Panel.GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).ClickAsync();
+
+    /// <summary>Clicks the newest panel entry containing <paramref name="text"/>: it is marked read and its link opens.</summary>
+    public async Task OpenItemAsync(string text) => await Item(text).First.ClickAsync();
 
     public async Task SeeAllAsync() => await page.GetByTestId("notifications-see-all").ClickAsync();
 
     public ILocator Rows => page.GetByTestId("notification-row");
+
+    /// <summary>The rows of /notifications that contain <paramref name="text"/>.</summary>
+    public ILocator Row(string text) => Rows.Filter(new() { HasText = text });
+
+    /// <summary>Clicks "Open" on the newest row of /notifications containing <paramref name="text"/>: it is marked read and its link opens.</summary>
+    public async Task OpenRowAsync(string text) =>
+        await Row(text).First.GetByRole(AriaRole.Button, new() { Name = "Open", Exact = true }).ClickAsync();
 }
