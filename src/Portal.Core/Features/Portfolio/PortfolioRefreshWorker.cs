@@ -121,6 +121,9 @@ internal sealed class PortfolioRefreshWorker(
     TimeProvider clock,
     ILogger<PortfolioRefreshWorker> logger) : BackgroundService
 {
+    /// <summary>How far back each scan looks again; refreshing a brand twice is harmless (idempotent).</summary>
+    internal static readonly TimeSpan ScanOverlap = TimeSpan.FromMinutes(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
@@ -145,7 +148,9 @@ internal sealed class PortfolioRefreshWorker(
                     var brands = DrainMarked();
                     if (now - lastScan >= scanEvery || now < lastScan)
                     {
-                        brands.UnionWith(await FeedChangesSinceAsync(watermark, stoppingToken));
+                        // Feed rows carry the time their batch started, not when it committed: a batch
+                        // whose transaction spanned the last scan would be missed without the overlap.
+                        brands.UnionWith(await FeedChangesSinceAsync(watermark - ScanOverlap, stoppingToken));
                         watermark = lastScan = now;
                     }
 
