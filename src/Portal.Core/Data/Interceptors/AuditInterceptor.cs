@@ -82,7 +82,7 @@ internal sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercep
         {
             var ownedNavigations = owned?.GetValueOrDefault(entry.Entity);
             if (entry.Metadata.IsOwned()
-                || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) && ownedNavigations is null
+                || (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) && ownedNavigations is null)
                 || !IsAudited(entry.Entity, includeAccounts))
             {
                 continue;
@@ -158,9 +158,10 @@ internal sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercep
         Dictionary<object, HashSet<INavigation>>? owners = null;
         foreach (var entry in tracked)
         {
-            if (!entry.Metadata.IsOwned() || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            if (!entry.Metadata.IsOwned() || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                || !typeof(IAudited).IsAssignableFrom(RootType(entry.Metadata).ClrType))
             {
-                continue;
+                continue; // the parts of records that are not audited (an event's field reasons) need no search
             }
 
             // Walk up to the record that owns the part; remember the record's navigation to it.
@@ -251,6 +252,9 @@ internal sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercep
     /// <summary>An owned collection item's position: its key beyond the owner's (EF's ordinal for JSON collections).</summary>
     private static object? OrdinalOf(EntityEntry part) =>
         part.Metadata.FindPrimaryKey()?.Properties.Where(p => !p.IsForeignKey()).Select(p => part.Property(p.Name).CurrentValue).FirstOrDefault();
+
+    private static IReadOnlyEntityType RootType(IReadOnlyEntityType type) =>
+        type.FindOwnership() is { } ownership ? RootType(ownership.PrincipalEntityType) : type;
 
     private static EntityEntry? PrincipalOf(List<EntityEntry> tracked, EntityEntry dependent, IForeignKey ownership)
     {
