@@ -23,7 +23,7 @@ public sealed class Category : Data.IAudited, AdminConfig.IAdminEditable
         culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;
 }
 
-public sealed class BrandCategory
+public sealed class BrandCategory : Data.IBrandAudited
 {
     public Guid BrandId { get; set; }
 

@@ -1,7 +1,8 @@
 namespace Portal.Core.Features.Brands;
 
 /// <summary>A brand on its way along the STEPS path. It owns every tenant record.</summary>
-public sealed class Brand : Data.IHasCreatedAt
+/// <remarks>Audited (its own id is the brand of its entries): profile edits reach the Brand 360 timeline.</remarks>
+public sealed class Brand : Data.IHasCreatedAt, Data.IAudited
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -82,7 +83,7 @@ public enum BrandMemberRole
 }
 
 /// <summary>A user's membership of a brand; it is what grants access to the brand's records.</summary>
-public sealed class BrandMember
+public sealed class BrandMember : Data.IBrandAudited
 {
     public Guid BrandId { get; set; }
 

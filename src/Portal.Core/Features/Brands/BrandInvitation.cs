@@ -4,7 +4,7 @@ namespace Portal.Core.Features.Brands;
 /// An invitation to join a brand, sent by e-mail as a single-use link. Only the SHA-256 of the
 /// link's token is stored, so the database alone cannot be used to accept it.
 /// </summary>
-public sealed class BrandInvitation : Data.IHasCreatedAt
+public sealed class BrandInvitation : Data.IHasCreatedAt, Data.IBrandAudited
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

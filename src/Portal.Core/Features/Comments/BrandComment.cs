@@ -4,7 +4,7 @@ namespace Portal.Core.Features.Comments;
 /// A message in a brand's thread. Public comments are seen by the brand's members and staff; internal
 /// notes (<see cref="IsInternal"/>) by staff only, never by a brand member.
 /// </summary>
-public sealed class BrandComment : Data.IHasCreatedAt
+public sealed class BrandComment : Data.IHasCreatedAt, Data.IBrandAudited
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

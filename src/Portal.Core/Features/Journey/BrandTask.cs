@@ -21,7 +21,7 @@ public enum CompletionSource
 /// A brand's state of one playbook task. Rows are created on the first change: a task without a
 /// row is <see cref="BrandTaskStatus.NotStarted"/>. Changed only through <see cref="JourneyService.SetTaskStatusAsync"/>.
 /// </summary>
-public sealed class BrandTask
+public sealed class BrandTask : Data.IBrandAudited
 {
     public Guid BrandId { get; set; }
 

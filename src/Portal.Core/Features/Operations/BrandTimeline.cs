@@ -17,6 +17,9 @@ public enum TimelineKind
     Task,
     AccountManager,
     TrustCard,
+
+    /// <summary>A change to one of the brand's records from the audit trail that no history above shows (<see cref="AuditTimelineSource"/>).</summary>
+    Audit,
 }
 
 /// <summary>
@@ -35,8 +38,9 @@ public sealed record TimelineEntry(
     string? Actor = null);
 
 /// <summary>
-/// A history the brand timeline is built from. Register one more (as a singleton) to add a source,
-/// for example the audit trail, without changing <see cref="BrandTimelineService"/>.
+/// A history the brand timeline is built from. Register one more (as a singleton) to add a source
+/// without changing <see cref="BrandTimelineService"/>; if its history rows, or the records it tells
+/// about, are audited, teach <see cref="AuditTimelineSource"/> to leave those entries out.
 /// </summary>
 public interface IBrandTimelineSource
 {

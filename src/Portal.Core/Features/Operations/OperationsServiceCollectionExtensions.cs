@@ -16,6 +16,7 @@ public static class OperationsServiceCollectionExtensions
         services.AddSingleton<IBrandTimelineSource, TaskTimelineSource>();
         services.AddSingleton<IBrandTimelineSource, AccountManagerTimelineSource>();
         services.AddSingleton<IBrandTimelineSource, TrustCardTimelineSource>();
+        services.AddSingleton<IBrandTimelineSource, AuditTimelineSource>();
         return services;
     }
 }

@@ -65,9 +65,14 @@ public sealed class OperationsOverview(IDbContextFactory<PortalDbContext> dbFact
                 .ToListAsync(cancellationToken))
             .GroupBy(e => (e.BrandId, e.Action))
             .ToDictionary(g => g.Key, g => g.Min(e => e.CreatedAt));
+        // A tier is reached by a promotion into it. A demotion into a tier the brand skipped on the
+        // way up (new store straight to KA, later back to ramp-up) is not reaching it: counted, it
+        // would date the first sale or KA after the stage that followed it. (Tiers are stored as
+        // names, so the comparison is made here, not in SQL.)
         var tierChanges = (await db.Set<TierChange>().AsNoTracking()
-                .Select(t => new { t.BrandId, t.To, t.EffectiveFrom })
+                .Select(t => new { t.BrandId, t.From, t.To, t.EffectiveFrom })
                 .ToListAsync(cancellationToken))
+            .Where(t => t.To > t.From)
             .GroupBy(t => (t.BrandId, t.To))
             .ToDictionary(g => g.Key, g => g.Min(t => t.EffectiveFrom));
 

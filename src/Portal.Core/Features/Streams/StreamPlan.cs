@@ -67,7 +67,7 @@ public enum TrafficTools
 /// on their own, and their shape will change with the checklist; child tables would add five joins
 /// and a migration per new field for nothing.
 /// </remarks>
-public sealed class StreamPlan : Data.IHasCreatedAt
+public sealed class StreamPlan : Data.IHasCreatedAt, Data.IBrandAudited
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

@@ -108,6 +108,64 @@ public sealed class AuditInterceptorTests : IDisposable
     }
 
     [Fact]
+    public async Task Save_OfAChangeInsideAnOwnedJsonPart_IsAuditedOnItsRecord_UnderThePartsName()
+    {
+        var plan = new Plan { BrandId = Guid.NewGuid(), Title = "Launch", Section = new Section { Note = "hero first", Items = [new() { Name = "cup", Price = 12 }, new() { Name = "pot", Price = 88 }] } };
+        await using (var db = NewContext())
+        {
+            db.Plans.Add(plan);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = NewContext())
+        {
+            var tracked = await db.Plans.SingleAsync(p => p.Id == plan.Id);
+            tracked.Section.Items[1].Price = 99;
+            await db.SaveChangesAsync();
+        }
+
+        var entries = await EntriesAsync();
+        var added = Changes(entries.Single(e => e.Action == AuditAction.Added));
+        added["Section"].GetProperty("old").ValueKind.ShouldBe(JsonValueKind.Null);
+        added["Section"].GetProperty("new").GetProperty("Items").GetArrayLength().ShouldBe(2);
+        var modified = entries.Single(e => e.Action == AuditAction.Modified);
+        modified.EntityType.ShouldBe(nameof(Plan));
+        modified.BrandId.ShouldBe(plan.BrandId);
+        var changes = Changes(modified);
+        changes.Keys.ShouldBe(["Section"]);
+        changes["Section"].GetProperty("old").GetProperty("Items")[1].GetProperty("Price").GetDecimal().ShouldBe(88m);
+        changes["Section"].GetProperty("new").GetProperty("Items")[1].GetProperty("Price").GetDecimal().ShouldBe(99m);
+        changes["Section"].GetProperty("new").GetProperty("Note").GetString().ShouldBe("hero first");
+    }
+
+    [Fact]
+    public async Task Save_OfAnOwnedListRefilledWithTheSameValues_WritesNothing_ButARemovedItemIsAChange()
+    {
+        var plan = new Plan { BrandId = Guid.NewGuid(), Title = "Launch", Section = new Section { Items = [new() { Name = "cup", Price = 12 }, new() { Name = "pot", Price = 88 }] } };
+        await AddPlanAsync(plan);
+
+        await using (var db = NewContext())
+        {
+            var tracked = await db.Plans.SingleAsync(p => p.Id == plan.Id);
+            tracked.Section.Items = tracked.Section.Items.Select(i => new Item { Name = i.Name, Price = i.Price }).ToList();
+            await db.SaveChangesAsync();
+        }
+
+        (await EntriesAsync()).Count(e => e.Action == AuditAction.Modified).ShouldBe(0);
+
+        await using (var db = NewContext())
+        {
+            var tracked = await db.Plans.SingleAsync(p => p.Id == plan.Id);
+            tracked.Section.Items.RemoveAt(0);
+            await db.SaveChangesAsync();
+        }
+
+        var changes = Changes((await EntriesAsync()).Single(e => e.Action == AuditAction.Modified));
+        changes["Section"].GetProperty("old").GetProperty("Items").GetArrayLength().ShouldBe(2);
+        changes["Section"].GetProperty("new").GetProperty("Items").EnumerateArray().Select(i => i.GetProperty("Name").GetString()).ShouldBe(["pot"]);
+    }
+
+    [Fact]
     public async Task Save_OfDeletedRecord_WritesTheOldValues()
     {
         var widget = await AddAsync(new Widget { BrandId = Guid.NewGuid(), Name = "cup", Price = 12 });
@@ -197,6 +255,13 @@ public sealed class AuditInterceptorTests : IDisposable
         return widget;
     }
 
+    private async Task AddPlanAsync(Plan plan)
+    {
+        await using var db = NewContext();
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync();
+    }
+
     private async Task<List<AuditEntry>> EntriesAsync()
     {
         await using var db = NewContext();
@@ -222,6 +287,32 @@ public sealed class AuditInterceptorTests : IDisposable
         public string? ApiSecret { get; set; }
     }
 
+    /// <summary>A record with an owned part stored as JSON, as a stream plan holds its STAGE sections.</summary>
+    public sealed class Plan : IBrandAudited
+    {
+        public Guid Id { get; set; } = Guid.CreateVersion7();
+
+        public Guid BrandId { get; set; }
+
+        public string Title { get; set; } = "";
+
+        public Section Section { get; set; } = new();
+    }
+
+    public sealed class Section
+    {
+        public string Note { get; set; } = "";
+
+        public List<Item> Items { get; set; } = [];
+    }
+
+    public sealed class Item
+    {
+        public string Name { get; set; } = "";
+
+        public decimal Price { get; set; }
+    }
+
     public sealed class Note
     {
         public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -235,10 +326,18 @@ public sealed class AuditInterceptorTests : IDisposable
 
         public DbSet<Note> Notes => Set<Note>();
 
+        public DbSet<Plan> Plans => Set<Plan>();
+
         protected override void OnModelCreating(ModelBuilder modelBuilder)
         {
             modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
             modelBuilder.Entity<Widget>().Property(w => w.Price).HasConversion<double>();
+            modelBuilder.Entity<Plan>().OwnsOne(p => p.Section, s =>
+            {
+                s.ToJson();
+                s.OwnsMany(x => x.Items);
+            });
+            modelBuilder.Entity<Plan>().Navigation(p => p.Section).IsRequired();
         }
 
         protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

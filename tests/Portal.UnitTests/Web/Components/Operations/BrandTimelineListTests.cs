@@ -47,6 +47,75 @@ public sealed class BrandTimelineListTests : PortalTestContext
         list.FindAll("[data-testid=timeline-entry]")[4].TextContent.ShouldContain("达成里程碑：粉丝达 1 万");
     }
 
+    private static readonly TimelineEntry[] WithAudit =
+    [
+        new(T0.AddDays(8), TimelineKind.Audit, "Modified", "Brand", Detail: "ContactPhone, CompanyName", Actor: "Lin Yun"),
+        new(T0.AddDays(7), TimelineKind.Audit, "Added", "StreamPlan", Actor: "Lin Yun"),
+        new(T0.AddDays(6), TimelineKind.Audit, "Modified", "SupplierContract", Detail: "Terms, AuthorizationChain"),
+        .. Entries,
+    ];
+
+    [Fact]
+    public void AuditEntries_SayWhatChangedInWords_AndNameAnUnknownRecordTypeByItsCode()
+    {
+        var list = Render<BrandTimelineList>(p => p.Add(c => c.Entries, WithAudit));
+
+        var items = list.FindAll("[data-testid=timeline-entry]");
+        items.Take(3).Select(i => i.GetAttribute("data-kind")).ShouldBe(["Audit", "Audit", "Audit"]);
+        items[0].TextContent.ShouldContain("Brand profile changed");
+        items[0].TextContent.ShouldContain("Changed: contact phone, company name");
+        items[0].TextContent.ShouldContain("2026-11-09 09:00 · by Lin Yun");
+        items[1].TextContent.ShouldContain("Stream plan added");
+        items[1].TextContent.ShouldNotContain("Changed:");
+        items[2].TextContent.ShouldContain("Record (SupplierContract) changed");
+        items[2].TextContent.ShouldContain("Changed: Terms, authorisation chain");
+    }
+
+    [Fact]
+    public void AuditEntries_InChinese_AreInChinese()
+    {
+        UseCulture(PortalCultures.Chinese);
+
+        var list = Render<BrandTimelineList>(p => p.Add(c => c.Entries, WithAudit));
+
+        var items = list.FindAll("[data-testid=timeline-entry]");
+        items[0].TextContent.ShouldContain("修改品牌资料");
+        items[0].TextContent.ShouldContain("变更内容：联系电话、公司名称");
+        items[0].TextContent.ShouldContain("由 Lin Yun");
+        items[1].TextContent.ShouldContain("新增直播计划");
+        items[2].TextContent.ShouldContain("修改记录（SupplierContract）");
+        items[2].TextContent.ShouldContain("变更内容：Terms、授权链");
+        list.Find("[data-testid=timeline-filter-audit]").TextContent.ShouldContain("审计记录");
+    }
+
+    [Fact]
+    public void Filter_ShowsTheAuditTrailOrTheDomainHistoriesOrEverything()
+    {
+        var list = Render<BrandTimelineList>(p => p.Add(c => c.Entries, WithAudit));
+        list.FindAll("[data-testid=timeline-entry]").Count.ShouldBe(WithAudit.Length);
+
+        list.Find("[data-testid=timeline-filter-audit]").Click();
+        list.WaitForAssertion(() => list.FindAll("[data-testid=timeline-entry]").Select(i => i.GetAttribute("data-kind")).ShouldBe(["Audit", "Audit", "Audit"]));
+
+        list.Find("[data-testid=timeline-filter-histories]").Click();
+        list.WaitForAssertion(() => list.FindAll("[data-testid=timeline-entry]").Select(i => i.GetAttribute("data-kind"))
+            .ShouldBe(["Tier", "TrustCard", "DocumentNotice", "Document", "Milestone", "Application"]));
+
+        list.Find("[data-testid=timeline-filter-all]").Click();
+        list.WaitForAssertion(() => list.FindAll("[data-testid=timeline-entry]").Count.ShouldBe(WithAudit.Length));
+    }
+
+    [Fact]
+    public void Filter_WithNothingOfTheChosenKind_SaysSo()
+    {
+        var list = Render<BrandTimelineList>(p => p.Add(c => c.Entries, Entries));
+
+        list.Find("[data-testid=timeline-filter-audit]").Click();
+
+        list.WaitForAssertion(() => list.Find("[data-testid=timeline-filter-empty]").TextContent.ShouldBe("Nothing of this kind has happened yet."));
+        list.FindAll("[data-testid=timeline-entry]").ShouldBeEmpty();
+    }
+
     [Fact]
     public void Timeline_WithoutEntries_SaysSo()
     {
