@@ -96,9 +96,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                 columns: new[] { "CreatedAt", "Code" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_BrandPortfolioRows_Gmv30_Code",
+                name: "IX_BrandPortfolioRows_Gmv30_Code_CreatedAt_LastFiguresOn_LastMilestoneAt",
                 table: "BrandPortfolioRows",
-                columns: new[] { "Gmv30", "Code" });
+                columns: new[] { "Gmv30", "Code", "CreatedAt", "LastFiguresOn", "LastMilestoneAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_BrandPortfolioRows_LastActivityAt_Code",
@@ -121,9 +121,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                 columns: new[] { "Status", "Code" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_BrandPortfolioRows_Tier_Gmv30",
+                name: "IX_BrandPortfolioRows_Tier_Gmv30_Code_CreatedAt_LastFiguresOn_LastMilestoneAt",
                 table: "BrandPortfolioRows",
-                columns: new[] { "Tier", "Gmv30" });
+                columns: new[] { "Tier", "Gmv30", "Code", "CreatedAt", "LastFiguresOn", "LastMilestoneAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_BrandPortfolioRows_TrendPercent_Code",
@@ -182,7 +182,7 @@ namespace Portal.Migrations.Sqlite.Migrations
                 table: "BrandPortfolioRows");
 
             migrationBuilder.DropIndex(
-                name: "IX_BrandPortfolioRows_Gmv30_Code",
+                name: "IX_BrandPortfolioRows_Gmv30_Code_CreatedAt_LastFiguresOn_LastMilestoneAt",
                 table: "BrandPortfolioRows");
 
             migrationBuilder.DropIndex(
@@ -202,7 +202,7 @@ namespace Portal.Migrations.Sqlite.Migrations
                 table: "BrandPortfolioRows");
 
             migrationBuilder.DropIndex(
-                name: "IX_BrandPortfolioRows_Tier_Gmv30",
+                name: "IX_BrandPortfolioRows_Tier_Gmv30_Code_CreatedAt_LastFiguresOn_LastMilestoneAt",
                 table: "BrandPortfolioRows");
 
             migrationBuilder.DropIndex(

@@ -1881,7 +1881,7 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CreatedAt", "Code");
 
-                    b.HasIndex("Gmv30", "Code");
+                    b.HasIndex("Gmv30", "Code", "CreatedAt", "LastFiguresOn", "LastMilestoneAt");
 
                     b.HasIndex("LastActivityAt", "Code");
 
@@ -1891,7 +1891,7 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "Code");
 
-                    b.HasIndex("Tier", "Gmv30");
+                    b.HasIndex("Tier", "Gmv30", "Code", "CreatedAt", "LastFiguresOn", "LastMilestoneAt");
 
                     b.HasIndex("TrendPercent", "Code");
 

@@ -24,7 +24,10 @@ internal sealed class BrandPortfolioRowConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(r => new { r.NameEn, r.Code });
         builder.HasIndex(r => new { r.NameZh, r.Code });
         builder.HasIndex(r => r.Code);
-        builder.HasIndex(r => new { r.Gmv30, r.Code });
+        // The stalled rule's three columns ride along, so the stalled view (and its count) is checked on the
+        // index walk itself (SQLite defers the row lookup): stalled brands have the smallest GMV, and sorting
+        // them by GMV would otherwise look up most of the table to find a page.
+        builder.HasIndex(r => new { r.Gmv30, r.Code, r.CreatedAt, r.LastFiguresOn, r.LastMilestoneAt });
         builder.HasIndex(r => new { r.TrendPercent, r.Code });
         builder.HasIndex(r => new { r.LastActivityAt, r.Code });
         builder.HasIndex(r => new { r.CreatedAt, r.Code });
@@ -33,7 +36,7 @@ internal sealed class BrandPortfolioRowConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(r => r.AccountManagerUserId);
         builder.HasIndex(r => r.Compliance);
         builder.HasIndex(r => r.NextExpiryOn);
-        builder.HasIndex(r => new { r.Tier, r.Gmv30 });
+        builder.HasIndex(r => new { r.Tier, r.Gmv30, r.Code, r.CreatedAt, r.LastFiguresOn, r.LastMilestoneAt });
         builder.HasIndex(r => new { r.Status, r.Code });
     }
 }
