@@ -6,4 +6,6 @@ namespace Portal.Core.Data;
 public sealed partial class PortalDbContext
 {
     public DbSet<BrandPortfolioRow> BrandPortfolioRows => Set<BrandPortfolioRow>();
+
+    public DbSet<PortfolioVersion> PortfolioVersions => Set<PortfolioVersion>();
 }

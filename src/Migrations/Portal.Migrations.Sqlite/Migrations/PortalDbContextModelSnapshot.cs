@@ -1881,8 +1881,6 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CreatedAt", "Code");
 
-                    b.HasIndex("Gmv30", "Code", "CreatedAt", "LastFiguresOn", "LastMilestoneAt");
-
                     b.HasIndex("LastActivityAt", "Code");
 
                     b.HasIndex("NameEn", "Code");
@@ -1891,11 +1889,33 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "Code");
 
-                    b.HasIndex("Tier", "Gmv30", "Code", "CreatedAt", "LastFiguresOn", "LastMilestoneAt");
-
                     b.HasIndex("TrendPercent", "Code");
 
+                    b.HasIndex("Gmv30", "Code", "CreatedAt", "LastFiguresOn", "LastMilestoneAt");
+
+                    b.HasIndex("Tier", "Gmv30", "Code", "CreatedAt", "LastFiguresOn", "LastMilestoneAt");
+
                     b.ToTable("BrandPortfolioRows", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Features.Portfolio.PortfolioVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PortfolioVersion", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
                 });
 
             modelBuilder.Entity("Portal.Core.Features.Streams.StreamPlan", b =>

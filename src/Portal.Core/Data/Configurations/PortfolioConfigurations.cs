@@ -41,6 +41,17 @@ internal sealed class BrandPortfolioRowConfiguration : IEntityTypeConfiguration<
     }
 }
 
+internal sealed class PortfolioVersionConfiguration : IEntityTypeConfiguration<PortfolioVersion>
+{
+    public void Configure(EntityTypeBuilder<PortfolioVersion> builder)
+    {
+        builder.ToTable("PortfolioVersion");
+        builder.HasKey(v => v.Id);
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.HasData(new PortfolioVersion { Id = PortfolioVersion.SingleId, Value = 0 });
+    }
+}
+
 /// <summary>
 /// The triggers that keep <see cref="BrandPortfolioRow"/>'s copies of the brand's columns equal to <c>Brands</c>
 /// (created by the <c>PortfolioFlatRows</c> migration). SQLite's RETURNING clause does not work on a table with

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
@@ -40,6 +41,9 @@ public sealed record PortfolioPage(IReadOnlyList<PortfolioRowView> Rows, int Tot
 /// Answers the staff portfolio: a page (and the total) of brands for a <see cref="PortfolioSpec"/>,
 /// filtered, sorted and paged in SQL over the maintained <see cref="BrandPortfolioRow"/>s alone (they carry the
 /// brand's own columns, kept in step by triggers), each sort walking its index. Staff only, checked on every call.
+/// Totals are cached per filter, keyed on <see cref="PortfolioVersion"/> (raised by the database on every change
+/// that can move a count) and on the second the filter is evaluated at (the stalled rule depends on the time),
+/// so a cached total is never older than the data: paging, sorting and repeated requests skip the count.
 /// </summary>
 public sealed class PortfolioQuery(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -48,6 +52,13 @@ public sealed class PortfolioQuery(
     IStringLocalizer<PortfolioStrings> strings,
     TimeProvider clock)
 {
+    private const int MaxCachedCounts = 2_048;
+
+    private readonly ConcurrentDictionary<CountKey, int> _counts = new();
+
+    /// <summary>Everything a count depends on; the sort and the page do not change it.</summary>
+    private sealed record CountKey(long Version, DateTimeOffset At, int StalledAfterDays, PortfolioView View, string? Search, GrowthTier? Tier,
+        ApplicationStatus? Status, ComplianceStatus? Compliance, string? Category, bool? Stalled, Guid? Me);
     /// <summary>The page the spec asks for; fails for anyone but staff.</summary>
     public async Task<Outcome<PortfolioPage>> PageAsync(ClaimsPrincipal user, PortfolioSpec spec, CancellationToken cancellationToken = default)
     {
@@ -59,7 +70,7 @@ public sealed class PortfolioQuery(
         var pageSize = Math.Clamp(spec.PageSize, 1, options.Value.MaxPageSize);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var filtered = Filter(db, user, spec, out var context);
-        var total = await filtered.CountAsync(cancellationToken);
+        var total = await CountCachedAsync(db, user, spec, filtered, context, cancellationToken);
         var page = await Sort(filtered, spec).Skip(Math.Max(0, spec.Page) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return Outcome<PortfolioPage>.Success(new PortfolioPage(await ViewsAsync(db, page, context, cancellationToken), total));
     }
@@ -73,7 +84,32 @@ public sealed class PortfolioQuery(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return Outcome<int>.Success(await Filter(db, user, spec, out _).CountAsync(cancellationToken));
+        var filtered = Filter(db, user, spec, out var context);
+        return Outcome<int>.Success(await CountCachedAsync(db, user, spec, filtered, context, cancellationToken));
+    }
+
+    private async Task<int> CountCachedAsync(PortalDbContext db, ClaimsPrincipal user, PortfolioSpec spec, IQueryable<BrandPortfolioRow> filtered, QueryContext context, CancellationToken cancellationToken)
+    {
+        // One small read on the connection the page query then uses.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"""SELECT "Value" FROM "PortfolioVersion" WHERE "Id" = {PortfolioVersion.SingleId}""";
+        var version = await command.ExecuteScalarAsync(cancellationToken) is long value ? value : -1;
+        var key = new CountKey(version, context.At, metricsOptions.Value.StalledAfterDays, spec.View, spec.Search?.Trim(), spec.Tier, spec.Status, spec.Compliance,
+            spec.Category?.Trim(), spec.Stalled, spec.View == PortfolioView.Mine ? BrandDirectory.UserId(user) : null);
+        if (version >= 0 && _counts.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var count = await filtered.CountAsync(cancellationToken);
+        if (_counts.Count >= MaxCachedCounts)
+        {
+            _counts.Clear();
+        }
+
+        _counts[key] = count;
+        return count;
     }
 
     /// <summary>Every matching row in the spec's order (paging ignored), read in batches, for exports. Staff only: throws otherwise.</summary>
@@ -107,14 +143,16 @@ public sealed class PortfolioQuery(
         }
     }
 
-    private sealed record QueryContext(DateOnly Today, DateOnly StalledDay, DateTimeOffset StalledInstant, bool Chinese);
+    private sealed record QueryContext(DateTimeOffset At, DateOnly Today, DateOnly StalledDay, DateTimeOffset StalledInstant, bool Chinese);
 
     private IQueryable<BrandPortfolioRow> Filter(PortalDbContext db, ClaimsPrincipal user, PortfolioSpec spec, out QueryContext context)
     {
-        var now = clock.GetUtcNow();
+        // Whole seconds: a total and its page agree, and a cached count holds for the rest of the second.
+        var exact = clock.GetUtcNow();
+        var now = exact.AddTicks(-(exact.Ticks % TimeSpan.TicksPerSecond));
         var today = PlatformTime.DayOf(now);
         var days = metricsOptions.Value.StalledAfterDays;
-        context = new QueryContext(today, today.AddDays(-days), now.AddDays(-days), CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase));
+        context = new QueryContext(now, today, today.AddDays(-days), now.AddDays(-days), CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase));
         var sinceDay = context.StalledDay;
         var sinceInstant = context.StalledInstant;
 

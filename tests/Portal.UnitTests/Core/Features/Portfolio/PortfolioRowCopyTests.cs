@@ -111,4 +111,31 @@ public sealed class PortfolioRowCopyTests
         await app.WithDbAsync(db => db.Brands.Where(b => b.Id == withRow).ExecuteUpdateAsync(s => s.SetProperty(b => b.NameEn, "Renamed")));
         (await PageAsync(app, new PortfolioSpec { Search = "Renamed" })).Rows.ShouldHaveSingleItem().BrandId.ShouldBe(withRow);
     }
+
+    [Fact]
+    public async Task CachedTotal_FollowsChangesMadeAroundTheApp_AtOnce()
+    {
+        await using var app = NewApp();
+        var brand = await TestBrands.CreateWithOwnerAsync(app, "cached-total", "cached-total@example.test");
+        var category = await app.WithDbAsync(db => db.Categories.OrderBy(c => c.Code).Select(c => new { c.Id, c.Code }).FirstAsync());
+        var spec = new PortfolioSpec { Search = "cached-total", Category = category.Code };
+        var before = await PageAsync(app, spec);
+        before.Total.ShouldBe(0);
+
+        // Straight SQL, as a seeder or another process would write: no EF change tracking, no in-process signal.
+        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "BrandCategories" ("BrandId", "CategoryId") VALUES ({brand.ToString().ToUpperInvariant()}, {category.Id.ToString().ToUpperInvariant()})"""));
+        var after = await PageAsync(app, spec);
+        after.Total.ShouldBe(1);
+        after.Rows.ShouldHaveSingleItem();
+
+        await app.WithDbAsync(db => db.Brands.Where(b => b.Id == brand).ExecuteUpdateAsync(s => s.SetProperty(b => b.Tier, GrowthTier.Ska)));
+        (await PageAsync(app, spec with { Tier = GrowthTier.NewStore })).Total.ShouldBe(0);
+        (await PageAsync(app, spec with { Tier = GrowthTier.Ska })).Total.ShouldBe(1);
+
+        // The stalled rule depends on the time, not only on the data.
+        (await PageAsync(app, spec with { Stalled = true })).Total.ShouldBe(0);
+        app.Clock.MoveTo(app.Clock.GetUtcNow().AddDays(40));
+        (await PageAsync(app, spec with { Stalled = true })).Total.ShouldBe(1);
+    }
 }
