@@ -112,7 +112,7 @@ public static class PortalAuthExtensions
             {
                 options.UseLocalServer();
                 // Every access token is checked against its stored entry, so revoking a client's
-                // tokens (or deleting the client) stops them at once, not when they expire (ADR 0007).
+                // tokens (or deleting the client) stops them at once, not when they expire (ADR 0008).
                 options.EnableTokenEntryValidation();
                 options.UseAspNetCore();
             });

@@ -39,13 +39,29 @@ public sealed class CommentJourneys(PortalServer server, ITestOutputHelper outpu
         await brandComments.ReplyAsync(question, answer);
         await Expect(brandComments.Comment(question).GetByTestId("comment-reply")).ToContainTextAsync(answer);
 
-        // Staff's open page counts the reply without a reload, and lists it.
-        await Expect(staffBell.Button).ToHaveAttributeAsync("data-unread", (before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Staff's open page shows the reply under the comment and counts it, without a reload.
+        const string replied = "Cloud Tea: the brand replied";
+        await Expect(staffComments.Comment(question).GetByTestId("comment-reply")).ToContainTextAsync(answer);
+        await Expect(staffBell.Button).ToHaveAttributeAsync("data-unread", Count(before + 1));
         await staffBell.OpenAsync();
-        await Expect(staffBell.Items.First).ToContainTextAsync("Cloud Tea: the brand replied");
+        await Expect(staffBell.Items.First).ToContainTextAsync(replied);
         await Expect(staffBell.Items.First).ToContainTextAsync(answer);
+
+        // Its link is the page already open: clicking it closes the panel, marks it read, and the reply stays shown.
+        await staffBell.OpenItemAsync(replied);
+        await Expect(staffBell.Panel).ToBeHiddenAsync();
+        await Expect(staffPage).ToHaveURLAsync(new Regex($"/ops/brands/{DemoAccounts.BrandCode}$"));
+        await Expect(staffBell.Button).ToHaveAttributeAsync("data-unread", Count(before));
+        await Expect(staffComments.Comment(question).GetByTestId("comment-reply")).ToContainTextAsync(answer);
+
+        // The notification centre lists it, read; "See all" closes the panel, which would cover the list.
+        await staffBell.OpenAsync();
         await staffBell.SeeAllAsync();
         await Expect(staffPage).ToHaveURLAsync(new Regex("/notifications$"));
-        await Expect(staffBell.Rows.First).ToContainTextAsync("Cloud Tea: the brand replied");
+        await Expect(staffBell.Panel).ToBeHiddenAsync();
+        await Expect(staffBell.Rows.First).ToContainTextAsync(replied);
+        await Expect(staffBell.Rows.First).ToHaveAttributeAsync("data-read", "true");
     });
+
+    private static string Count(int unread) => unread.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -54,12 +54,13 @@ public sealed class StalledBrandJourneys(PortalServer server, ITestOutputHelper 
             });
             await Expect(portfolio.StalledFlag(Stalled)).ToHaveTextAsync("Stalled");
             await Expect(portfolio.StalledFlag(Active)).ToHaveCountAsync(0);
+            await Expect(portfolio.Total).ToHaveTextAsync("2 brands");
 
             // The saved view "stalled" keeps Cloud Tea only.
             await portfolio.PickViewAsync("stalled");
             await Expect(staffPage).ToHaveURLAsync(new Regex(@"/ops/portfolio\?view=stalled$"));
             await Expect(portfolio.View("stalled")).ToHaveAttributeAsync("aria-pressed", "true");
-            await Expect(portfolio.Total).ToHaveTextAsync(new Regex("^1 brands?$"));
+            await Expect(portfolio.Total).ToHaveTextAsync("1 brand");
             await Expect(portfolio.StalledFlag(Stalled)).ToHaveTextAsync("Stalled");
             await Expect(portfolio.Row(Active)).ToHaveCountAsync(0);
 
@@ -73,6 +74,7 @@ public sealed class StalledBrandJourneys(PortalServer server, ITestOutputHelper 
             await Expect(staffComments.Comment(question)).ToBeVisibleAsync();
             var staffBell = new NotificationBell(staffPage);
             var staffUnread = await staffBell.UnreadAsync();
+            await staffPage.MarkThisLoadAsync();
 
             // The brand's open page counts the comment without a reload; the notification leads to the thread.
             await Expect(brandBell.Button).ToHaveAttributeAsync("data-unread", Count(brandUnread + 1));
@@ -84,15 +86,17 @@ public sealed class StalledBrandJourneys(PortalServer server, ITestOutputHelper 
             await brandComments.ReplyAsync(question, answer);
             await Expect(brandComments.Comment(question).GetByTestId("comment-reply")).ToContainTextAsync(answer);
 
-            // Staff's open page counts the reply without a reload; the panel and the notification centre list it.
+            // Staff's open Brand 360 shows the reply under their comment, and counts it, without a reload.
+            await Expect(staffComments.Comment(question).GetByTestId("comment-reply")).ToContainTextAsync(answer);
             const string replied = "Cloud Tea: the brand replied";
             await Expect(staffBell.Button).ToHaveAttributeAsync("data-unread", Count(staffUnread + 1));
+            (await staffPage.IsSameLoadAsync()).ShouldBeTrue("Brand 360 was reloaded");
+
+            // The panel and the notification centre list it; "See all" closes the panel on its way.
             await staffBell.OpenAsync();
             await Expect(staffBell.Item(replied)).ToContainTextAsync(answer);
             await staffBell.SeeAllAsync();
             await Expect(staffPage).ToHaveURLAsync(new Regex("/notifications$"));
-            // The panel stays open over the page after "See all" and covers the rows' buttons: close it first.
-            await staffBell.CloseAsync();
             await Expect(staffBell.Panel).ToBeHiddenAsync();
             await Expect(staffBell.Row(replied)).ToHaveAttributeAsync("data-read", "false");
             await Expect(staffBell.Row(replied)).ToContainTextAsync(answer);

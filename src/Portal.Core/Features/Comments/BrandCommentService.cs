@@ -31,10 +31,12 @@ public sealed record StaffChoice(Guid UserId, string DisplayName, string Email);
 /// Comments on a brand: a thread its members and staff share, and internal notes for staff only.
 /// Every call checks who is asking: members of that brand or staff, otherwise "not found" exactly as for a
 /// brand that does not exist; internal notes are filtered here, in the query, so no page or API can leak one.
+/// A post tells the brand's open threads through <see cref="BrandCommentHub"/> once it is saved.
 /// </summary>
 public sealed class BrandCommentService(
     IDbContextFactory<PortalDbContext> dbFactory,
     NotificationService notifications,
+    BrandCommentHub hub,
     IStringLocalizer<NotificationStrings> strings)
 {
     public const int MaxBodyLength = 4000;
@@ -199,6 +201,7 @@ public sealed class BrandCommentService(
 
         await db.SaveChangesAsync(cancellationToken);
         notifications.Publish(batch);
+        hub.Changed(brandId, isInternal);
         return Outcome<Guid>.Success(comment.Id);
     }
 

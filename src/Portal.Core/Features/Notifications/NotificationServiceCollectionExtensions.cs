@@ -7,7 +7,7 @@ namespace Portal.Core.Features.Notifications;
 
 public static class NotificationServiceCollectionExtensions
 {
-    /// <summary>The notification centre (fan-out, live hub, inbox), the metrics catch-up and brand comments.</summary>
+    /// <summary>The notification centre (fan-out, live hub, inbox), the metrics catch-up and brand comments (with their live hub).</summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedSettings<NotificationOptions, NotificationOptionsValidator>(configuration, NotificationOptions.Section);
@@ -15,6 +15,7 @@ public static class NotificationServiceCollectionExtensions
         services.AddSingleton<NotificationService>();
         services.AddSingleton<NotificationCentre>();
         services.AddSingleton<MetricsNotificationService>();
+        services.AddSingleton<BrandCommentHub>();
         services.AddSingleton<BrandCommentService>();
         return services;
     }

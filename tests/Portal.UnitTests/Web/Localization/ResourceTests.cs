@@ -3,6 +3,7 @@ using System.Resources;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Portal.Core;
+using Portal.Core.Localization;
 using Portal.Web;
 
 namespace Portal.UnitTests.Web.Localization;
@@ -93,6 +94,20 @@ public sealed partial class ResourceTests
         missing.ShouldBeEmpty();
     }
 
+    [Fact]
+    public void EveryCountedKeyUsedInCode_HasATextForOneAndForMany()
+    {
+        var known = EnglishFiles().SelectMany(f => Read(Path.Combine(Root, f)).Keys).ToHashSet();
+        var sources = Directory.GetFiles(Path.Combine(Root, "src"), "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cs") || f.EndsWith(".razor")) && !f.Contains("/bin/") && !f.Contains("/obj/"));
+
+        var used = sources.SelectMany(f => PluralKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).Distinct().ToList();
+        var missing = used.SelectMany(k => new[] { k, k + PluralText.OneSuffix }).Where(k => !known.Contains(k)).ToList();
+
+        used.ShouldNotBeEmpty();
+        missing.ShouldBeEmpty();
+    }
+
     private static bool IsCode(string value) => CodeLike().IsMatch(value);
 
     internal static string RepositoryRoot()
@@ -118,4 +133,8 @@ public sealed partial class ResourceTests
     /// <summary>A localizer indexed with a literal key: L["Key"], T["Key"], strings["Key"], Strings["Key"]...</summary>
     [GeneratedRegex(@"\b(L|T|S|J|A|D|M|strings|Strings|Localizer)\[""([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+)""")]
     private static partial Regex LocalizerKey();
+
+    /// <summary>A counted text, L.Plural("Key", count, ...): it needs Key and Key_One.</summary>
+    [GeneratedRegex(@"\.Plural\(""([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+)""")]
+    private static partial Regex PluralKey();
 }

@@ -78,8 +78,17 @@ public sealed partial class PortfolioPage
         KeepUrl();
         var user = (await AuthenticationState).User;
         var page = await Portfolio.PageAsync(user, spec, cancellationToken);
+        var changed = total != (page.Value?.Total ?? 0) || !errors.SequenceEqual(page.Errors);
         errors = page.Errors;
         total = page.Value?.Total ?? 0;
+        if (changed)
+        {
+            // The grid loads itself (first render, pager, sort) and re-renders only itself; the total and the
+            // errors below and above it belong to the page. Only on a change, so the page's render, which hands
+            // the grid its parameters again, cannot start another load of the same figures.
+            StateHasChanged();
+        }
+
         return new GridData<PortfolioRowView> { Items = page.Value?.Rows ?? [], TotalItems = total };
     }
 

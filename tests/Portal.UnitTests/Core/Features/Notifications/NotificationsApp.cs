@@ -32,6 +32,8 @@ public sealed class NotificationsApp : IAsyncLifetime
 
     public NotificationHub Hub => App.Services.GetRequiredService<NotificationHub>();
 
+    public BrandCommentHub CommentHub => App.Services.GetRequiredService<BrandCommentHub>();
+
     public Task<ClaimsPrincipal> StaffAsync() => App.PrincipalAsync(DemoData.OperatorEmail);
 
     public Task<ClaimsPrincipal> AdminAsync() => App.PrincipalAsync(DemoData.AdminEmail);

@@ -34,6 +34,19 @@ public sealed class StalledBrandsCardTests : PortalTestContext
     }
 
     [Fact]
+    public void Card_ForASingleDay_SaysDayNotDays()
+    {
+        var yesterday = new StalledBrand(Guid.NewGuid(), "one-day", "一天", "One Day", Today.AddDays(-1), Today.AddDays(-2));
+
+        var card = Render<StalledBrandsCard>(p => p.Add(c => c.Brands, [yesterday]).Add(c => c.Today, Today).Add(c => c.StalledAfterDays, 1));
+
+        card.Markup.ShouldContain("for 1 day or more.");
+        var row = card.Find("[data-testid=stalled-brand]").TextContent;
+        row.ShouldContain("2026-11-22 (1 day ago)");
+        row.ShouldContain("2026-11-21 (2 days ago)");
+    }
+
+    [Fact]
     public void Card_WithoutStalledBrands_SaysSo()
     {
         var card = Render<StalledBrandsCard>(p => p.Add(c => c.Brands, []).Add(c => c.Today, Today).Add(c => c.StalledAfterDays, 14));

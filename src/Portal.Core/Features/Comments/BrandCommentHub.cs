@@ -1,0 +1,40 @@
+using Portal.Core.Features.Notifications;
+
+namespace Portal.Core.Features.Comments;
+
+/// <summary>
+/// In-process signal that a brand's comments changed, so open threads (the brand's Messages page, Brand 360)
+/// show a new comment without a reload. <see cref="BrandCommentService"/> raises it after its save committed.
+/// It carries no comment: a subscriber reloads the thread through <see cref="BrandCommentService.ThreadAsync"/>
+/// with its reader's access, so a page can only ever show what its reader may see. An internal note only
+/// wakes subscribers that asked for internal changes (staff's pages), a brand member's page never hears of one.
+/// </summary>
+public sealed class BrandCommentHub
+{
+    private readonly LiveSignal<(Guid BrandId, bool Internal)> _signal = new();
+
+    /// <summary>
+    /// Calls <paramref name="onChanged"/> whenever a public comment is posted on the brand, and also when an
+    /// internal note is if <paramref name="includeInternal"/>, until disposed.
+    /// </summary>
+    public IDisposable Subscribe(Guid brandId, bool includeInternal, Func<Task> onChanged)
+    {
+        var open = _signal.Subscribe((brandId, false), onChanged);
+        return includeInternal ? new Both(open, _signal.Subscribe((brandId, true), onChanged)) : open;
+    }
+
+    /// <summary>Tells the brand's open threads that a comment (or, with <paramref name="isInternal"/>, a note) was posted.</summary>
+    public void Changed(Guid brandId, bool isInternal) => _signal.Raise([(brandId, isInternal)]);
+
+    /// <summary>How many open threads listen for the brand's public comments (for tests and diagnostics).</summary>
+    public int SubscriberCount(Guid brandId) => _signal.SubscriberCount((brandId, false));
+
+    private sealed class Both(IDisposable first, IDisposable second) : IDisposable
+    {
+        public void Dispose()
+        {
+            first.Dispose();
+            second.Dispose();
+        }
+    }
+}

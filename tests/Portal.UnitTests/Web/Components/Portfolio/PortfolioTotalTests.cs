@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Features.Accounts;
+using Portal.Core.Features.Portfolio;
+using Portal.Core.Features.Seeding;
+using Portal.Core.Localization;
+using Portal.UnitTests.Core.Features.Notifications;
+using PortfolioPage = Portal.Web.Components.Pages.Portfolio.PortfolioPage;
+
+namespace Portal.UnitTests.Web.Components.Portfolio;
+
+/// <summary>
+/// The count under the staff portfolio's grid, for one brand and for several, in both languages: the real
+/// page over the real query (an app with the demo data; each test searches for brands of its own).
+/// </summary>
+public sealed class PortfolioTotalTests : PortalTestContext, IClassFixture<NotificationsApp>
+{
+    private readonly NotificationsApp _fixture;
+
+    public PortfolioTotalTests(NotificationsApp fixture)
+    {
+        _fixture = fixture;
+        Services.AddSingleton(fixture.App.Services.GetRequiredService<PortfolioQuery>());
+        Services.AddSingleton(fixture.App.Services.GetRequiredService<PortfolioExports>());
+    }
+
+    /// <summary>Signs staff in, creates <paramref name="brands"/> brands whose codes share a new prefix, and opens the portfolio searching for it.</summary>
+    private async Task<IRenderedComponent<PortfolioPage>> PortfolioOfAsync(int brands)
+    {
+        var prefix = $"count{Guid.NewGuid():N}"[..13];
+        for (var i = 0; i < brands; i++)
+        {
+            await _fixture.NewBrandAsync(prefix);
+        }
+
+        var auth = AddAuthorization();
+        auth.SetAuthorized(DemoData.OperatorEmail);
+        auth.SetRoles(PortalRoles.SkaOperator);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, (await _fixture.UserIdAsync(DemoData.OperatorEmail)).ToString()));
+        Services.GetRequiredService<BunitNavigationManager>().NavigateTo($"/ops/portfolio?q={prefix}");
+        return Render<PortfolioPage>();
+    }
+
+    private static void TotalShouldBe(IRenderedComponent<PortfolioPage> page, string text) =>
+        page.WaitForAssertion(() => page.Find("[data-testid='portfolio-total']").TextContent.ShouldBe(text), TimeSpan.FromSeconds(10));
+
+    [Fact]
+    public async Task Total_OfOneBrand_IsSingularInEnglish()
+    {
+        var page = await PortfolioOfAsync(1);
+
+        TotalShouldBe(page, "1 brand");
+        page.FindAll("[data-testid='portfolio-brand']").Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Total_OfSeveralBrands_IsPluralInEnglish()
+    {
+        var page = await PortfolioOfAsync(2);
+
+        TotalShouldBe(page, "2 brands");
+    }
+
+    [Theory]
+    [InlineData(1, "1 个品牌")]
+    [InlineData(2, "2 个品牌")]
+    public async Task Total_InChinese_HasNoPlural(int brands, string expected)
+    {
+        UseCulture(PortalCultures.Chinese);
+
+        var page = await PortfolioOfAsync(brands);
+
+        TotalShouldBe(page, expected);
+    }
+}
