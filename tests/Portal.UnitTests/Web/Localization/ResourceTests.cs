@@ -131,7 +131,7 @@ public sealed partial class ResourceTests
     private static partial Regex Placeholder();
 
     /// <summary>A localizer indexed with a literal key: L["Key"], T["Key"], strings["Key"], Strings["Key"]...</summary>
-    [GeneratedRegex(@"\b(L|T|S|J|A|D|M|strings|Strings|Localizer)\[""([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+)""")]
+    [GeneratedRegex(@"\b([A-Z][A-Za-z]{0,2}|strings|Strings|Localizer)\[""([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+)""")]
     private static partial Regex LocalizerKey();
 
     /// <summary>A counted text, L.Plural("Key", count, ...): it needs Key and Key_One.</summary>
