@@ -1785,6 +1785,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<Guid>("BrandId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AccountManagerName")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("AccountManagerUserId")
                         .HasColumnType("TEXT");
 
@@ -1792,6 +1796,11 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("BlockedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CategoryIds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")

@@ -18,6 +18,8 @@ internal sealed class BrandPortfolioRowConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.Code).HasMaxLength(64);
         builder.Property(r => r.NameZh).HasMaxLength(200);
         builder.Property(r => r.NameEn).HasMaxLength(200);
+        builder.Property(r => r.AccountManagerName).HasMaxLength(320);
+        builder.Property(r => r.CategoryIds).HasMaxLength(2000);
 
         // Every sort walks its own index in order, with the code as the unique tie-breaker, so a page
         // stops after its rows instead of sorting every match; the filters are checked on the way.

@@ -12,7 +12,7 @@ namespace Portal.Core.Features.Portfolio;
 /// <see cref="LastFiguresOn"/>), so the row stays right between refreshes; only the GMV windows move
 /// with the day, and the refresher recomputes every row when the platform day changes.
 /// <para>
-/// The brand's own columns the grid filters and sorts on (<see cref="Code"/> to <see cref="CreatedAt"/>) are
+/// The brand's own columns the grid filters, sorts and shows (<see cref="Code"/> to <see cref="CategoryIds"/>) are
 /// copies, kept equal to <c>Brands</c> by database triggers (insert and update of a brand, whoever writes it:
 /// EF, the metrics evaluation's set-based SQL, the seeders), so a portfolio page reads this one narrow table
 /// through its composite indexes without a join (ADR 0007). The app never writes them.
@@ -35,6 +35,12 @@ public sealed class BrandPortfolioRow
     public Guid? AccountManagerUserId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The account manager's display name (or e-mail), kept by triggers on <c>Brands</c> and <c>AspNetUsers</c>.</summary>
+    public string? AccountManagerName { get; set; }
+
+    /// <summary>The brand's category ids, comma-separated, kept by triggers on <c>BrandCategories</c>.</summary>
+    public string CategoryIds { get; set; } = "";
 
     /// <summary>The platform day the GMV windows end on.</summary>
     public DateOnly AsOf { get; set; }

@@ -70,9 +70,9 @@ public sealed class PortfolioQuery(
         var pageSize = Math.Clamp(spec.PageSize, 1, options.Value.MaxPageSize);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var filtered = Filter(db, user, spec, out var context);
-        var total = await CountCachedAsync(db, user, spec, filtered, context, cancellationToken);
+        var (total, version) = await CountCachedAsync(db, user, spec, filtered, context, cancellationToken);
         var page = await Sort(filtered, spec).Skip(Math.Max(0, spec.Page) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return Outcome<PortfolioPage>.Success(new PortfolioPage(await ViewsAsync(db, page, context, cancellationToken), total));
+        return Outcome<PortfolioPage>.Success(new PortfolioPage(Views(page, await CategoriesAsync(db, version, cancellationToken), context), total));
     }
 
     /// <summary>How many brands match; fails for anyone but staff.</summary>
@@ -85,10 +85,10 @@ public sealed class PortfolioQuery(
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var filtered = Filter(db, user, spec, out var context);
-        return Outcome<int>.Success(await CountCachedAsync(db, user, spec, filtered, context, cancellationToken));
+        return Outcome<int>.Success((await CountCachedAsync(db, user, spec, filtered, context, cancellationToken)).Count);
     }
 
-    private async Task<int> CountCachedAsync(PortalDbContext db, ClaimsPrincipal user, PortfolioSpec spec, IQueryable<BrandPortfolioRow> filtered, QueryContext context, CancellationToken cancellationToken)
+    private async Task<(int Count, long Version)> CountCachedAsync(PortalDbContext db, ClaimsPrincipal user, PortfolioSpec spec, IQueryable<BrandPortfolioRow> filtered, QueryContext context, CancellationToken cancellationToken)
     {
         // One small read on the connection the page query then uses.
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -99,7 +99,7 @@ public sealed class PortfolioQuery(
             spec.Category?.Trim(), spec.Stalled, spec.View == PortfolioView.Mine ? BrandDirectory.UserId(user) : null);
         if (version >= 0 && _counts.TryGetValue(key, out var cached))
         {
-            return cached;
+            return (cached, version);
         }
 
         var count = await filtered.CountAsync(cancellationToken);
@@ -109,7 +109,7 @@ public sealed class PortfolioQuery(
         }
 
         _counts[key] = count;
-        return count;
+        return (count, version);
     }
 
     /// <summary>Every matching row in the spec's order (paging ignored), read in batches, for exports. Staff only: throws otherwise.</summary>
@@ -128,7 +128,7 @@ public sealed class PortfolioQuery(
             {
                 var filtered = Filter(db, user, spec, out var context);
                 var rows = await Sort(filtered, spec).Skip(skip).Take(batch).ToListAsync(cancellationToken);
-                views = await ViewsAsync(db, rows, context, cancellationToken);
+                views = Views(rows, await CategoriesAsync(db, null, cancellationToken), context);
             }
 
             foreach (var view in views)
@@ -249,18 +249,44 @@ public sealed class PortfolioQuery(
     private static IOrderedQueryable<BrandPortfolioRow> By<TKey>(IQueryable<BrandPortfolioRow> query, System.Linq.Expressions.Expression<Func<BrandPortfolioRow, TKey>> key, bool descending) =>
         descending ? query.OrderByDescending(key) : query.OrderBy(key);
 
-    private static async Task<List<PortfolioRowView>> ViewsAsync(PortalDbContext db, List<BrandPortfolioRow> page, QueryContext context, CancellationToken cancellationToken)
+    private sealed record CategoryName(string NameZh, string NameEn, int SortOrder);
+
+    private sealed record CategoryCache(long Version, IReadOnlyDictionary<Guid, CategoryName> Names);
+
+    // Replaced whole (a reference write), so concurrent readers never see a torn pair.
+    private CategoryCache? _categories;
+
+    /// <summary>Every category's names, cached until <see cref="PortfolioVersion"/> moves (any change of a category raises it); a null version reads afresh.</summary>
+    private async Task<IReadOnlyDictionary<Guid, CategoryName>> CategoriesAsync(PortalDbContext db, long? version, CancellationToken cancellationToken)
     {
-        var ids = page.Select(x => x.BrandId).ToList();
-        var categories = (await db.BrandCategories.Where(bc => ids.Contains(bc.BrandId))
-                .Join(db.Categories, bc => bc.CategoryId, c => c.Id, (bc, c) => new { bc.BrandId, c.NameZh, c.NameEn, c.SortOrder })
-                .ToListAsync(cancellationToken))
-            .ToLookup(x => x.BrandId);
-        var managerIds = page.Select(x => x.AccountManagerUserId).OfType<Guid>().Distinct().ToList();
-        var managers = managerIds.Count == 0
-            ? []
-            : (await db.Users.Where(u => managerIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(cancellationToken))
-                .ToDictionary(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? "" : u.DisplayName);
+        if (version is { } v && v >= 0 && _categories is { } cached && cached.Version == v)
+        {
+            return cached.Names;
+        }
+
+        var names = (await db.Categories.AsNoTracking().Select(c => new { c.Id, c.NameZh, c.NameEn, c.SortOrder }).ToListAsync(cancellationToken))
+            .ToDictionary(c => c.Id, c => new CategoryName(c.NameZh, c.NameEn, c.SortOrder));
+        if (version is { } current && current >= 0)
+        {
+            _categories = new CategoryCache(current, names);
+        }
+
+        return names;
+    }
+
+    private static IEnumerable<CategoryName> CategoriesOf(BrandPortfolioRow row, IReadOnlyDictionary<Guid, CategoryName> names)
+    {
+        foreach (var part in row.CategoryIds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Guid.TryParse(part, out var id) && names.TryGetValue(id, out var name))
+            {
+                yield return name;
+            }
+        }
+    }
+
+    private static List<PortfolioRowView> Views(List<BrandPortfolioRow> page, IReadOnlyDictionary<Guid, CategoryName> categories, QueryContext context)
+    {
         return page.Select(r =>
         {
             var compliance = r.Compliance == ComplianceStatus.Blocked || r.BlockedFrom <= context.Today ? ComplianceStatus.Blocked : r.Compliance;
@@ -270,7 +296,7 @@ public sealed class PortfolioQuery(
                 r.BrandId,
                 r.Code,
                 context.Chinese ? (string.IsNullOrWhiteSpace(r.NameZh) ? r.NameEn : r.NameZh) : (string.IsNullOrWhiteSpace(r.NameEn) ? r.NameZh : r.NameEn),
-                categories[r.BrandId].OrderBy(c => c.SortOrder).Select(c => context.Chinese ? c.NameZh : c.NameEn).ToList(),
+                CategoriesOf(r, categories).OrderBy(c => c.SortOrder).Select(c => context.Chinese ? c.NameZh : c.NameEn).ToList(),
                 r.Tier,
                 r.Status,
                 compliance,
@@ -279,7 +305,7 @@ public sealed class PortfolioQuery(
                 r.GmvPrev30,
                 r.TrendPercent,
                 r.AccountManagerUserId,
-                r.AccountManagerUserId is { } m ? managers.GetValueOrDefault(m) : null,
+                r.AccountManagerUserId is null ? null : r.AccountManagerName,
                 stalled,
                 r.LastActivityAt,
                 r.DocumentsAwaitingReview,

@@ -191,9 +191,11 @@ public sealed class PortfolioRefresher(IDbContextFactory<PortalDbContext> dbFact
             INSERT INTO "BrandPortfolioRows" ("BrandId", "AsOf", "Gmv30", "GmvPrev30", "LastFiguresOn", "LastMilestoneAt", "LastActivityAt",
                 "Compliance", "BlockedFrom", "NextExpiryOn", "DocumentsAwaitingReview", "ProgressDistribution", "ProgressTraffic",
                 "ProgressSelfStreaming", "ProgressPrivateDomain", "ProgressExclusive", "RefreshedAt", "TrendPercent",
-                "Code", "NameZh", "NameEn", "Tier", "Status", "AccountManagerUserId", "CreatedAt")
+                "Code", "NameZh", "NameEn", "Tier", "Status", "AccountManagerUserId", "CreatedAt", "AccountManagerName", "CategoryIds")
             SELECT $p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16, $p17,
-                b."Code", b."NameZh", b."NameEn", b."Tier", b."Status", b."AccountManagerUserId", b."CreatedAt"
+                b."Code", b."NameZh", b."NameEn", b."Tier", b."Status", b."AccountManagerUserId", b."CreatedAt",
+                (SELECT COALESCE(NULLIF(trim(u."DisplayName"), ''), u."Email") FROM "AspNetUsers" u WHERE u."Id" = b."AccountManagerUserId"),
+                COALESCE((SELECT group_concat(c."CategoryId", ',') FROM "BrandCategories" c WHERE c."BrandId" = b."Id"), '')
             FROM "Brands" b WHERE b."Id" = $p0
             """;
         var p = Enumerable.Range(0, 18).Select(i =>

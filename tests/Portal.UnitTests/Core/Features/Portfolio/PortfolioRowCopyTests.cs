@@ -138,4 +138,33 @@ public sealed class PortfolioRowCopyTests
         app.Clock.MoveTo(app.Clock.GetUtcNow().AddDays(40));
         (await PageAsync(app, spec with { Stalled = true })).Total.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task ManagerNameAndCategories_ShowTheirLatestNames_WithoutARefresh()
+    {
+        await using var app = NewApp();
+        var brand = await TestBrands.CreateWithOwnerAsync(app, "named-row", "named-row@example.test");
+        var staffId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == DemoData.OperatorEmail).Select(u => u.Id).SingleAsync());
+        var category = await app.WithDbAsync(db => db.Categories.OrderBy(c => c.Code).Select(c => new { c.Id, c.NameEn }).FirstAsync());
+        var spec = new PortfolioSpec { Search = "named-row" };
+
+        await app.WithDbAsync(db => db.Brands.Where(b => b.Id == brand).ExecuteUpdateAsync(s => s.SetProperty(b => b.AccountManagerUserId, staffId)));
+        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "BrandCategories" ("BrandId", "CategoryId") VALUES ({brand.ToString().ToUpperInvariant()}, {category.Id.ToString().ToUpperInvariant()})"""));
+        var row = (await PageAsync(app, spec)).Rows.ShouldHaveSingleItem();
+        row.AccountManager.ShouldNotBeNullOrWhiteSpace();
+        row.Categories.ShouldBe([category.NameEn]);
+
+        await app.WithDbAsync(db => db.Users.Where(u => u.Id == staffId).ExecuteUpdateAsync(s => s.SetProperty(u => u.DisplayName, "Renamed Operator")));
+        await app.WithDbAsync(db => db.Categories.Where(c => c.Id == category.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.NameEn, "Renamed category")));
+        row = (await PageAsync(app, spec)).Rows.ShouldHaveSingleItem();
+        row.AccountManager.ShouldBe("Renamed Operator");
+        row.Categories.ShouldBe(["Renamed category"]);
+
+        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"""DELETE FROM "BrandCategories" WHERE "BrandId" = {brand.ToString().ToUpperInvariant()}"""));
+        await app.WithDbAsync(db => db.Brands.Where(b => b.Id == brand).ExecuteUpdateAsync(s => s.SetProperty(b => b.AccountManagerUserId, (Guid?)null)));
+        row = (await PageAsync(app, spec)).Rows.ShouldHaveSingleItem();
+        row.Categories.ShouldBeEmpty();
+        row.AccountManager.ShouldBeNull();
+    }
 }
