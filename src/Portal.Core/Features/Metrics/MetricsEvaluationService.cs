@@ -10,7 +10,6 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Data;
 using Portal.Core.Data.Configurations;
 using Portal.Core.Features.Journey;
-using Portal.Core.Features.Portfolio;
 using Portal.Core.Features.Tiers;
 using Portal.Core.Localization;
 
@@ -50,7 +49,6 @@ public sealed class MetricsEvaluationService(
     IOptionsMonitor<TierOptions> tierOptions,
     IStringLocalizer<MetricsStrings> strings,
     TimeProvider clock,
-    PortfolioChanges portfolio,
     ILogger<MetricsEvaluationService> logger)
 {
     private static readonly ValueConverter Instant = new DateTimeOffsetToBinaryConverter();
@@ -125,17 +123,6 @@ public sealed class MetricsEvaluationService(
             Lap("tiers");
             await ClearPendingAsync(db, pending, cancellationToken);
             Lap("clear pending");
-            if (!all)
-            {
-                // Figures, milestones and tier moves were written with SQL that EF never sees: their
-                // portfolio rows follow within a second instead of at the next scan (the nightly run
-                // needs no marks: every row is rebuilt when the platform day changes).
-                foreach (var brand in scope.Keys)
-                {
-                    portfolio.Mark(brand);
-                }
-            }
-
             logger.LogInformation(
                 "Evaluated {Brands} brand(s): {Milestones} milestone(s), {Tasks} task(s), {Tiers} tier change(s); phases (ms) {Phases}",
                 brands, milestones, tasks, tiers, string.Join(", ", phases.Select(p => $"{p.Key} {p.Value:F1}")));

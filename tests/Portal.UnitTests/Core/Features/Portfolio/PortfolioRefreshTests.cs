@@ -56,23 +56,6 @@ public sealed class PortfolioRefreshTests
         result.Errors.ShouldBeEmpty();
         (await RowAsync(app, "refresh-me", r => r.Gmv30 == 1234.5m)).ShouldNotBeNull().Gmv30.ShouldBe(1234.5m);
     }
-
-    [Fact]
-    public async Task FeedFigures_ReachTheRowThroughTheEvaluation_WithoutWaitingForTheScan()
-    {
-        // A scan once an hour: only the evaluation that follows every accepted batch can bring the figures in time.
-        await using var app = new PortalAppFactory(settings: new Dictionary<string, string?> { ["Portfolio:ScanSeconds"] = "3600" });
-        await TestBrands.CreateWithOwnerAsync(app, "evaluated-row", "evaluated-owner@example.test");
-        (await RowAsync(app, "evaluated-row", r => r.LastActivityAt is not null)).ShouldNotBeNull();
-
-        var ingestion = app.Services.GetRequiredService<MetricsIngestionService>();
-        var today = Portal.Core.PlatformTime.DayOf(app.Clock.GetUtcNow());
-        var result = await ingestion.IngestAsync([new MetricRowInput { Brand = "evaluated-row", Date = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Gmv = 88m, PaidOrders = 2 }]);
-        result.Errors.ShouldBeEmpty();
-
-        var row = (await RowAsync(app, "evaluated-row", r => r.Gmv30 == 88m)).ShouldNotBeNull();
-        row.Gmv30.ShouldBe(88m);
-    }
 }
 
 /// <summary>The staff home's figures over the generated portfolio.</summary>
