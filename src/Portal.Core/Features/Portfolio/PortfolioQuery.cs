@@ -56,6 +56,9 @@ public sealed class PortfolioQuery(
 
     private readonly ConcurrentDictionary<CountKey, int> _counts = new();
 
+    // Replaced whole (a reference write), so concurrent readers never see a torn pair.
+    private CategoryCache? _categories;
+
     /// <summary>Everything a count depends on; the sort and the page do not change it.</summary>
     private sealed record CountKey(long Version, DateTimeOffset At, int StalledAfterDays, PortfolioView View, string? Search, GrowthTier? Tier,
         ApplicationStatus? Status, ComplianceStatus? Compliance, string? Category, bool? Stalled, Guid? Me);
@@ -252,9 +255,6 @@ public sealed class PortfolioQuery(
     private sealed record CategoryName(string NameZh, string NameEn, int SortOrder);
 
     private sealed record CategoryCache(long Version, IReadOnlyDictionary<Guid, CategoryName> Names);
-
-    // Replaced whole (a reference write), so concurrent readers never see a torn pair.
-    private CategoryCache? _categories;
 
     /// <summary>Every category's names, cached until <see cref="PortfolioVersion"/> moves (any change of a category raises it); a null version reads afresh.</summary>
     private async Task<IReadOnlyDictionary<Guid, CategoryName>> CategoriesAsync(PortalDbContext db, long? version, CancellationToken cancellationToken)
