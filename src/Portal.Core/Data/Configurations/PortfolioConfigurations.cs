@@ -56,7 +56,7 @@ internal sealed class PortfolioVersionConfiguration : IEntityTypeConfiguration<P
 
 /// <summary>
 /// The triggers that keep <see cref="BrandPortfolioRow"/>'s copies of the brand's columns equal to <c>Brands</c>
-/// (created by the <c>PortfolioFlatRows</c> migration). SQLite's RETURNING clause does not work on a table with
+/// (created by the <c>PortfolioFlatRows</c> and <c>PortfolioRowNames</c> migrations). EF advises against SQLite's RETURNING clause on a table with
 /// AFTER triggers, so EF writes <c>Brands</c> without it.
 /// </summary>
 internal sealed class BrandPortfolioTriggers : IEntityTypeConfiguration<Brand>
@@ -70,7 +70,11 @@ internal sealed class BrandPortfolioTriggers : IEntityTypeConfiguration<Brand>
         });
 }
 
-/// <summary>The names of the triggers (their SQL is in the <c>PortfolioFlatRows</c> migration) that keep the portfolio row's brand columns in step with <c>Brands</c>.</summary>
+/// <summary>
+/// The names of the triggers on <c>Brands</c> that keep the portfolio row's brand columns in step (created by the
+/// <c>PortfolioFlatRows</c> migration, recreated with the manager's name by <c>PortfolioRowNames</c>; the triggers on
+/// <c>AspNetUsers</c>, <c>BrandCategories</c>, <c>Categories</c> and the rows themselves are in those migrations too).
+/// </summary>
 public static class PortfolioRowTriggers
 {
     public const string Insert = "TR_Brands_PortfolioRow_Insert";

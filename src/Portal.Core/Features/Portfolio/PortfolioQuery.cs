@@ -305,7 +305,7 @@ public sealed class PortfolioQuery(
                 r.GmvPrev30,
                 r.TrendPercent,
                 r.AccountManagerUserId,
-                r.AccountManagerUserId is null ? null : r.AccountManagerName,
+                r.AccountManagerName,
                 stalled,
                 r.LastActivityAt,
                 r.DocumentsAwaitingReview,

@@ -56,6 +56,27 @@ public sealed class PortfolioRefreshTests
         result.Errors.ShouldBeEmpty();
         (await RowAsync(app, "refresh-me", r => r.Gmv30 == 1234.5m)).ShouldNotBeNull().Gmv30.ShouldBe(1234.5m);
     }
+
+    [Fact]
+    public async Task FeedRowsStampedBeforeThePreviousScan_AreStillFound()
+    {
+        // A long feed batch stamps its rows when it starts and commits later: by then a scan may have run.
+        await using var app = new PortalAppFactory(settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "false", ["Portfolio:ScanSeconds"] = "1" });
+        var brandId = await TestBrands.CreateWithOwnerAsync(app, "late-commit", "late-commit@example.test");
+        (await RowAsync(app, "late-commit", r => r.LastActivityAt is not null)).ShouldNotBeNull();
+        await Task.Delay(TimeSpan.FromSeconds(2.5)); // at least two scans after the brand's row was written
+
+        var now = app.Clock.GetUtcNow();
+        var stamp = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(now.AddSeconds(-20))!;
+        var day = Portal.Core.PlatformTime.DayOf(now).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, """
+            INSERT INTO "DailyMetrics" ("BrandId", "Date", "Gmv", "Orders", "PaidOrders", "Streams", "LiveMinutes", "PeakViewers", "NewFans", "Fans",
+                "FanGroupMembers", "RepurchaseRate", "DistributionGmv", "Influencers", "AdSpend", "AdGmv", "ExclusiveSkus", "UpdatedAt")
+            VALUES ({0}, {1}, 77700, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, {2})
+            """, brandId.ToString().ToUpperInvariant(), day, stamp));
+
+        (await RowAsync(app, "late-commit", r => r.Gmv30 == 777m)).ShouldNotBeNull().Gmv30.ShouldBe(777m);
+    }
 }
 
 /// <summary>The staff home's figures over the generated portfolio.</summary>
