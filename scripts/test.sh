@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the solution in Release, checks that the model has a migration, runs every test project
-# and ends with one line: "N passed, N failed, N skipped". Exits non-zero if anything failed.
+# Builds the solution in Release, checks that the model has a migration, runs every test project,
+# then the unit tests again with the machine's clock a year ahead (faketime), and ends with one line:
+# "N passed, N failed, N skipped". Exits non-zero if anything failed.
 # Used by CI (.ci/run) and by hand; needs only bash, grep, sed and awk besides the .NET SDK.
 set -euo pipefail
 
@@ -25,13 +26,15 @@ summary() {
   echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 }
 
-# --- System packages: the E2E suite drives Debian's Chromium; CJK fonts make Chinese readable in its screenshots.
+# --- System packages: the E2E suite drives Debian's Chromium; CJK fonts make Chinese readable in its screenshots;
+# faketime runs the time-bomb guard below.
 section "System packages"
 missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+command -v faketime >/dev/null 2>&1 || missing+=(faketime)
 dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'install ok installed' || missing+=(fonts-noto-cjk)
 if ((${#missing[@]} == 0)); then
-  echo "chromium and fonts-noto-cjk are installed"
+  echo "chromium, fonts-noto-cjk and faketime are installed"
 else
   as_root=()
   if [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null 2>&1; then
@@ -75,25 +78,26 @@ counter() {
   echo "${value:-0}"
 }
 
-mkdir -p "$RESULTS_DIR"
-for project in "${TEST_PROJECTS[@]}"; do
-  name=$(basename "$project")
-  trx="$RESULTS_DIR/$name.trx"
+# Runs one test project (through an optional prefix command, e.g. faketime) and adds its TRX counts.
+run_tests() {
+  local project=$1 label=$2
+  shift 2
+  local trx="$RESULTS_DIR/$label.trx" rc started p f s total executed
   rm -f "$trx"
-  section "Test $name"
+  section "Test $label"
   started=$SECONDS
-  if dotnet test "$project" -c Release --no-build \
-    --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS_DIR"; then
+  if "$@" dotnet test "$project" -c Release --no-build \
+    --logger "trx;LogFileName=$label.trx" --results-directory "$RESULTS_DIR"; then
     rc=0
   else
     rc=$?
   fi
 
   if [[ ! -f "$trx" ]]; then
-    echo "error: $name produced no $trx (exit code $rc); counted as 1 failed" >&2
+    echo "error: $label produced no $trx (exit code $rc); counted as 1 failed" >&2
     failed=$((failed + 1))
     status=1
-    continue
+    return
   fi
 
   total=$(counter total "$trx")
@@ -102,14 +106,30 @@ for project in "${TEST_PROJECTS[@]}"; do
   f=$(($(counter failed "$trx") + $(counter error "$trx") + $(counter timeout "$trx") + $(counter aborted "$trx")))
   s=$((total - executed))
   ((s >= 0)) || s=$(counter notExecuted "$trx")
-  echo "$name: $p passed, $f failed, $s skipped in $((SECONDS - started)) s (exit code $rc)"
+  echo "$label: $p passed, $f failed, $s skipped in $((SECONDS - started)) s (exit code $rc)"
   passed=$((passed + p))
   failed=$((failed + f))
   skipped=$((skipped + s))
   if ((rc != 0 || f > 0)); then
     status=1
   fi
+}
+
+mkdir -p "$RESULTS_DIR"
+for project in "${TEST_PROJECTS[@]}"; do
+  run_tests "$project" "$(basename "$project")"
 done
+
+# --- Time-bomb guard: the same unit tests with the machine's clock a year ahead. Test hosts start the
+# app's clock at a fixed instant (Clock:Start), so a test that mixes a date of its own with the
+# machine's clock, or a feature that reads the machine's clock, fails here a year before its date.
+if command -v faketime >/dev/null 2>&1; then
+  run_tests tests/Portal.UnitTests "Portal.UnitTests.plus365d" faketime -f '+365d'
+else
+  echo "error: faketime is missing, so the time-bomb guard could not run; counted as 1 failed" >&2
+  failed=$((failed + 1))
+  status=1
+fi
 
 summary
 exit "$status"

@@ -48,7 +48,9 @@ public static class PortalCoreExtensions
         services.AddValidatedSettings<ApplicationOptions, ApplicationOptionsValidator>(configuration, ApplicationOptions.Section);
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new PortalClock(TimeProvider.System));
+        services.AddSingleton<IValidateOptions<ClockOptions>>(new ClockOptionsValidator(builder.Environment.IsDevelopment()));
+        services.AddOptions<ClockOptions>().Bind(configuration.GetSection(ClockOptions.Section)).ValidateOnStart();
+        services.AddSingleton(sp => new PortalClock(TimeProvider.System, sp.GetRequiredService<IOptions<ClockOptions>>().Value.Start));
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(sp => sp.GetRequiredService<PortalClock>()));
 
         services.AddSingleton<TimestampInterceptor>();

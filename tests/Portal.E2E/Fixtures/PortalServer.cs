@@ -1,18 +1,30 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Reflection;
 using System.Text;
 
 namespace Portal.E2E.Fixtures;
 
 /// <summary>
-/// The real portal, as built by <c>dotnet build -c Release</c>, running as its own process on a free
-/// loopback port with a fresh SQLite database; and one headless Chromium that every test of the
-/// collection opens its own context in.
+/// The real portal, as built in the same configuration as this suite (Debug or Release), running as its
+/// own process on a free loopback port with a fresh SQLite database and its clock started at
+/// <see cref="ClockStart"/>; and one headless Chromium that every test of the collection opens its own
+/// context in.
 /// </summary>
 public sealed class PortalServer : IAsyncLifetime
 {
-    private const string Configuration = "Release";
+    /// <summary>
+    /// Where the portal's clock starts (setting <c>Clock:Start</c>), whatever day the machine thinks it
+    /// is: a Monday morning in Beijing. Journeys ask the portal for "now" (<see cref="NowAsync"/>), never
+    /// the machine.
+    /// </summary>
+    public static readonly DateTimeOffset ClockStart = new(2026, 11, 16, 10, 0, 0, TimeSpan.FromHours(8));
+
+    private static readonly TimeSpan PlatformOffset = TimeSpan.FromHours(8);
+    private static readonly string Configuration =
+        typeof(PortalServer).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(10);
 
@@ -78,9 +90,13 @@ public sealed class PortalServer : IAsyncLifetime
         }
     }
 
-    /// <summary>Wipes the database and seeds the demo data again (POST /testing/reset), so a test starts from known data.</summary>
+    /// <summary>
+    /// Puts the clock back on its time line and wipes the database and seeds the demo data again
+    /// (POST /testing/reset), so a test starts from known data and a known time.
+    /// </summary>
     public async Task ResetAsync()
     {
+        await ResetClockAsync();
         using var response = await Http.PostAsync("testing/reset", content: null);
         if (response.StatusCode != HttpStatusCode.NoContent)
         {
@@ -88,6 +104,36 @@ public sealed class PortalServer : IAsyncLifetime
                 $"POST /testing/reset answered {(int)response.StatusCode}, expected 204.\n{await response.Content.ReadAsStringAsync()}\n{LogTail()}");
         }
     }
+
+    /// <summary>
+    /// Puts the portal's clock back on the time line it started on (<see cref="ClockStart"/> plus the
+    /// time the server has run), so a journey that moved it leaves nothing behind.
+    /// </summary>
+    public async Task ResetClockAsync()
+    {
+        using var response = await Http.DeleteAsync("testing/clock");
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Moves the portal's clock to <paramref name="now"/>; it keeps running from there.</summary>
+    public async Task MoveClockAsync(DateTimeOffset now)
+    {
+        using var response = await Http.PostAsJsonAsync("testing/clock", new { now });
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"POST /testing/clock answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    /// <summary>The portal's "now" (GET /testing/clock).</summary>
+    public async Task<DateTimeOffset> NowAsync() =>
+        (await Http.GetFromJsonAsync<ClockAnswer>("testing/clock"))?.Now
+        ?? throw new InvalidOperationException("GET /testing/clock answered nothing.");
+
+    /// <summary>The portal's day in China Standard Time, the platform's day.</summary>
+    public async Task<DateOnly> PlatformTodayAsync() => DateOnly.FromDateTime((await NowAsync()).ToOffset(PlatformOffset).DateTime);
+
+    private sealed record ClockAnswer(DateTimeOffset Now);
 
     /// <summary>A new, isolated browser context (own cookies and storage) in English.</summary>
     public async Task<IBrowserContext> NewContextAsync()
@@ -169,7 +215,7 @@ public sealed class PortalServer : IAsyncLifetime
         if (!File.Exists(dll))
         {
             throw new InvalidOperationException(
-                $"The built portal is missing: {dll}. Run `dotnet build -c {Configuration}` at the repository root first (scripts/test.sh does).");
+                $"The built portal is missing: {dll}. Build the solution in {Configuration} first (`dotnet build -c {Configuration}` at the repository root; `dotnet test` and scripts/test.sh do).");
         }
 
         tempDirectory = Directory.CreateTempSubdirectory("portal-e2e-").FullName;
@@ -187,6 +233,7 @@ public sealed class PortalServer : IAsyncLifetime
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(BaseUrl.ToString().TrimEnd('/'));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Clock__Start"] = ClockStart.ToString("O");
         start.Environment["Database__SqlitePath"] = Path.Combine(tempDirectory, "portal.db");
         start.Environment["Email__PickupDirectory"] = Path.Combine(tempDirectory, "mail");
         // A disabled person's open page is signed out within seconds, not a minute (AdminJourneys).
@@ -254,7 +301,8 @@ public sealed class PortalServer : IAsyncLifetime
 
     private async Task StartBrowserAsync()
     {
-        // Playwright cannot download its own browsers here; use the system Chromium (Debian's package).
+        // Playwright cannot download its own browsers here; use the system Chromium (Debian's package),
+        // or the one named by PORTAL_E2E_CHROMIUM (an environment variable, or one in a .runsettings file).
         var executable = Environment.GetEnvironmentVariable("PORTAL_E2E_CHROMIUM") is { Length: > 0 } custom ? custom : "/usr/bin/chromium";
         if (!File.Exists(executable))
         {

@@ -60,7 +60,7 @@ public sealed class ApplicationJourneys(PortalServer server, ITestOutputHelper o
         var streams = new StreamsPage(page);
         await streams.GoToAsync("camellia-tea");
         await streams.PlanAsync("camellia-tea", "First big day", "Tea master Zhang");
-        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = await Server.PlatformTodayAsync();
         await streams.GoToAsync("camellia-tea");
         await streams.ShowMonthOfAsync(today.AddDays(1), today);
         await Expect(streams.Day(today.AddDays(1))).ToContainTextAsync("20:00 First big day");

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 
 namespace Portal.E2E.Journeys;
@@ -23,7 +21,7 @@ public sealed class DocumentJourneys(PortalServer server, ITestOutputHelper outp
         await Expect(page.GetByTestId("success")).ToContainTextAsync("Saved.");
 
         // The brand uploads its trademark certificate; the check job runs and the page shows its result.
-        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = await Server.PlatformTodayAsync();
         var expires = today.AddYears(1);
         var documents = new DocumentsPage(page);
         await documents.GoToAsync("camellia-tea");
@@ -61,11 +59,7 @@ public sealed class DocumentJourneys(PortalServer server, ITestOutputHelper outp
         await Expect(documents.Blocked).ToHaveCountAsync(0);
 
         // The day after it expires, the food category may no longer sell.
-        var dayAfter = expires.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        using (var moved = await Server.Http.PostAsJsonAsync("testing/clock", new { now = $"{dayAfter}T09:00:00+08:00" }))
-        {
-            moved.EnsureSuccessStatusCode();
-        }
+        await Server.MoveClockAsync(new DateTimeOffset(expires.AddDays(1), new TimeOnly(9, 0), TimeSpan.FromHours(8)));
 
         // A year on, the sign-in has expired too.
         await new LoginPage(page).SignInFromStartAsync(DemoAccounts.BrandManager, DemoAccounts.Password);

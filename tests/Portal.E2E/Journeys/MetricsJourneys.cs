@@ -14,7 +14,7 @@ public sealed class MetricsJourneys(PortalServer server, ITestOutputHelper outpu
         await new LoginPage(page).SignInFromStartAsync(DemoAccounts.SkaOperator, DemoAccounts.Password);
         var import = new MetricsImportPage(page);
         await import.GoToStaffAsync();
-        await import.ChooseAsync("figures.csv", Figures(out var lastFans));
+        await import.ChooseAsync("figures.csv", Figures((await Server.PlatformTodayAsync()).AddDays(-1), out var lastFans));
         await Expect(import.Preview.Locator("tbody tr")).ToHaveCountAsync(10);
         await Expect(page.GetByText($"Preview: the first 10 of {Days} rows")).ToBeVisibleAsync();
         await import.ImportAsync();
@@ -55,9 +55,8 @@ public sealed class MetricsJourneys(PortalServer server, ITestOutputHelper outpu
     }
 
     // One row a day; streams on the first day only; 12 influencers on one day in the middle (the "10 influencers" milestone).
-    private static byte[] Figures(out int lastFans)
+    private static byte[] Figures(DateOnly yesterday, out int lastFans)
     {
-        var yesterday = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime).AddDays(-1);
         var first = yesterday.AddDays(1 - Days);
         var csv = new StringBuilder("brand,date,gmv,paidOrders,streams,fans,influencers\n");
         lastFans = 0;

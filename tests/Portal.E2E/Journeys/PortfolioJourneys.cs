@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 
 namespace Portal.E2E.Journeys;
@@ -10,11 +8,8 @@ public sealed class PortfolioJourneys(PortalServer server, ITestOutputHelper out
     public Task StaffPickTheStalledView_SeeAStalledBrand_AndExportIt() => RunAsync(async page =>
     {
         // A month on, with no figures since, the demo brands count as stalled.
-        var later = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddDays(30).ToString("yyyy-MM-dd'T'10:00:00zzz", CultureInfo.InvariantCulture);
-        using (var moved = await Server.Http.PostAsJsonAsync("testing/clock", new { now = later }))
-        {
-            moved.EnsureSuccessStatusCode();
-        }
+        var later = (await Server.PlatformTodayAsync()).AddDays(30);
+        await Server.MoveClockAsync(new DateTimeOffset(later, new TimeOnly(10, 0), TimeSpan.FromHours(8)));
 
         try
         {
@@ -45,7 +40,7 @@ public sealed class PortfolioJourneys(PortalServer server, ITestOutputHelper out
         }
         finally
         {
-            using var reset = await Server.Http.DeleteAsync("testing/clock");
+            await Server.ResetClockAsync();
         }
     });
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 
 namespace Portal.E2E.Journeys;
@@ -27,7 +26,7 @@ public sealed class StalledBrandJourneys(PortalServer server, ITestOutputHelper 
         // neither figures nor a new milestone for that long: the feed sent Cloud Tea's figures until three
         // weeks ago, Silver Moon's until yesterday. GMV without paid orders keeps both brands' growth tier
         // where it is, so the feed notifies nobody and the bells below count only the comments.
-        var today = PlatformToday().AddDays(30);
+        var today = (await Server.PlatformTodayAsync()).AddDays(30);
         await MoveClockAsync(today.AddDays(-1));
         try
         {
@@ -110,7 +109,7 @@ public sealed class StalledBrandJourneys(PortalServer server, ITestOutputHelper 
         }
         finally
         {
-            using var reset = await Server.Http.DeleteAsync("testing/clock");
+            await Server.ResetClockAsync();
         }
     });
 
@@ -118,14 +117,7 @@ public sealed class StalledBrandJourneys(PortalServer server, ITestOutputHelper 
     private static IEnumerable<FedDay> Days(string brand, DateOnly first, decimal gmv) =>
         Enumerable.Range(0, 5).Select(i => new FedDay(brand, first.AddDays(i), Gmv: gmv, Orders: 10, PaidOrders: 0));
 
-    private static DateOnly PlatformToday() => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
-
     private static string Count(int unread) => unread.ToString(CultureInfo.InvariantCulture);
 
-    private async Task MoveClockAsync(DateOnly day)
-    {
-        var now = $"{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}T10:00:00+08:00";
-        using var moved = await Server.Http.PostAsJsonAsync("testing/clock", new { now });
-        moved.EnsureSuccessStatusCode();
-    }
+    private Task MoveClockAsync(DateOnly day) => Server.MoveClockAsync(new DateTimeOffset(day, new TimeOnly(10, 0), TimeSpan.FromHours(8)));
 }

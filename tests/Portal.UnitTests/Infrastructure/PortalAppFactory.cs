@@ -33,6 +33,11 @@ public sealed class PortalAppFactory(TempDirectory? directory = null, string env
         // Tests count the demo's two brands; a test that wants the invented portfolio sets it again.
         builder.UseSetting("Seed:DemoBrandCount", "0");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        if (environment == "Development")
+        {
+            // The app refuses a clock start elsewhere; hosts of other environments must not depend on a date.
+            builder.UseSetting("Clock:Start", TestClock.Start.ToString("O"));
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -54,11 +54,12 @@ public sealed partial class MembershipTests : IAsyncLifetime
     [Fact]
     public async Task Invitation_AfterSevenDays_HasExpired()
     {
+        var sent = _app.Clock.GetUtcNow();
         var token = await InviteAsync("late@example.com");
         await TestBrands.CreateWithOwnerAsync(_app, "late-brand", "late@example.com");
         var late = await _app.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == "late@example.com"));
 
-        _app.Clock.MoveTo(DateTimeOffset.UtcNow.AddDays(7).AddMinutes(1));
+        _app.Clock.MoveTo(sent.AddDays(7).AddMinutes(1));
         var outcome = await InScopeAsync(a => a.AcceptAsync(token, late.Id));
 
         outcome.Errors.ShouldHaveSingleItem().ShouldBe("This invitation has expired. Ask the brand's owner for a new one.");
@@ -68,12 +69,13 @@ public sealed partial class MembershipTests : IAsyncLifetime
     [Fact]
     public async Task Invitation_JustBeforeExpiry_LinksTheSignedInAccount()
     {
+        var sent = _app.Clock.GetUtcNow();
         var token = await InviteAsync("existing@example.com");
         await TestBrands.CreateWithOwnerAsync(_app, "existing-brand", "existing@example.com");
         var existing = await _app.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == "existing@example.com"));
         (await InScopeAsync(a => a.LookupAsync(token))).AccountExists.ShouldBeTrue();
 
-        _app.Clock.MoveTo(DateTimeOffset.UtcNow.AddDays(7).AddMinutes(-5));
+        _app.Clock.MoveTo(sent.AddDays(7).AddMinutes(-5));
         var outcome = await InScopeAsync(a => a.AcceptAsync(token, existing.Id));
 
         outcome.Succeeded.ShouldBeTrue();

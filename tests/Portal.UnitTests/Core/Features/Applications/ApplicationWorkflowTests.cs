@@ -8,12 +8,22 @@ using static Portal.Core.Features.Applications.ApplicationStatus;
 
 namespace Portal.UnitTests.Core.Features.Applications;
 
-/// <summary>One app and one brand for the whole class; each test first puts the brand back to a complete draft.</summary>
+/// <summary>One app for the whole class; each test gets a brand of its own, so no test reads another's history.</summary>
 public sealed class WorkflowFixture : IAsyncLifetime
 {
+    private int _brands;
+
     public PortalAppFactory App { get; } = new(settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "false" });
 
-    public Task InitializeAsync() => TestBrands.CreateWithOwnerAsync(App, ApplicationWorkflowTests.Code, ApplicationWorkflowTests.Owner, "Night Noodle", "夜面");
+    /// <summary>A new draft brand owned by <see cref="ApplicationWorkflowTests.Owner"/>; returns its code.</summary>
+    public async Task<string> NewBrandAsync()
+    {
+        var code = $"night-noodle-{Interlocked.Increment(ref _brands)}";
+        await TestBrands.CreateWithOwnerAsync(App, code, ApplicationWorkflowTests.Owner, "Night Noodle", "夜面");
+        return code;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync() => App.DisposeAsync().AsTask();
 }
@@ -21,23 +31,18 @@ public sealed class WorkflowFixture : IAsyncLifetime
 /// <summary>The application's state machine, through the service, on real SQLite.</summary>
 public sealed class ApplicationWorkflowTests(WorkflowFixture fixture) : IClassFixture<WorkflowFixture>, IAsyncLifetime
 {
-    internal const string Code = "night-noodle";
     internal const string Owner = "noodle@example.com";
     private readonly PortalAppFactory _app = fixture.App;
+
+    /// <summary>This test's own brand: a complete draft when the test starts.</summary>
+    private string Code { get; set; } = "";
 
     private ApplicationService Service => _app.Services.GetRequiredService<ApplicationService>();
 
     public async Task InitializeAsync()
     {
         _app.Clock.Reset();
-        await _app.WithDbAsync(async db =>
-        {
-            var brand = await db.Brands.SingleAsync(b => b.Code == Code);
-            brand.Status = Draft;
-            brand.ReapplyFrom = null;
-            brand.OpenChangeRequests = [];
-            return await db.SaveChangesAsync();
-        });
+        Code = await fixture.NewBrandAsync();
         var food = await _app.WithDbAsync(db => db.Categories.SingleAsync(c => c.Code == "food"));
         var outcome = await Service.SaveProfileAsync(await _app.PrincipalAsync(Owner), Code, CompleteProfile(food.Id));
         outcome.Succeeded.ShouldBeTrue(string.Join("; ", outcome.Errors));
@@ -65,8 +70,8 @@ public sealed class ApplicationWorkflowTests(WorkflowFixture fixture) : IClassFi
         {
             var brand = await db.Brands.SingleAsync(b => b.Code == Code);
             brand.Status = status;
-            brand.SubmittedAt ??= DateTimeOffset.UtcNow;
-            brand.DecisionDueOn ??= DateOnly.FromDateTime(DateTime.UtcNow);
+            brand.SubmittedAt ??= _app.Clock.GetUtcNow();
+            brand.DecisionDueOn ??= PlatformTime.DayOf(_app.Clock.GetUtcNow());
             brand.ReapplyFrom = null;
             return await db.SaveChangesAsync();
         });
@@ -108,7 +113,7 @@ public sealed class ApplicationWorkflowTests(WorkflowFixture fixture) : IClassFi
         {
             outcome.Succeeded.ShouldBeTrue(string.Join("; ", outcome.Errors));
             (await StatusAsync()).ShouldBe(transition.To);
-            var recorded = await _app.WithDbAsync(db => db.ApplicationEvents.Where(e => e.Action == action).OrderBy(e => e.CreatedAt).LastAsync());
+            var recorded = await _app.WithDbAsync(db => db.ApplicationEvents.Where(e => db.Brands.Any(b => b.Id == e.BrandId && b.Code == Code) && e.Action == action).SingleAsync());
             recorded.From.ShouldBe(from);
             recorded.To.ShouldBe(transition.To);
         }
@@ -179,7 +184,7 @@ public sealed class ApplicationWorkflowTests(WorkflowFixture fixture) : IClassFi
     [Fact]
     public async Task RequestChanges_ShowsTheReasonsPerFieldUntilSubmittedAgain()
     {
-        _app.Clock.MoveTo(DateTimeOffset.Parse("2030-01-07T10:00:00+08:00")); // after every other test's events
+        _app.Clock.MoveTo(DateTimeOffset.Parse("2030-01-07T10:00:00+08:00"));
         await SetStatusAsync(UnderReview);
         var staff = await _app.PrincipalAsync("ska@demo.test");
         var owner = await _app.PrincipalAsync(Owner);

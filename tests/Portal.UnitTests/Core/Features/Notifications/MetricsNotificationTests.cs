@@ -67,11 +67,12 @@ public sealed class MetricsNotificationTests(NotificationsApp fixture) : IClassF
     public async Task StalledBrand_TellsItsAccountManager_OncePerEpisode()
     {
         var (_, brandId, owner) = await fixture.NewBrandAsync("stalled");
+        var now = fixture.App.Clock.GetUtcNow();
         var managerEmail = await fixture.AddStaffAsync();
         await fixture.App.WithDbAsync(async db =>
         {
             var brand = await db.Brands.SingleAsync(b => b.Id == brandId);
-            brand.CreatedAt = DateTimeOffset.UtcNow.AddDays(-60);
+            brand.CreatedAt = now.AddDays(-60);
             brand.AccountManagerUserId = await db.Users.Where(u => u.Email == managerEmail).Select(u => u.Id).SingleAsync();
             return await db.SaveChangesAsync();
         });
@@ -81,7 +82,7 @@ public sealed class MetricsNotificationTests(NotificationsApp fixture) : IClassF
         (await fixture.InboxAsync(managerEmail, brandId)).ShouldHaveSingleItem().Kind.ShouldBe(NotificationKind.StalledBrand);
 
         // The brand moves again (figures today), then stalls again weeks later: a new episode.
-        var today = PlatformTime.DayOf(DateTimeOffset.UtcNow);
+        var today = PlatformTime.DayOf(now);
         await fixture.App.WithDbAsync(async db =>
         {
             db.DailyMetrics.Add(new DailyMetric { BrandId = brandId, Date = today, Gmv = 100 });
@@ -91,7 +92,7 @@ public sealed class MetricsNotificationTests(NotificationsApp fixture) : IClassF
         (await fixture.InboxAsync(managerEmail, brandId)).Count.ShouldBe(1);
         try
         {
-            fixture.App.Clock.MoveTo(DateTimeOffset.UtcNow.AddDays(30));
+            fixture.App.Clock.MoveTo(now.AddDays(30));
             await fixture.MetricsNotifications.NotifyStalledBrandsAsync();
             await fixture.MetricsNotifications.NotifyStalledBrandsAsync();
         }

@@ -176,7 +176,7 @@ public sealed class NotificationFanOutTests(NotificationsApp fixture) : IClassFi
     {
         var (code, _, owner) = await fixture.NewBrandAsync("page");
         var staff = await fixture.StaffAsync();
-        var start = DateTimeOffset.UtcNow;
+        var start = fixture.App.Clock.GetUtcNow();
         try
         {
             for (var i = 1; i <= 5; i++)

@@ -83,7 +83,7 @@ public sealed class AuditTimelineTests(OperationsFixture fixture) : IClassFixtur
     {
         var (_, id, owner, manager) = await NewBrandAsync();
         var streams = _app.Services.GetRequiredService<StreamPlanService>();
-        var created = await AsAsync(manager, () => streams.CreateAsync(manager, id, StreamsApp.CompletePlan(DateTimeOffset.UtcNow.AddDays(7))));
+        var created = await AsAsync(manager, () => streams.CreateAsync(manager, id, StreamsApp.CompletePlan(_app.Clock.GetUtcNow().AddDays(7))));
         created.Succeeded.ShouldBeTrue(string.Join("; ", created.Errors));
         var plan = (await streams.FindAsync(manager, id, created.Value)).ShouldNotBeNull().Plan;
 

@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+
+namespace Portal.UnitTests.Core;
+
+/// <summary>
+/// The product reads time only through the injected <see cref="TimeProvider"/> (the app's clock, which
+/// tests and browser suites start and move). A feature that reads the machine's clock cannot be tested
+/// on a day of the test's choosing, and is the next time bomb; this finds one before its date comes.
+/// </summary>
+public sealed partial class ClockUseTests
+{
+    [GeneratedRegex(@"\b(DateTime|DateTimeOffset)\.(Now|UtcNow|Today)\b")]
+    private static partial Regex MachineClock();
+
+    [Fact]
+    public void ProductCode_NeverReadsTheMachinesClock()
+    {
+        var src = Path.Combine(Portal.UnitTests.Web.Localization.ResourceTests.RepositoryRoot(), "src");
+        var offenders = Directory.EnumerateFiles(src, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
+            .Where(l => MachineClock().IsMatch(l.Text) && !l.Text.TrimStart().StartsWith("//", StringComparison.Ordinal))
+            .Select(l => $"{Path.GetRelativePath(src, l.File)}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+
+        offenders.ShouldBeEmpty("read time from the injected TimeProvider (PortalClock) instead");
+    }
+
+    [Fact]
+    public void MachineClockPattern_FindsTheReadsItMustFind()
+    {
+        MachineClock().IsMatch("var d = DateTime.Today;").ShouldBeTrue();
+        MachineClock().IsMatch("x = DateTimeOffset.UtcNow.AddDays(1)").ShouldBeTrue();
+        MachineClock().IsMatch("clock.GetUtcNow()").ShouldBeFalse();
+        MachineClock().IsMatch("DateTimeOffset.UnixEpoch").ShouldBeFalse();
+    }
+}
