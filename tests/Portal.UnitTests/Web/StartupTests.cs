@@ -32,6 +32,34 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Production_WithAClockStart_RefusesToStartAndNamesTheSetting()
+    {
+        using var directory = new TempDirectory();
+        await using var app = new PortalAppFactory(directory, "Production", new Dictionary<string, string?>
+        {
+            ["Auth:SigningCertificatePath"] = PortalAppFactory.CreateCertificate(directory, "signing"),
+            ["Auth:SigningCertificatePassword"] = "test",
+            ["Auth:EncryptionCertificatePath"] = PortalAppFactory.CreateCertificate(directory, "encryption"),
+            ["Auth:EncryptionCertificatePassword"] = "test",
+            ["Clock:Start"] = "2026-11-16T10:00:00+08:00",
+        });
+
+        var error = Should.Throw<OptionsValidationException>(() => app.CreateClient());
+
+        error.Message.ShouldContain("Setting 'Clock:Start' is for test hosts");
+    }
+
+    [Fact]
+    public async Task Development_WithAClockStart_ShowsThatInstantAsNow()
+    {
+        await using var app = new PortalAppFactory();
+
+        _ = app.CreateClient();
+
+        (app.Clock.GetUtcNow() - TestClock.Start).Duration().ShouldBeLessThan(TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
     public async Task Start_WithSmtpModeButNoHost_RefusesAndNamesTheSetting()
     {
         await using var app = new PortalAppFactory(settings: new Dictionary<string, string?> { ["Email:Mode"] = "Smtp" });
