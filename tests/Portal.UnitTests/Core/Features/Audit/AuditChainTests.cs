@@ -133,6 +133,25 @@ public sealed class AuditChainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Start_WithEntriesWrittenBeforeTheChain_SealsThemOnce_AndTheTriggerAllowsNothingElse()
+    {
+        await AppendAsync(2);
+        var tip = await _app.WithDbAsync(db => db.AuditEntries.MaxAsync(e => e.Sequence));
+        // An entry as the AuditChainAndKeyRing migration leaves an older one: a position, no hash.
+        await RawAsync($"""
+            INSERT INTO "AuditEntries" ("Id", "Sequence", "Hash", "At", "ActorName", "EntityType", "EntityKey", "Action", "Changes")
+            VALUES ('{Guid.NewGuid().ToString().ToUpperInvariant()}', {tip + 1}, '', 0, 'legacy', 'Category', 'k', 'Added', '[]');
+            """);
+        (await VerifyAsync()).Broken.ShouldNotBeNull();
+        await Should.ThrowAsync<SqliteException>(() => RawAsync($"""UPDATE "AuditEntries" SET "Hash" = '{new string('a', 64)}', "ActorName" = 'x' WHERE "Sequence" = {tip + 1};"""));
+
+        await _app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+
+        (await VerifyAsync()).Intact.ShouldBeTrue();
+        await Should.ThrowAsync<SqliteException>(() => RawAsync($"""UPDATE "AuditEntries" SET "Hash" = '{new string('a', 64)}' WHERE "Sequence" = {tip + 1};"""));
+    }
+
+    [Fact]
     public async Task TestingReset_WipesTheTrail_AndLeavesItAppendOnlyAndChained()
     {
         var before = await AppendAsync(3);
