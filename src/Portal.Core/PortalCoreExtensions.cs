@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,9 @@ public static class PortalCoreExtensions
     /// <summary>The assembly that holds SQLite's migrations (one set per provider).</summary>
     public const string SqliteMigrationsAssembly = "Portal.Migrations.Sqlite";
 
+    /// <summary>The data-protection application name every host of the portal shares (keys are isolated by it).</summary>
+    public const string DataProtectionApplicationName = "STEPS.Portal";
+
     /// <summary>Settings, clock, database, Identity stores, OpenIddict stores, e-mail and the domain services.</summary>
     public static IHostApplicationBuilder AddPortalCore(this IHostApplicationBuilder builder)
     {
@@ -55,10 +59,15 @@ public static class PortalCoreExtensions
 
         services.AddSingleton<TimestampInterceptor>();
         services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<AuditChainInterceptor>();
         services.AddDbContextFactory<PortalDbContext>((sp, options) => ConfigureDatabase(sp, options));
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
-        services.AddDataProtection();
+        // One key ring in the database and one application name for every host (web and worker):
+        // without them each host, and each restart on a fresh machine, signs everyone out.
+        services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<PortalDbContext>();
         services.AddIdentityCore<PortalUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
@@ -120,7 +129,9 @@ public static class PortalCoreExtensions
             .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
         options.AddInterceptors(new SqlitePragmaInterceptor(settings.BusyTimeoutMs), services.GetRequiredService<TimestampInterceptor>(),
             // After the timestamps, so an added record's audit shows its CreatedAt.
-            services.GetRequiredService<AuditInterceptor>());
+            services.GetRequiredService<AuditInterceptor>(),
+            // Last: chains every audit entry the others added, inside the write transaction.
+            services.GetRequiredService<AuditChainInterceptor>());
     }
 
     /// <summary>

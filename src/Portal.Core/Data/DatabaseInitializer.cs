@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Portal.Core.Features.Audit;
 using Portal.Core.Features.Seeding;
 using Portal.Core.Time;
 
@@ -32,10 +33,16 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, ILogger<Dat
             await db.Database.MigrateAsync(cancellationToken);
         }
 
+        await AuditChain.SealUnsealedAsync(db, cancellationToken);
+
         await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().SeedAsync(cancellationToken);
     }
 
-    /// <summary>Deletes every row of every table (the schema stays), returns the clock to real time and seeds again.</summary>
+    /// <summary>
+    /// Deletes every row of every table (the schema stays) but the data-protection keys (so cookies and
+    /// tokens issued before stay readable), returns the clock to real time and seeds again. The audit
+    /// trail's append-only triggers are dropped for the wipe and put back, as they were, in the same transaction.
+    /// </summary>
     public async Task ResetAsync(CancellationToken cancellationToken = default)
     {
         await using (var scope = scopes.CreateAsyncScope())
@@ -44,6 +51,7 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, ILogger<Dat
             var tables = db.Model.GetEntityTypes()
                 .Select(t => t.GetTableName())
                 .OfType<string>()
+                .Where(t => t != "DataProtectionKeys")
                 .Distinct()
                 .ToList();
             await db.Database.OpenConnectionAsync(cancellationToken);
@@ -51,12 +59,25 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, ILogger<Dat
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys=OFF;", cancellationToken);
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var triggers = await db.Database
+                    .SqlQueryRaw<AuditTrigger>("SELECT name AS Name, sql AS Sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'AuditEntries'")
+                    .ToListAsync(cancellationToken);
+#pragma warning disable EF1002, EF1003 // Table and trigger names and SQL come from the model and the schema, not from input.
+                foreach (var trigger in triggers)
+                {
+                    await db.Database.ExecuteSqlRawAsync($"DROP TRIGGER \"{trigger.Name}\";", cancellationToken);
+                }
+
                 foreach (var table in tables)
                 {
-#pragma warning disable EF1002 // Table names come from the model, not from input.
                     await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{table}\";", cancellationToken);
-#pragma warning restore EF1002
                 }
+
+                foreach (var trigger in triggers)
+                {
+                    await db.Database.ExecuteSqlRawAsync(trigger.Sql + ";", cancellationToken);
+                }
+#pragma warning restore EF1002, EF1003
 
                 await transaction.CommitAsync(cancellationToken);
                 await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys=ON;", cancellationToken);
@@ -72,4 +93,6 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, ILogger<Dat
         logger.LogWarning("Database wiped for testing; seeding again");
         await InitializeAsync(cancellationToken);
     }
+
+    private sealed record AuditTrigger(string Name, string Sql);
 }

@@ -8,7 +8,8 @@ public static class TestPdf
 {
     public static byte[] WithText(string line)
     {
-        var content = $"BT /F1 18 Tf 50 780 Td ({line}) Tj ET";
+        var escaped = line.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("(", "\\(", StringComparison.Ordinal).Replace(")", "\\)", StringComparison.Ordinal);
+        var content = $"BT /F1 18 Tf 50 780 Td ({escaped}) Tj ET";
         string[] objects =
         [
             "<< /Type /Catalog /Pages 2 0 R >>",

@@ -7,9 +7,12 @@ namespace Portal.UnitTests.Infrastructure;
 /// An HTTP client that behaves like a browser on the static account pages: keeps cookies,
 /// reads the antiforgery token from the form and posts it back.
 /// </summary>
-public sealed partial class BrowserClient(PortalAppFactory app) : IDisposable
+/// <remarks>Pass the <see cref="Cookies"/> of another client to go on with its session (after a restart, on another host).</remarks>
+public sealed partial class BrowserClient(PortalAppFactory app, CookieContainer? cookies = null) : IDisposable
 {
-    public HttpClient Http { get; } = app.CreateDefaultClient(new CookieHandler(new CookieContainer()));
+    public CookieContainer Cookies { get; } = cookies ??= new CookieContainer();
+
+    public HttpClient Http { get; } = app.CreateDefaultClient(new CookieHandler(cookies));
 
     /// <summary>GETs <paramref name="page"/>, then posts its form named <paramref name="formName"/> with <paramref name="fields"/>.</summary>
     public async Task<HttpResponseMessage> SubmitFormAsync(string page, string formName, IDictionary<string, string> fields)

@@ -16,6 +16,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.EntityKey).HasMaxLength(200).IsRequired();
         builder.Property(e => e.Operation).HasMaxLength(100);
         builder.Property(e => e.Changes).IsRequired();
+        builder.Property(e => e.Hash).HasMaxLength(64).IsRequired();
+        // One entry per position: two writers can never fork the chain.
+        builder.HasIndex(e => e.Sequence).IsUnique();
         // The viewer pages newest first and filters by date, actor, entity type and brand (Brand 360 timeline).
         builder.HasIndex(e => e.At);
         builder.HasIndex(e => new { e.BrandId, e.At });

@@ -12,6 +12,7 @@ public static class AdministrationServiceCollectionExtensions
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<ApiClientAdministration>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<AuditChainVerification>();
         return services;
     }
 }

@@ -11,11 +11,18 @@ public enum AuditAction
 /// <summary>
 /// One change to an audited record, written by the auditing interceptor in the same SaveChanges
 /// (so the same transaction) as the change itself. Never holds secrets: password hashes, security
-/// stamps and client secrets are written as <see cref="AuditChanges.Redacted"/>.
+/// stamps and client secrets are written as <see cref="AuditChanges.Redacted"/>. Append-only: the
+/// database refuses to change or delete an entry, and each is chained to the one before by its hash.
 /// </summary>
 public sealed class AuditEntry
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>The entry's position in the hash chain (1, 2, …; unique), given when it is saved.</summary>
+    public long Sequence { get; set; }
+
+    /// <summary>SHA-256 over the entry's fields and the previous entry's hash (<see cref="AuditChain"/>), given when it is saved.</summary>
+    public string Hash { get; set; } = "";
 
     public DateTimeOffset At { get; set; }
 

@@ -15,7 +15,11 @@ public sealed record StoredFile(string Hash, string ContentType, long Size);
 /// Keeps uploaded files outside the web root under their SHA-256. A file is written to a temporary
 /// name, inspected (<see cref="FileInspector"/>), then moved into place; a refused file leaves nothing behind.
 /// </summary>
-public sealed class DocumentStorage(IOptions<DocumentOptions> options, IHostEnvironment environment, IStringLocalizer<DocumentStrings> strings)
+public sealed class DocumentStorage(
+    IOptions<DocumentOptions> options,
+    IHostEnvironment environment,
+    IStringLocalizer<DocumentStrings> strings,
+    IStringLocalizer<IntegrityCoreStrings> integrity)
 {
     private const string IncomingFolder = ".incoming";
 
@@ -42,7 +46,7 @@ public sealed class DocumentStorage(IOptions<DocumentOptions> options, IHostEnvi
                     size += read;
                     if (size > max)
                     {
-                        return Outcome<StoredFile>.Fail(strings["Upload_TooLarge", FormatSize(max)]);
+                        return Outcome<StoredFile>.Fail(TooLarge(integrity, max));
                     }
 
                     hash.AppendData(buffer, 0, read);
@@ -53,7 +57,8 @@ public sealed class DocumentStorage(IOptions<DocumentOptions> options, IHostEnvi
             var verdict = FileInspector.Inspect(await File.ReadAllBytesAsync(temporary, cancellationToken));
             if (verdict.Kind is null)
             {
-                return Outcome<StoredFile>.Fail(strings[verdict.Refusal!]);
+                var refusal = strings[verdict.Refusal!];
+                return Outcome<StoredFile>.Fail(refusal.ResourceNotFound ? integrity[verdict.Refusal!] : refusal);
             }
 
             var hex = Convert.ToHexStringLower(hash.GetHashAndReset());
@@ -96,8 +101,12 @@ public sealed class DocumentStorage(IOptions<DocumentOptions> options, IHostEnvi
 
     private string PathOf(string hash) => Path.Combine(Root, hash[..2], hash);
 
-    private static string FormatSize(long bytes) =>
-        bytes >= 1024 * 1024 ? (bytes / 1024d / 1024d).ToString("0.#", CultureInfo.CurrentCulture) + " MB" : (bytes / 1024d).ToString("0.#", CultureInfo.CurrentCulture) + " KB";
+    /// <summary>The refusal of a file over <paramref name="maxBytes"/>, naming the limit in MB (the upload form says the same before reading).</summary>
+    public static string TooLarge(IStringLocalizer<IntegrityCoreStrings> integrity, long maxBytes) =>
+        integrity["Upload_TooLargeLimit", Megabytes(maxBytes)];
+
+    /// <summary>A size in MB as people read it: "10", "2.5", "0.004" for a tiny test limit.</summary>
+    public static string Megabytes(long bytes) => (bytes / 1024d / 1024d).ToString("0.###", CultureInfo.CurrentCulture);
 }
 
 /// <summary>Turns an uploaded file's name into safe display text: no path, no control or direction-override characters, bounded length.</summary>

@@ -34,8 +34,8 @@ public sealed record FileVerdict(FileKind? Kind, string? Refusal)
 /// Decides a file's type by its content (magic bytes), never by its name or the browser's claim, and
 /// checks that the file is whole: a PNG must inflate to exactly its pixel rows with every chunk's CRC
 /// right, a JPEG must walk from SOI through its frame and scan to EOI, a WebP's RIFF sizes must add up
-/// to an image chunk, a PDF must end with its <c>%%EOF</c> trailer. Anything after the end of the image
-/// (a polyglot's script) is refused.
+/// to an image chunk, a PDF must parse to at least one page without encryption or scripts
+/// (<see cref="PdfInspector"/>). Anything after the end of the image or document (a polyglot's script) is refused.
 /// </summary>
 public static class FileInspector
 {
@@ -69,28 +69,10 @@ public static class FileInspector
 
         if (data.StartsWith("%PDF-"u8))
         {
-            return IsWholePdf(data) ? FileVerdict.Accept(FileKind.Pdf) : FileVerdict.Refuse(Damaged);
+            return PdfInspector.Refusal(data) is { } refusal ? FileVerdict.Refuse(refusal) : FileVerdict.Accept(FileKind.Pdf);
         }
 
         return FileVerdict.Refuse(Unsupported);
-    }
-
-    private static bool IsWholePdf(ReadOnlySpan<byte> data)
-    {
-        // "%PDF-1.7" or "%PDF-2.0", then a trailer: %%EOF near the end, followed only by whitespace.
-        if (data.Length < 16 || !char.IsAsciiDigit((char)data[5]) || data[6] != (byte)'.' || !char.IsAsciiDigit((char)data[7]))
-        {
-            return false;
-        }
-
-        var end = data.Length;
-        while (end > 0 && data[end - 1] is (byte)'\r' or (byte)'\n' or (byte)' ' or (byte)'\t' or 0)
-        {
-            end--;
-        }
-
-        var body = data[..end];
-        return body.EndsWith("%%EOF"u8) && body[Math.Max(0, body.Length - 2048)..].IndexOf("startxref"u8) >= 0;
     }
 
     private static bool IsWholePng(ReadOnlySpan<byte> data)

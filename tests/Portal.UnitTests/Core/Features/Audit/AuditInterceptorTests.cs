@@ -272,7 +272,7 @@ public sealed class AuditInterceptorTests : IDisposable
         JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(entry.Changes)!;
 
     private TestContext NewContext() =>
-        new(new DbContextOptionsBuilder<TestContext>().UseSqlite(_connection).AddInterceptors(new AuditInterceptor(_clock)).Options);
+        new(new DbContextOptionsBuilder<TestContext>().UseSqlite(_connection).AddInterceptors(new AuditInterceptor(_clock), new AuditChainInterceptor()).Options);
 
     public sealed class Widget : IBrandAudited
     {

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,38 @@ public static class TestFiles
     /// <summary>A real 1×1 PNG (RGBA), as common tools write it.</summary>
     public static byte[] Png() => Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
-    public static byte[] Pdf() => Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\nstartxref\n9\n%%EOF\n");
+    /// <summary>A real one-page PDF, as the demo seed writes it.</summary>
+    public static byte[] Pdf() => SimplePdf.WithText("Test certificate");
+
+    /// <summary>
+    /// A one-page PDF built object by object with a correct cross-reference table: <paramref name="catalogExtra"/>
+    /// goes into the catalog, <paramref name="trailerExtra"/> into the trailer, <paramref name="extraObjects"/>
+    /// become objects 5, 6, …
+    /// </summary>
+    public static byte[] PdfWith(string catalogExtra = "", string trailerExtra = "", params string[] extraObjects)
+    {
+        string[] objects =
+        [
+            $"<< /Type /Catalog /Pages 2 0 R {catalogExtra} >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+            "<< /Length 0 >>\nstream\n\nendstream",
+            .. extraObjects,
+        ];
+        var pdf = new StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+
+        var xref = pdf.Length;
+        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        offsets.ForEach(o => pdf.Append(CultureInfo.InvariantCulture, $"{o:D10} 00000 n \n"));
+        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R {trailerExtra} >>\nstartxref\n{xref}\n%%EOF\n");
+        return Encoding.ASCII.GetBytes(pdf.ToString());
+    }
 
     public static byte[] Jpeg()
     {

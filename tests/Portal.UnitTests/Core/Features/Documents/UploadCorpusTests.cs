@@ -45,7 +45,7 @@ public sealed class UploadCorpusTests(DocumentsAppFixture fixture) : IClassFixtu
     {
         "exe" or "html" => "Only PDF, JPEG, PNG or WebP files are accepted",
         "empty" => "The file is empty.",
-        "over" => "The file is larger than 4 KB.",
+        "over" => "The file is larger than the limit of 0.004 MB",
         _ => "damaged or incomplete",
     };
 
