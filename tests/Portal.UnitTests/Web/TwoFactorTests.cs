@@ -31,6 +31,30 @@ public sealed class TwoFactorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AppBar_ForASignedInPerson_LinksToTheTwoFactorPage()
+    {
+        using var browser = await SignedInAsync(Brand);
+
+        var home = await browser.Http.GetStringAsync("/brand");
+        var security = await browser.Http.GetAsync("/Account/Manage/TwoFactorAuthentication");
+
+        home.ShouldContain("href=\"Account/Manage/TwoFactorAuthentication\"");
+        security.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await security.Content.ReadAsStringAsync()).ShouldContain("data-enabled=\"false\"");
+    }
+
+    [Fact]
+    public async Task TwoFactorPage_WhenSignedOut_SendsToSignIn()
+    {
+        using var browser = new BrowserClient(_app);
+
+        var response = await browser.Http.GetAsync("/Account/Manage/TwoFactorAuthentication");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldContain("Account/Login");
+    }
+
+    [Fact]
     public void AuthenticatorUri_NamesTheIssuerAndTheAccount()
     {
         var uri = TwoFactorService.AuthenticatorUri("brand@demo.test", "ABCDEFGH");
