@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Data;
 using Portal.Core.Data.Interceptors;
 using Portal.Core.Features.Accounts;
+using Portal.Core.Features.Accounts.TwoFactor;
 using Portal.Core.Features.AdminConfig;
 using Portal.Core.Features.Applications;
 using Portal.Core.Features.Administration;
@@ -80,12 +81,16 @@ public static class PortalCoreExtensions
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            // Authenticator codes on the portal's clock, each accepted once (replaces Identity's provider of that name).
+            .AddTokenProvider<PortalAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
 
         services.AddOpenIddict().AddCore(options => options.UseEntityFrameworkCore().UseDbContext<PortalDbContext>());
 
         services.AddValidatorsFromAssemblyContaining<PortalDbContext>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<AccountService>();
+        services.AddScoped<TwoFactorService>();
         services.AddSingleton<BrandDirectory>();
         services.AddSingleton<EmailComposer>();
         services.AddSingleton<IEmailTransport, MailKitEmailTransport>();

@@ -86,6 +86,7 @@ public static class PortalWebExtensions
         app.UseRouting();
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseAuthentication();
+        app.UseStaffTwoFactor();
         app.UseAuthorization();
         app.UseAuditActor();
         app.UseRateLimiter();

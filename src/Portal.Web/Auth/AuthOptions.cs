@@ -30,6 +30,13 @@ public sealed class AuthOptions
     /// </summary>
     public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Whether SKA operators and admins must sign in with an authenticator app: one without it is sent
+    /// to set it up before any other page. Unset means on, except in Development (the demo and the
+    /// end-to-end suites sign staff in with a password only).
+    /// </summary>
+    public bool? RequireTwoFactorForStaff { get; set; }
+
     /// <summary>Whether real certificates are configured (both paths set).</summary>
     public bool HasCertificates =>
         !string.IsNullOrWhiteSpace(SigningCertificatePath) && !string.IsNullOrWhiteSpace(EncryptionCertificatePath);

@@ -46,6 +46,7 @@ public static class PortalAuthExtensions
         // next request after the interval is signed out (the default would be 30 minutes).
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = settings.RevalidationInterval);
         services.AddAuditActor();
+        services.AddSingleton(new StaffTwoFactorRequirement(settings.RequireTwoFactorForStaff ?? !isDevelopment));
 
         services.AddAuthentication(options =>
             {
