@@ -15,6 +15,7 @@ namespace Portal.UnitTests.Faults;
 /// after a restart nothing acknowledged is lost or doubled and all pending work is done.
 /// </summary>
 [Collection(FaultCollection.Name)]
+[Trait("Kind", "Fault")]
 public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
 {
     private const int RowsPerBatch = 20;
