@@ -55,6 +55,11 @@ public static class PortalAuthExtensions
             .AddIdentityCookies();
         new IdentityBuilder(typeof(PortalUser), typeof(IdentityRole<Guid>), services).AddSignInManager();
 
+        // Sign-ins live in the database; the cookie carries only their key, so signing out ends them (ADR 0010-a).
+        services.AddSingleton<DatabaseTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DatabaseTicketStore>((options, store) => options.SessionStore = store);
+
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";
