@@ -45,6 +45,8 @@ public static class PortalAuthExtensions
         // The cookie re-checks the account as often as an open page does: a disabled person's
         // next request after the interval is signed out (the default would be 30 minutes).
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = settings.RevalidationInterval);
+        var requireConfirmedEmail = settings.RequireConfirmedEmail ?? !isDevelopment;
+        services.Configure<IdentityOptions>(options => options.SignIn.RequireConfirmedEmail = requireConfirmedEmail);
         services.AddAuditActor();
 
         services.AddAuthentication(options =>
