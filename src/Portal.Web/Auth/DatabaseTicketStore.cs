@@ -97,9 +97,20 @@ internal sealed class DatabaseTicketStore(IDbContextFactory<PortalDbContext> dbF
         return await db.SignInSessions.AnyAsync(s => s.KeyHash == hash && (s.ExpiresAt == null || s.ExpiresAt >= now), cancellationToken);
     }
 
-    private static void Stamp(AuthenticationTicket ticket, string key)
+    /// <summary>Copies the sign-in's key from <paramref name="current"/> to the principal that replaces it.</summary>
+    public static void CarrySessionKey(ClaimsPrincipal? current, ClaimsPrincipal? replacement)
     {
-        if (ticket.Principal.Identity is not ClaimsIdentity identity)
+        if (current?.FindFirstValue(SessionClaimType) is { Length: > 0 } key && replacement is not null)
+        {
+            Stamp(replacement, key);
+        }
+    }
+
+    private static void Stamp(AuthenticationTicket ticket, string key) => Stamp(ticket.Principal, key);
+
+    private static void Stamp(ClaimsPrincipal principal, string key)
+    {
+        if (principal.Identity is not ClaimsIdentity identity)
         {
             return;
         }

@@ -44,6 +44,23 @@ public sealed class SignOutSessionTests
     }
 
     [Fact]
+    public async Task SignInCookie_RefreshedByTheStampCheck_IsStillEndedBySignOut()
+    {
+        await using var app = new PortalAppFactory(settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "false", ["Auth:RevalidationInterval"] = "00:00:01" });
+        using var browser = new BrowserClient(app);
+        var cookie = AuthCookie(await browser.SignInAsync("brand@demo.test"));
+        app.Clock.MoveTo(app.Clock.GetUtcNow().AddSeconds(2));
+        // Past the interval: the stamp is checked again and the sign-in refreshed and renewed in place.
+        (await browser.Http.GetAsync("/api/brands/demo-tea/comments")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var stored = await app.WithDbAsync(db => db.SignInSessions.SingleAsync());
+
+        await ReturnUrlTests.SignOutAsync(browser);
+
+        (await ReplayAsync(app, cookie, "/api/brands/demo-tea/comments")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await app.WithDbAsync(db => db.SignInSessions.AnyAsync(s => s.KeyHash == stored.KeyHash))).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task SignInCookie_IssuedBeforeARestart_StillWorksAfterIt()
     {
         using var directory = new TempDirectory();
