@@ -19,6 +19,7 @@ using Portal.Core.Features.Brands;
 using Portal.Core.Features.Documents;
 using Portal.Core.Features.Email;
 using Portal.Core.Features.Journey;
+using Portal.Core.Features.Links;
 using Portal.Core.Features.Metrics;
 using Portal.Core.Features.Notifications;
 using Portal.Core.Features.Operations;
@@ -51,6 +52,8 @@ public static class PortalCoreExtensions
         services.AddValidatedSettings<TierOptions, TierOptionsValidator>(configuration, TierOptions.Section);
         services.AddValidatedSettings<SeedOptions, SeedOptionsValidator>(configuration, SeedOptions.Section);
         services.AddValidatedSettings<ApplicationOptions, ApplicationOptionsValidator>(configuration, ApplicationOptions.Section);
+        services.AddValidatedSettings<PortalOptions, PortalOptionsValidator>(configuration, PortalOptions.Section);
+        services.AddSingleton<PublicLinks>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IValidateOptions<ClockOptions>>(new ClockOptionsValidator(builder.Environment.IsDevelopment()));

@@ -53,6 +53,7 @@ public static class PortalWebExtensions
 
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
         builder.AddMetricsApi();
+        builder.AddPublicHostFiltering();
         return builder;
     }
 

@@ -37,6 +37,12 @@ public sealed class AuthOptions
     /// </summary>
     public bool? RequireTwoFactorForStaff { get; set; }
 
+    /// <summary>
+    /// Whether a self-registered person must open the link in the confirmation e-mail before signing in.
+    /// Unset means on outside Development and off in Development (the demo and the browser suites).
+    /// </summary>
+    public bool? RequireConfirmedEmail { get; set; }
+
     /// <summary>Whether real certificates are configured (both paths set).</summary>
     public bool HasCertificates =>
         !string.IsNullOrWhiteSpace(SigningCertificatePath) && !string.IsNullOrWhiteSpace(EncryptionCertificatePath);

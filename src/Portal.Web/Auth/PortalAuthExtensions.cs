@@ -44,7 +44,19 @@ public static class PortalAuthExtensions
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         // The cookie re-checks the account as often as an open page does: a disabled person's
         // next request after the interval is signed out (the default would be 30 minutes).
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = settings.RevalidationInterval);
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = settings.RevalidationInterval;
+            // The re-checked principal is rebuilt from the account; keep its sign-in's key, so a page opened
+            // on this very request still knows its server-side sign-in (ADR 0010-a).
+            options.OnRefreshingPrincipal = context =>
+            {
+                DatabaseTicketStore.CarrySessionKey(context.CurrentPrincipal, context.NewPrincipal);
+                return Task.CompletedTask;
+            };
+        });
+        var requireConfirmedEmail = settings.RequireConfirmedEmail ?? !isDevelopment;
+        services.Configure<IdentityOptions>(options => options.SignIn.RequireConfirmedEmail = requireConfirmedEmail);
         services.AddAuditActor();
         services.AddSingleton(new StaffTwoFactorRequirement(settings.RequireTwoFactorForStaff ?? !isDevelopment));
 
@@ -55,6 +67,11 @@ public static class PortalAuthExtensions
             })
             .AddIdentityCookies();
         new IdentityBuilder(typeof(PortalUser), typeof(IdentityRole<Guid>), services).AddSignInManager();
+
+        // Sign-ins live in the database; the cookie carries only their key, so signing out ends them (ADR 0010-a).
+        services.AddSingleton<DatabaseTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DatabaseTicketStore>((options, store) => options.SessionStore = store);
 
         services.ConfigureApplicationCookie(options =>
         {

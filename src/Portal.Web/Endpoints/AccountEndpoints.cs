@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Features.Accounts;
+using Portal.Web.Auth;
 
 namespace Portal.Web.Endpoints;
 
@@ -12,8 +13,9 @@ public static class AccountEndpoints
         app.MapPost("/Account/Logout", async (SignInManager<PortalUser> signIn, [FromForm] string? returnUrl) =>
         {
             await signIn.SignOutAsync();
-            var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
-            return TypedResults.LocalRedirect(target);
+            // Only rooted local paths: LocalRedirect throws (500) on anything else, e.g. "/\evil.example".
+            var target = ReturnUrls.LocalOrRoot(returnUrl);
+            return TypedResults.LocalRedirect(target.StartsWith('/') ? target : "/");
         }).ExcludeFromDescription();
         return app;
     }

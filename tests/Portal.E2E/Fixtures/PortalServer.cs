@@ -236,6 +236,8 @@ public sealed class PortalServer : IAsyncLifetime
         start.Environment["Clock__Start"] = ClockStart.ToString("O");
         start.Environment["Database__SqlitePath"] = Path.Combine(tempDirectory, "portal.db");
         start.Environment["Email__PickupDirectory"] = Path.Combine(tempDirectory, "mail");
+        // E-mailed links (invitations, resets) start with the public address, not the request's host.
+        start.Environment["Portal__PublicBaseUrl"] = BaseUrl.ToString().TrimEnd('/');
         // A disabled person's open page is signed out within seconds, not a minute (AdminJourneys).
         start.Environment["Auth__RevalidationInterval"] = "00:00:03";
         // The journeys reset before each test and count on the demo's two brands; the invented

@@ -41,6 +41,7 @@ public sealed class StartupTests
             ["Auth:SigningCertificatePassword"] = "test",
             ["Auth:EncryptionCertificatePath"] = PortalAppFactory.CreateCertificate(directory, "encryption"),
             ["Auth:EncryptionCertificatePassword"] = "test",
+            ["Portal:PublicBaseUrl"] = "https://portal.example",
             ["Clock:Start"] = "2026-11-16T10:00:00+08:00",
         });
 

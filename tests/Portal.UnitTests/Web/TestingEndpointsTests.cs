@@ -19,6 +19,8 @@ public sealed class TestingEndpointsTests
             ["Auth:SigningCertificatePassword"] = "test",
             ["Auth:EncryptionCertificatePath"] = PortalAppFactory.CreateCertificate(directory, "encryption"),
             ["Auth:EncryptionCertificatePassword"] = "test",
+            // Required outside Development; the test client's host, which AllowedHosts then admits.
+            ["Portal:PublicBaseUrl"] = "http://localhost",
         };
         await using var app = new PortalAppFactory(directory, "Production", settings);
         var client = app.CreateClient(new() { AllowAutoRedirect = false });

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
 using Portal.Core.Features.Email;
+using Portal.Core.Features.Links;
 using Portal.Core.Work;
 
 namespace Portal.Core.Features.Accounts;
@@ -51,13 +52,15 @@ public sealed class AccountService(
     UserManager<PortalUser> users,
     IValidator<RegistrationRequest> validator,
     EmailComposer composer,
+    PublicLinks links,
     IWorkDispatcher dispatcher)
 {
     /// <summary>
     /// Creates a brand manager and queues the welcome e-mail in one transaction: either both are
-    /// saved or neither. The e-mail is sent by a job; the row survives a restart.
+    /// saved or neither. The e-mail is sent by a job; the row survives a restart. When sign-in needs a
+    /// confirmed address (<c>Auth:RequireConfirmedEmail</c>), the e-mail is the confirmation link instead.
     /// </summary>
-    public async Task<AccountResult> RegisterBrandManagerAsync(RegistrationRequest request, string culture, string loginUrl, CancellationToken cancellationToken = default)
+    public async Task<AccountResult> RegisterBrandManagerAsync(RegistrationRequest request, string culture, CancellationToken cancellationToken = default)
     {
         var validation = await validator.ValidateAsync(request, cancellationToken);
         if (!validation.IsValid)
@@ -89,7 +92,9 @@ public sealed class AccountService(
                 return AccountResult.Failure(roles.Errors.Select(e => e.Description));
             }
 
-            var welcome = composer.Welcome(email, user.DisplayName, loginUrl, culture);
+            var welcome = users.Options.SignIn.RequireConfirmedEmail
+                ? composer.EmailConfirmation(email, user.DisplayName, links.EmailConfirmation(user.Id, await users.GenerateEmailConfirmationTokenAsync(user)), culture)
+                : composer.Welcome(email, user.DisplayName, links.Login(), culture);
             db.OutgoingEmails.Add(welcome);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -17,6 +17,7 @@ public sealed class InvitationAcceptance(
     PortalDbContext db,
     UserManager<PortalUser> users,
     IStringLocalizer<ApplicationStrings> strings,
+    IStringLocalizer<AccountSecurityCoreStrings> securityStrings,
     TimeProvider clock)
 {
     public async Task<InvitationLookup> LookupAsync(string token, CancellationToken cancellationToken = default)
@@ -33,7 +34,10 @@ public sealed class InvitationAcceptance(
         return new InvitationLookup(invitation.StateAt(clock.GetUtcNow()), brand.Code, $"{brand.NameZh} · {brand.NameEn}", invitation.Email, inviter, exists);
     }
 
-    /// <summary>Makes the signed-in <paramref name="userId"/> a member of the invitation's brand.</summary>
+    /// <summary>
+    /// Makes the signed-in <paramref name="userId"/> a member of the invitation's brand, when it is the
+    /// invited address's account: a link forwarded to (or intercepted by) someone else changes nothing.
+    /// </summary>
     public async Task<Outcome<string>> AcceptAsync(string token, Guid userId, CancellationToken cancellationToken = default)
     {
         var found = await FindAsync(token, cancellationToken);
@@ -43,6 +47,12 @@ public sealed class InvitationAcceptance(
         }
 
         var (invitation, brand) = found.Value;
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || !IsInvited(invitation.Email, user))
+        {
+            return Outcome<string>.Fail(securityStrings["Invitation_OtherAccount", invitation.Email]);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await ClaimAsync(invitation, userId, cancellationToken) is { } refusal)
         {
@@ -99,6 +109,10 @@ public sealed class InvitationAcceptance(
         await transaction.CommitAsync(cancellationToken);
         return Outcome<(Guid, string)>.Success((user.Id, brand.Code));
     }
+
+    /// <summary>Whether <paramref name="user"/>'s e-mail address is the invited one (as Identity compares addresses).</summary>
+    public bool IsInvited(string invitedEmail, PortalUser user) =>
+        user.Email is not null && users.NormalizeEmail(user.Email) == users.NormalizeEmail(invitedEmail);
 
     /// <summary>Marks the invitation used, unless it is no longer valid; one conditional update, so only one acceptance wins.</summary>
     private async Task<string?> ClaimAsync(BrandInvitation invitation, Guid userId, CancellationToken cancellationToken)

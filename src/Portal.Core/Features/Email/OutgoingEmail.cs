@@ -9,6 +9,7 @@ public enum EmailKind
     DocumentExpired,
     Notification,
     StaffInvitation,
+    EmailConfirmation,
 }
 
 public enum EmailStatus

@@ -7,9 +7,6 @@ public sealed class NotificationOptions
 {
     public const string Section = "Notifications";
 
-    /// <summary>Prefixed to a notification's link in e-mails (e.g. <c>https://portal.example.com</c>); without it the e-mail shows the path.</summary>
-    public string? PublicBaseUrl { get; set; }
-
     /// <summary>How far back the milestone and tier catch-up looks for records not yet notified (days).</summary>
     public int CatchUpDays { get; set; } = 7;
 
@@ -21,11 +18,6 @@ internal sealed class NotificationOptionsValidator : SettingsValidator<Notificat
 {
     protected override void Check(NotificationOptions options, Action<string, string> fail)
     {
-        if (options.PublicBaseUrl is { Length: > 0 } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-        {
-            fail("Notifications:PublicBaseUrl", $"must be an absolute http(s) address (got '{url}').");
-        }
-
         if (options.CatchUpDays is < 1 or > 365)
         {
             fail("Notifications:CatchUpDays", "must be between 1 and 365.");

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using Portal.Core.Data;
 using Portal.Core.Features.Accounts;
 using Portal.Core.Features.Email;
+using Portal.Core.Features.Links;
 using Portal.Core.Localization;
 using Portal.Core.Work;
 
@@ -46,7 +46,7 @@ public sealed class NotificationService(
     IStringLocalizer<NotificationStrings> strings,
     IWorkDispatcher dispatcher,
     NotificationHub hub,
-    IOptions<NotificationOptions> options)
+    PublicLinks links)
 {
     /// <summary>
     /// Adds the notifications and e-mails for <paramref name="message"/> to <paramref name="db"/> (not saved) and
@@ -150,8 +150,7 @@ public sealed class NotificationService(
         return new OutgoingEmail { Kind = EmailKind.Notification, To = recipient.Email, Subject = Trim(title, 400), TextBody = text };
     }
 
-    private string LinkFor(string path) =>
-        options.Value.PublicBaseUrl is { Length: > 0 } root ? root.TrimEnd('/') + path : path;
+    private string LinkFor(string path) => links.To(path);
 
     private static NotificationArg Copy(NotificationArg a) => new() { Text = a.Text, Zh = a.Zh, Key = a.Key };
 

@@ -11,7 +11,8 @@ namespace Portal.Web.Components.Account;
 /// <summary>
 /// Re-checks the signed-in user for an open interactive page every <see cref="AuthOptions.RevalidationInterval"/>
 /// (one minute by default): a changed security stamp (password, roles, disabled by an admin), a
-/// disabled or removed account ends the session; the page then shows the sign-in page.
+/// disabled or removed account ends the session, and so does signing out elsewhere (the server-side
+/// sign-in is gone, <see cref="DatabaseTicketStore"/>); the page then shows the sign-in page.
 /// </summary>
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
@@ -25,6 +26,12 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
+        var sessions = scope.ServiceProvider.GetRequiredService<DatabaseTicketStore>();
+        if (!await sessions.IsActiveAsync(authenticationState.User, cancellationToken))
+        {
+            return false;
+        }
+
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         return await IsStillValidAsync(users, options.Value, authenticationState.User);
     }
