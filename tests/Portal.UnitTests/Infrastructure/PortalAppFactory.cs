@@ -81,6 +81,19 @@ public sealed class PortalAppFactory(TempDirectory? directory = null, string env
         }
     }
 
+    /// <summary>
+    /// What a Production host needs to start: token certificates written to <paramref name="directory"/>
+    /// and the public base URL (the test client's own host by default, which AllowedHosts then admits).
+    /// </summary>
+    public static Dictionary<string, string?> ProductionSettings(TempDirectory directory, string publicBaseUrl = "http://localhost") => new()
+    {
+        ["Auth:SigningCertificatePath"] = CreateCertificate(directory, "signing"),
+        ["Auth:SigningCertificatePassword"] = "test",
+        ["Auth:EncryptionCertificatePath"] = CreateCertificate(directory, "encryption"),
+        ["Auth:EncryptionCertificatePassword"] = "test",
+        ["Portal:PublicBaseUrl"] = publicBaseUrl,
+    };
+
     /// <summary>Writes a self-signed PKCS#12 certificate for the token server's keys (Production tests).</summary>
     public static string CreateCertificate(TempDirectory directory, string name)
     {

@@ -123,13 +123,7 @@ public sealed class StaffTwoFactorSettingTests
     public async Task Production_WithoutTheSetting_RequiresTwoFactorForStaff()
     {
         using var directory = new TempDirectory();
-        await using var app = new PortalAppFactory(directory, "Production", new Dictionary<string, string?>
-        {
-            ["Auth:SigningCertificatePath"] = PortalAppFactory.CreateCertificate(directory, "signing"),
-            ["Auth:SigningCertificatePassword"] = "test",
-            ["Auth:EncryptionCertificatePath"] = PortalAppFactory.CreateCertificate(directory, "encryption"),
-            ["Auth:EncryptionCertificatePassword"] = "test",
-        });
+        await using var app = new PortalAppFactory(directory, "Production", PortalAppFactory.ProductionSettings(directory));
 
         app.Services.GetRequiredService<StaffTwoFactorRequirement>().Required.ShouldBeTrue();
     }

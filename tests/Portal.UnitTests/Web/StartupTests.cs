@@ -35,15 +35,9 @@ public sealed class StartupTests
     public async Task Production_WithAClockStart_RefusesToStartAndNamesTheSetting()
     {
         using var directory = new TempDirectory();
-        await using var app = new PortalAppFactory(directory, "Production", new Dictionary<string, string?>
-        {
-            ["Auth:SigningCertificatePath"] = PortalAppFactory.CreateCertificate(directory, "signing"),
-            ["Auth:SigningCertificatePassword"] = "test",
-            ["Auth:EncryptionCertificatePath"] = PortalAppFactory.CreateCertificate(directory, "encryption"),
-            ["Auth:EncryptionCertificatePassword"] = "test",
-            ["Portal:PublicBaseUrl"] = "https://portal.example",
-            ["Clock:Start"] = "2026-11-16T10:00:00+08:00",
-        });
+        var settings = PortalAppFactory.ProductionSettings(directory);
+        settings["Clock:Start"] = "2026-11-16T10:00:00+08:00";
+        await using var app = new PortalAppFactory(directory, "Production", settings);
 
         var error = Should.Throw<OptionsValidationException>(() => app.CreateClient());
 

@@ -13,15 +13,7 @@ public sealed class TestingEndpointsTests
     public async Task TestingEndpoints_InProduction_Are404()
     {
         using var directory = new TempDirectory();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Auth:SigningCertificatePath"] = PortalAppFactory.CreateCertificate(directory, "signing"),
-            ["Auth:SigningCertificatePassword"] = "test",
-            ["Auth:EncryptionCertificatePath"] = PortalAppFactory.CreateCertificate(directory, "encryption"),
-            ["Auth:EncryptionCertificatePassword"] = "test",
-            // Required outside Development; the test client's host, which AllowedHosts then admits.
-            ["Portal:PublicBaseUrl"] = "http://localhost",
-        };
+        var settings = PortalAppFactory.ProductionSettings(directory);
         await using var app = new PortalAppFactory(directory, "Production", settings);
         var client = app.CreateClient(new() { AllowAutoRedirect = false });
 

@@ -96,14 +96,7 @@ public sealed partial class EmailConfirmationTests : IAsyncLifetime
     public async Task RequireConfirmedEmail_Unset_IsOnOutsideDevelopmentOnly(string environment, bool expected)
     {
         using var directory = new TempDirectory();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Portal:PublicBaseUrl"] = "https://portal.example.com",
-            ["Auth:SigningCertificatePath"] = PortalAppFactory.CreateCertificate(directory, "signing"),
-            ["Auth:SigningCertificatePassword"] = "test",
-            ["Auth:EncryptionCertificatePath"] = PortalAppFactory.CreateCertificate(directory, "encryption"),
-            ["Auth:EncryptionCertificatePassword"] = "test",
-        };
+        var settings = PortalAppFactory.ProductionSettings(directory, "https://portal.example.com");
         await using var app = new PortalAppFactory(directory, environment, settings);
 
         app.Services.GetRequiredService<IOptions<IdentityOptions>>().Value.SignIn.RequireConfirmedEmail.ShouldBe(expected);
