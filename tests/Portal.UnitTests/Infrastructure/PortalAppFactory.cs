@@ -33,6 +33,9 @@ public sealed class PortalAppFactory(TempDirectory? directory = null, string env
         // Tests count the demo's two brands; a test that wants the invented portfolio sets it again.
         builder.UseSetting("Seed:DemoBrandCount", "0");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Every test client has the same (no) address; throttling tests set their own small limits.
+        builder.UseSetting("RateLimiting:AccountPermitLimit", "100000");
+        builder.UseSetting("RateLimiting:TokenPermitLimit", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -9,6 +9,7 @@ public enum EmailKind
     DocumentExpired,
     Notification,
     StaffInvitation,
+    RegistrationAttempt,
 }
 
 public enum EmailStatus
