@@ -126,7 +126,8 @@ public static class PortalWebExtensions
             .AllowAnonymous()
             .DisableAntiforgery()
             .ExcludeFromDescription();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Blazor's own header (frame-ancestors 'self') would stand in for the whole policy of SecurityHeaders.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 
         return app;
     }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Net.Http.Headers;
 
 namespace Portal.Web.Infrastructure;
 
@@ -35,16 +36,29 @@ public static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = Policy(context);
+                // An endpoint with its own policy keeps it (a document preview may be framed by the portal).
+                if (!headers.ContainsKey(HeaderNames.ContentSecurityPolicy))
+                {
+                    headers.ContentSecurityPolicy = Policy(context);
+                    headers.XFrameOptions = "DENY";
+                }
+
                 headers.XContentTypeOptions = "nosniff";
-                headers.XFrameOptions = "DENY";
-                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
-                headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                Default(headers, "Referrer-Policy", "strict-origin-when-cross-origin");
+                Default(headers, "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+                Default(headers, "Cross-Origin-Opener-Policy", "same-origin");
                 return Task.CompletedTask;
             });
             return next(context);
         });
+
+    private static void Default(IHeaderDictionary headers, string name, string value)
+    {
+        if (!headers.ContainsKey(name))
+        {
+            headers[name] = value;
+        }
+    }
 
     private static string Policy(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/scalar")

@@ -76,6 +76,8 @@ public sealed partial class SecurityHeadersTests : IAsyncLifetime
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         Csp(response).ShouldContain("frame-ancestors 'none'");
         response.Headers.GetValues("X-Frame-Options").Single().ShouldBe("DENY");
+        var html = await response.Content.ReadAsStringAsync();
+        InlineScript().Matches(html).Select(m => m.Value).ShouldBeEmpty("the dashboard runs under the strict policy only if it has no inline script");
     }
 
     [Fact]
