@@ -82,7 +82,8 @@ public static class Transport
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
-            app.UseHttpsRedirection();
+            // Health probes often come over plain HTTP from inside the network (a load balancer, Kubernetes).
+            app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), https => https.UseHttpsRedirection());
             app.UseCookiePolicy();
         }
 

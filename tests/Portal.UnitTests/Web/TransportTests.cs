@@ -29,11 +29,13 @@ public sealed class TransportTests
         await using var app = Production(directory);
 
         var plain = await app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/Account/Login");
+        var probe = await app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/health/live");
         // HSTS is never sent to localhost: ask for the portal by a real name.
         var secure = await app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://portal.example.test") }).GetAsync("/Account/Login");
 
         plain.StatusCode.ShouldBe(HttpStatusCode.TemporaryRedirect);
         plain.Headers.Location!.Scheme.ShouldBe("https");
+        probe.StatusCode.ShouldBe(HttpStatusCode.OK, "health probes may come over plain HTTP from inside the network");
         secure.StatusCode.ShouldBe(HttpStatusCode.OK);
         secure.Headers.Contains("Strict-Transport-Security").ShouldBeTrue();
     }
