@@ -6,6 +6,13 @@ namespace Portal.UnitTests.Web;
 /// <summary>Finding 9: unknown addresses are 404 for every method, not 405.</summary>
 public sealed class UnknownPathTests
 {
+    /// <summary>
+    /// The app as it runs outside the test host: there MapStaticAssets has no runtime fallback route
+    /// for missing files, which under WebApplicationFactory answered unknown GETs and hid the 405s.
+    /// </summary>
+    private static PortalAppFactory AppWithoutAssetFallback() =>
+        new(settings: new Dictionary<string, string?> { ["DisableStaticAssetNotFoundRuntimeFallback"] = "true" });
+
     [Theory]
     [InlineData("GET", "/nope")]
     [InlineData("GET", "/nope/deeper.json")]
@@ -14,7 +21,7 @@ public sealed class UnknownPathTests
     [InlineData("DELETE", "/styles/site.css")]
     public async Task UnknownPath_AnyMethod_Is404(string method, string path)
     {
-        await using var app = new PortalAppFactory();
+        await using var app = AppWithoutAssetFallback();
         var client = app.CreateClient(new() { AllowAutoRedirect = false });
 
         var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
@@ -49,7 +56,9 @@ public sealed class UnknownPathTests
     public async Task TestingClock_InProduction_GetAndPost_Are404()
     {
         using var directory = new TempDirectory();
-        await using var app = new PortalAppFactory(directory, "Production", ProductionSettings(directory));
+        var settings = ProductionSettings(directory);
+        settings["DisableStaticAssetNotFoundRuntimeFallback"] = "true";
+        await using var app = new PortalAppFactory(directory, "Production", settings);
         var client = app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
 
         var get = await client.GetAsync("/testing/clock");
