@@ -114,8 +114,9 @@ public static class RateLimiting
             return null;
         }
 
-        var path = context.Request.Path;
-        if (path.StartsWithSegments("/connect/token", StringComparison.OrdinalIgnoreCase))
+        // Routing also takes "/Account/Login/": the same form, the same count.
+        var path = (context.Request.Path.Value ?? "").TrimEnd('/');
+        if (path.Equals("/connect/token", StringComparison.OrdinalIgnoreCase))
         {
             return "/connect/token";
         }

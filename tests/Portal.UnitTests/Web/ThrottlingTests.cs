@@ -74,6 +74,19 @@ public sealed class ThrottlingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SignIn_ThroughATrailingSlash_CountsAgainstTheSameLimit()
+    {
+        using var browser = new BrowserClient(_app);
+        var fields = new Dictionary<string, string> { ["Input.Email"] = "ska@demo.test", ["Input.Password"] = "wrong-password" };
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            (await browser.SubmitFormAsync(attempt % 2 == 0 ? "/Account/Login/" : "/account/login", "login", fields)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        (await browser.SubmitFormAsync("/Account/Login/", "login", fields)).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
     public async Task Pages_AreNotThrottled_OnlyPostsOfTheForms()
     {
         var client = _app.CreateClient();
