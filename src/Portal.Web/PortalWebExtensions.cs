@@ -49,23 +49,27 @@ public static class PortalWebExtensions
         });
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier);
+        {
+            context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier;
+            Problems.LocalizeStatusTitle(context);
+        });
 
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
-        builder.AddMetricsApi();
+        builder.AddPortalOpenApi();
         builder.AddPublicHostFiltering();
+        builder.AddPortalRateLimiting();
+        builder.AddPortalTransport();
+        builder.AddNotFoundRouting();
         return builder;
     }
 
     /// <summary>The request pipeline and every endpoint, in order.</summary>
     public static WebApplication UsePortal(this WebApplication app)
     {
+        app.UsePortalTransport();
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseSecurityHeaders();
         app.UseSerilogRequestLogging();
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-        }
 
         // Unexpected errors: browsers get the /Error page, machines problem details; both carry the correlation id.
         app.UseWhen(
@@ -83,9 +87,11 @@ public static class PortalWebExtensions
             context => !IsMachinePath(context.Request.Path),
             web => web.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
 
+        app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
+        app.UsePerAddressRateLimiting();
+
         // Routing after the error handlers, so their re-executed requests (/Error, /status/403) are routed again.
         app.UseRouting();
-        app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseAuthentication();
         app.UseStaffTwoFactor();
         app.UseAuthorization();
@@ -122,13 +128,9 @@ public static class PortalWebExtensions
             .AllowAnonymous()
             .DisableAntiforgery()
             .ExcludeFromDescription();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Blazor's own header (frame-ancestors 'self') would stand in for the whole policy of SecurityHeaders.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 
-        // Blazor's catch-all answers only GET, so an unknown POST would be a 405; it is a 404.
-        app.MapMethods("/{**path}", [HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], () => TypedResults.NotFound())
-            .WithOrder(int.MaxValue)
-            .DisableAntiforgery()
-            .ExcludeFromDescription();
         return app;
     }
 

@@ -21,8 +21,11 @@ public sealed class AuthOptions
 
     public int AccessTokenLifetimeMinutes { get; set; } = 60;
 
-    /// <summary>Refuse token requests over plain HTTP. Turn on unless TLS ends at a proxy in front of the app.</summary>
-    public bool RequireHttps { get; set; }
+    /// <summary>
+    /// Refuse token requests over plain HTTP. Unset means on outside Development; it cannot be turned
+    /// off there (behind a proxy that ends TLS, trust the proxy under ForwardedHeaders instead).
+    /// </summary>
+    public bool? RequireHttps { get; set; }
 
     /// <summary>
     /// How often a signed-in person's account is checked again (security stamp, disabled): by an open
@@ -64,6 +67,11 @@ internal sealed class AuthOptionsValidator(bool isDevelopment, string contentRoo
         if (options.RevalidationInterval < TimeSpan.FromSeconds(1) || options.RevalidationInterval > TimeSpan.FromMinutes(30))
         {
             fail("Auth:RevalidationInterval", "must be between 00:00:01 and 00:30:00.");
+        }
+
+        if (!isDevelopment && options.RequireHttps == false)
+        {
+            fail("Auth:RequireHttps", "cannot be false outside Development: tokens are issued over HTTPS only. Behind a proxy that ends TLS, list the proxy under ForwardedHeaders:KnownProxies or ForwardedHeaders:KnownNetworks so its requests count as HTTPS.");
         }
 
         if (isDevelopment && !options.HasCertificates)

@@ -121,10 +121,12 @@ public static class PortalAuthExtensions
                 }
 
                 var aspNetCore = options.UseAspNetCore().EnableTokenEndpointPassthrough();
-                if (!settings.RequireHttps)
+                if (!(settings.RequireHttps ?? !isDevelopment))
                 {
                     aspNetCore.DisableTransportSecurityRequirement();
                 }
+
+                options.AnswerClientErrorsUniformly();
             })
             .AddValidation(options =>
             {
@@ -132,7 +134,10 @@ public static class PortalAuthExtensions
                 // Every access token is checked against its stored entry, so revoking a client's
                 // tokens (or deleting the client) stops them at once, not when they expire (ADR 0008).
                 options.EnableTokenEntryValidation();
-                options.UseAspNetCore();
+                // The Authorization header only: a token in a URL ends up in logs, histories and Referer headers.
+                options.UseAspNetCore()
+                    .DisableAccessTokenExtractionFromQueryString()
+                    .DisableAccessTokenExtractionFromBodyForm();
             });
 
         services.AddAuthorizationBuilder()

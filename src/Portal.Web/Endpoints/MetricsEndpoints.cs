@@ -1,33 +1,33 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using Portal.Core;
+using Portal.Core.Features.Administration;
 using Portal.Core.Features.Metrics;
 using Portal.Web.Auth;
-using Scalar.AspNetCore;
+using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Endpoints;
 
 /// <summary>
-/// The metrics feed: <c>PUT /api/v1/metrics/daily</c> (scope metrics.write) takes a batch all or
-/// nothing; <c>GET /api/v1/brands/{code}/metrics</c> (scope metrics.read) reads a brand's days.
-/// Both are rate limited per client; the OpenAPI document describes them.
+/// The metrics feed: <c>PUT /api/v1/metrics/daily</c> (scope metrics.write) replaces a batch of
+/// days all or nothing, <c>PATCH</c> merges figures into them; <c>GET /api/v1/brands/{code}/metrics</c>
+/// (scope metrics.read) reads a brand's days. Every brand touched must be in the client's brand
+/// scope. Rate limited per client (RateLimiting.cs); described by MetricsApiDocs.
 /// </summary>
 public static partial class MetricsEndpoints
 {
-    public const string RateLimitPolicy = "metrics-per-client";
-
     /// <summary>The longest range one GET may ask for.</summary>
     public const int MaxRangeDays = 366;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>Numbers are JSON numbers: <c>"orders":"10"</c> is a wrong type, not 10.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { NumberHandling = JsonNumberHandling.Strict };
 
     /// <summary>A batch of daily figures.</summary>
     public sealed record MetricsBatch(IReadOnlyList<MetricRowInput>? Rows);
@@ -46,170 +46,62 @@ public static partial class MetricsEndpoints
         long? NewFans, long? Fans, long? FanGroupMembers, decimal? RepurchaseRate, decimal? DistributionGmv, long? Influencers,
         decimal? AdSpend, decimal? AdGmv, long? ExclusiveSkus);
 
-    /// <summary>OpenAPI document (API v1 only, with the bearer scheme and examples) and the per-client rate limiter.</summary>
-    public static IHostApplicationBuilder AddMetricsApi(this IHostApplicationBuilder builder)
-    {
-        builder.Services.AddOpenApi(options =>
-        {
-            options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
-            options.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info.Title = "STEPS Brand Portal API";
-                document.Info.Description = "Machine API (/api/v1): get a token from POST /connect/token (client credentials) with scope metrics.write or metrics.read and send it as 'Authorization: Bearer <token>'. "
-                    + "People's API (/api/brands/{code}/comments): sign in to the portal and send its cookie (portal.auth); a token is not accepted there, and posts must be JSON.";
-                return Task.CompletedTask;
-            });
-        });
-
-        builder.Services.AddRateLimiter(options =>
-        {
-            options.AddPolicy(RateLimitPolicy, context =>
-            {
-                var settings = context.RequestServices.GetRequiredService<IOptions<MetricsOptions>>().Value;
-                var client = context.User.GetClaim(OpenIddictConstants.Claims.Subject)
-                    ?? context.Connection.RemoteIpAddress?.ToString()
-                    ?? "unknown";
-                return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = settings.RequestsPerMinutePerClient,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
-            });
-            options.OnRejected = async (context, cancellationToken) =>
-            {
-                var http = context.HttpContext;
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                var strings = http.RequestServices.GetRequiredService<IStringLocalizer<MetricsStrings>>();
-                await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: strings["Metrics_TooManyRequests"]).ExecuteAsync(http);
-            };
-        });
-        return builder;
-    }
-
-    /// <summary>The OpenAPI document at <c>/openapi/v1.json</c> and Scalar at <c>/scalar</c>: open in Development, staff only elsewhere.</summary>
-    public static WebApplication MapApiDocs(this WebApplication app)
-    {
-        var document = app.MapOpenApi();
-        var scalar = app.MapScalarApiReference(options => options.WithTitle("STEPS Brand Portal API"));
-        if (!app.Environment.IsDevelopment())
-        {
-            document.RequireAuthorization(PortalPolicies.Staff);
-            scalar.RequireAuthorization(PortalPolicies.Staff);
-        }
-
-        return app;
-    }
-
     /// <summary>Maps the metrics routes into the API v1 group.</summary>
     public static RouteGroupBuilder MapMetrics(this RouteGroupBuilder api)
     {
-        api.MapPut("/metrics/daily", PutDailyAsync)
-            .RequireAuthorization(PortalPolicies.MetricsWrite)
-            .RequireRateLimiting(RateLimitPolicy)
-            .Accepts<MetricsBatch>("application/json")
-            .Produces<MetricsBatchResult>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+        Daily(api.MapPut("/metrics/daily", (HttpContext http, CancellationToken ct) => WriteDailyAsync(http, merge: false, ct)))
             .WithName("PutDailyMetrics")
-            .WithSummary("Upsert daily store figures, all or nothing")
-            .WithDescription("Each row is one brand's figures for one platform day (China Standard Time). Figures left out stay unknown. If any row is invalid the answer is 422 with every problem (row index, field, reason) and nothing is written. Sending the same batch again answers all rows unchanged.")
-            .AddOpenApiOperationTransformer((operation, _, _) =>
-            {
-                if (operation.RequestBody?.Content?.TryGetValue("application/json", out var body) == true)
-                {
-                    body.Example = JsonNode.Parse("""
-                        {"rows":[{"brand":"demo-tea","date":"2026-07-31","gmv":123456.78,"orders":2100,"paidOrders":2050,"streams":2,"liveMinutes":360,"peakViewers":5400,"newFans":820,"fans":201500,"fanGroupMembers":12800,"repurchaseRate":0.7,"distributionGmv":40000.00,"influencers":35,"adSpend":8000.00,"adGmv":26500.50,"exclusiveSkus":3},
-                                 {"brand":"demo-tea","date":"2026-08-01","gmv":98000.00,"streams":1}]}
-                        """);
-                }
-
-                if (operation.Responses?.TryGetValue("200", out var ok) == true && ok.Content?.TryGetValue("application/json", out var okBody) == true)
-                {
-                    okBody.Example = JsonNode.Parse("""{"inserted":1,"updated":0,"unchanged":1}""");
-                }
-
-                if (operation.Responses?.TryGetValue("422", out var invalid) == true && invalid.Content?.TryGetValue("application/problem+json", out var problem) == true)
-                {
-                    problem.Example = JsonNode.Parse("""
-                        {"type":"https://tools.ietf.org/html/rfc4918#section-11.2","title":"The batch was not accepted and nothing was written: see the errors.","status":422,
-                         "errors":[{"index":0,"field":"brand","reason":"There is no brand with the code 'nobody'."},{"index":3,"field":"gmv","reason":"The figure cannot be negative."}]}
-                        """);
-                }
-
-                return Task.CompletedTask;
-            });
+            .WithSummary("Replace daily store figures, all or nothing")
+            .WithDescription("Each row is one brand's figures for one platform day (China Standard Time) and replaces what is stored for that day: figures left out become unknown (use PATCH to send only some figures). If any row is invalid the answer is 422 with every problem (row index, field, reason) and nothing is written; a brand outside the client's brand scope is 403 and nothing is written. Numbers must be JSON numbers. Sending the same batch again answers all rows unchanged.");
+        Daily(api.MapPatch("/metrics/daily", (HttpContext http, CancellationToken ct) => WriteDailyAsync(http, merge: true, ct)))
+            .WithName("PatchDailyMetrics")
+            .WithSummary("Merge daily store figures, all or nothing")
+            .WithDescription("Like PUT, but a figure a row leaves out (or sends as null) keeps its stored value: a feed that knows only some figures sends those without erasing the rest. A day not stored yet is added with the figures sent.");
 
         api.MapGet("/brands/{code}/metrics", GetBrandMetricsAsync)
             .RequireAuthorization(PortalPolicies.MetricsRead)
-            .RequireRateLimiting(RateLimitPolicy)
+            .RequireRateLimiting(RateLimiting.MetricsPolicy)
+            .RequiresOAuthScope(Core.Features.Seeding.PortalScopes.MetricsRead)
             .Produces<BrandMetrics>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("GetBrandMetrics")
             .WithSummary("A brand's daily figures")
-            .WithDescription("Days from 'from' to 'to' (yyyy-MM-dd, both included, at most 366 days; by default the last 30 days up to today in China Standard Time). Unknown figures are null.")
-            .AddOpenApiOperationTransformer((operation, _, _) =>
-            {
-                if (operation.Responses?.TryGetValue("200", out var ok) == true && ok.Content?.TryGetValue("application/json", out var body) == true)
-                {
-                    body.Example = JsonNode.Parse("""
-                        {"brand":"demo-tea","from":"2026-07-31","to":"2026-08-01","days":[
-                          {"date":"2026-07-31","gmv":123456.78,"orders":2100,"paidOrders":2050,"streams":2,"liveMinutes":360,"peakViewers":5400,"newFans":820,"fans":201500,"fanGroupMembers":12800,"repurchaseRate":0.7,"distributionGmv":40000.00,"influencers":35,"adSpend":8000.00,"adGmv":26500.50,"exclusiveSkus":3},
-                          {"date":"2026-08-01","gmv":98000.00,"orders":null,"paidOrders":null,"streams":1,"liveMinutes":null,"peakViewers":null,"newFans":null,"fans":null,"fanGroupMembers":null,"repurchaseRate":null,"distributionGmv":null,"influencers":null,"adSpend":null,"adGmv":null,"exclusiveSkus":null}]}
-                        """);
-                }
-
-                return Task.CompletedTask;
-            });
+            .WithDescription("Days from 'from' to 'to' (yyyy-MM-dd, both included, at most 366 days; by default the last 30 days up to today in China Standard Time). Unknown figures are null. A brand outside the client's brand scope is 403; a malformed date is 400 naming the parameter.")
+            .AddOpenApiOperationTransformer(MetricsApiDocs.BrandMetricsExample);
         return api;
     }
 
-    private static async Task<IResult> PutDailyAsync(
-        HttpContext http,
-        MetricsIngestionService ingestion,
-        IOptions<MetricsOptions> options,
-        IStringLocalizer<MetricsStrings> strings,
-        CancellationToken cancellationToken)
+    private static RouteHandlerBuilder Daily(RouteHandlerBuilder route) => route
+        .RequireAuthorization(PortalPolicies.MetricsWrite)
+        .RequireRateLimiting(RateLimiting.MetricsPolicy)
+        .RequiresOAuthScope(Core.Features.Seeding.PortalScopes.MetricsWrite)
+        .Accepts<MetricsBatch>("application/json")
+        .Produces<MetricsBatchResult>()
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests)
+        .AddOpenApiOperationTransformer(MetricsApiDocs.DailyExamples);
+
+    private static async Task<IResult> WriteDailyAsync(HttpContext http, bool merge, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        if (http.Request.ContentLength > settings.MaxBodyBytes)
+        var services = http.RequestServices;
+        var settings = services.GetRequiredService<IOptions<MetricsOptions>>().Value;
+        var strings = services.GetRequiredService<IStringLocalizer<MetricsStrings>>();
+        if (!http.Request.HasJsonContentType())
         {
-            return TooLarge(strings["Metrics_BodyTooLarge", settings.MaxBodyBytes]);
+            return Problems.UnsupportedMediaType(http);
         }
 
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        var (batch, refusal) = await ReadBatchAsync(http, settings, strings, cancellationToken);
+        if (refusal is not null)
         {
-            size.MaxRequestBodySize = settings.MaxBodyBytes;
-        }
-
-        MetricsBatch? batch;
-        try
-        {
-            await using var body = new LimitedStream(http.Request.Body, settings.MaxBodyBytes);
-            batch = await JsonSerializer.DeserializeAsync<MetricsBatch>(body, Json, cancellationToken);
-        }
-        catch (BodyTooLargeException)
-        {
-            return TooLarge(strings["Metrics_BodyTooLarge", settings.MaxBodyBytes]);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return TooLarge(strings["Metrics_BodyTooLarge", settings.MaxBodyBytes]);
-        }
-        catch (JsonException ex)
-        {
-            // A figure of the wrong type names its row and field like any other problem.
-            if (ex.Path is { } path && RowPath().Match(path) is { Success: true } match)
-            {
-                return Invalid(strings, [new RowProblem(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), match.Groups[2].Value, strings["Metrics_WrongType"])]);
-            }
-
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: strings["Metrics_BodyUnreadable"]);
+            return refusal;
         }
 
         var rows = batch?.Rows ?? [];
@@ -218,7 +110,13 @@ public static partial class MetricsEndpoints
             return TooLarge(strings["Metrics_TooManyRowsTitle", settings.MaxRowsPerBatch]);
         }
 
-        var outcome = await ingestion.IngestAsync(rows, cancellationToken: cancellationToken);
+        if (await OutOfScopeAsync(http, rows.Select(r => r.Brand), cancellationToken) is { } outOfScope)
+        {
+            return outOfScope;
+        }
+
+        var ingestion = services.GetRequiredService<MetricsIngestionService>();
+        var outcome = await ingestion.IngestAsync(rows, new MetricsIngestionOptions { Merge = merge }, cancellationToken);
         if (outcome.Result is not { } result)
         {
             return Invalid(strings, outcome.Errors.Select(e => new RowProblem(e.Index, e.Field, e.Reason)).ToList());
@@ -227,20 +125,75 @@ public static partial class MetricsEndpoints
         return TypedResults.Ok(new MetricsBatchResult(result.Inserted, result.Updated, result.Unchanged));
     }
 
+    private static async Task<(MetricsBatch? Batch, IResult? Refusal)> ReadBatchAsync(
+        HttpContext http, MetricsOptions settings, IStringLocalizer<MetricsStrings> strings, CancellationToken cancellationToken)
+    {
+        if (http.Request.ContentLength > settings.MaxBodyBytes)
+        {
+            return (null, TooLarge(strings["Metrics_BodyTooLarge", settings.MaxBodyBytes]));
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = settings.MaxBodyBytes;
+        }
+
+        try
+        {
+            await using var body = new LimitedStream(http.Request.Body, settings.MaxBodyBytes);
+            return (await JsonSerializer.DeserializeAsync<MetricsBatch>(body, Json, cancellationToken), null);
+        }
+        catch (BodyTooLargeException)
+        {
+            return (null, TooLarge(strings["Metrics_BodyTooLarge", settings.MaxBodyBytes]));
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge(strings["Metrics_BodyTooLarge", settings.MaxBodyBytes]));
+        }
+        catch (JsonException ex)
+        {
+            // A figure of the wrong type names its row and field like any other problem.
+            if (ex.Path is { } path && RowPath().Match(path) is { Success: true } match)
+            {
+                return (null, Invalid(strings, [new RowProblem(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), match.Groups[2].Value, strings["Metrics_WrongType"])]));
+            }
+
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: strings["Metrics_BodyUnreadable"]));
+        }
+    }
+
     private static async Task<IResult> GetBrandMetricsAsync(
+        HttpContext http,
         string code,
-        DateOnly? from,
-        DateOnly? to,
+        string? from,
+        string? to,
         MetricsReader reader,
         TimeProvider clock,
         IStringLocalizer<MetricsStrings> strings,
         CancellationToken cancellationToken)
     {
-        var last = to ?? PlatformTime.DayOf(clock.GetUtcNow());
-        var first = from ?? last.AddDays(-29);
+        if (!TryParseDay(to, out var toDay))
+        {
+            return Problems.BadParameter(http, "to");
+        }
+
+        if (!TryParseDay(from, out var fromDay))
+        {
+            return Problems.BadParameter(http, "from");
+        }
+
+        var last = toDay ?? PlatformTime.DayOf(clock.GetUtcNow());
+        var first = fromDay ?? last.AddDays(-29);
         if (first > last || last.DayNumber - first.DayNumber + 1 > MaxRangeDays)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: strings["Metrics_RangeInvalid", MaxRangeDays]);
+        }
+
+        // Scope before existence: a limited client learns nothing about brands outside it.
+        if (await OutOfScopeAsync(http, [code], cancellationToken) is { } outOfScope)
+        {
+            return outOfScope;
         }
 
         if (await reader.FindBrandIdAsync(code, cancellationToken) is not { } brandId)
@@ -254,6 +207,37 @@ public static partial class MetricsEndpoints
             d.RepurchaseRate, d.DistributionGmv, d.Influencers, d.AdSpend, d.AdGmv, d.ExclusiveSkus)).ToList()));
     }
 
+    /// <summary>403 naming every brand code outside the calling client's brand scope, or null when all are inside.</summary>
+    private static async Task<IResult?> OutOfScopeAsync(HttpContext http, IEnumerable<string?> codes, CancellationToken cancellationToken)
+    {
+        var scopes = http.RequestServices.GetRequiredService<ApiClientBrandScopes>();
+        var scope = await scopes.ForClientAsync(http.User.GetClaim(OpenIddictConstants.Claims.Subject), cancellationToken);
+        var refused = codes
+            .Select(c => c?.Trim().ToLowerInvariant() ?? "")
+            .Where(c => c.Length > 0 && !scope.Allows(c))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return refused.Count == 0 ? null : Problems.BrandsOutOfScope(http, refused);
+    }
+
+    private static bool TryParseDay(string? text, out DateOnly? day)
+    {
+        day = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            return false;
+        }
+
+        day = parsed;
+        return true;
+    }
+
     private static ProblemHttpResult TooLarge(string title) =>
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: title);
 
@@ -265,46 +249,4 @@ public static partial class MetricsEndpoints
 
     [GeneratedRegex(@"^\$\.rows\[(\d+)\]\.([A-Za-z]+)", RegexOptions.IgnoreCase)]
     private static partial Regex RowPath();
-
-    private sealed class BodyTooLargeException : Exception;
-
-    /// <summary>Reads at most <paramref name="limit"/> bytes, so a body without Content-Length is capped too.</summary>
-    private sealed class LimitedStream(Stream inner, long limit) : Stream
-    {
-        private long _read;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            Count(await inner.ReadAsync(buffer, cancellationToken));
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        private int Count(int read)
-        {
-            _read += read;
-            return _read > limit ? throw new BodyTooLargeException() : read;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }

@@ -246,6 +246,9 @@ public sealed class PortalServer : IAsyncLifetime
         // The portfolio's rows follow a new platform day or the metrics feed within a second, not half a
         // minute (StalledBrandJourneys waits for them through the grid).
         start.Environment["Portfolio__ScanSeconds"] = "1";
+        // Every journey signs in from 127.0.0.1: the per-address limits are for attackers, not for the suite.
+        start.Environment["RateLimiting__AccountPermitLimit"] = "10000";
+        start.Environment["RateLimiting__TokenPermitLimit"] = "10000";
         // Settings a developer's shell may carry must not move the app elsewhere.
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("ASPNETCORE_HTTP_PORTS");

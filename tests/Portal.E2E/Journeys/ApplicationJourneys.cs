@@ -8,7 +8,7 @@ public sealed class ApplicationJourneys(PortalServer server, ITestOutputHelper o
     public Task NewBrand_SubmittedIncomplete_ThenCompleted_IsApprovedByStaff_AndPlansAStream() => RunAsync(async page =>
     {
         // A new brand manager registers and starts a brand.
-        await new RegisterPage(page).RegisterFromStartAsync("Zhang Wei", "zhang.wei@example.test", "Night-Tea!2026");
+        await new RegisterPage(page).RegisterAndSignInAsync("Zhang Wei", "zhang.wei@example.test", "Night-Tea!2026");
         await Expect(page).ToHaveURLAsync(new Regex("/brand$"));
         var newBrand = new NewBrandPage(page);
         await newBrand.GoToAsync();

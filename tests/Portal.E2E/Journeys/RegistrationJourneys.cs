@@ -5,11 +5,9 @@ namespace Portal.E2E.Journeys;
 public sealed class RegistrationJourneys(PortalServer server, ITestOutputHelper output) : PortalTest(server, output)
 {
     [Fact]
-    public Task NewBrandManager_Registering_LandsOnBrandHomeWithoutABrand() => RunAsync(async page =>
+    public Task NewBrandManager_RegisteringThenSigningIn_LandsOnBrandHomeWithoutABrand() => RunAsync(async page =>
     {
-        var register = new RegisterPage(page);
-        await register.GoToAsync();
-        await register.RegisterAsync("Wang Fang", "wang.fang@example.test", "Tea-Garden!2026");
+        await new RegisterPage(page).RegisterAndSignInAsync("Wang Fang", "wang.fang@example.test", "Tea-Garden!2026");
 
         var brandHome = new BrandHomePage(page);
         await Expect(page).ToHaveURLAsync(new Regex("/brand$"));

@@ -17,6 +17,14 @@ public sealed class RegisterPage(IPage page)
         await RegisterAsync(name, email, password);
     }
 
+    /// <summary>Registers, then signs in: registration itself only says to check the mail (it answers a known address alike).</summary>
+    public async Task RegisterAndSignInAsync(string name, string email, string password)
+    {
+        await RegisterFromStartAsync(name, email, password);
+        await page.GetByTestId("register-check-mail").WaitForAsync();
+        await new LoginPage(page).SignInFromStartAsync(email, password);
+    }
+
     public async Task RegisterAsync(string name, string email, string password)
     {
         await page.GetByLabel("Your name", new() { Exact = true }).FillAsync(name);

@@ -38,6 +38,9 @@ public sealed class PortalAppFactory(TempDirectory? directory = null, string env
             // The app refuses a clock start elsewhere; hosts of other environments must not depend on a date.
             builder.UseSetting("Clock:Start", TestClock.Start.ToString("O"));
         }
+        // Every test client has the same (no) address; throttling tests set their own small limits.
+        builder.UseSetting("RateLimiting:AccountPermitLimit", "100000");
+        builder.UseSetting("RateLimiting:TokenPermitLimit", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

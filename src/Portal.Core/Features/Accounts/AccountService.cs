@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
 using Portal.Core.Features.Email;
 using Portal.Core.Features.Links;
+using Portal.Core.Localization;
 using Portal.Core.Work;
 
 namespace Portal.Core.Features.Accounts;
@@ -53,12 +54,15 @@ public sealed class AccountService(
     IValidator<RegistrationRequest> validator,
     EmailComposer composer,
     PublicLinks links,
+    IStringLocalizer<SecurityCoreStrings> securityStrings,
     IWorkDispatcher dispatcher)
 {
     /// <summary>
     /// Creates a brand manager and queues the welcome e-mail in one transaction: either both are
     /// saved or neither. The e-mail is sent by a job; the row survives a restart. When sign-in needs a
     /// confirmed address (<c>Auth:RequireConfirmedEmail</c>), the e-mail is the confirmation link instead.
+    /// An address that already has an account gets an e-mail saying so instead, and the answer is the
+    /// same success (without a user id): the form must not tell anyone who has an account.
     /// </summary>
     public async Task<AccountResult> RegisterBrandManagerAsync(RegistrationRequest request, string culture, CancellationToken cancellationToken = default)
     {
@@ -76,6 +80,26 @@ public sealed class AccountService(
             DisplayName = request.DisplayName.Trim(),
             PreferredCulture = culture,
         };
+
+        // Password rules first, for a new and a known address alike: otherwise a weak password
+        // refused only for new addresses would tell which ones are taken.
+        var passwordErrors = new List<string>();
+        foreach (var rule in users.PasswordValidators)
+        {
+            var checkedPassword = await rule.ValidateAsync(users, user, request.Password);
+            passwordErrors.AddRange(checkedPassword.Errors.Select(e => e.Description));
+        }
+
+        if (passwordErrors.Count > 0)
+        {
+            return AccountResult.Failure(passwordErrors);
+        }
+
+        if (await users.FindByEmailAsync(email) is { } owner)
+        {
+            await TellOwnerAsync(owner, links.Login(), cancellationToken);
+            return new AccountResult(true, []);
+        }
 
         Guid emailId;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -103,6 +127,25 @@ public sealed class AccountService(
 
         dispatcher.SendEmail(emailId);
         return AccountResult.Success(user.Id);
+    }
+
+    private async Task TellOwnerAsync(PortalUser owner, string loginUrl, CancellationToken cancellationToken)
+    {
+        OutgoingEmail attempt;
+        using (PortalCultures.Use(owner.PreferredCulture))
+        {
+            attempt = new OutgoingEmail
+            {
+                Kind = EmailKind.RegistrationAttempt,
+                To = owner.Email!,
+                Subject = securityStrings["Email_RegistrationAttempt_Subject"],
+                TextBody = securityStrings["Email_RegistrationAttempt_Body", owner.DisplayName, loginUrl],
+            };
+        }
+
+        db.OutgoingEmails.Add(attempt);
+        await db.SaveChangesAsync(cancellationToken);
+        dispatcher.SendEmail(attempt.Id);
     }
 
     /// <summary>

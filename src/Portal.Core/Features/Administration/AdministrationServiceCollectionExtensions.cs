@@ -11,6 +11,9 @@ public static class AdministrationServiceCollectionExtensions
         services.AddSingleton<AdminEmails>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<ApiClientAdministration>();
+        services.AddSingleton<ApiClientBrandScopes>();
+        services.AddSingleton<IApiClientOwnerKind, PlatformOwnerKind>();
+        services.AddSingleton<IApiClientOwnerKind, BrandsOwnerKind>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditChainVerification>();
         return services;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using OpenIddict.Abstractions;
@@ -13,7 +14,7 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Portal.Core.Features.Administration;
 
 /// <summary>An API client as the list shows it: never its secret.</summary>
-public sealed record ApiClientRow(string Id, string ClientId, string DisplayName, IReadOnlyList<string> Scopes);
+public sealed record ApiClientRow(string Id, string ClientId, string DisplayName, IReadOnlyList<string> Scopes, ApiClientOwner? Owner = null);
 
 /// <summary>
 /// Administration of the machine clients (OAuth client credentials): create with a generated
@@ -23,6 +24,7 @@ public sealed record ApiClientRow(string Id, string ClientId, string DisplayName
 public sealed partial class ApiClientAdministration(
     IServiceScopeFactory scopes,
     IStringLocalizer<AdminStrings> strings,
+    IStringLocalizer<SecurityCoreStrings> ownerStrings,
     TimeProvider clock)
 {
     /// <summary>The scopes an admin may give a client.</summary>
@@ -46,8 +48,11 @@ public sealed partial class ApiClientAdministration(
         return Outcome<IReadOnlyList<ApiClientRow>>.Success(rows.OrderBy(r => r.ClientId, StringComparer.Ordinal).ToList());
     }
 
-    /// <summary>Creates a confidential client; the answer holds the generated secret, which is stored only hashed.</summary>
-    public async Task<Outcome<string>> CreateAsync(ClaimsPrincipal admin, string clientId, string displayName, IReadOnlyCollection<string> scopesGranted, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates a confidential client; the answer holds the generated secret, which is stored only hashed.
+    /// <paramref name="owner"/> says which brands it may touch (default: every brand, the platform's own feed).
+    /// </summary>
+    public async Task<Outcome<string>> CreateAsync(ClaimsPrincipal admin, string clientId, string displayName, IReadOnlyCollection<string> scopesGranted, ApiClientOwner? owner = null, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         if (!await IsAdminAsync(scope, admin, cancellationToken))
@@ -73,6 +78,8 @@ public sealed partial class ApiClientAdministration(
             errors.Add(strings["Admin_InvalidScopes"]);
         }
 
+        owner ??= ApiClientOwner.Platform;
+        errors.AddRange(await CheckOwnerAsync(scope, owner, cancellationToken));
         if (errors.Count > 0)
         {
             return Outcome<string>.Fail(errors);
@@ -92,6 +99,7 @@ public sealed partial class ApiClientAdministration(
             ClientType = ClientTypes.Confidential,
             DisplayName = name,
             Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials },
+            Properties = { [ApiClientOwner.PropertyName] = owner.ToJson() },
         };
         foreach (var granted in scopesGranted.Distinct())
         {
@@ -163,6 +171,32 @@ public sealed partial class ApiClientAdministration(
         }
     }
 
+    /// <summary>A brand-limited owner names at least one brand, and every brand it names exists.</summary>
+    private async Task<IReadOnlyList<string>> CheckOwnerAsync(AsyncServiceScope scope, ApiClientOwner owner, CancellationToken cancellationToken)
+    {
+        if (owner.Kind == ApiClientOwner.PlatformKind)
+        {
+            return [];
+        }
+
+        if (owner.Kind != ApiClientOwner.BrandsKind)
+        {
+            return [ownerStrings["ApiClients_OwnerUnknown", owner.Kind]];
+        }
+
+        if (owner.References.Count == 0)
+        {
+            return [ownerStrings["ApiClients_BrandsRequired"]];
+        }
+
+        var codes = owner.References.ToList();
+        var known = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Brands
+            .Where(b => codes.Contains(b.Code))
+            .Select(b => b.Code)
+            .ToListAsync(cancellationToken);
+        return codes.Except(known, StringComparer.Ordinal).Select(code => (string)ownerStrings["ApiClients_BrandUnknown", code]).ToList();
+    }
+
     private async Task<bool> IsAdminAsync(AsyncServiceScope scope, ClaimsPrincipal admin, CancellationToken cancellationToken) =>
         await AdminGate.AdminIdAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), admin, clock, cancellationToken) is not null;
 
@@ -176,7 +210,8 @@ public sealed partial class ApiClientAdministration(
             permissions.Where(p => p.StartsWith(Permissions.Prefixes.Scope, StringComparison.Ordinal))
                 .Select(p => p[Permissions.Prefixes.Scope.Length..])
                 .Order(StringComparer.Ordinal)
-                .ToList());
+                .ToList(),
+            await ApiClientBrandScopes.OwnerAsync(applications, application, cancellationToken));
     }
 
     /// <summary>256 random bits, URL-safe: long enough that guessing is hopeless.</summary>

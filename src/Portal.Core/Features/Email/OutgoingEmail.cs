@@ -10,6 +10,7 @@ public enum EmailKind
     Notification,
     StaffInvitation,
     EmailConfirmation,
+    RegistrationAttempt,
 }
 
 public enum EmailStatus

@@ -68,6 +68,31 @@ public sealed class DailyMetric
         ExclusiveSkus = row.ExclusiveSkus,
     };
 
+    /// <summary>
+    /// This row with the other's known figures laid over it: a merge (PATCH) keeps what the other
+    /// leaves unknown.
+    /// </summary>
+    public DailyMetric MergedWith(DailyMetric other) => new()
+    {
+        BrandId = BrandId,
+        Date = Date,
+        Gmv = other.Gmv ?? Gmv,
+        Orders = other.Orders ?? Orders,
+        PaidOrders = other.PaidOrders ?? PaidOrders,
+        Streams = other.Streams ?? Streams,
+        LiveMinutes = other.LiveMinutes ?? LiveMinutes,
+        PeakViewers = other.PeakViewers ?? PeakViewers,
+        NewFans = other.NewFans ?? NewFans,
+        Fans = other.Fans ?? Fans,
+        FanGroupMembers = other.FanGroupMembers ?? FanGroupMembers,
+        RepurchaseRate = other.RepurchaseRate ?? RepurchaseRate,
+        DistributionGmv = other.DistributionGmv ?? DistributionGmv,
+        Influencers = other.Influencers ?? Influencers,
+        AdSpend = other.AdSpend ?? AdSpend,
+        AdGmv = other.AdGmv ?? AdGmv,
+        ExclusiveSkus = other.ExclusiveSkus ?? ExclusiveSkus,
+    };
+
     /// <summary>Self-stream GMV: what the brand sold itself, <see cref="Gmv"/> less <see cref="DistributionGmv"/>; unknown without GMV.</summary>
     public decimal? SelfStreamGmv => Gmv is { } gmv ? Math.Max(0, gmv - (DistributionGmv ?? 0)) : null;
 

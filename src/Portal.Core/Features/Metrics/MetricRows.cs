@@ -69,6 +69,12 @@ public sealed record MetricsIngestionOptions
     /// <summary>The most rows the batch may hold, when not <see cref="MetricsOptions.MaxRowsPerBatch"/> (a CSV file's own cap).</summary>
     public int? MaxRows { get; init; }
 
+    /// <summary>
+    /// Merge instead of replace: a figure a row leaves out (or sends as null) keeps the value stored
+    /// for that brand and day, rather than becoming unknown (<c>PATCH /api/v1/metrics/daily</c>).
+    /// </summary>
+    public bool Merge { get; init; }
+
     /// <summary>Reports how many rows have been written so far.</summary>
     public IProgress<int>? Progress { get; init; }
 }

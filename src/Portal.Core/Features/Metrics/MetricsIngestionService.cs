@@ -44,7 +44,7 @@ public sealed class MetricsIngestionService(
             return new MetricsIngestionOutcome(null, errors);
         }
 
-        var result = await UpsertAsync(parsed, ingestion.Progress, cancellationToken);
+        var result = await UpsertAsync(parsed, ingestion.Merge, ingestion.Progress, cancellationToken);
         if (result.Inserted + result.Updated > 0)
         {
             dispatcher.EvaluatePendingMetrics();
@@ -204,7 +204,7 @@ public sealed class MetricsIngestionService(
 
     private static string NormalizeCode(string? code) => code?.Trim().ToLowerInvariant() ?? "";
 
-    private async Task<MetricsIngestionResult> UpsertAsync(IReadOnlyList<DailyMetric> rows, IProgress<int>? progress, CancellationToken cancellationToken)
+    private async Task<MetricsIngestionResult> UpsertAsync(IReadOnlyList<DailyMetric> rows, bool merge, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var stamp = Instant.ConvertToProvider(now)!;
@@ -231,6 +231,11 @@ public sealed class MetricsIngestionService(
             var row = rows[i];
             if (existing.TryGetValue((row.BrandId, row.Date), out var old))
             {
+                if (merge)
+                {
+                    row = old.MergedWith(row);
+                }
+
                 if (old.SameFiguresAs(row))
                 {
                     unchanged++;

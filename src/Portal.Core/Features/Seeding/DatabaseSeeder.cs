@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using Portal.Core.Data;
 using Portal.Core.Features.Accounts;
+using Portal.Core.Features.Administration;
 using Portal.Core.Features.Brands;
 using Portal.Core.Localization;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -101,17 +102,23 @@ public sealed class DatabaseSeeder(
 
     private async Task EnsureFeedClientAsync(CancellationToken cancellationToken)
     {
-        if (await applications.FindByClientIdAsync(DemoData.FeedClientId, cancellationToken) is not null)
+        await EnsureFeedClientAsync(DemoData.FeedClientId, DemoData.FeedClientSecret, "Demo data feed", ApiClientOwner.Platform, cancellationToken);
+        await EnsureFeedClientAsync(DemoData.BrandFeedClientId, DemoData.BrandFeedClientSecret, "Demo Cloud Tea feed", ApiClientOwner.Brands([DemoData.BrandCode]), cancellationToken);
+    }
+
+    private async Task EnsureFeedClientAsync(string clientId, string secret, string name, ApiClientOwner owner, CancellationToken cancellationToken)
+    {
+        if (await applications.FindByClientIdAsync(clientId, cancellationToken) is not null)
         {
             return;
         }
 
         var descriptor = new OpenIddictApplicationDescriptor
         {
-            ClientId = DemoData.FeedClientId,
-            ClientSecret = DemoData.FeedClientSecret,
+            ClientId = clientId,
+            ClientSecret = secret,
             ClientType = ClientTypes.Confidential,
-            DisplayName = "Demo data feed",
+            DisplayName = name,
             Permissions =
             {
                 Permissions.Endpoints.Token,
@@ -119,9 +126,10 @@ public sealed class DatabaseSeeder(
                 Permissions.Prefixes.Scope + PortalScopes.MetricsWrite,
                 Permissions.Prefixes.Scope + PortalScopes.MetricsRead,
             },
+            Properties = { [ApiClientOwner.PropertyName] = owner.ToJson() },
         };
         await applications.CreateAsync(descriptor, cancellationToken);
-        logger.LogInformation("Created demo API client {ClientId}", DemoData.FeedClientId);
+        logger.LogInformation("Created demo API client {ClientId}", clientId);
     }
 
     private static void Check(IdentityResult result, string what)

@@ -11,6 +11,10 @@ public static class DemoData
     public const string BrandNameEn = "Cloud Tea";
     public const string FeedClientId = "demo-feed";
     public const string FeedClientSecret = "demo-feed-secret";
+
+    /// <summary>A feed limited to <see cref="BrandCode"/>: the brand-scoped client of the demo.</summary>
+    public const string BrandFeedClientId = "demo-tea-feed";
+    public const string BrandFeedClientSecret = "demo-tea-feed-secret";
 }
 
 /// <summary>The OAuth scopes machine clients may ask for.</summary>

@@ -65,6 +65,27 @@ public sealed class AdminClientsTests : PortalTestContext, IClassFixture<AdminAp
     }
 
     [Fact]
+    public async Task Create_LimitedToABrand_ListsThatBrandAsItsScope()
+    {
+        await SignInAsAdminAsync();
+        var page = Render<AdminClients>();
+        page.WaitForAssertion(() => page.FindAll("[data-testid='client-row-id']").Select(c => c.TextContent).ShouldContain("demo-feed"));
+
+        page.Find("[data-testid='client-id'] input, input[data-testid='client-id']").Change("tea-only-feed");
+        page.Find("[data-testid='client-name'] input, input[data-testid='client-name']").Change("Tea only");
+        page.Find("[data-testid='client-owner-brands'] input, input[data-testid='client-owner-brands']").Click();
+        page.WaitForAssertion(() => page.Find("[data-testid='client-brands'] input, input[data-testid='client-brands']").Change("demo-tea"));
+        page.Find("[data-testid='client-create']").Click();
+
+        page.WaitForAssertion(() => page.FindAll("tr").Single(r => r.TextContent.Contains("tea-only-feed"))
+            .QuerySelector("[data-testid='client-row-brands']")!.TextContent.ShouldBe("demo-tea"));
+        page.FindAll("tr").Single(r => r.TextContent.Contains("demo-tea-feed") && !r.TextContent.Contains("tea-only"))
+            .QuerySelector("[data-testid='client-row-brands']")!.TextContent.ShouldBe("demo-tea");
+        page.FindAll("tr").Single(r => r.QuerySelector("[data-testid='client-row-id']")?.TextContent == "demo-feed")
+            .QuerySelector("[data-testid='client-row-brands']")!.TextContent.ShouldBe("All brands");
+    }
+
+    [Fact]
     public async Task Revoke_AsksFirst_ThenRemovesTheClient()
     {
         await SignInAsAdminAsync();
