@@ -60,6 +60,9 @@ public sealed class PortalProcess : IAsyncDisposable
         start.Environment["Email__PickupDirectory"] = MailFolder;
         start.Environment["Seed__DemoBrandCount"] = "0";
         start.Environment["Metrics__RequestsPerMinutePerClient"] = "100000";
+        // Every request comes from loopback: the per-address limits of account forms and tokens would throttle the load itself.
+        start.Environment["RateLimiting__AccountPermitLimit"] = "100000";
+        start.Environment["RateLimiting__TokenPermitLimit"] = "100000";
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("ASPNETCORE_HTTP_PORTS");
         _process = new Process { StartInfo = start };

@@ -10,9 +10,9 @@ namespace Portal.UnitTests.Web;
 /// <summary>Finding 8: outside Development the portal speaks HTTPS only, its cookies are Secure, tokens travel in the header only.</summary>
 public sealed class TransportTests
 {
-    private static PortalAppFactory Production(TempDirectory directory, Dictionary<string, string?>? extra = null)
+    private static PortalAppFactory Production(TempDirectory directory, Dictionary<string, string?>? extra = null, string publicBaseUrl = "http://localhost")
     {
-        var settings = UnknownPathTests.ProductionSettings(directory);
+        var settings = PortalAppFactory.ProductionSettings(directory, publicBaseUrl);
         settings["https_port"] = "443";
         foreach (var (key, value) in extra ?? [])
         {
@@ -26,11 +26,11 @@ public sealed class TransportTests
     public async Task Production_PlainHttp_IsRedirectedToHttps_AndHttpsGetsHsts()
     {
         using var directory = new TempDirectory();
-        await using var app = Production(directory);
+        // HSTS is never sent to localhost: the portal goes by a real name (and answers only to it).
+        await using var app = Production(directory, publicBaseUrl: "https://portal.example.test");
 
-        var plain = await app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/Account/Login");
-        var probe = await app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/health/live");
-        // HSTS is never sent to localhost: ask for the portal by a real name.
+        var plain = await app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("http://portal.example.test") }).GetAsync("/Account/Login");
+        var probe = await app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("http://portal.example.test") }).GetAsync("/health/live");
         var secure = await app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://portal.example.test") }).GetAsync("/Account/Login");
 
         plain.StatusCode.ShouldBe(HttpStatusCode.TemporaryRedirect);

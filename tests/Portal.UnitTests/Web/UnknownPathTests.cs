@@ -56,7 +56,7 @@ public sealed class UnknownPathTests
     public async Task TestingClock_InProduction_GetAndPost_Are404()
     {
         using var directory = new TempDirectory();
-        var settings = ProductionSettings(directory);
+        var settings = PortalAppFactory.ProductionSettings(directory);
         settings["DisableStaticAssetNotFoundRuntimeFallback"] = "true";
         await using var app = new PortalAppFactory(directory, "Production", settings);
         var client = app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
@@ -67,13 +67,4 @@ public sealed class UnknownPathTests
         get.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         post.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
-
-    /// <summary>The certificates a Production start needs.</summary>
-    internal static Dictionary<string, string?> ProductionSettings(TempDirectory directory) => new()
-    {
-        ["Auth:SigningCertificatePath"] = PortalAppFactory.CreateCertificate(directory, "signing"),
-        ["Auth:SigningCertificatePassword"] = "test",
-        ["Auth:EncryptionCertificatePath"] = PortalAppFactory.CreateCertificate(directory, "encryption"),
-        ["Auth:EncryptionCertificatePassword"] = "test",
-    };
 }
