@@ -17,7 +17,10 @@ namespace Portal.Web.Auth;
 /// </summary>
 internal sealed class DatabaseTicketStore(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock) : ITicketStore
 {
-    /// <summary>The claim that tells an open page (a Blazor circuit) which server-side sign-in it belongs to.</summary>
+    /// <summary>
+    /// The claim that tells an open page (a Blazor circuit) which server-side sign-in it belongs to. It
+    /// holds the key's hash, never the key: the stored ticket must not be enough to rebuild a cookie.
+    /// </summary>
     public const string SessionClaimType = "portal:session";
 
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, CancellationToken.None);
@@ -25,7 +28,7 @@ internal sealed class DatabaseTicketStore(IDbContextFactory<PortalDbContext> dbF
     public async Task<string> StoreAsync(AuthenticationTicket ticket, CancellationToken cancellationToken)
     {
         var key = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-        Stamp(ticket, key);
+        Stamp(ticket, Hash(key));
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.SignInSessions.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
@@ -46,10 +49,10 @@ internal sealed class DatabaseTicketStore(IDbContextFactory<PortalDbContext> dbF
     public async Task RenewAsync(string key, AuthenticationTicket ticket, CancellationToken cancellationToken)
     {
         // A refreshed sign-in (new security stamp, roles) builds a new principal without the key's claim.
-        Stamp(ticket, key);
+        var hash = Hash(key);
+        Stamp(ticket, hash);
         var bytes = TicketSerializer.Default.Serialize(ticket);
         var expires = ticket.Properties.ExpiresUtc;
-        var hash = Hash(key);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // Only an existing row: a renewal racing a sign-out must not bring the session back.
         await db.SignInSessions.Where(s => s.KeyHash == hash)
@@ -86,12 +89,11 @@ internal sealed class DatabaseTicketStore(IDbContextFactory<PortalDbContext> dbF
     /// </summary>
     public async Task<bool> IsActiveAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default)
     {
-        if (principal.FindFirstValue(SessionClaimType) is not { Length: > 0 } key)
+        if (principal.FindFirstValue(SessionClaimType) is not { Length: > 0 } hash)
         {
             return true;
         }
 
-        var hash = Hash(key);
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.SignInSessions.AnyAsync(s => s.KeyHash == hash && (s.ExpiresAt == null || s.ExpiresAt >= now), cancellationToken);
@@ -100,15 +102,15 @@ internal sealed class DatabaseTicketStore(IDbContextFactory<PortalDbContext> dbF
     /// <summary>Copies the sign-in's key from <paramref name="current"/> to the principal that replaces it.</summary>
     public static void CarrySessionKey(ClaimsPrincipal? current, ClaimsPrincipal? replacement)
     {
-        if (current?.FindFirstValue(SessionClaimType) is { Length: > 0 } key && replacement is not null)
+        if (current?.FindFirstValue(SessionClaimType) is { Length: > 0 } hash && replacement is not null)
         {
-            Stamp(replacement, key);
+            Stamp(replacement, hash);
         }
     }
 
-    private static void Stamp(AuthenticationTicket ticket, string key) => Stamp(ticket.Principal, key);
+    private static void Stamp(AuthenticationTicket ticket, string keyHash) => Stamp(ticket.Principal, keyHash);
 
-    private static void Stamp(ClaimsPrincipal principal, string key)
+    private static void Stamp(ClaimsPrincipal principal, string keyHash)
     {
         if (principal.Identity is not ClaimsIdentity identity)
         {
@@ -120,7 +122,7 @@ internal sealed class DatabaseTicketStore(IDbContextFactory<PortalDbContext> dbF
             identity.TryRemoveClaim(old);
         }
 
-        identity.AddClaim(new Claim(SessionClaimType, key));
+        identity.AddClaim(new Claim(SessionClaimType, keyHash));
     }
 
     private static Guid? UserIdOf(ClaimsPrincipal principal) =>

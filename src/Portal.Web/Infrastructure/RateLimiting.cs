@@ -63,7 +63,7 @@ public static class RateLimiting
 {
     public const string MetricsPolicy = "metrics-per-client";
 
-    private static readonly string[] AccountForms = ["/Account/Login", "/Account/Register", "/Account/ForgotPassword", "/Account/ResetPassword"];
+    private static readonly string[] AccountForms = ["/Account/Login", "/Account/Register", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/ChangePassword"];
 
     public static IHostApplicationBuilder AddPortalRateLimiting(this IHostApplicationBuilder builder)
     {
@@ -124,11 +124,33 @@ public static class RateLimiting
         return AccountForms.FirstOrDefault(form => path.Equals(form, StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>The client's address (the proxy's client once forwarded headers are applied).</summary>
-    private static string ClientAddress(HttpContext context) =>
-        context.Connection.RemoteIpAddress is { } address
-            ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()
-            : IPAddress.None.ToString();
+    /// <summary>
+    /// The client's address (the proxy's client once forwarded headers are applied); for IPv6 its /64
+    /// network, since one subscriber commonly holds a whole /64 and could rotate through it.
+    /// </summary>
+    internal static string ClientAddress(HttpContext context) => PartitionOf(context.Connection.RemoteIpAddress);
+
+    internal static string PartitionOf(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return IPAddress.None.ToString();
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
+    }
 
     private static async ValueTask RejectAsync(OnRejectedContext context, string key, Type strings)
     {

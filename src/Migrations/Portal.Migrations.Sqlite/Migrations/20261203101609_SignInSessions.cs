@@ -11,6 +11,10 @@ namespace Portal.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Sign-in now needs a confirmed address outside Development (Auth:RequireConfirmedEmail), and
+            // nothing confirmed one before: every account that can sign in today keeps doing so.
+            migrationBuilder.Sql("""UPDATE "AspNetUsers" SET "EmailConfirmed" = 1 WHERE "PasswordHash" IS NOT NULL;""");
+
             migrationBuilder.CreateTable(
                 name: "SignInSessions",
                 columns: table => new

@@ -5,12 +5,8 @@ namespace Portal.Web.Components.Account;
 /// <summary>Helpers of the two-factor pages.</summary>
 internal static class TwoFactorPages
 {
-    /// <summary>A return URL if it stays on this site (a local path), otherwise the home page.</summary>
-    public static string LocalOrHome(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/')
-        && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
+    /// <summary>A return URL if it stays on this site (a local path), otherwise the home page (<see cref="Auth.ReturnUrls"/>).</summary>
+    public static string LocalOrHome(string? returnUrl) => Auth.ReturnUrls.LocalOrRoot(returnUrl);
 
     /// <summary>
     /// The QR code of <paramref name="text"/> as a PNG data URL: drawn on the server, so the page makes

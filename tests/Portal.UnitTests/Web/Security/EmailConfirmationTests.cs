@@ -58,6 +58,24 @@ public sealed partial class EmailConfirmationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SignIn_OfAnUnconfirmedAccount_CountsWrongPasswords_AndLockedSaysNothingOfThePassword()
+    {
+        using var browser = new BrowserClient(_app);
+        await RegisterAsync(browser, "guessed@example.com");
+
+        for (var i = 0; i < 5; i++)
+        {
+            (await (await browser.SignInAsync("guessed@example.com", $"Wrong!{i}")).Content.ReadAsStringAsync())
+                .ShouldNotContain("Confirm your e-mail address first");
+        }
+
+        var right = await browser.SignInAsync("guessed@example.com", "Secret!2026");
+
+        (await _app.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == "guessed@example.com"))).LockoutEnd.ShouldNotBeNull("five wrong guesses lock it");
+        (await right.Content.ReadAsStringAsync()).ShouldNotContain("Confirm your e-mail address first", Case.Sensitive, "a locked account answers like any failure");
+    }
+
+    [Fact]
     public async Task ConfirmEmail_WithATamperedCode_SaysTheLinkIsInvalidAndConfirmsNothing()
     {
         using var browser = new BrowserClient(_app);

@@ -44,8 +44,10 @@ public sealed class PortalAuthenticatorTokenProvider(TimeProvider clock) : IUser
         {
             if (step > last && Totp.Code(secret, step) == code)
             {
-                await manager.SetAuthenticationTokenAsync(user, LoginProvider, LastStepName, step.ToString(CultureInfo.InvariantCulture));
-                return true;
+                // The write fails (concurrency stamp) if another request used a code of this account since
+                // we read the last step: only one of two simultaneous uses of a code signs in.
+                var recorded = await manager.SetAuthenticationTokenAsync(user, LoginProvider, LastStepName, step.ToString(CultureInfo.InvariantCulture));
+                return recorded.Succeeded;
             }
         }
 
