@@ -13,7 +13,7 @@ namespace Portal.Web.Auth;
 /// <summary>
 /// Keeps sign-in tickets in the database (<see cref="SignInSession"/>), so the sign-in cookie carries only
 /// a random key: signing out deletes the row and a copy of the cookie kept from before stops working at
-/// once. Rows survive a restart; expired ones are deleted when someone signs in. See ADR 0010-a.
+/// once. Rows survive a restart; expired ones are deleted when someone signs in. See ADR 0010.
 /// </summary>
 internal sealed class DatabaseTicketStore(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock) : ITicketStore
 {

@@ -48,7 +48,7 @@ public static class PortalAuthExtensions
         {
             options.ValidationInterval = settings.RevalidationInterval;
             // The re-checked principal is rebuilt from the account; keep its sign-in's key, so a page opened
-            // on this very request still knows its server-side sign-in (ADR 0010-a).
+            // on this very request still knows its server-side sign-in (ADR 0010).
             options.OnRefreshingPrincipal = context =>
             {
                 DatabaseTicketStore.CarrySessionKey(context.CurrentPrincipal, context.NewPrincipal);
@@ -68,7 +68,7 @@ public static class PortalAuthExtensions
             .AddIdentityCookies();
         new IdentityBuilder(typeof(PortalUser), typeof(IdentityRole<Guid>), services).AddSignInManager();
 
-        // Sign-ins live in the database; the cookie carries only their key, so signing out ends them (ADR 0010-a).
+        // Sign-ins live in the database; the cookie carries only their key, so signing out ends them (ADR 0010).
         services.AddSingleton<DatabaseTicketStore>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<DatabaseTicketStore>((options, store) => options.SessionStore = store);

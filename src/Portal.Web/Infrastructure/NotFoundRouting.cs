@@ -8,7 +8,7 @@ namespace Portal.Web.Infrastructure;
 /// under WebApplicationFactory), routing matches that pattern to every path and checks the method
 /// before the <c>:file</c> constraint, so any POST was a 405: the reason the catch-all was added.
 /// The catch-all is gone and the fallback is off, so an unknown path has no route candidate at all
-/// (404) and a known one with the wrong method is still a 405 (ADR 0010-b-unknown-paths-404).
+/// (404) and a known one with the wrong method is still a 405 (ADR 0013-unknown-paths-404).
 /// </summary>
 public static class NotFoundRouting
 {

@@ -32,7 +32,7 @@ public sealed record ApiClientOwner(string Kind, IReadOnlyList<string> Reference
 
     /// <summary>
     /// The owner stored on a client. A client created before owners existed has none and is
-    /// platform-wide, as every client was then (ADR 0010-b); a stored owner that cannot be read is no owner.
+    /// platform-wide, as every client was then (ADR 0011); a stored owner that cannot be read is no owner.
     /// </summary>
     public static ApiClientOwner? FromJson(JsonElement? stored)
     {
