@@ -10,6 +10,10 @@ public static class Problems
     public static ProblemHttpResult UnsupportedMediaType(HttpContext http) =>
         TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: Strings(http)["Api_UnsupportedMediaType"]);
 
+    /// <summary>403 for an API call over plain HTTP outside Development: machines are refused, never redirected.</summary>
+    public static ProblemHttpResult HttpsRequired(HttpContext http) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: Strings(http)["Api_HttpsRequired"]);
+
     /// <summary>400 naming the query parameter that is not a yyyy-MM-dd date.</summary>
     public static ProblemHttpResult BadParameter(HttpContext http, string parameter) =>
         TypedResults.Problem(

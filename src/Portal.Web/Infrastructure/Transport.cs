@@ -68,6 +68,12 @@ public static class Transport
 
         if (!builder.Environment.IsDevelopment())
         {
+            // A year, subdomains included (ASVS 3.4.1); the framework's default is 30 days.
+            builder.Services.AddHsts(options =>
+            {
+                options.MaxAge = TimeSpan.FromDays(365);
+                options.IncludeSubDomains = true;
+            });
             builder.Services.Configure<CookiePolicyOptions>(options => options.Secure = CookieSecurePolicy.Always);
             builder.Services.Configure<AntiforgeryOptions>(options => options.Cookie.SecurePolicy = CookieSecurePolicy.Always);
         }
@@ -82,8 +88,19 @@ public static class Transport
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
+            // Machines are refused over plain HTTP, never redirected (a redirect follows the secret or token
+            // already sent in clear; ASVS 4.1.2): /api answers a 403 problem, /connect OpenIddict's own refusal.
             // Health probes often come over plain HTTP from inside the network (a load balancer, Kubernetes).
-            app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), https => https.UseHttpsRedirection());
+            app.UseWhen(
+                context => !context.Request.IsHttps && context.Request.Path.StartsWithSegments("/api"),
+                api =>
+                {
+                    api.UseRequestLocalization(); // the refusal is in the caller's language
+                    api.Run(context => Problems.HttpsRequired(context).ExecuteAsync(context));
+                });
+            app.UseWhen(
+                context => !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/connect"),
+                https => https.UseHttpsRedirection());
             app.UseCookiePolicy();
         }
 

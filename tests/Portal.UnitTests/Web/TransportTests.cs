@@ -37,7 +37,25 @@ public sealed class TransportTests
         plain.Headers.Location!.Scheme.ShouldBe("https");
         probe.StatusCode.ShouldBe(HttpStatusCode.OK, "health probes may come over plain HTTP from inside the network");
         secure.StatusCode.ShouldBe(HttpStatusCode.OK);
-        secure.Headers.Contains("Strict-Transport-Security").ShouldBeTrue();
+        secure.Headers.GetValues("Strict-Transport-Security").ShouldHaveSingleItem().ShouldBe("max-age=31536000; includeSubDomains");
+    }
+
+    [Fact]
+    public async Task Production_ApiOverPlainHttp_IsRefusedInTheCallersLanguage_NeverRedirected()
+    {
+        using var directory = new TempDirectory();
+        await using var app = Production(directory);
+        var plain = app.CreateClient(new() { AllowAutoRedirect = false });
+        plain.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+
+        var api = await plain.GetAsync("/api/v1/ping");
+        var token = await TokenEndpointTests.RequestTokenAsync(app.CreateClient(new() { AllowAutoRedirect = false }), "demo-feed-secret");
+
+        api.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        api.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await api.Content.ReadAsStringAsync()).ShouldContain("此接口仅支持 HTTPS");
+        token.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "the token endpoint refuses plain HTTP itself; a redirect would follow a secret already sent in clear");
+        token.Headers.Location.ShouldBeNull();
     }
 
     [Fact]
