@@ -28,22 +28,31 @@ internal static class SimplePdf
             $"<< /Length {stream.Length} >>\nstream\n{stream}\nendstream",
         ];
 
+        return FromObjects(objects);
+    }
+
+    /// <summary>
+    /// A PDF of <paramref name="objects"/> (numbered 1, 2, … in order, the first the catalog) with a
+    /// correct cross-reference table; <paramref name="trailerExtra"/> goes into the trailer.
+    /// </summary>
+    public static byte[] FromObjects(IReadOnlyList<string> objects, string trailerExtra = "")
+    {
         var pdf = new StringBuilder("%PDF-1.4\n");
         var offsets = new List<int>();
-        for (var i = 0; i < objects.Length; i++)
+        for (var i = 0; i < objects.Count; i++)
         {
             offsets.Add(pdf.Length);
             pdf.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
         }
 
         var xref = pdf.Length;
-        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n");
         foreach (var offset in offsets)
         {
             pdf.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
         }
 
-        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R {trailerExtra}>>\nstartxref\n{xref}\n%%EOF\n");
         return Encoding.ASCII.GetBytes(pdf.ToString());
     }
 
