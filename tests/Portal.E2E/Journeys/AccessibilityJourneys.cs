@@ -47,13 +47,23 @@ public sealed class AccessibilityJourneys(PortalServer server, ITestOutputHelper
         await SweepAsync(page, [new SweptPage("admin"), new SweptPage("no-such-page")]);
     });
 
+    [Fact]
+    public Task BrandManagerPages_DarkTheme_HaveNoSeriousAxeFindings() => RunAsync(async page =>
+    {
+        // The theme is a cookie the layout reads on the first paint (App.ThemeCookie).
+        await page.Context.AddCookiesAsync([new Cookie { Name = "portal.theme", Value = "dark", Url = Server.BaseUrl.ToString() }]);
+        await Server.FeedRecentDaysAsync(DemoAccounts.BrandCode);
+        await new LoginPage(page).SignInFromStartAsync(DemoAccounts.BrandManager, DemoAccounts.Password);
+        await SweepAsync(page, PageSweep.BrandManager(DemoAccounts.BrandCode, streamPath: null), ["en"]);
+    });
+
     private static string? Why(AxeResultNode node) =>
         (node.Any ?? []).Concat(node.All ?? []).Concat(node.None ?? []).Select(check => check.Message).FirstOrDefault();
 
-    private async Task SweepAsync(IPage page, IReadOnlyList<SweptPage> pages)
+    private async Task SweepAsync(IPage page, IReadOnlyList<SweptPage> pages, string[]? languages = null)
     {
         var findings = new List<string>();
-        foreach (var language in PageSweep.Languages)
+        foreach (var language in languages ?? PageSweep.Languages)
         {
             await page.UseLanguageAsync(language);
             var before = findings.Count;
