@@ -45,6 +45,15 @@ public sealed class AccessibilityJourneys(PortalServer server, ITestOutputHelper
         // A signed-in person's 403 and 404 keep the portal's frame; check them too.
         await new LoginPage(page).SignInFromStartAsync(DemoAccounts.BrandManager, DemoAccounts.Password);
         await SweepAsync(page, [new SweptPage("admin"), new SweptPage("no-such-page")]);
+
+        // Both inside the portal's frame: the navigation and the account menu are there (the sweep ends in English).
+        foreach (var (path, heading) in new[] { ("admin", "Access denied"), ("no-such-page", "Page not found") })
+        {
+            await page.OpenAsync(new SweptPage(path));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Navigation)).ToBeVisibleAsync();
+            await Expect(new ShellPage(page).AccountMenuButton).ToBeVisibleAsync();
+        }
     });
 
     [Fact]
