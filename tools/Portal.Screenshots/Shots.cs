@@ -29,8 +29,9 @@ public static class Shots
     [
         new("staff-portfolio", Staff, "ops/portfolio", 1440, "en"),
         new("brand-journey", BrandManager, "brands/demo-tea/journey", 1440, "en"),
-        new("brand-dashboard", BrandManager, "brands/demo-tea/dashboard", 1440, "en"),
-        new("brand-dashboard-zh", BrandManager, "brands/demo-tea/dashboard", 1440, "zh-CN"),
+        // The Development demo's invented portfolio has six months of figures; staff may open any brand's pages.
+        new("brand-dashboard", Staff, "brands/crunch-hill/dashboard", 1440, "en"),
+        new("brand-dashboard-zh", Staff, "brands/crunch-hill/dashboard", 1440, "zh-CN"),
         new("brand-home-phone", BrandManager, "brand", 390, "zh-CN"),
     ];
 }
