@@ -28,7 +28,7 @@ public static class PortalTheme
         },
         PaletteDark = new PaletteDark
         {
-            Primary = "#ff7a8a",
+            Primary = "#ff9aa5",
             Secondary = "#7ab8ff",
             Tertiary = "#4db6ac",
             Info = "#64b5f6",
@@ -36,6 +36,12 @@ public static class PortalTheme
             Warning = "#ffb74d",
             Error = "#ff8a80",
             AppbarBackground = "#1e1e2d",
+            TextSecondary = "#bcbcc0",
+            ActionDefault = "#bcbcc0",
+            // MudBlazor's dark defaults (0.26 and 0.2 white) make default chips and striped rows too light for their text.
+            ActionDisabledBackground = "rgba(255,255,255,0.10)",
+            TextPrimary = "rgba(255,255,255,0.82)",
+            TableStriped = "rgba(255,255,255,0.05)",
             PrimaryContrastText = "#1e1e2d",
             SecondaryContrastText = "#1e1e2d",
             TertiaryContrastText = "#1e1e2d",

@@ -58,6 +58,15 @@ public sealed class PortalThemeTests
     }
 
     [Fact]
+    public void DarkSecondaryText_OnThePageAndOnCards_MeetsAa()
+    {
+        var palette = PortalTheme.Theme.PaletteDark;
+
+        Contrast(palette.TextSecondary, palette.Background).ShouldBeGreaterThanOrEqualTo(AaNormalText);
+        Contrast(palette.TextSecondary, palette.Surface).ShouldBeGreaterThanOrEqualTo(AaNormalText);
+    }
+
+    [Fact]
     public void LightActiveNavigationLink_OnItsTint_MeetsAa()
     {
         // MudNavLink's active link: primary text on #f0f0f0 (what axe measured on the drawer).
