@@ -124,7 +124,7 @@ public static class PortalWebExtensions
         }
 
         // Any method: a re-executed request keeps the method of the request that failed.
-        app.MapMethods("/status/{code:int}", [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], (int code) => new RazorComponentResult<StatusDocument>(new { Code = code }))
+        app.MapMethods("/status/{code:int}", [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], FramedStatusPages.Page)
             .AllowAnonymous()
             .DisableAntiforgery()
             .ExcludeFromDescription();

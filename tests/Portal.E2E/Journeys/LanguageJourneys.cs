@@ -10,19 +10,25 @@ public sealed class LanguageJourneys(PortalServer server, ITestOutputHelper outp
         await new LoginPage(page).SignInFromStartAsync(DemoAccounts.BrandManager, DemoAccounts.Password);
         var shell = new ShellPage(page);
         await Expect(shell.Heading).ToHaveTextAsync("My brand");
+        await shell.OpenAccountMenuAsync();
         await Expect(shell.LanguageSwitch).ToHaveAccessibleNameAsync("中文");
+        await Expect(page.GetByTestId("language-current")).ToHaveAttributeAsync("aria-current", "true");
+        await Expect(page.GetByTestId("language-current")).ToContainTextAsync("English");
 
         await shell.SwitchLanguageAsync();
 
         await Expect(shell.Heading).ToHaveTextAsync("我的品牌");
-        await Expect(shell.AppBarButton("退出登录")).ToBeVisibleAsync();
         await Expect(shell.NavLinks).ToHaveTextAsync(["首页", "我的品牌"]);
+        await shell.OpenAccountMenuAsync();
+        await Expect(shell.MenuItem("退出登录")).ToBeVisibleAsync();
         await Expect(shell.LanguageSwitch).ToHaveAccessibleNameAsync("English");
+        await Expect(page.GetByTestId("language-current")).ToContainTextAsync("中文");
 
         // The choice is a cookie, not state of the page: a reload keeps it.
         await page.ReloadAsync();
         await Expect(shell.Heading).ToHaveTextAsync("我的品牌");
-        await Expect(shell.AppBarButton("退出登录")).ToBeVisibleAsync();
+        await shell.OpenAccountMenuAsync();
+        await Expect(shell.MenuItem("退出登录")).ToBeVisibleAsync();
     });
 
     [Fact]

@@ -10,8 +10,17 @@ public sealed class ShellPage(IPage page)
     /// <summary>The links of the navigation menu (the only navigation landmark on these pages).</summary>
     public ILocator NavLinks => page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link);
 
-    /// <summary>Offers the other language, named in that language; its name changes with the language, hence the test id.</summary>
+    /// <summary>
+    /// Offers the other language, named in that language; its name changes with the language, hence the test id.
+    /// Signed in, it is an item of the account menu (<see cref="OpenAccountMenuAsync"/> first).
+    /// </summary>
     public ILocator LanguageSwitch => page.GetByTestId("language-switch");
+
+    /// <summary>The signed-in person's menu button (language, theme, security, password, sign-out).</summary>
+    public ILocator AccountMenuButton => page.GetByTestId("account-menu").Locator("button").First;
+
+    /// <summary>An item of the open account menu, by its name.</summary>
+    public ILocator MenuItem(string name) => page.GetByRole(AriaRole.Menuitem, new() { Name = name, Exact = true });
 
     public ILocator SignedInUser => page.GetByTestId("signed-in-user");
 
@@ -25,9 +34,31 @@ public sealed class ShellPage(IPage page)
         var html = page.Locator("html");
         var before = await html.GetAttributeAsync("lang");
         await page.WaitUntilInteractiveAsync();
+        await OpenAccountMenuIfSignedInAsync();
         await LanguageSwitch.ClickAsync();
         await Expect(html).Not.ToHaveAttributeAsync("lang", before ?? "");
     }
 
-    public async Task SignOutAsync(string buttonName = "Sign out") => await AppBarButton(buttonName).ClickAsync();
+    /// <summary>Opens the account menu (signed in only) and waits until its items show.</summary>
+    public async Task OpenAccountMenuAsync()
+    {
+        await page.WaitUntilInteractiveAsync();
+        await AccountMenuButton.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Menuitem).First).ToBeVisibleAsync();
+    }
+
+    /// <summary>Signs out through the account menu's item <paramref name="itemName"/>.</summary>
+    public async Task SignOutAsync(string itemName = "Sign out")
+    {
+        await OpenAccountMenuAsync();
+        await MenuItem(itemName).ClickAsync();
+    }
+
+    private async Task OpenAccountMenuIfSignedInAsync()
+    {
+        if (await AccountMenuButton.CountAsync() > 0 && !await LanguageSwitch.IsVisibleAsync())
+        {
+            await OpenAccountMenuAsync();
+        }
+    }
 }

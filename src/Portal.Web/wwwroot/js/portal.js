@@ -4,6 +4,14 @@ window.portal = {
     markInteractive() {
         document.documentElement.dataset.interactive = 'true';
     },
+    // Whether the window is narrower than MudBlazor's md breakpoint (a phone or a small tablet).
+    isNarrow() {
+        return window.matchMedia('(max-width: 959.98px)').matches;
+    },
+    // Submits a form the server rendered (sign-out from the account menu), as its own submit button would.
+    submitForm(id) {
+        document.getElementById(id)?.requestSubmit();
+    },
     setCookie(name, value, days) {
         const maxAge = Math.round(days * 24 * 60 * 60);
         document.cookie = `${encodeURIComponent(name)}=${encodeURIComponent(value)}; path=/; max-age=${maxAge}; samesite=lax`;

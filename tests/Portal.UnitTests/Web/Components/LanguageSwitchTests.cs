@@ -43,4 +43,16 @@ public sealed class LanguageSwitchTests : PortalTestContext
         menu.FindAll("a").Select(a => a.TextContent.Trim()).ShouldBe(["首页", "我的品牌"]);
         language.Find("button").TextContent.Trim().ShouldBe("English");
     }
+
+    [Fact]
+    public void InTheAppBar_MarksTheCurrentLanguage()
+    {
+        UseCulture(PortalCultures.Chinese);
+
+        var current = Render<LanguageSwitch>().Find("[data-testid='language-current']");
+
+        current.TextContent.Trim().ShouldBe("中文");
+        current.GetAttribute("aria-current").ShouldBe("true");
+        current.GetAttribute("lang").ShouldBe("zh-CN");
+    }
 }

@@ -1,0 +1,108 @@
+using System.Text.RegularExpressions;
+
+namespace Portal.E2E.Pages;
+
+/// <summary>One page a sweep opens: its address and whether it is a static account page (no circuit to wait for).</summary>
+public sealed record SweptPage(string Path, bool Static = false);
+
+/// <summary>
+/// The main pages of each kind of person, for the journeys that open every page in turn (accessibility,
+/// phone layout). Addresses of things the demo creates (a stream plan) are looked up on the way.
+/// </summary>
+public static partial class PageSweep
+{
+    public static readonly string[] Languages = ["zh-CN", "en"];
+
+    public static IReadOnlyList<SweptPage> BrandManager(string code, string? streamPath) =>
+    [
+        new("brand"),
+        new($"brands/{code}"),
+        new($"brands/{code}/application"),
+        new($"brands/{code}/documents"),
+        new($"brands/{code}/journey"),
+        new($"brands/{code}/streams"),
+        .. streamPath is null ? Array.Empty<SweptPage>() : [new SweptPage(streamPath)],
+        new($"brands/{code}/streams/new"),
+        new($"brands/{code}/dashboard"),
+        new($"brands/{code}/dashboard/import"),
+        new($"brands/{code}/members"),
+        new($"brands/{code}/trust-card"),
+        new($"brands/{code}/messages"),
+        new("brands/new"),
+        new("notifications"),
+        new("notifications/settings"),
+    ];
+
+    public static IReadOnlyList<SweptPage> Staff(string code) =>
+    [
+        new("ops"),
+        new("ops/portfolio"),
+        new("ops/applications"),
+        new("ops/documents"),
+        new($"ops/brands/{code}"),
+        new($"ops/brands/{code}/comments"),
+        new("ops/metrics/import"),
+    ];
+
+    public static IReadOnlyList<SweptPage> Admin() =>
+    [
+        new("admin"),
+        new("admin/users"),
+        new("admin/clients"),
+        new("admin/audit"),
+        new("admin/categories"),
+        new("admin/requirements"),
+        new("admin/playbook"),
+        new("admin/milestones"),
+        new("admin/reasons"),
+        new("admin/settings"),
+        new("Account/ChangePassword", Static: true),
+        new("Account/Manage/TwoFactorAuthentication", Static: true),
+    ];
+
+    public static IReadOnlyList<SweptPage> Anonymous() =>
+    [
+        new(""),
+        new("Account/Login", Static: true),
+        new("Account/Register", Static: true),
+        new("Account/ForgotPassword", Static: true),
+        new("Account/ResetPassword?code=Q0RF", Static: true),
+        new("Account/AccessDenied", Static: true),
+        new("no-such-page"),
+    ];
+
+    /// <summary>Switches the browser to <paramref name="culture"/> (the language cookie) and lands on the start page.</summary>
+    public static async Task UseLanguageAsync(this IPage page, string culture) =>
+        await page.GotoAsync($"culture/set?culture={Uri.EscapeDataString(culture)}&redirectUri=%2F");
+
+    /// <summary>Opens the page and waits until it is interactive (unless static) and has settled.</summary>
+    public static async Task OpenAsync(this IPage page, SweptPage swept)
+    {
+        await page.GotoAsync(swept.Path);
+        if (!swept.Static)
+        {
+            await page.WaitUntilInteractiveAsync();
+        }
+
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    /// <summary>The address of the first stream plan listed on the brand's streams page, or null.</summary>
+    public static async Task<string?> FirstStreamPathAsync(this IPage page, string code)
+    {
+        await page.GotoAsync($"brands/{code}/streams");
+        await page.WaitUntilInteractiveAsync();
+        foreach (var href in await page.Locator("a[href*='/streams/']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
+        {
+            if (StreamId().IsMatch(href))
+            {
+                return href.TrimStart('/');
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex("/streams/[0-9a-f-]{36}$")]
+    private static partial Regex StreamId();
+}
