@@ -48,8 +48,8 @@ public sealed class StalledBrandJourneys(PortalServer server, ITestOutputHelper 
             await portfolio.GoToAsync();
             await portfolio.ReloadUntilAsync(async () =>
             {
-                await Expect(portfolio.Gmv(Stalled)).ToHaveTextAsync("¥5,000", Quick);
-                await Expect(portfolio.Gmv(Active)).ToHaveTextAsync("¥10,000", Quick);
+                await Expect(portfolio.Gmv(Stalled)).ToHaveTextAsync("¥5K", Quick);
+                await Expect(portfolio.Gmv(Active)).ToHaveTextAsync("¥10K", Quick);
             });
             await Expect(portfolio.StalledFlag(Stalled)).ToHaveTextAsync("Stalled");
             await Expect(portfolio.StalledFlag(Active)).ToHaveCountAsync(0);

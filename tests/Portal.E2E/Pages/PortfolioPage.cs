@@ -15,7 +15,7 @@ public sealed class PortfolioPage(IPage page)
     /// <summary>The grid row of the brand with this code.</summary>
     public ILocator Row(string code) => Grid.Locator("tr").Filter(new() { Has = page.Locator($"a[href='/ops/brands/{code}']") });
 
-    /// <summary>The brand's GMV of the last 30 days, as its row shows it ("¥5,000").</summary>
+    /// <summary>The brand's GMV of the last 30 days, as its row shows it in the reader's compact form ("¥5K", "¥5,000" in zh-CN); the exact figure is its title.</summary>
     public ILocator Gmv(string code) => Row(code).GetByTestId("portfolio-gmv");
 
     /// <summary>The brand's "Stalled" chip; absent when the brand is not stalled.</summary>

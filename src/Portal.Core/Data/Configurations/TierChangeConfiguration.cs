@@ -11,6 +11,8 @@ internal sealed class TierChangeConfiguration : IEntityTypeConfiguration<TierCha
     {
         builder.ToTable("TierChanges");
         builder.Property(t => t.Explanation).HasMaxLength(500);
+        builder.Property(t => t.Gmv).HasConversion(MetricStorage.Money);
+        builder.Property(t => t.Threshold).HasConversion(MetricStorage.Money);
         builder.HasOne<Brand>().WithMany().HasForeignKey(t => t.BrandId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(t => new { t.BrandId, t.EffectiveFrom });
     }

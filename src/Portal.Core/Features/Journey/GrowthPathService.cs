@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Portal.Core.Data;
 using Portal.Core.Features.Brands;
+using Portal.Core.Features.Metrics;
 using Portal.Core.Features.Tiers;
 
 namespace Portal.Core.Features.Journey;
@@ -17,7 +19,7 @@ public enum TierStepState
 /// <summary>One tier on the growth path and what it takes: null GMV for the new store, and for ramp-up (its first paid order).</summary>
 public sealed record TierStep(GrowthTier Tier, decimal? MonthlyGmv, TierStepState State);
 
-/// <summary>A recorded move on the growth path, with its explanation sentence.</summary>
+/// <summary>A recorded move on the growth path, with its explanation sentence in the reader's language.</summary>
 public sealed record TierHistoryEntry(GrowthTier From, GrowthTier To, DateOnly EffectiveFrom, string Explanation, TierChangeSource Source, DateTimeOffset RecordedAt);
 
 /// <summary>A brand's place on the growth path (new store → ramp-up → KA → SKA) and how it got there, newest first.</summary>
@@ -28,7 +30,7 @@ public sealed record GrowthPath(GrowthTier Current, IReadOnlyList<TierStep> Step
 }
 
 /// <summary>The growth path of a brand: reads it with the configured thresholds, and records tier changes with their explanation.</summary>
-public sealed class GrowthPathService(IDbContextFactory<PortalDbContext> dbFactory, BrandDirectory brands, IOptionsMonitor<TierOptions> options)
+public sealed class GrowthPathService(IDbContextFactory<PortalDbContext> dbFactory, BrandDirectory brands, IOptionsMonitor<TierOptions> options, IStringLocalizer<MetricsStrings> strings)
 {
     /// <summary>The brand's growth path if <paramref name="user"/> may see the brand; otherwise null.</summary>
     public async Task<GrowthPath?> GetAsync(ClaimsPrincipal user, string brandCode, CancellationToken cancellationToken = default)
@@ -37,18 +39,24 @@ public sealed class GrowthPathService(IDbContextFactory<PortalDbContext> dbFacto
         return brand is null ? null : await GetAsync(brand.Id, cancellationToken);
     }
 
-    /// <summary>The brand's growth path. No access check: for callers that made one.</summary>
+    /// <summary>The brand's growth path, its history explained in the current UI culture. No access check: for callers that made one.</summary>
     public async Task<GrowthPath> GetAsync(Guid brandId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var current = await db.Brands.Where(b => b.Id == brandId).Select(b => b.Tier).SingleAsync(cancellationToken);
-        var history = await db.Set<TierChange>().AsNoTracking()
+        var changes = await db.Set<TierChange>().AsNoTracking()
             .Where(c => c.BrandId == brandId)
             .OrderByDescending(c => c.EffectiveFrom).ThenByDescending(c => c.CreatedAt)
-            .Select(c => new TierHistoryEntry(c.From, c.To, c.EffectiveFrom, c.Explanation, c.Source, c.CreatedAt))
             .ToListAsync(cancellationToken);
+        var history = changes
+            .Select(c => new TierHistoryEntry(c.From, c.To, c.EffectiveFrom, Explain(c), c.Source, c.CreatedAt))
+            .ToList();
         return new GrowthPath(current, Steps(current), history);
     }
+
+    /// <summary>A stored change's sentence in the current UI culture, built from its facts when it has them.</summary>
+    public string Explain(TierChange change) =>
+        TierExplanations.Render(strings, change.To, change.EffectiveFrom, TierChangeFacts.Of(change), change.Explanation);
 
     /// <summary>
     /// Moves the brand to <paramref name="to"/> and records the change with its explanation

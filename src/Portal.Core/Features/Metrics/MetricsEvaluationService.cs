@@ -552,6 +552,7 @@ public sealed class MetricsEvaluationService(
                     continue;
                 }
 
+                var facts = TierChangeFacts.Of(move, options);
                 changes.Add(new TierChange
                 {
                     BrandId = brand,
@@ -559,6 +560,11 @@ public sealed class MetricsEvaluationService(
                     To = move.To,
                     EffectiveFrom = move.EffectiveFrom,
                     Explanation = Explain(move, options),
+                    Reason = facts.Reason,
+                    ProofMonth = facts.ProofMonth,
+                    Gmv = facts.Gmv,
+                    Threshold = facts.Threshold,
+                    Months = facts.Months,
                     Source = TierChangeSource.Metrics,
                 });
                 tier = move.To;
@@ -586,8 +592,8 @@ public sealed class MetricsEvaluationService(
         {
             insert.Transaction = transaction;
             insert.CommandText = """
-                INSERT INTO "TierChanges" ("Id", "BrandId", "From", "To", "EffectiveFrom", "Explanation", "Source", "ChangedByUserId", "CreatedAt")
-                VALUES ($id, $brand, $from, $to, $on, $why, $source, NULL, $at)
+                INSERT INTO "TierChanges" ("Id", "BrandId", "From", "To", "EffectiveFrom", "Explanation", "Reason", "ProofMonth", "Gmv", "Threshold", "Months", "Source", "ChangedByUserId", "CreatedAt")
+                VALUES ($id, $brand, $from, $to, $on, $why, $reason, $month, $gmv, $threshold, $months, $source, NULL, $at)
                 """;
             var id = insert.Parameters.Add("$id", SqliteType.Text);
             var brand = insert.Parameters.Add("$brand", SqliteType.Text);
@@ -595,6 +601,11 @@ public sealed class MetricsEvaluationService(
             var to = insert.Parameters.Add("$to", SqliteType.Text);
             var on = insert.Parameters.Add("$on", SqliteType.Text);
             var why = insert.Parameters.Add("$why", SqliteType.Text);
+            var reason = insert.Parameters.Add("$reason", SqliteType.Text);
+            var month = insert.Parameters.Add("$month", SqliteType.Text);
+            var gmv = insert.Parameters.Add("$gmv", SqliteType.Integer);
+            var threshold = insert.Parameters.Add("$threshold", SqliteType.Integer);
+            var months = insert.Parameters.Add("$months", SqliteType.Integer);
             insert.Parameters.AddWithValue("$source", nameof(TierChangeSource.Metrics));
             insert.Parameters.AddWithValue("$at", stamp);
             insert.Prepare();
@@ -606,6 +617,11 @@ public sealed class MetricsEvaluationService(
                 to.Value = change.To.ToString();
                 on.Value = MetricsIngestionService.Day(change.EffectiveFrom);
                 why.Value = change.Explanation;
+                reason.Value = change.Reason?.ToString() ?? (object)DBNull.Value;
+                month.Value = change.ProofMonth is { } proof ? MetricsIngestionService.Day(proof) : DBNull.Value;
+                gmv.Value = change.Gmv is { } g ? (long)(g * MetricStorage.FenPerYuan) : DBNull.Value;
+                threshold.Value = change.Threshold is { } t ? (long)(t * MetricStorage.FenPerYuan) : DBNull.Value;
+                months.Value = change.Months ?? (object)DBNull.Value;
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
         }
@@ -628,23 +644,14 @@ public sealed class MetricsEvaluationService(
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>The sentence a tier move is recorded with, in English and Chinese ("SKA since 2026-08: GMV ¥12.3M in 2026-07").</summary>
+    /// <summary>
+    /// The sentence a tier move is also stored with, in English and Chinese: what notifications and rows read
+    /// before the facts were kept show. Screens build it from the facts in the reader's language (<see cref="TierExplanations"/>).
+    /// </summary>
     public string Explain(TierMove move, TierOptions options)
     {
-        string In(string culture)
-        {
-            using var _ = PortalCultures.Use(culture);
-            var tier = strings[$"Metrics_Tier_{move.To}"].Value;
-            var month = move.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-            return move.Reason switch
-            {
-                TierChangeReason.FirstPaidOrder => strings["Metrics_TierFirstPaidOrder", tier, move.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)],
-                TierChangeReason.Promotion => strings["Metrics_TierPromoted", tier, move.EffectiveFrom.ToString("yyyy-MM", CultureInfo.InvariantCulture), TierEvaluator.Yuan(move.Gmv), month],
-                _ => strings["Metrics_TierDemoted", tier, move.EffectiveFrom.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-                    TierEvaluator.Yuan(move.From == GrowthTier.Ska ? options.SkaMonthlyGmv : options.KaMonthlyGmv), options.DemotionMonths, TierEvaluator.Yuan(move.Gmv), month],
-            };
-        }
-
+        var facts = TierChangeFacts.Of(move, options);
+        string In(string culture) => TierExplanations.Render(strings, culture, move.To, move.EffectiveFrom, facts, "");
         return $"{In(PortalCultures.English)} / {In(PortalCultures.Chinese)}";
     }
 }

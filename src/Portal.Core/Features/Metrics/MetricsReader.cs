@@ -7,8 +7,8 @@ namespace Portal.Core.Features.Metrics;
 /// <summary>A brand flagged for staff: neither figures nor a new milestone for <see cref="MetricsOptions.StalledAfterDays"/> days.</summary>
 public sealed record StalledBrand(Guid BrandId, string Code, string NameZh, string NameEn, DateOnly? LastFiguresOn, DateOnly? LastMilestoneOn);
 
-/// <summary>A milestone a brand reached, for timelines.</summary>
-public sealed record AchievedMilestone(string Code, string TitleZh, string TitleEn, DateOnly AchievedOn, decimal Value, string Period, IReadOnlyList<string> TaskCodes);
+/// <summary>A milestone a brand reached, for timelines: the facts that prove it (the figure of <see cref="Metric"/> in <see cref="Period"/>).</summary>
+public sealed record AchievedMilestone(string Code, string TitleZh, string TitleEn, DateOnly AchievedOn, decimal Value, string Period, IReadOnlyList<string> TaskCodes, MetricKind Metric);
 
 /// <summary>One calendar month of a brand (China Standard Time): GMV and its sources.</summary>
 public sealed record MonthFigures(DateOnly Month, decimal Gmv, decimal SelfStreamGmv, decimal DistributionGmv, decimal AdGmv);
@@ -61,7 +61,7 @@ public sealed class MetricsReader(IDbContextFactory<PortalDbContext> dbFactory, 
             .ToListAsync(cancellationToken);
         return rows
             .OrderBy(x => x.a.AchievedOn).ThenBy(x => x.d.SortOrder)
-            .Select(x => new AchievedMilestone(x.d.Code, x.d.TitleZh, x.d.TitleEn, x.a.AchievedOn, x.a.Value, x.a.Period, x.d.TaskCodes))
+            .Select(x => new AchievedMilestone(x.d.Code, x.d.TitleZh, x.d.TitleEn, x.a.AchievedOn, x.a.Value, x.a.Period, x.d.TaskCodes, x.d.Metric))
             .ToList();
     }
 

@@ -96,12 +96,4 @@ public static class TierEvaluator
     }
 
     public static DateOnly FirstOfMonth(DateOnly day) => new(day.Year, day.Month, 1);
-
-    /// <summary>Money as the growth path writes it: ¥12.3M, ¥850k, ¥99.5.</summary>
-    public static string Yuan(decimal amount) => amount switch
-    {
-        >= 1_000_000m => $"¥{(amount / 1_000_000m).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}M",
-        >= 1_000m => $"¥{(amount / 1_000m).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}k",
-        _ => $"¥{amount.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}",
-    };
 }

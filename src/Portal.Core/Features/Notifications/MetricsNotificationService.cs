@@ -17,7 +17,8 @@ public sealed class MetricsNotificationService(
     MetricsReader reader,
     IOptions<NotificationOptions> options,
     TimeProvider clock,
-    ILogger<MetricsNotificationService> logger)
+    ILogger<MetricsNotificationService> logger,
+    Microsoft.Extensions.Localization.IStringLocalizer<MetricsStrings> strings)
 {
     /// <summary>Notifies milestones reached and tier changes recorded in the last <c>Notifications:CatchUpDays</c> and not yet notified.</summary>
     public async Task<int> NotifyMilestonesAndTiersAsync(CancellationToken cancellationToken = default)
@@ -32,7 +33,6 @@ public sealed class MetricsNotificationService(
             .ToListAsync(cancellationToken);
         var changes = await db.Set<Tiers.TierChange>().AsNoTracking()
             .Where(t => t.CreatedAt >= since)
-            .Select(t => new { t.Id, t.BrandId, t.From, t.To, t.Explanation })
             .ToListAsync(cancellationToken);
         var keys = achievements.Select(a => MilestoneKey(a.Id)).Concat(changes.Select(c => TierKey(c.Id))).ToList();
         if (keys.Count == 0)
@@ -76,7 +76,7 @@ public sealed class MetricsNotificationService(
 
             await notifications.AddAsync(db, batch,
                 new NotificationMessage(NotificationKind.TierChange, "TierChange", c.BrandId, $"/brands/{brand.Code}/dashboard",
-                    [NotificationArg.Localized($"Tier_{c.From}"), NotificationArg.Localized($"Tier_{c.To}"), NotificationArg.Plain(c.Explanation)]),
+                    [NotificationArg.Localized($"Tier_{c.From}"), NotificationArg.Localized($"Tier_{c.To}"), Explanation(c)]),
                 recipients, cancellationToken: cancellationToken);
             db.NotifiedSources.Add(new NotifiedSource { Key = TierKey(c.Id), ProcessedAt = now });
         }
@@ -135,4 +135,15 @@ public sealed class MetricsNotificationService(
     private static string TierKey(Guid id) => $"tier:{id:N}";
 
     private static string StallKey(StalledBrand s) => $"stall:{s.BrandId:N}:{s.LastFiguresOn:yyyyMMdd}:{s.LastMilestoneOn:yyyyMMdd}";
+
+    /// <summary>The change's sentence in each reader's language when its facts are stored; its stored text otherwise.</summary>
+    private NotificationArg Explanation(Tiers.TierChange change)
+    {
+        var facts = Metrics.TierChangeFacts.Of(change);
+        return facts is null
+            ? NotificationArg.Plain(change.Explanation)
+            : NotificationArg.Names(
+                Metrics.TierExplanations.Render(strings, Localization.PortalCultures.Chinese, change.To, change.EffectiveFrom, facts, change.Explanation),
+                Metrics.TierExplanations.Render(strings, Localization.PortalCultures.English, change.To, change.EffectiveFrom, facts, change.Explanation));
+    }
 }

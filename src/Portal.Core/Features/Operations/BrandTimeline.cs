@@ -109,13 +109,14 @@ internal sealed class DocumentTimelineSource : IBrandTimelineSource
     }
 }
 
-internal sealed class TierTimelineSource : IBrandTimelineSource
+/// <summary>Tier moves, their sentence built from the stored facts in the reader's language.</summary>
+internal sealed class TierTimelineSource(Microsoft.Extensions.Localization.IStringLocalizer<MetricsStrings> strings) : IBrandTimelineSource
 {
     public async Task<IReadOnlyList<TimelineEntry>> ReadAsync(PortalDbContext db, Guid brandId, int limit, CancellationToken cancellationToken) =>
         (await db.Set<TierChange>().AsNoTracking().Where(c => c.BrandId == brandId)
             .OrderByDescending(c => c.CreatedAt).Take(limit)
             .ToListAsync(cancellationToken))
-        .Select(c => new TimelineEntry(c.CreatedAt, TimelineKind.Tier, c.Source.ToString(), c.To.ToString(), Detail: c.Explanation, ActorUserId: c.ChangedByUserId))
+        .Select(c => new TimelineEntry(c.CreatedAt, TimelineKind.Tier, c.Source.ToString(), c.To.ToString(), Detail: Metrics.TierExplanations.Render(strings, c.To, c.EffectiveFrom, Metrics.TierChangeFacts.Of(c), c.Explanation), ActorUserId: c.ChangedByUserId))
         .ToList();
 }
 

@@ -27,7 +27,7 @@ public sealed class PortfolioChanges
 
 /// <summary>
 /// Notes which brands a SaveChanges touched (brand, categories, documents, tasks, milestones, tiers,
-/// application events) and marks them after the save committed, so their rows follow within a second.
+/// application events, comments, stream plans) and marks them after the save committed, so their rows follow within a second.
 /// </summary>
 internal sealed class PortfolioChangeInterceptor(PortfolioChanges changes) : SaveChangesInterceptor
 {
@@ -82,6 +82,8 @@ internal sealed class PortfolioChangeInterceptor(PortfolioChanges changes) : Sav
                 DailyMetric metric => metric.BrandId,
                 TierChange change => change.BrandId,
                 ApplicationEvent applicationEvent => applicationEvent.BrandId,
+                Comments.BrandComment comment => comment.BrandId,
+                Streams.StreamPlan plan => plan.BrandId,
                 _ => null,
             };
             if (brandId is { } id)

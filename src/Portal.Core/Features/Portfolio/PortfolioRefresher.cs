@@ -88,6 +88,15 @@ public sealed class PortfolioRefresher(IDbContextFactory<PortalDbContext> dbFact
             .GroupBy(e => e.BrandId)
             .Select(g => new { BrandId = g.Key, Last = g.Max(e => e.CreatedAt) })
             .ToDictionaryAsync(x => x.BrandId, x => x.Last, cancellationToken);
+        var lastComments = await db.BrandComments.Where(c => ids.Contains(c.BrandId))
+            .GroupBy(c => c.BrandId)
+            .Select(g => new { BrandId = g.Key, Last = g.Max(c => c.CreatedAt) })
+            .ToDictionaryAsync(x => x.BrandId, x => x.Last, cancellationToken);
+        var lastPlans = (await db.StreamPlans.Where(p => ids.Contains(p.BrandId))
+                .GroupBy(p => p.BrandId)
+                .Select(g => new { BrandId = g.Key, Created = g.Max(p => p.CreatedAt), Updated = g.Max(p => p.UpdatedAt) })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(x => x.BrandId, x => x.Updated is { } updated && updated > x.Created ? updated : x.Created);
 
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -111,13 +120,15 @@ public sealed class PortfolioRefresher(IDbContextFactory<PortalDbContext> dbFact
                 : 0;
 
             DateTimeOffset? lastMilestone = milestones.TryGetValue(brand.Id, out var m) ? m : null;
-            var activity = new DateTimeOffset?[]
-            {
-                brand.CreatedAt, brand.SubmittedAt, brand.LastDecisionAt, lastMilestone, f?.LastUpdatedAt,
+            var activity = LastActivity(
+                brand.CreatedAt, brand.SubmittedAt, brand.LastDecisionAt, lastMilestone,
+                f?.LastOn is { } figuresDay ? PlatformTime.At(figuresDay, TimeOnly.MinValue) : null,
                 lastEvents.TryGetValue(brand.Id, out var e) ? e : null,
-                brandDocuments.Count > 0 ? brandDocuments.Max(d => d.CheckedAt ?? d.CreatedAt) : null,
+                brandDocuments.Select(d => (DateTimeOffset?)d.CreatedAt).Max(),
+                brandDocuments.Select(d => d.CheckedAt).Max(),
                 brandTasks[brand.Id].Select(t => (DateTimeOffset?)t.UpdatedAt).Max(),
-            }.Max();
+                lastComments.TryGetValue(brand.Id, out var c) ? c : null,
+                lastPlans.TryGetValue(brand.Id, out var p) ? p : null);
 
             rows.Add(new BrandPortfolioRow
             {
@@ -149,6 +160,13 @@ public sealed class PortfolioRefresher(IDbContextFactory<PortalDbContext> dbFact
         await transaction.CommitAsync(cancellationToken);
         return rows.Count;
     }
+
+    /// <summary>
+    /// The brand's last activity: the latest of its registration, submission and decision, application events, the
+    /// last day it has figures for (the day, not when the feed delivered them: a re-import of old days is no activity),
+    /// document uploads and reviews, task changes, milestones, comments and stream plans.
+    /// </summary>
+    private static DateTimeOffset? LastActivity(params DateTimeOffset?[] moments) => moments.Max();
 
     private sealed record Figures(decimal Gmv30, decimal GmvPrev30, DateOnly? LastOn, DateTimeOffset? LastUpdatedAt);
 

@@ -25,7 +25,12 @@ public enum TierChangeSource
     Override,
 }
 
-/// <summary>One move on the growth path, with the sentence that explains it ("SKA since 2026-08: GMV ¥12.3M in 2026-07").</summary>
+/// <summary>
+/// One move on the growth path. A move the metrics made keeps its facts (<see cref="Reason"/>, <see cref="ProofMonth"/>,
+/// <see cref="Gmv"/>, <see cref="Threshold"/>, <see cref="Months"/>) so its sentence is built in the reader's language
+/// when shown (<see cref="Metrics.TierExplanations"/>); <see cref="Explanation"/> is a staff override's own words, or the
+/// sentence of a row recorded before the facts were kept.
+/// </summary>
 public sealed class TierChange : Data.IHasCreatedAt
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -40,6 +45,21 @@ public sealed class TierChange : Data.IHasCreatedAt
     public DateOnly EffectiveFrom { get; set; }
 
     public required string Explanation { get; set; }
+
+    /// <summary>Why the metrics moved the brand; null for overrides and for rows recorded before the facts were kept.</summary>
+    public Metrics.TierChangeReason? Reason { get; set; }
+
+    /// <summary>The month whose GMV proved the move (promotion, demotion).</summary>
+    public DateOnly? ProofMonth { get; set; }
+
+    /// <summary>That month's GMV in yuan.</summary>
+    public decimal? Gmv { get; set; }
+
+    /// <summary>The monthly GMV threshold the brand fell below (demotion), in yuan.</summary>
+    public decimal? Threshold { get; set; }
+
+    /// <summary>How many months below the threshold it took (demotion).</summary>
+    public int? Months { get; set; }
 
     public TierChangeSource Source { get; set; }
 

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.WebUtilities;
 using MudBlazor;
 using Portal.Core.Features.Documents;
-using Portal.Core.Features.Journey;
 using Portal.Core.Features.Portfolio;
+using Portal.Core.Formatting;
 
 namespace Portal.Web.Components.Pages.Portfolio;
 
@@ -15,8 +15,12 @@ namespace Portal.Web.Components.Pages.Portfolio;
 /// </summary>
 public sealed partial class PortfolioPage
 {
-    private static readonly StepsArea[] Areas = [.. StepsAreas.InRecommendedOrder];
     private static readonly int[] PageSizes = [10, 25, 50, 100];
+
+    /// <summary>The columns a person may hide (the brand column always stays, pinned on the left).</summary>
+    private static readonly GridColumn[] Choosable = Enum.GetValues<GridColumn>();
+
+    private readonly HashSet<GridColumn> hidden = [];
 
     private static readonly Dictionary<string, PortfolioSort> SortByColumn = new(StringComparer.Ordinal)
     {
@@ -37,6 +41,21 @@ public sealed partial class PortfolioPage
     private ExportProgress? export;
     private CancellationTokenSource? polling;
 
+    /// <summary>The grid's columns a person may show or hide.</summary>
+    private enum GridColumn
+    {
+        Categories,
+        Tier,
+        Status,
+        Compliance,
+        Progress,
+        Gmv,
+        Trend,
+        Manager,
+        Stalled,
+        LastActivity,
+    }
+
     [Inject]
     private PortfolioQuery Portfolio { get; set; } = default!;
 
@@ -54,6 +73,33 @@ public sealed partial class PortfolioPage
         var query = QueryHelpers.ParseQuery(new Uri(Navigation.Uri).Query);
         spec = PortfolioSpec.FromQuery(query);
     }
+
+    private void Toggle(GridColumn column)
+    {
+        if (!hidden.Remove(column))
+        {
+            hidden.Add(column);
+        }
+    }
+
+    /// <summary>Compact column titles, so headers stay on one line; the exports keep the long ones.</summary>
+    private string ColumnTitle(GridColumn column) => column switch
+    {
+        GridColumn.Categories => P["Portfolio_ColCategories"],
+        GridColumn.Tier => P["Portfolio_ColTier"],
+        GridColumn.Status => P["Portfolio_ColStatus"],
+        GridColumn.Compliance => P["Portfolio_ColCompliance"],
+        GridColumn.Progress => F["Figures_ProgressColumn"],
+        GridColumn.Gmv => F["Figures_ColGmv30"],
+        GridColumn.Trend => F["Figures_ColTrend"],
+        GridColumn.Manager => F["Figures_ColManager"],
+        GridColumn.Stalled => P["Portfolio_ColStalled"],
+        _ => F["Figures_ColLastActivity"],
+    };
+
+    /// <summary>A trend in whole percent as a signed percentage: <c>+12%</c>, <c>−4%</c>.</summary>
+    private static string Trend(int percent) =>
+        (percent > 0 ? "+" : percent < 0 ? "−" : "") + Figures.Percent(Math.Abs(percent) / 100.0, 0);
 
     private SortDirection Initial(PortfolioSort sort) =>
         spec.Sort != sort ? SortDirection.None : spec.Descending ? SortDirection.Descending : SortDirection.Ascending;

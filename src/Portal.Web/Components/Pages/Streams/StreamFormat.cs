@@ -2,17 +2,18 @@ using Portal.Core;
 using System.Globalization;
 using MudBlazor;
 using Portal.Core.Features.Streams;
+using Portal.Core.Formatting;
 
 namespace Portal.Web.Components.Pages.Streams;
 
 /// <summary>How the planner writes money, times and states.</summary>
 public static class StreamFormat
 {
-    /// <summary>Yuan with two decimals in the reader's number format: ¥1,234.50.</summary>
-    public static string Money(decimal amount) => "¥" + amount.ToString("N2", CultureInfo.CurrentCulture);
+    /// <summary>Exact yuan in the reader's number format (<see cref="Figures.MoneyExact"/>): ¥1,234.50, ¥5,000.</summary>
+    public static string Money(decimal amount) => Figures.MoneyExact(amount);
 
     /// <summary>A whole number in the reader's format: 12,345.</summary>
-    public static string Number(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
+    public static string Number(int value) => Figures.CountExact(value);
 
     /// <summary>Wall-clock time in China: 20:00.</summary>
     public static string Time(DateTimeOffset instant) => PlatformTime.ToPlatform(instant).ToString("HH:mm", CultureInfo.InvariantCulture);

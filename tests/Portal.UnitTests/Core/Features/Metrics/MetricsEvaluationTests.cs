@@ -1,4 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Portal.Core;
+using Portal.Core.Localization;
 using Portal.Core.Features.Journey;
 using Portal.Core.Features.Metrics;
 using Portal.Core.Features.Tiers;
@@ -151,8 +155,38 @@ public sealed class MetricsEvaluationTests(MetricsFixture fixture) : IClassFixtu
             (GrowthTier.Ska, new DateOnly(2026, 8, 1), TierChangeSource.Metrics),
             (GrowthTier.RampUp, new DateOnly(2026, 6, 3), TierChangeSource.Metrics),
         ]);
-        path.History[0].Explanation.ShouldStartWith("SKA since 2026-08: GMV ¥12.3M in 2026-07 / ");
-        path.History[0].Explanation.ShouldContain("2026-08 起为 SKA");
+        using (PortalCultures.Use(PortalCultures.English))
+        {
+            (await _app.Growth().GetAsync(id)).History[0].Explanation.ShouldBe("SKA since 2026-08: GMV ¥12.3M in 2026-07");
+        }
+    }
+
+    [Fact]
+    public async Task TierChange_StoredOnce_ReadsInEachReadersLanguageAndUnits()
+    {
+        var (code, id) = await _app.NewBrandAsync();
+        await _app.IngestOkAsync(Row(code, "2026-07-15") with { Gmv = 12_345_678m, PaidOrders = 5 });
+        await EvaluateAsync(id);
+
+        async Task<string> LatestAsync(string culture)
+        {
+            using var _ = PortalCultures.Use(culture);
+            return (await _app.Growth().GetAsync(id)).History[0].Explanation;
+        }
+
+        (await LatestAsync(PortalCultures.English)).ShouldBe("SKA since 2026-08: GMV ¥12.3M in 2026-07");
+        (await LatestAsync(PortalCultures.Chinese)).ShouldBe("2026-08 起为 SKA：2026-07 GMV ¥1,234.6万");
+        var stored = await _app.WithDbAsync(db => db.Set<TierChange>().AsNoTracking().Where(c => c.BrandId == id && c.To == GrowthTier.Ska).SingleAsync());
+        (stored.Reason, stored.ProofMonth, stored.Gmv).ShouldBe((TierChangeReason.Promotion, new DateOnly(2026, 7, 1), 12_345_678m));
+    }
+
+    [Fact]
+    public void TierChange_WithoutFacts_ReadsAsItsStoredText()
+    {
+        var strings = _app.Services.GetRequiredService<IStringLocalizer<MetricsStrings>>();
+
+        TierExplanations.Render(strings, GrowthTier.Ka, new DateOnly(2026, 8, 1), facts: null, "KA since 2026-08: GMV ¥1.2M in 2026-07 / 2026-08 起为 KA")
+            .ShouldBe("KA since 2026-08: GMV ¥1.2M in 2026-07 / 2026-08 起为 KA");
     }
 
     [Fact]
@@ -169,7 +203,8 @@ public sealed class MetricsEvaluationTests(MetricsFixture fixture) : IClassFixtu
         var path = await _app.Growth().GetAsync(id);
         path.Current.ShouldBe(GrowthTier.RampUp);
         path.History[0].EffectiveFrom.ShouldBe(new DateOnly(2026, 8, 1));
-        path.History[0].Explanation.ShouldStartWith("Ramp-up since 2026-08: GMV below ¥1M for 2 months (¥200k in 2026-07)");
+        using var english = PortalCultures.Use(PortalCultures.English);
+        (await _app.Growth().GetAsync(id)).History[0].Explanation.ShouldBe("Ramp-up since 2026-08: GMV below ¥1M for 2 months (¥200K in 2026-07)");
     }
 
     [Fact]

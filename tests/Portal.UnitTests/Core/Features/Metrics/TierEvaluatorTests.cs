@@ -83,12 +83,4 @@ public sealed class TierEvaluatorTests
 
         moves.Select(m => m.To).ShouldBe([GrowthTier.RampUp, GrowthTier.Ka]);
     }
-
-    [Theory]
-    [InlineData(12_345_678, "¥12.3M")]
-    [InlineData(1_000_000, "¥1M")]
-    [InlineData(850_000, "¥850k")]
-    [InlineData(99.5, "¥99.5")]
-    public void Yuan_WritesCompactAmounts(decimal amount, string expected) =>
-        TierEvaluator.Yuan(amount).ShouldBe(expected);
 }

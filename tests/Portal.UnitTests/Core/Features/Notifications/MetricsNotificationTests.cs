@@ -50,6 +50,32 @@ public sealed class MetricsNotificationTests(NotificationsApp fixture) : IClassF
     }
 
     [Fact]
+    public async Task TierChangeWithFacts_IsExplainedInEachRecipientsLanguage()
+    {
+        var (_, brandId, owner) = await fixture.NewBrandAsync("metrics-facts");
+        await fixture.App.WithDbAsync(db =>
+        {
+            db.Set<TierChange>().Add(new TierChange
+            {
+                BrandId = brandId, From = GrowthTier.Ka, To = GrowthTier.Ska, EffectiveFrom = new DateOnly(2026, 8, 1), Explanation = "stored",
+                Reason = Portal.Core.Features.Metrics.TierChangeReason.Promotion, ProofMonth = new DateOnly(2026, 7, 1), Gmv = 12_345_678m,
+            });
+            return db.SaveChangesAsync();
+        });
+
+        await fixture.MetricsNotifications.NotifyMilestonesAndTiersAsync();
+
+        async Task<string> BodyAsync(string culture)
+        {
+            using var _ = Portal.Core.Localization.PortalCultures.Use(culture);
+            return (await fixture.Centre.ListAsync(await fixture.App.PrincipalAsync(owner))).Items.Single(i => i.Kind == NotificationKind.TierChange).Body;
+        }
+
+        (await BodyAsync("zh-CN")).ShouldContain("¥1,234.6万");
+        (await BodyAsync("en")).ShouldContain("GMV ¥12.3M in 2026-07");
+    }
+
+    [Fact]
     public async Task MilestoneJob_OnlyPicksUpRecordsAddedSinceItsLastRun()
     {
         var (_, brandId, owner) = await fixture.NewBrandAsync("metrics-later");

@@ -24,8 +24,8 @@ public sealed class GrowthPathPanelTests : PortalTestContext
         var panel = Render<GrowthPathPanel>(p => p.Add(x => x.Path, RampUp()));
 
         panel.Find("[data-testid='growth-path']").TextContent.ShouldContain("Current tier: Ramp-up");
-        panel.Find("[data-testid='growth-next']").TextContent.Trim().ShouldBe("Next tier: KA, which needs ¥1,000,000 monthly GMV.");
-        panel.Find("[data-testid='growth-path']").TextContent.ShouldContain("¥10,000,000 monthly GMV");
+        panel.Find("[data-testid='growth-next']").TextContent.Trim().ShouldBe("Next tier: KA, which needs ¥1M monthly GMV.");
+        panel.Find("[data-testid='growth-path']").TextContent.ShouldContain("¥10M monthly GMV");
         panel.Find("[data-testid='growth-path']").TextContent.ShouldContain("No tier changes yet.");
     }
 
@@ -36,7 +36,7 @@ public sealed class GrowthPathPanelTests : PortalTestContext
 
         var panel = Render<GrowthPathPanel>(p => p.Add(x => x.Path, RampUp()));
 
-        panel.Find("[data-testid='growth-next']").TextContent.Trim().ShouldBe("下一层级：KA，需要月 GMV 达到 ¥1,000,000。");
+        panel.Find("[data-testid='growth-next']").TextContent.Trim().ShouldBe("下一层级：KA，需要月 GMV 达到 ¥100万。");
     }
 
     [Fact]

@@ -26,10 +26,31 @@ public sealed class DashboardPageTests(MetricsFixture fixture) : IClassFixture<M
         var html = await browser.Http.GetStringAsync($"/brands/{code}/dashboard?culture=en");
 
         html.ShouldContain("Dashboard");
-        html.ShouldContain("12,345");
+        html.ShouldContain("12.3K");
         html.ShouldContain("42%");
-        html.ShouldContain("First stream on 2026-08-01");
+        html.ShouldContain("First stream on 2026-08-01: 1 (2026-08-01)");
         html.ShouldContain("KA since 2026-09: GMV ¥1.2M in 2026-08");
+    }
+
+    [Fact]
+    public async Task Dashboard_InChinese_WritesFiguresInWanAndTheTierChangeInChinese()
+    {
+        var owner = $"dash-zh-{Guid.NewGuid():N}@example.com";
+        const string code = "dash-zh-brand";
+        var id = await TestBrands.CreateWithOwnerAsync(_app, code, owner, "Dash Tea ZH", "看板茶二");
+        await _app.IngestOkAsync(
+            Row(code, "2026-08-01") with { Gmv = 1_200_000m, PaidOrders = 40, Streams = 1, Fans = 12_345, RepurchaseRate = 0.42m },
+            Row(code, "2026-09-14") with { Gmv = 5_000m });
+        await _app.Evaluation().EvaluateAsync([id]);
+        using var browser = new BrowserClient(_app);
+        await browser.SignInAsync(owner, TestBrands.Password);
+
+        var html = System.Net.WebUtility.HtmlDecode(await browser.Http.GetStringAsync($"/brands/{code}/dashboard?culture=zh-CN"));
+
+        html.ShouldContain("1.2万");
+        html.ShouldContain("2026-09 起为 KA：2026-08 GMV ¥120万");
+        html.ShouldNotContain("¥1.2M");
+        html.ShouldNotContain("12,345<");
     }
 
     [Fact]
