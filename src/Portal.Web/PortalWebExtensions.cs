@@ -30,6 +30,7 @@ public static class PortalWebExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddTransient<MudLocalizer, PortalMudLocalizer>();
+        services.AddTransient<Portal.Web.Components.Pages.Admin.AuditWords>();
         services.AddHttpContextAccessor();
         // Chinese text goes out as text, not as &#x...; entities three times its size.
         services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
