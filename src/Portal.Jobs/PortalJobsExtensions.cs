@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Portal.Core.Options;
 using Portal.Core.Work;
 using Portal.Jobs.Documents;
+using Portal.Core.Features.Email;
 using Portal.Jobs.Email;
 using Portal.Jobs.Metrics;
 using Portal.Jobs.Notifications;
@@ -50,6 +51,7 @@ public static class PortalJobsExtensions
         services.AddSingleton<IWorkDispatcher, HangfireWorkDispatcher>();
         services.AddSingleton<PendingWorkReconciler>();
         services.AddTransient<SendEmailJob>();
+        services.AddSingleton<IEmailHtmlRenderer, RazorEmailRenderer>();
         services.AddTransient<ReconcilePendingWorkJob>();
         services.AddTransient<EvaluateMetricsJob>();
         services.AddHostedService<MetricsJobsRegistration>();

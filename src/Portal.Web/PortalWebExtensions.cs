@@ -5,6 +5,7 @@ using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
+using MudBlazor;
 using MudBlazor.Services;
 using Portal.Core.Data;
 using Portal.Core.Features.Seeding;
@@ -15,6 +16,7 @@ using Portal.Web.Components;
 using Portal.Web.Components.Pages;
 using Portal.Web.Endpoints;
 using Portal.Web.Infrastructure;
+using Portal.Web.Localization;
 using Serilog;
 
 namespace Portal.Web;
@@ -27,6 +29,8 @@ public static class PortalWebExtensions
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddTransient<MudLocalizer, PortalMudLocalizer>();
+        services.AddTransient<Portal.Web.Components.Pages.Admin.AuditWords>();
         services.AddHttpContextAccessor();
         // Chinese text goes out as text, not as &#x...; entities three times its size.
         services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

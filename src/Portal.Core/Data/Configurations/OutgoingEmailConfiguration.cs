@@ -12,6 +12,7 @@ internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<Outg
         builder.Property(e => e.To).HasMaxLength(320);
         builder.Property(e => e.Subject).HasMaxLength(400);
         builder.Property(e => e.LastError).HasMaxLength(2000);
+        builder.Property(e => e.Culture).HasMaxLength(16);
         // Reconciliation asks for pending rows at every start.
         builder.HasIndex(e => new { e.Status, e.CreatedAt });
     }

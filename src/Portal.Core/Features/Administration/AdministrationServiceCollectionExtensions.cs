@@ -15,6 +15,7 @@ public static class AdministrationServiceCollectionExtensions
         services.AddSingleton<IApiClientOwnerKind, PlatformOwnerKind>();
         services.AddSingleton<IApiClientOwnerKind, BrandsOwnerKind>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<AuditNames>();
         services.AddSingleton<AuditChainVerification>();
         return services;
     }

@@ -231,7 +231,7 @@ public sealed class ApplicationService(
 
         if (action == ApplicationAction.Reapply && brand.ReapplyFrom > today)
         {
-            return Outcome.Fail(strings["Refused_ReapplyTooEarly", brand.ReapplyFrom.Value.ToString("D", System.Globalization.CultureInfo.CurrentCulture)]);
+            return Outcome.Fail(strings["Refused_ReapplyTooEarly", Localization.PortalDates.Day(brand.ReapplyFrom.Value)]);
         }
 
         db.ApplicationEvents.Add(new ApplicationEvent

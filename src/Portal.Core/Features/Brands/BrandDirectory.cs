@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Core.Features.Accounts;
+using Portal.Core.Localization;
 
 namespace Portal.Core.Features.Brands;
 
@@ -37,13 +39,14 @@ public sealed class BrandDirectory(IDbContextFactory<PortalDbContext> dbFactory)
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.BrandMembers
+        var brands = await db.BrandMembers
             .Where(m => m.UserId == userId)
             .Join(db.Brands, m => m.BrandId, b => b.Id, (m, b) => new { m.Role, Brand = b })
-            // Sort before projecting: EF cannot translate an OrderBy over a record's constructor.
-            .OrderBy(x => x.Brand.Code)
             .Select(x => new BrandSummary(x.Brand.Id, x.Brand.Code, x.Brand.NameZh, x.Brand.NameEn, x.Role))
             .ToListAsync(cancellationToken);
+        // By the name the reader sees (pinyin for Chinese), the code breaking ties.
+        var chinese = PortalCultures.Normalize(CultureInfo.CurrentUICulture.Name) == PortalCultures.Chinese;
+        return brands.OrderBy(b => chinese ? b.NameZh : b.NameEn, NameOrder.Comparer).ThenBy(b => b.Code, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The brand with this code if the user may see it; otherwise null, whether it exists or not.</summary>

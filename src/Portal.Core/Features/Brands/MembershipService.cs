@@ -10,6 +10,7 @@ using Portal.Core.Data;
 using Portal.Core.Features.Applications;
 using Portal.Core.Features.Email;
 using Portal.Core.Work;
+using Portal.Core.Localization;
 
 namespace Portal.Core.Features.Brands;
 
@@ -56,7 +57,7 @@ public sealed class MembershipService(
             .OrderBy(i => i.CreatedAt)
             .Select(i => new InvitationView(i.Id, i.Email, i.CreatedAt, i.ExpiresAt))
             .ToListAsync(cancellationToken);
-        return new MembersView(members.OrderBy(m => m.Role).ThenBy(m => m.JoinedAt).ToList(), invitations, myRole == BrandMemberRole.Owner);
+        return new MembersView(members.OrderBy(m => m.Role).ThenBy(m => m.DisplayName, NameOrder.Comparer).ThenBy(m => m.JoinedAt).ToList(), invitations, myRole == BrandMemberRole.Owner);
     }
 
     /// <summary>The owner invites <paramref name="email"/>: a single-use link valid for the configured days is e-mailed.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
 using Portal.Core.Features.Brands;
 using Portal.Core.Features.Notifications;
+using Portal.Core.Localization;
 
 namespace Portal.Core.Features.Comments;
 
@@ -221,7 +222,7 @@ public sealed class BrandCommentService(
             query = query.Where(u => u.DisplayName.ToLower().Contains(text) || (u.Email != null && u.Email.ToLower().Contains(text)));
         }
 
-        return await query.OrderBy(u => u.DisplayName).Take(20)
+        return await query.OrderBy(u => EF.Functions.Collate(u.DisplayName, NameOrder.Collation)).Take(20)
             .Select(u => new StaffChoice(u.Id, u.DisplayName, u.Email ?? "")).ToListAsync(cancellationToken);
     }
 

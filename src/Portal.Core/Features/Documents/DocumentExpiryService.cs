@@ -100,7 +100,7 @@ public sealed class DocumentExpiryService(
             using var _ = PortalCultures.Use(r.Culture);
             var brandName = PortalCultures.Normalize(r.Culture) == PortalCultures.Chinese ? brand.NameZh : brand.NameEn;
             var typeName = strings[$"Type_{document.Type}"].Value;
-            var dayText = document.ExpiresOn!.Value.ToString("d", System.Globalization.CultureInfo.CurrentCulture);
+            var dayText = PortalDates.Day(document.ExpiresOn!.Value);
             return kind == NoticeKind.Expired
                 ? new OutgoingEmail
                 {

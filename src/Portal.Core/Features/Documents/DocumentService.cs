@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Portal.Core.Localization;
 using Microsoft.Extensions.Options;
 using Portal.Core.Data;
 using Portal.Core.Features.Accounts;
@@ -228,7 +229,7 @@ public sealed class DocumentService(
     public async Task<IReadOnlyList<ReviewerChoice>> ReviewersAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await StaffQuery(db).OrderBy(u => u.DisplayName).Select(u => new ReviewerChoice(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
+        return await StaffQuery(db).OrderBy(u => EF.Functions.Collate(u.DisplayName, NameOrder.Collation)).Select(u => new ReviewerChoice(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
     }
 
     /// <summary>
@@ -440,7 +441,7 @@ public sealed class DocumentService(
 
     private string TypeName(DocumentType type) => strings[$"Type_{type}"];
 
-    private static string FormatDay(DateOnly? day) => day?.ToString("d", CultureInfo.CurrentCulture) ?? "";
+    private static string FormatDay(DateOnly? day) => PortalDates.Day(day);
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Portal.Core.Data;
+using Portal.Core.Localization;
 using Portal.Core.Work;
 
 namespace Portal.Core.Features.Email;
@@ -11,6 +12,7 @@ namespace Portal.Core.Features.Email;
 public sealed class EmailDelivery(
     IDbContextFactory<PortalDbContext> dbFactory,
     IEmailTransport transport,
+    IEmailHtmlRenderer html,
     IOptions<EmailOptions> options,
     TimeProvider clock,
     ILogger<EmailDelivery> logger)
@@ -28,7 +30,8 @@ public sealed class EmailDelivery(
         email.Attempts++;
         try
         {
-            await transport.SendAsync(ToMime(email, options.Value), cancellationToken);
+            var htmlBody = await html.RenderAsync(email, cancellationToken);
+            await transport.SendAsync(ToMime(email, htmlBody, options.Value), cancellationToken);
             email.Status = EmailStatus.Sent;
             email.SentAt = clock.GetUtcNow();
             email.LastError = null;
@@ -50,15 +53,18 @@ public sealed class EmailDelivery(
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
-    internal static MimeMessage ToMime(OutgoingEmail email, EmailOptions settings)
+    /// <summary>multipart/alternative: the plain text first, the HTML (which mail programs prefer) last.</summary>
+    internal static MimeMessage ToMime(OutgoingEmail email, string htmlBody, EmailOptions settings)
     {
+        var body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = htmlBody };
         var message = new MimeMessage
         {
             // A stable id: a resend replaces the same pickup file and lets servers drop duplicates.
             MessageId = $"{email.Id:N}@portal",
             Subject = email.Subject,
-            Body = new TextPart("plain") { Text = email.TextBody },
+            Body = body.ToMessageBody(),
         };
+        message.Body.Headers.Add(HeaderId.ContentLanguage, PortalCultures.Normalize(email.Culture));
         message.From.Add(new MailboxAddress(settings.FromName, settings.FromAddress));
         message.To.Add(MailboxAddress.Parse(email.To));
         return message;

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Portal.Core.Localization;
+
 namespace Portal.Core.Features.Email;
 
 public enum EmailKind
@@ -35,6 +38,12 @@ public sealed class OutgoingEmail : Data.IHasCreatedAt
     public required string Subject { get; set; }
 
     public required string TextBody { get; set; }
+
+    /// <summary>
+    /// The language the e-mail is written in, so its HTML frame speaks the same. Composers write
+    /// inside <see cref="PortalCultures.Use"/> with the recipient's culture, which this default captures.
+    /// </summary>
+    public string Culture { get; set; } = PortalCultures.Normalize(CultureInfo.CurrentUICulture.Name);
 
     public EmailStatus Status { get; set; } = EmailStatus.Pending;
 

@@ -7,6 +7,7 @@ using Portal.Core.Features.Applications;
 using Portal.Core.Features.Brands;
 using Portal.Core.Features.Journey;
 using Portal.Core.Features.Tiers;
+using Portal.Core.Localization;
 
 namespace Portal.Core.Features.Operations;
 
@@ -72,7 +73,7 @@ public sealed class BrandOperationsService(
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await StaffQuery(db)
-            .OrderBy(u => u.DisplayName)
+            .OrderBy(u => EF.Functions.Collate(u.DisplayName, NameOrder.Collation))
             .Select(u => new StaffMember(u.Id, u.DisplayName, u.Email ?? ""))
             .ToListAsync(cancellationToken);
     }

@@ -11,6 +11,7 @@ using Portal.Core.Features.Brands;
 using Portal.Core.Features.Documents;
 using Portal.Core.Features.Metrics;
 using Portal.Core.Features.Tiers;
+using Portal.Core.Localization;
 
 namespace Portal.Core.Features.Portfolio;
 
@@ -242,7 +243,7 @@ public sealed class PortfolioQuery(
             PortfolioSort.Trend => By(query, x => x.TrendPercent, d),
             PortfolioSort.LastActivity => By(query, x => x.LastActivityAt, d),
             PortfolioSort.Created => By(query, x => x.CreatedAt, d),
-            _ => chinese ? By(query, x => x.NameZh, d) : By(query, x => x.NameEn, d),
+            _ => chinese ? By(query, x => EF.Functions.Collate(x.NameZh, NameOrder.Collation), d) : By(query, x => EF.Functions.Collate(x.NameEn, NameOrder.Collation), d),
         };
 
         // A unique tie-breaker keeps pages stable: no brand on two pages, none skipped.

@@ -19,7 +19,7 @@ public static class StreamFormat
     public static string Time(DateTimeOffset instant) => PlatformTime.ToPlatform(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>Date and time in China: 2026-12-01 20:00.</summary>
-    public static string DateTime(DateTimeOffset instant) => PlatformTime.ToPlatform(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public static string DateTime(DateTimeOffset instant) => Portal.Core.Localization.PortalDates.DayTime(instant);
 
     public static Color StatusColor(StreamStatus status) => status switch
     {

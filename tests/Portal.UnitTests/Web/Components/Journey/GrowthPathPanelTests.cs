@@ -36,7 +36,7 @@ public sealed class GrowthPathPanelTests : PortalTestContext
 
         var panel = Render<GrowthPathPanel>(p => p.Add(x => x.Path, RampUp()));
 
-        panel.Find("[data-testid='growth-next']").TextContent.Trim().ShouldBe("下一层级：KA，需要月 GMV 达到 ¥100万。");
+        panel.Find("[data-testid='growth-next']").TextContent.Trim().ShouldBe("下一等级：KA，需要月 GMV 达到 ¥100万。");
     }
 
     [Fact]
