@@ -45,9 +45,9 @@ public sealed record BrandToDo(
     DateOnly Today,
     IReadOnlyList<KpiTrend> Kpis)
 {
-    /// <summary>Whether anything asks for the brand's attention (the figures aside).</summary>
+    /// <summary>Whether anything asks for the brand's attention (the figures aside); an approved brand with no stream planned should plan one.</summary>
     public bool HasWork => Decision is not null || NextTask is not null || NextStream is not null || ExpiringDocuments.Count > 0 || WaitingMessages is not null
-        || ApplicationStatus is ApplicationStatus.Draft or ApplicationStatus.ChangesRequested;
+        || ApplicationStatus is ApplicationStatus.Draft or ApplicationStatus.ChangesRequested or ApplicationStatus.Approved;
 }
 
 /// <summary>
