@@ -106,6 +106,7 @@ public static class PortalCoreExtensions
         services.AddScoped<InvitationAcceptance>();
         services.AddScoped<ISeedContributor, ApplicationSeedContributor>();
         services.AddJourney();
+        services.AddSingleton<Features.Home.BrandToDoQuery>();
         services.AddDocuments(configuration);
         services.AddMetrics(configuration);
         services.AddNotifications(configuration);
@@ -116,6 +117,7 @@ public static class PortalCoreExtensions
         services.AddSettingsOverrides<DocumentOptions>(DocumentOptions.Section);
         services.AddOperations();
         services.AddPortfolio(configuration);
+        services.AddScoped<ISeedContributor, DemoBrandFiguresSeeder>();
         // Last contributor: the portfolio's figures are evaluated once every other feature has seeded.
         services.AddScoped<ISeedContributor, DemoPortfolioSeeder>();
         services.AddAdministration();

@@ -243,6 +243,8 @@ public sealed class PortalServer : IAsyncLifetime
         // The journeys reset before each test and count on the demo's two brands; the invented
         // portfolio (30 brands, six months of figures) stays off here (docs/TESTING.md).
         start.Environment["Seed__DemoBrandCount"] = "0";
+        // Cloud Tea's demo figures stay off too: MetricsJourneys imports its own and StalledBrandJourneys needs none.
+        start.Environment["Seed__DemoBrandFigures"] = "false";
         // The portfolio's rows follow a new platform day or the metrics feed within a second, not half a
         // minute (StalledBrandJourneys waits for them through the grid).
         start.Environment["Portfolio__ScanSeconds"] = "1";

@@ -32,6 +32,8 @@ public sealed class PortalAppFactory(TempDirectory? directory = null, string env
         builder.UseSetting("Seed:DemoData", "true");
         // Tests count the demo's two brands; a test that wants the invented portfolio sets it again.
         builder.UseSetting("Seed:DemoBrandCount", "0");
+        // Tests feed the demo brand figures of their own and count them; a test of the demo's figures sets it again.
+        builder.UseSetting("Seed:DemoBrandFigures", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         if (environment == "Development")
         {

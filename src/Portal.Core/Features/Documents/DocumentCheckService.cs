@@ -74,6 +74,19 @@ public sealed class DocumentCheckService(
                 await NotificationService.AccountManagerOrStaffAsync(db, document.BrandId, cancellationToken), cancellationToken: cancellationToken);
         }
 
+        else if (action == DocumentAction.ChecksPassed)
+        {
+            // New work in the review queue; a flagged document is announced by its fraud flag alone.
+            await notifications.AddAsync(db, batch,
+                new NotificationMessage(NotificationKind.DocumentToReview, "DocumentToReview", document.BrandId, "/ops/documents",
+                [
+                    NotificationArg.Localized($"DocType_{document.Type}"),
+                    NotificationArg.Plain(document.CertificateNumber ?? ""),
+                    NotificationArg.Plain(document.ReviewDueOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                ]),
+                await NotificationService.AccountManagerOrStaffAsync(db, document.BrandId, cancellationToken), cancellationToken: cancellationToken);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -104,18 +104,21 @@ public sealed class MetricsNotificationService(
         var ids = stalled.Select(s => s.BrandId).ToList();
         var managers = await db.Brands.Where(b => ids.Contains(b.Id) && b.AccountManagerUserId != null)
             .ToDictionaryAsync(b => b.Id, b => b.AccountManagerUserId!.Value, cancellationToken);
-        var candidates = stalled.Where(s => managers.ContainsKey(s.BrandId)).Select(s => (Brand: s, Key: StallKey(s))).ToList();
+        // A brand without an account manager is everyone's work: all staff hear of it.
+        var candidates = stalled.Select(s => (Brand: s, Key: StallKey(s))).ToList();
         var keys = candidates.Select(c => c.Key).ToList();
         var done = (await db.NotifiedSources.Where(s => keys.Contains(s.Key)).Select(s => s.Key).ToListAsync(cancellationToken)).ToHashSet();
         var now = clock.GetUtcNow();
         var batch = new NotificationBatch();
         var count = 0;
+        List<Guid>? staff = null;
         foreach (var (brand, key) in candidates.Where(c => !done.Contains(c.Key)))
         {
             var last = brand.LastFiguresOn is { } day ? NotificationArg.Plain(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) : NotificationArg.Localized("Stalled_NoFigures");
             await notifications.AddAsync(db, batch,
                 new NotificationMessage(NotificationKind.StalledBrand, "StalledBrand", brand.BrandId, $"/ops/brands/{brand.Code}", [last]),
-                [managers[brand.BrandId]], cancellationToken: cancellationToken);
+                managers.TryGetValue(brand.BrandId, out var manager) ? [manager] : staff ??= await NotificationService.StaffAsync(db, cancellationToken),
+                cancellationToken: cancellationToken);
             db.NotifiedSources.Add(new NotifiedSource { Key = key, ProcessedAt = now });
             count++;
         }
@@ -124,7 +127,7 @@ public sealed class MetricsNotificationService(
         {
             await db.SaveChangesAsync(cancellationToken);
             notifications.Publish(batch);
-            logger.LogInformation("Told account managers of {Count} newly stalled brand(s)", count);
+            logger.LogInformation("Told staff of {Count} newly stalled brand(s)", count);
         }
 
         return count;

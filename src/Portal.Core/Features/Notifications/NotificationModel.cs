@@ -27,8 +27,14 @@ public enum NotificationKind
     /// <summary>The brand's growth tier changed (to brand members and the account manager).</summary>
     TierChange,
 
-    /// <summary>A brand the user manages as account manager has stalled (once per stall episode).</summary>
+    /// <summary>A brand has stalled (once per stall episode): to its account manager, or all staff while it has none.</summary>
     StalledBrand,
+
+    /// <summary>A brand submitted its application: to its account manager, or all staff while it has none.</summary>
+    ApplicationSubmitted,
+
+    /// <summary>A document passed its automatic checks and waits for review: to the account manager, or all staff while none.</summary>
+    DocumentToReview,
 }
 
 /// <summary>How a user hears of one kind of notification.</summary>

@@ -18,6 +18,12 @@ public sealed class SeedOptions
     /// months of daily figures, when demo data is on. 0 turns the portfolio off (test hosts do).
     /// </summary>
     public int DemoBrandCount { get; set; } = DemoPortfolio.MaxBrands;
+
+    /// <summary>
+    /// Whether the demo brand (Cloud Tea) gets about four months of daily figures, so its manager sees
+    /// charts and KPI trends. Test hosts turn it off: their tests feed the demo brand figures of their own.
+    /// </summary>
+    public bool DemoBrandFigures { get; set; } = true;
 }
 
 internal sealed class SeedOptionsValidator : SettingsValidator<SeedOptions>

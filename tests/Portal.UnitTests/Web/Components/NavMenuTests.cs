@@ -1,11 +1,23 @@
 using Bunit;
 using Portal.Core.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Data;
+using Portal.Core.Features.Brands;
 using Portal.Web.Components.Layout;
 
 namespace Portal.UnitTests.Web.Components;
 
 public sealed class NavMenuTests : PortalTestContext
 {
+    public NavMenuTests()
+    {
+        // The brand-manager part looks up the person's brands; these principals carry no user id, so it finds none
+        // without opening the database (BrandSectionsNavTests covers a manager with brands).
+        Services.AddDbContextFactory<PortalDbContext>(options => options.UseSqlite("Data Source=:memory:"));
+        Services.AddSingleton<BrandDirectory>();
+    }
+
     private IReadOnlyList<string> LinkTexts(params string[] roles)
     {
         var auth = AddAuthorization();

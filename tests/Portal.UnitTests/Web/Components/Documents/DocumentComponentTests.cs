@@ -24,6 +24,8 @@ public sealed class DocumentComponentTests : PortalTestContext, IClassFixture<Do
         fixture.App.Clock.Reset();
         Services.AddSingleton(fixture.Documents);
         Services.AddSingleton(fixture.App.Services.GetRequiredService<IOptions<DocumentOptions>>());
+        Services.AddSingleton(fixture.App.Services.GetRequiredService<IOptionsMonitor<DocumentOptions>>());
+        Services.AddSingleton<TimeProvider>(fixture.App.Clock);
     }
 
     private async Task<(BrandSummary Brand, ClaimsPrincipal Owner)> SignedInOwnerAsync(params string[] categories)
