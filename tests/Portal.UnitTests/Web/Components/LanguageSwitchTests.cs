@@ -2,7 +2,10 @@ using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
 using Portal.Core.Features.Accounts;
+using Portal.Core.Features.Brands;
 using Portal.Core.Localization;
 using Portal.Web.Components.Layout;
 
@@ -10,6 +13,13 @@ namespace Portal.UnitTests.Web.Components;
 
 public sealed class LanguageSwitchTests : PortalTestContext
 {
+    public LanguageSwitchTests()
+    {
+        // NavMenu's brand sections look up the person's brands; this principal has no user id, so none are read.
+        Services.AddDbContextFactory<PortalDbContext>(options => options.UseSqlite("Data Source=:memory:"));
+        Services.AddSingleton<BrandDirectory>();
+    }
+
     [Fact]
     public void InEnglish_OffersChinese_AndClickingGoesToTheCultureEndpointWithAFullReload()
     {
