@@ -42,7 +42,8 @@ public static class PortalCharts
         {
             YAxisRequireZeroPoint = true,
             ConnectNullPoints = false,
-            ShowDataMarkers = false,
+            // A known day between two unknown ones has no line to draw: its marker is all that shows it.
+            ShowDataMarkers = series.Any(HasIsolatedPoint),
             LineStrokeWidth = 2,
         };
         Apply(options, series, unit, culture);
@@ -116,6 +117,14 @@ public static class PortalCharts
             ChartUnit.Percent => Figures.Percent(value / 100, 0, culture),
             _ => Figures.Compact(amount, culture),
         };
+    }
+
+    /// <summary>True when some known value has no known neighbour, so a line alone would not show it.</summary>
+    public static bool HasIsolatedPoint(ChartSeries<double> series)
+    {
+        var points = series.Data.Points;
+        bool Known(int i) => i >= 0 && i < points.Count && points[i].HasValue;
+        return Enumerable.Range(0, points.Count).Any(i => Known(i) && !Known(i - 1) && !Known(i + 1));
     }
 
     private static void Apply(MudBlazor.Charts.DefaultAxisChartOptions options, IReadOnlyCollection<ChartSeries<double>> series, ChartUnit unit, CultureInfo? culture)

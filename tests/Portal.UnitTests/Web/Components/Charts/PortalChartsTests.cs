@@ -61,6 +61,13 @@ public sealed class PortalChartsTests : PortalTestContext
     }
 
     [Fact]
+    public void Line_MarksPointsOnlyWhenAKnownDayStandsAlone()
+    {
+        PortalCharts.Line([PortalCharts.Series("Fans", [null, 5d, null, 7d, 8d], ChartUnit.Count)], ChartUnit.Count).ShowDataMarkers.ShouldBeTrue();
+        PortalCharts.Line([PortalCharts.Series("Fans", [4d, 5d, null, 7d, 8d], ChartUnit.Count)], ChartUnit.Count).ShowDataMarkers.ShouldBeFalse();
+    }
+
+    [Fact]
     public void Options_ShowALegendOnlyForSeveralSeries_AndTooltipsAlways()
     {
         var one = PortalCharts.Line([PortalCharts.Series("GMV", [1d, 2d], ChartUnit.Money)], ChartUnit.Money);
