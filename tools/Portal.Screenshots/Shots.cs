@@ -29,10 +29,11 @@ public static class Shots
     [
         new("staff-portfolio", Staff, "ops/portfolio", 1440, "en"),
         new("brand-journey", BrandManager, "brands/demo-tea/journey", 1440, "en"),
-        // The Development demo's invented portfolio has six months of figures; staff may open any brand's pages.
-        new("brand-dashboard", Staff, "brands/crunch-hill/dashboard", 1440, "en"),
-        new("brand-dashboard-zh", Staff, "brands/crunch-hill/dashboard", 1440, "zh-CN"),
-        new("brand-home-phone", BrandManager, "brand", 390, "zh-CN"),
+        // Cloud Tea has four months of demo figures (Seed:DemoBrandFigures), so its manager sees charts.
+        new("brand-dashboard", BrandManager, "brands/demo-tea/dashboard", 1440, "en"),
+        new("brand-dashboard-zh", BrandManager, "brands/demo-tea/dashboard", 1440, "zh-CN"),
+        new("brand-home", BrandManager, "brands/demo-tea", 1440, "zh-CN"),
+        new("brand-home-phone", BrandManager, "brands/demo-tea", 390, "zh-CN"),
     ];
 }
 

@@ -7,7 +7,7 @@ namespace Portal.Core.Formatting;
 /// Chinese readers count in 万 (10⁴) and 亿 (10⁸), so <c>76,725,734</c> yuan reads <c>¥7,672.6万</c>;
 /// English readers get <c>¥76.7M</c>. "Compact" forms suit cards, axes and sentences; "exact" forms suit
 /// tables and inputs, where the last yuan matters. Every method takes the culture, defaulting to the
-/// current UI culture, so a stored fact renders in whoever reads it.
+/// current culture (set per request from the reader's language), so a stored fact renders in whoever reads it.
 /// </summary>
 public static class Figures
 {
@@ -15,14 +15,15 @@ public static class Figures
     private const decimal Yi = 100_000_000m;
 
     /// <summary>Compact money: <c>¥7,672.6万</c>, <c>¥1.2亿</c>, <c>¥9,999</c> (zh); <c>¥76.7M</c>, <c>¥850K</c> (en).</summary>
-    public static string Money(decimal amount, CultureInfo? culture = null) => "¥" + Compact(amount, culture);
+    public static string Money(decimal amount, CultureInfo? culture = null) =>
+        (amount < 0 ? "-¥" : "¥") + Compact(Math.Abs(amount), culture);
 
     /// <summary>Exact money for tables and exports: <c>¥76,725,734</c>, <c>¥99.50</c>.</summary>
     public static string MoneyExact(decimal amount, CultureInfo? culture = null)
     {
         culture ??= CultureInfo.CurrentCulture;
         var format = decimal.Truncate(amount) == amount ? "N0" : "N2";
-        return "¥" + amount.ToString(format, culture);
+        return (amount < 0 ? "-¥" : "¥") + Math.Abs(amount).ToString(format, culture);
     }
 
     /// <summary>Compact count: <c>12.5万</c>, <c>3.4亿</c>, <c>9,999</c> (zh); <c>12.5K</c>, <c>3.4M</c> (en).</summary>
@@ -74,12 +75,12 @@ public static class Figures
     private static (decimal Scaled, string Unit) Chinese(decimal size)
     {
         // The unit is chosen after rounding, so 99,999,999 reads 1亿 and not 10,000万.
-        if (Math.Round(size / Wan, 1) >= Wan)
+        if (Round(size / Wan, 1) >= Wan)
         {
-            return (Math.Round(size / Yi, 1), "亿");
+            return (Round(size / Yi, 1), "亿");
         }
 
-        return size >= Wan ? (Math.Round(size / Wan, 1), "万") : (Math.Round(size, 2), "");
+        return size >= Wan ? (Round(size / Wan, 1), "万") : (Round(size, 2), "");
     }
 
     private static (decimal Scaled, string Unit) Western(decimal size)
@@ -88,17 +89,20 @@ public static class Figures
         var index = Array.FindIndex(WesternUnits, u => size >= u.Divisor);
         if (index < 0)
         {
-            return (Math.Round(size, 2), "");
+            return (Round(size, 2), "");
         }
 
-        if (index > 0 && Math.Round(size / WesternUnits[index].Divisor, 1) >= 1_000m)
+        if (index > 0 && Round(size / WesternUnits[index].Divisor, 1) >= 1_000m)
         {
             index--;
         }
 
         var (divisor, unit) = WesternUnits[index];
-        return (Math.Round(size / divisor, 1), unit);
+        return (Round(size / divisor, 1), unit);
     }
+
+    /// <summary>Half-way figures round up, as people do: ¥12,500 is 1.3万, not the banker's 1.2万.</summary>
+    private static decimal Round(decimal value, int decimals) => Math.Round(value, decimals, MidpointRounding.AwayFromZero);
 
     private static readonly (decimal Divisor, string Unit)[] WesternUnits =
         [(1_000_000_000m, "B"), (1_000_000m, "M"), (1_000m, "K")];

@@ -51,7 +51,7 @@ public sealed class AccessibilityJourneys(PortalServer server, ITestOutputHelper
         {
             await page.OpenAsync(new SweptPage(path));
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
-            await Expect(page.GetByRole(AriaRole.Navigation)).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" })).ToBeVisibleAsync();
             await Expect(new ShellPage(page).AccountMenuButton).ToBeVisibleAsync();
         }
     });

@@ -29,7 +29,7 @@ public sealed class CommentJourneys(PortalServer server, ITestOutputHelper outpu
         await new LoginPage(brandPage).SignInFromStartAsync(DemoAccounts.BrandManager, DemoAccounts.Password);
         await brandPage.GotoAsync($"brands/{DemoAccounts.BrandCode}");
         await brandPage.WaitUntilInteractiveAsync();
-        await brandPage.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Messages" }).ClickAsync();
+        await brandPage.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Messages" }).ClickAsync();
         await Expect(brandPage).ToHaveURLAsync(new Regex($"/brands/{DemoAccounts.BrandCode}/messages$"));
         await brandPage.WaitUntilInteractiveAsync();
         var brandComments = new BrandCommentsPage(brandPage);

@@ -28,7 +28,8 @@ public sealed class MetricsJourneys(PortalServer server, ITestOutputHelper outpu
         await new LoginPage(page).SignInFromStartAsync(DemoAccounts.BrandManager, DemoAccounts.Password);
         var dashboard = new DashboardPage(page);
         await dashboard.GoToAsync(DemoAccounts.BrandCode);
-        await Expect(dashboard.Fans).ToContainTextAsync(lastFans.ToString("N0", CultureInfo.InvariantCulture));
+        // The card shows the compact figure (4K); the exact one is its title.
+        await Expect(dashboard.Fans.GetByTestId("kpi-value")).ToHaveAttributeAsync("title", lastFans.ToString("N0", CultureInfo.InvariantCulture));
         await UntilAsync(() => dashboard.GoToAsync(DemoAccounts.BrandCode), () => Expect(dashboard.Milestones).ToContainTextAsync("10 influencers selling", new() { Timeout = 2_000 }));
         await Expect(dashboard.Milestones).ToContainTextAsync("First stream");
 

@@ -18,8 +18,9 @@ public sealed class SignInJourneys(PortalServer server, ITestOutputHelper output
         await Expect(brand.GetByRole(AriaRole.Heading, new() { Name = $"{DemoAccounts.BrandNameZh} · {DemoAccounts.BrandNameEn}" })).ToBeVisibleAsync();
         await Expect(brand.GetByText(DemoAccounts.BrandCode, new() { Exact = true })).ToBeVisibleAsync();
         await Expect(brandHome.Shell.SignedInUser).ToHaveTextAsync(DemoAccounts.BrandManager);
-        // A brand manager's menu has no staff entries.
-        await Expect(brandHome.Shell.NavLinks).ToHaveTextAsync(["Home", "My brand"]);
+        // A brand manager's menu has no staff entries: home, their brands, and the current brand's sections.
+        await Expect(brandHome.Shell.NavLinks).ToHaveTextAsync(
+            ["Home", "My brand", "Overview", "Dashboard", "Application", "Qualifications", "STEPS journey", "Live streams", "Trust card", "Members", "Messages"]);
     });
 
     [Fact]

@@ -7,8 +7,8 @@ public sealed class ShellPage(IPage page)
 
     public ILocator AppBar => page.GetByRole(AriaRole.Banner);
 
-    /// <summary>The links of the navigation menu (the only navigation landmark on these pages).</summary>
-    public ILocator NavLinks => page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link);
+    /// <summary>The links of the side navigation (the first navigation landmark; a brand page has its section tabs too).</summary>
+    public ILocator NavLinks => page.GetByRole(AriaRole.Navigation).First.GetByRole(AriaRole.Link);
 
     /// <summary>
     /// Offers the other language, named in that language; its name changes with the language, hence the test id.
@@ -26,7 +26,7 @@ public sealed class ShellPage(IPage page)
 
     public ILocator AppBarButton(string name) => AppBar.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 
-    public ILocator NavLink(string name) => page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+    public ILocator NavLink(string name) => page.GetByRole(AriaRole.Navigation).First.GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
 
     /// <summary>Switches to the other language and waits until the page has come back in it.</summary>
     public async Task SwitchLanguageAsync()
@@ -52,6 +52,8 @@ public sealed class ShellPage(IPage page)
     {
         await OpenAccountMenuAsync();
         await MenuItem(itemName).ClickAsync();
+        // The sign-out is a form post: wait until its answer has replaced the signed-in page.
+        await Expect(AccountMenuButton).ToHaveCountAsync(0);
     }
 
     private async Task OpenAccountMenuIfSignedInAsync()

@@ -5,7 +5,7 @@ namespace Portal.UnitTests.Web;
 
 /// <summary>
 /// A signed-in person's 403 and 404 keep the portal's frame (app bar with the account menu, navigation, main
-/// landmark); other errors get the standalone status document (FramedStatusPages, ADR 0016-d).
+/// landmark); other errors get the standalone status document (FramedStatusPages, ADR 0018).
 /// </summary>
 public sealed class FramedStatusPagesTests : IAsyncLifetime
 {

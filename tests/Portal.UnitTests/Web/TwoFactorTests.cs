@@ -31,14 +31,15 @@ public sealed class TwoFactorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AppBar_ForASignedInPerson_LinksToTheTwoFactorPage()
+    public async Task AppBar_ForASignedInPerson_HasTheAccountMenuAndTheTwoFactorPageOpens()
     {
         using var browser = await SignedInAsync(Brand);
 
         var home = await browser.Http.GetStringAsync("/brand");
         var security = await browser.Http.GetAsync("/Account/Manage/TwoFactorAuthentication");
 
-        home.ShouldContain("href=\"Account/Manage/TwoFactorAuthentication\"");
+        // The link itself is an item of the account menu, which opens in the browser (AccountMenu; PhoneJourneys).
+        home.ShouldContain("data-testid=\"account-menu\"");
         security.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await security.Content.ReadAsStringAsync()).ShouldContain("data-enabled=\"false\"");
     }

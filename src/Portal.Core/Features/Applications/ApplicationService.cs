@@ -287,7 +287,7 @@ public sealed class ApplicationService(
         // A submission is new work in staff's queue: the account manager hears of it, or every staff member while there is none.
         if (action == ApplicationAction.Submit)
         {
-            var due = brand.DecisionDueOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var due = Portal.Core.Localization.PortalDates.Day(brand.DecisionDueOn!.Value);
             await notifications.AddAsync(db, batch,
                 new NotificationMessage(NotificationKind.ApplicationSubmitted, "ApplicationSubmitted", brand.Id, $"/brands/{brand.Code}/application", [NotificationArg.Plain(due)]),
                 await NotificationService.AccountManagerOrStaffAsync(db, brand.Id, cancellationToken), cancellationToken: cancellationToken);

@@ -82,7 +82,7 @@ public sealed class DocumentCheckService(
                 [
                     NotificationArg.Localized($"DocType_{document.Type}"),
                     NotificationArg.Plain(document.CertificateNumber ?? ""),
-                    NotificationArg.Plain(document.ReviewDueOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                    NotificationArg.Plain(Portal.Core.Localization.PortalDates.Day(document.ReviewDueOn!.Value)),
                 ]),
                 await NotificationService.AccountManagerOrStaffAsync(db, document.BrandId, cancellationToken), cancellationToken: cancellationToken);
         }

@@ -89,7 +89,7 @@ public sealed class DocumentExpiryService(
     {
         var brand = await db.Brands.AsNoTracking().Where(b => b.Id == document.BrandId).Select(b => new { b.Code, b.NameZh, b.NameEn }).SingleAsync(cancellationToken);
         var type = NotificationArg.Localized($"DocType_{document.Type}");
-        var day = NotificationArg.Plain(document.ExpiresOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var day = NotificationArg.Plain(Portal.Core.Localization.PortalDates.Day(document.ExpiresOn!.Value));
         var message = kind == NoticeKind.Expired
             ? new NotificationMessage(NotificationKind.ExpiryWarning, "Document_Expired", document.BrandId, $"/brands/{brand.Code}/documents", [type, day])
             : new NotificationMessage(NotificationKind.ExpiryWarning, "Document_Expiring", document.BrandId, $"/brands/{brand.Code}/documents", [type, day, NotificationArg.Plain(days.ToString(System.Globalization.CultureInfo.InvariantCulture))]);

@@ -16,7 +16,10 @@ public sealed record ToDoStream(Guid Id, string Title, DateTimeOffset StartAt, S
     public bool IsReady => SectionsComplete == SectionsTotal;
 }
 
-/// <summary>An approved document that runs out within the warning window; <see cref="DaysLeft"/> is 0 on its last day.</summary>
+/// <summary>
+/// The newest document of a requirement that runs out within the warning window or has run out. As for the expiry
+/// job, a document is expired on its expiry day: <see cref="DaysLeft"/> is 1 on its last valid day, 0 or less once expired.
+/// </summary>
 public sealed record ToDoDocument(Guid Id, DocumentType Type, string? CertificateNumber, DateOnly ExpiresOn, int DaysLeft);
 
 /// <summary>Staff's public messages posted after the brand last wrote in its thread.</summary>
@@ -114,11 +117,12 @@ public sealed class BrandToDoQuery(
     private static async Task<IReadOnlyList<ToDoDocument>> ExpiringAsync(PortalDbContext db, Guid brandId, DateOnly today, int window, CancellationToken cancellationToken)
     {
         var last = today.AddDays(window);
+        // Expired versions count too: a document that has just run out is the most pressing of all.
         var approved = await db.Documents.AsNoTracking()
-            .Where(d => d.BrandId == brandId && d.Status == DocumentStatus.Approved)
+            .Where(d => d.BrandId == brandId && (d.Status == DocumentStatus.Approved || d.Status == DocumentStatus.Expired))
             .Select(d => new { d.Id, d.RuleId, d.Version, d.Type, d.CertificateNumber, d.ExpiresOn })
             .ToListAsync(cancellationToken);
-        // Only the newest approved version speaks for a requirement: a replaced one needs no action.
+        // Only the newest approved or expired version speaks for a requirement: a replaced one needs no action.
         return approved
             .GroupBy(d => d.RuleId)
             .Select(g => g.MaxBy(d => d.Version)!)
@@ -139,16 +143,20 @@ public sealed class BrandToDoQuery(
         return waiting.Count == 0 ? null : new ToDoMessages(waiting.Count, waiting[^1].CreatedAt, waiting[^1].Body);
     }
 
-    /// <summary>This month up to today against the same days of last month, so a month under way is not compared with a whole one.</summary>
+    /// <summary>
+    /// This month up to its last day with figures against the same days of last month, so a month under way is not
+    /// compared with a whole one, nor today's missing figures with yesterday's delivered ones.
+    /// </summary>
     private static async Task<IReadOnlyList<KpiTrend>> KpisAsync(PortalDbContext db, Guid brandId, DateOnly today, CancellationToken cancellationToken)
     {
         var monthStart = new DateOnly(today.Year, today.Month, 1);
         var previousStart = monthStart.AddMonths(-1);
-        var previousEnd = previousStart.AddDays(Math.Min(today.Day, DateTime.DaysInMonth(previousStart.Year, previousStart.Month)) - 1);
         var rows = await db.DailyMetrics.AsNoTracking()
             .Where(m => m.BrandId == brandId && m.Date >= previousStart && m.Date <= today)
             .ToListAsync(cancellationToken);
-        var current = rows.Where(r => r.Date >= monthStart).ToList();
+        var lastKnown = rows.Where(r => r.Date >= monthStart).Select(r => (DateOnly?)r.Date).Max() ?? today;
+        var previousEnd = previousStart.AddDays(Math.Min(lastKnown.Day, DateTime.DaysInMonth(previousStart.Year, previousStart.Month)) - 1);
+        var current = rows.Where(r => r.Date >= monthStart && r.Date <= lastKnown).ToList();
         var previous = rows.Where(r => r.Date <= previousEnd).ToList();
         return
         [

@@ -39,11 +39,11 @@ public static class TierExplanations
 
         var culture = CultureInfo.CurrentUICulture;
         var tier = strings[$"Metrics_Tier_{to}"].Value;
-        var month = facts.ProofMonth?.ToString("yyyy-MM", CultureInfo.InvariantCulture) ?? "";
-        var since = effectiveFrom.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var month = facts.ProofMonth is { } proof ? PortalDates.Month(proof) : "";
+        var since = PortalDates.Month(effectiveFrom);
         return facts.Reason switch
         {
-            TierChangeReason.FirstPaidOrder => strings["Metrics_TierFirstPaidOrder", tier, effectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)],
+            TierChangeReason.FirstPaidOrder => strings["Metrics_TierFirstPaidOrder", tier, PortalDates.Day(effectiveFrom)],
             TierChangeReason.Promotion => strings["Metrics_TierPromoted", tier, since, Figures.Money(facts.Gmv ?? 0, culture), month],
             _ => strings["Metrics_TierDemoted", tier, since, Figures.Money(facts.Threshold ?? 0, culture), facts.Months ?? 0, Figures.Money(facts.Gmv ?? 0, culture), month],
         };

@@ -114,7 +114,7 @@ public sealed class MetricsNotificationService(
         List<Guid>? staff = null;
         foreach (var (brand, key) in candidates.Where(c => !done.Contains(c.Key)))
         {
-            var last = brand.LastFiguresOn is { } day ? NotificationArg.Plain(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) : NotificationArg.Localized("Stalled_NoFigures");
+            var last = brand.LastFiguresOn is { } day ? NotificationArg.Plain(Portal.Core.Localization.PortalDates.Day(day)) : NotificationArg.Localized("Stalled_NoFigures");
             await notifications.AddAsync(db, batch,
                 new NotificationMessage(NotificationKind.StalledBrand, "StalledBrand", brand.BrandId, $"/ops/brands/{brand.Code}", [last]),
                 managers.TryGetValue(brand.BrandId, out var manager) ? [manager] : staff ??= await NotificationService.StaffAsync(db, cancellationToken),

@@ -127,7 +127,7 @@ internal sealed class MilestoneTimelineSource : IBrandTimelineSource
             .Join(db.MilestoneDefinitions, a => a.MilestoneDefinitionId, d => d.Id, (a, d) => new { a.CreatedAt, a.AchievedOn, d.TitleEn, d.TitleZh })
             .OrderByDescending(x => x.CreatedAt).Take(limit)
             .ToListAsync(cancellationToken))
-        .Select(x => new TimelineEntry(x.CreatedAt, TimelineKind.Milestone, "Achieved", x.TitleEn, x.TitleZh, Detail: x.AchievedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))
+        .Select(x => new TimelineEntry(x.CreatedAt, TimelineKind.Milestone, "Achieved", x.TitleEn, x.TitleZh, Detail: Portal.Core.Localization.PortalDates.Day(x.AchievedOn)))
         .ToList();
 }
 

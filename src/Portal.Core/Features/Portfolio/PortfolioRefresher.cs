@@ -88,7 +88,8 @@ public sealed class PortfolioRefresher(IDbContextFactory<PortalDbContext> dbFact
             .GroupBy(e => e.BrandId)
             .Select(g => new { BrandId = g.Key, Last = g.Max(e => e.CreatedAt) })
             .ToDictionaryAsync(x => x.BrandId, x => x.Last, cancellationToken);
-        var lastComments = await db.BrandComments.Where(c => ids.Contains(c.BrandId))
+        // The brand's own messages: staff chasing a quiet brand does not make it active.
+        var lastComments = await db.BrandComments.Where(c => ids.Contains(c.BrandId) && !c.ByStaff)
             .GroupBy(c => c.BrandId)
             .Select(g => new { BrandId = g.Key, Last = g.Max(c => c.CreatedAt) })
             .ToDictionaryAsync(x => x.BrandId, x => x.Last, cancellationToken);

@@ -18,7 +18,8 @@ public sealed class FiguresTests
     [InlineData("99.5", "¥99.5")]
     [InlineData("0", "¥0")]
     [InlineData("99999999", "¥1亿")]
-    [InlineData("-25000", "¥-2.5万")]
+    [InlineData("-25000", "-¥2.5万")]
+    [InlineData("12500", "¥1.3万")]
     public void Money_InChinese_CountsInWanAndYi(string amount, string expected) =>
         Figures.Money(decimal.Parse(amount, CultureInfo.InvariantCulture), Zh).ShouldBe(expected);
 
@@ -30,6 +31,8 @@ public sealed class FiguresTests
     [InlineData("1234567890", "¥1.2B")]
     [InlineData("999", "¥999")]
     [InlineData("0.5", "¥0.5")]
+    [InlineData("1250", "¥1.3K")]
+    [InlineData("-1250", "-¥1.3K")]
     public void Money_InEnglish_UsesThousandsAndMillions(string amount, string expected) =>
         Figures.Money(decimal.Parse(amount, CultureInfo.InvariantCulture), En).ShouldBe(expected);
 
@@ -70,7 +73,7 @@ public sealed class FiguresTests
     }
 
     [Fact]
-    public void Money_WithoutCulture_FollowsTheCurrentUiCulture()
+    public void Money_WithoutCulture_FollowsTheCurrentCulture()
     {
         var saved = CultureInfo.CurrentCulture;
         try

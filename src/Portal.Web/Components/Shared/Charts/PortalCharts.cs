@@ -22,7 +22,7 @@ public enum ChartUnit
 /// reader's compact figures (<see cref="Figures"/>) with about <see cref="ValueTicks"/> ticks from zero, at most
 /// <see cref="MaxDateLabels"/> date labels (they fit a 390 px phone without overlapping), a tooltip with the exact
 /// value, no legend for a single series, and unknown days left as gaps in the line instead of drawn as zeros.
-/// MudBlazor 9's <c>MudChart</c> does all of this through its options (see docs/decisions/0016-a-mudblazor-charts.md).
+/// MudBlazor 9's <c>MudChart</c> does all of this through its options (see docs/decisions/0016-figures-and-charts.md).
 /// </summary>
 public static class PortalCharts
 {

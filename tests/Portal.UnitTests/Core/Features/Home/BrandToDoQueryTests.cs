@@ -99,26 +99,28 @@ public sealed class BrandToDoQueryTests(StreamsApp fixture) : IClassFixture<Stre
     }
 
     [Fact]
-    public async Task Get_ExpiringDocuments_AreTheNewestApprovedVersionsWithinTheWarningWindow_WithDaysLeft()
+    public async Task Get_ExpiringDocuments_AreTheNewestApprovedOrExpiredVersionsWithinTheWindow_WithDaysLeft()
     {
         var (id, code, owner) = await NewBrandAsync();
         await fixture.App.WithDbAsync(async db =>
         {
-            var rules = await db.RequirementRules.OrderBy(r => r.Code).Take(3).Select(r => r.Id).ToListAsync();
+            var rules = await db.RequirementRules.OrderBy(r => r.Code).Take(4).Select(r => r.Id).ToListAsync();
             db.Documents.AddRange(
                 Approved(id, rules[0], 1, Today.AddDays(5), "OLD-1"),
                 // Replaced by version 2, which runs for a year: nothing to do for this rule.
                 Approved(id, rules[1], 1, Today.AddDays(3), "REPLACED"),
                 Approved(id, rules[1], 2, Today.AddDays(365), "RENEWED"),
                 // Outside the 30-day window.
-                Approved(id, rules[2], 1, Today.AddDays(31), "FAR"));
+                Approved(id, rules[2], 1, Today.AddDays(31), "FAR"),
+                // Expired by the nightly job two days ago: the most pressing of all, so it stays on the list.
+                Expired(id, rules[3], 1, Today.AddDays(-2), "GONE"));
             return await db.SaveChangesAsync();
         });
 
         var toDo = (await Query.GetAsync(owner, code))!;
 
         toDo.ExpiryWindowDays.ShouldBe(30);
-        toDo.ExpiringDocuments.Select(d => (d.CertificateNumber, d.DaysLeft)).ShouldBe([("OLD-1", 5)]);
+        toDo.ExpiringDocuments.Select(d => (d.CertificateNumber, d.DaysLeft)).ShouldBe([("GONE", -2), ("OLD-1", 5)]);
     }
 
     [Fact]
@@ -146,7 +148,7 @@ public sealed class BrandToDoQueryTests(StreamsApp fixture) : IClassFixture<Stre
     }
 
     [Fact]
-    public async Task Get_Kpis_CompareThisMonthSoFarWithTheSameDaysOfLastMonth()
+    public async Task Get_Kpis_CompareThisMonthUpToItsLastKnownDayWithTheSameDaysOfLastMonth()
     {
         var (id, code, owner) = await NewBrandAsync();
         Today.ShouldBe(new DateOnly(2026, 11, 16));
@@ -155,9 +157,10 @@ public sealed class BrandToDoQueryTests(StreamsApp fixture) : IClassFixture<Stre
             db.DailyMetrics.AddRange(
                 new DailyMetric { BrandId = id, Date = new(2026, 11, 1), Gmv = 150m, PaidOrders = 3 },
                 new DailyMetric { BrandId = id, Date = new(2026, 11, 15), Gmv = 50m },
-                new DailyMetric { BrandId = id, Date = new(2026, 10, 16), Gmv = 100m, PaidOrders = 4 },
-                // After the 16th of last month: not part of the comparison.
-                new DailyMetric { BrandId = id, Date = new(2026, 10, 17), Gmv = 9_999m },
+                new DailyMetric { BrandId = id, Date = new(2026, 10, 15), Gmv = 100m, PaidOrders = 4 },
+                // This month's figures end on the 15th (today's are not delivered yet), so the 16th of last month is
+                // not compared: counting it would show a fall every day before the day's figures arrive.
+                new DailyMetric { BrandId = id, Date = new(2026, 10, 16), Gmv = 9_999m },
                 new DailyMetric { BrandId = id, Date = new(2026, 9, 30), Gmv = 9_999m });
             return await db.SaveChangesAsync();
         });
@@ -181,6 +184,13 @@ public sealed class BrandToDoQueryTests(StreamsApp fixture) : IClassFixture<Stre
         CertificateNumber = number,
         ExpiresOn = expiresOn,
     };
+
+    private static Document Expired(Guid brandId, Guid ruleId, int version, DateOnly expiresOn, string number)
+    {
+        var document = Approved(brandId, ruleId, version, expiresOn, number);
+        document.Status = DocumentStatus.Expired;
+        return document;
+    }
 
     private static BrandComment Comment(Guid brandId, Guid authorId, bool byStaff, DateTimeOffset at, string body, bool isInternal = false) => new()
     {

@@ -74,4 +74,28 @@ public sealed class PortfolioLastActivityTests : IAsyncLifetime
 
         (await LastActivityAsync(id))!.Value.ShouldBe(registered.AddDays(5), TimeSpan.FromSeconds(10));
     }
+
+    [Fact]
+    public async Task LastActivity_StaffChasingAQuietBrand_DoesNotMakeItActive()
+    {
+        var registered = _app.Clock.GetUtcNow();
+        var id = await TestBrands.CreateWithOwnerAsync(_app, "quiet-one", "quiet-one@example.test");
+        var owner = await _app.WithDbAsync(db => db.Users.Where(u => u.Email == "quiet-one@example.test").Select(u => u.Id).SingleAsync());
+        _app.Clock.MoveTo(registered.AddDays(2));
+        await _app.WithDbAsync(db =>
+        {
+            db.BrandComments.Add(new BrandComment { BrandId = id, AuthorUserId = owner, Body = "We are still here." });
+            return db.SaveChangesAsync();
+        });
+
+        _app.Clock.MoveTo(registered.AddDays(20));
+        await _app.WithDbAsync(db =>
+        {
+            db.BrandComments.Add(new BrandComment { BrandId = id, AuthorUserId = owner, ByStaff = true, Body = "Any news?" });
+            db.BrandComments.Add(new BrandComment { BrandId = id, AuthorUserId = owner, ByStaff = true, IsInternal = true, Body = "Chase again." });
+            return db.SaveChangesAsync();
+        });
+
+        (await LastActivityAsync(id))!.Value.ShouldBe(registered.AddDays(2), TimeSpan.FromSeconds(10));
+    }
 }

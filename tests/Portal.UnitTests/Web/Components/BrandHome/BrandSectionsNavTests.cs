@@ -57,7 +57,7 @@ public sealed class BrandSectionsNavTests : PortalTestContext, IClassFixture<Jou
             ("Members", $"/brands/{brand.Code}/members"),
             ("Messages", $"/brands/{brand.Code}/messages"),
         ]);
-        menu.Markup.ShouldContain("测试茶 · Test Tea");
+        menu.Markup.ShouldContain("Test Tea · 测试茶");
     }
 
     [Fact]

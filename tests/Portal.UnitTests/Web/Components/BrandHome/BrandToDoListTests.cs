@@ -100,7 +100,7 @@ public sealed class BrandToDoListTests : PortalTestContext
         var list = Render<BrandToDoList>(p => p.Add(x => x.ToDo, toDo));
 
         Text(list, "todo-decision").ShouldContain("The decision was due on 2026-11-15 and is late.");
-        Text(list, "todo-expiring").ShouldContain("expires today");
+        Text(list, "todo-expiring").ShouldContain("expired");
     }
 
     [Fact]
