@@ -272,27 +272,7 @@ public sealed class ApplicationService(
                 break;
         }
 
-        // Staff decisions reach the brand's members (their choice of channel, their language).
-        var batch = new NotificationBatch();
-        if (action is ApplicationAction.Approve or ApplicationAction.Reject or ApplicationAction.RequestChanges or ApplicationAction.Suspend or ApplicationAction.Reinstate)
-        {
-            var detail = action == ApplicationAction.RequestChanges
-                ? string.Join("; ", reasons.Select(r => r.Reason.Trim()))
-                : string.IsNullOrWhiteSpace(reason) ? "" : reason.Trim();
-            await notifications.AddAsync(db, batch,
-                new NotificationMessage(NotificationKind.ApplicationDecision, $"Application_{action}", brand.Id, $"/brands/{brand.Code}/application", [NotificationArg.Plain(detail)]),
-                await NotificationService.BrandMembersAsync(db, brand.Id, cancellationToken), cancellationToken: cancellationToken);
-        }
-
-        // A submission is new work in staff's queue: the account manager hears of it, or every staff member while there is none.
-        if (action == ApplicationAction.Submit)
-        {
-            var due = Portal.Core.Localization.PortalDates.Day(brand.DecisionDueOn!.Value);
-            await notifications.AddAsync(db, batch,
-                new NotificationMessage(NotificationKind.ApplicationSubmitted, "ApplicationSubmitted", brand.Id, $"/brands/{brand.Code}/application", [NotificationArg.Plain(due)]),
-                await NotificationService.AccountManagerOrStaffAsync(db, brand.Id, cancellationToken), cancellationToken: cancellationToken);
-        }
-
+        var batch = await ApplicationNotifications.QueueAsync(notifications, db, brand, action, reason, reasons, cancellationToken);
         var outcome = await SaveAsync(db, cancellationToken);
         if (outcome.Succeeded)
         {
