@@ -12,13 +12,32 @@ namespace Portal.UnitTests.Infrastructure;
 /// <summary>
 /// The real web host on a SQLite file of its own (and a mail pickup folder of its own), for
 /// integration tests. Pass the same <see cref="TempDirectory"/> to a second factory to "restart" the app.
+/// A host that would start on an empty file with the default seed starts on a copy of <see cref="DatabaseTemplate"/>.
 /// </summary>
-public sealed class PortalAppFactory(TempDirectory? directory = null, string environment = "Development", IDictionary<string, string?>? settings = null)
-    : WebApplicationFactory<Program>
+public sealed class PortalAppFactory : WebApplicationFactory<Program>
 {
-    private readonly bool _ownsDirectory = directory is null;
+    private readonly bool _ownsDirectory;
+    private readonly string _environment;
+    private readonly IDictionary<string, string?>? _settings;
 
-    public TempDirectory Directory { get; } = directory ?? new TempDirectory();
+    public PortalAppFactory(TempDirectory? directory = null, string environment = "Development", IDictionary<string, string?>? settings = null)
+        : this(directory, environment, settings, useTemplate: true)
+    {
+    }
+
+    internal PortalAppFactory(TempDirectory? directory, string environment, IDictionary<string, string?>? settings, bool useTemplate)
+    {
+        _ownsDirectory = directory is null;
+        Directory = directory ?? new TempDirectory();
+        _environment = environment;
+        _settings = settings;
+        if (useTemplate && !File.Exists(DatabasePath) && DatabaseTemplate.Fits(environment, settings))
+        {
+            DatabaseTemplate.CopyTo(DatabasePath);
+        }
+    }
+
+    public TempDirectory Directory { get; }
 
     public string DatabasePath => Directory.File("portal.db");
 
@@ -26,7 +45,7 @@ public sealed class PortalAppFactory(TempDirectory? directory = null, string env
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment(environment);
+        builder.UseEnvironment(_environment);
         builder.UseSetting("Database:SqlitePath", DatabasePath);
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Seed:DemoData", "true");
@@ -35,7 +54,7 @@ public sealed class PortalAppFactory(TempDirectory? directory = null, string env
         // Tests feed the demo brand figures of their own and count them; a test of the demo's figures sets it again.
         builder.UseSetting("Seed:DemoBrandFigures", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        if (environment == "Development")
+        if (_environment == "Development")
         {
             // The app refuses a clock start elsewhere; hosts of other environments must not depend on a date.
             builder.UseSetting("Clock:Start", TestClock.Start.ToString("O"));
@@ -43,7 +62,7 @@ public sealed class PortalAppFactory(TempDirectory? directory = null, string env
         // Every test client has the same (no) address; throttling tests set their own small limits.
         builder.UseSetting("RateLimiting:AccountPermitLimit", "100000");
         builder.UseSetting("RateLimiting:TokenPermitLimit", "100000");
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in _settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
         }
