@@ -9,7 +9,7 @@ public sealed class HomeJourneys(PortalServer server, ITestOutputHelper output) 
         await home.GoToAsync();
 
         await Expect(home.Heading).ToHaveTextAsync("Grow your brand with STEPS");
-        foreach (var area in new[] { "Influencer distribution", "Public traffic boost", "Self-streaming", "Private-domain repurchase", "Channel-exclusive SKUs" })
+        foreach (var area in new[] { "Influencer distribution", "Public traffic boost", "Brand self-streaming", "Private-domain repurchase", "Channel-exclusive SKUs" })
         {
             await Expect(home.Area(area)).ToBeVisibleAsync();
         }

@@ -55,7 +55,7 @@ public sealed class BrandJourneyTests : PortalTestContext, IClassFixture<Journey
             [
                 "E · Influencer distribution",
                 "T · Public traffic boost",
-                "S · Self-streaming",
+                "S · Brand self-streaming",
                 "P · Private-domain repurchase",
                 "S · Channel-exclusive SKUs",
             ]));

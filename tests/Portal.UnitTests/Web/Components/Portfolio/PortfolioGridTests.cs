@@ -90,7 +90,7 @@ public sealed class PortfolioGridTests : PortalTestContext, IClassFixture<Notifi
         bars.Count.ShouldBe(StepsAreas.InRecommendedOrder.Count);
         // The old cell wrapped each bar in an inline tooltip, which has no width: the bars were there but invisible.
         page.FindAll("[data-testid='portfolio-progress'] .mud-tooltip-root").ShouldBeEmpty();
-        bars[0].GetAttribute("aria-label").ShouldStartWith("E: influencer distribution: ");
+        bars[0].GetAttribute("aria-label").ShouldStartWith("E · Influencer distribution: ");
         bars[0].GetAttribute("aria-label").ShouldNotEndWith(": 0%");
         page.FindAll("[data-testid='portfolio-progress'] .portfolio-progress-letter").Select(l => l.TextContent).ShouldBe(["E", "T", "S", "P", "S"]);
     }
