@@ -16,6 +16,7 @@ public static class AdministrationServiceCollectionExtensions
         services.AddSingleton<IApiClientOwnerKind, BrandsOwnerKind>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditNames>();
+        services.AddSingleton<AuditValueTypes>();
         services.AddSingleton<AuditChainVerification>();
         return services;
     }
