@@ -5,6 +5,30 @@ namespace Portal.E2E.Journeys;
 public sealed class Brand360Journeys(PortalServer server, ITestOutputHelper output) : PortalTest(server, output)
 {
     [Fact]
+    public Task Staff_OnA1440pxScreen_SeeEveryBrand360TabWithoutScrolling_InBothLanguages() => RunAsync(async page =>
+    {
+        await page.SetViewportSizeAsync(1440, 900);
+        await new LoginPage(page).SignInFromStartAsync(DemoAccounts.SkaOperator, DemoAccounts.Password);
+        foreach (var language in PageSweep.Languages)
+        {
+            await page.UseLanguageAsync(language);
+            await page.OpenAsync(new SweptPage($"ops/brands/{DemoAccounts.BrandCode}"));
+            var tabs = page.GetByRole(AriaRole.Tab);
+            (await tabs.CountAsync()).ShouldBeGreaterThan(5);
+
+            // MudTabs adds scroll arrows when its tabs overflow; none here, and every tab lies inside the bar.
+            await Expect(page.Locator(".mud-tabs-scroll-button")).ToHaveCountAsync(0);
+            var overflow = await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('[role=tab]')].filter(tab => {
+                  const bar = tab.closest('.mud-tabs-tabbar, .mud-tabs-toolbar') ?? document.body;
+                  return tab.getBoundingClientRect().right > bar.getBoundingClientRect().right + 1;
+                }).map(tab => tab.textContent.trim())
+                """);
+            overflow.ShouldBeEmpty($"in {language} these tabs lie past the bar's edge: {string.Join(", ", overflow)}");
+        }
+    });
+
+    [Fact]
     public Task Staff_OpenBrand360FromTheQueue_AssignAManager_OverrideTheTierWithAReason_AndSeeItOnTheTimeline() => RunAsync(async page =>
     {
         await new LoginPage(page).SignInFromStartAsync(DemoAccounts.SkaOperator, DemoAccounts.Password);
