@@ -30,6 +30,28 @@ public sealed class MetricsJourneys(PortalServer server, ITestOutputHelper outpu
         await dashboard.GoToAsync(DemoAccounts.BrandCode);
         // The card shows the compact figure (4K); the exact one is its title.
         await Expect(dashboard.Fans.GetByTestId("kpi-value")).ToHaveAttributeAsync("title", lastFans.ToString("N0", CultureInfo.InvariantCulture));
+
+        // The daily GMV chart shows a handful of dates, none overlapping, the last day among them; the tooltip
+        // of a point names its day, hidden label or not.
+        var edges = await dashboard.VisibleDateLabelEdgesAsync();
+        edges.Length.ShouldBeInRange(2, 6);
+        for (var i = 1; i < edges.Length; i++)
+        {
+            edges[i][0].ShouldBeGreaterThanOrEqualTo(edges[i - 1][1], $"date labels {i} and {i + 1} overlap");
+        }
+
+        var points = dashboard.GmvPerDay.Locator(".mud-charts-line-series circle");
+        // The markers are transparent until hovered (Playwright would wait for them to show): move the mouse
+        // onto one the way a person does, from the left. Neighbouring markers overlap and a later one is drawn
+        // on top, so stop 3 px left of the centre, where only this marker and the one before it lie.
+        var hovered = await points.CountAsync() - 8;
+        var box = (await points.Nth(hovered).BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X - 30, box.Y + box.Height / 2);
+        await page.Mouse.MoveAsync(box.X + box.Width / 2 - 3, box.Y + box.Height / 2, new() { Steps = 5 });
+        var day = await dashboard.GmvPerDay.Locator(".mud-charts-xaxis text").Nth(hovered).TextContentAsync() ?? "";
+        day.ShouldMatch("^[01][0-9]-[0-3][0-9]$");
+        await Expect(dashboard.GmvPerDay.Locator(".mud-charts-tooltip")).ToContainTextAsync(day);
+
         await UntilAsync(() => dashboard.GoToAsync(DemoAccounts.BrandCode), () => Expect(dashboard.Milestones).ToContainTextAsync("10 influencers selling", new() { Timeout = 2_000 }));
         await Expect(dashboard.Milestones).ToContainTextAsync("First stream");
 

@@ -40,6 +40,14 @@ public sealed class DashboardPage(IPage page)
 
     public ILocator Milestones => page.GetByTestId("milestones");
 
+    /// <summary>The GMV-per-day chart card.</summary>
+    public ILocator GmvPerDay => page.GetByTestId("chart-gmv-day");
+
+    /// <summary>The left and right edges of the date labels the axis shows (the others are hidden by CSS).</summary>
+    public async Task<double[][]> VisibleDateLabelEdgesAsync() =>
+        await GmvPerDay.Locator(".mud-charts-xaxis text").EvaluateAllAsync<double[][]>(
+            "texts => texts.filter(t => getComputedStyle(t).display !== 'none').map(t => { const r = t.getBoundingClientRect(); return [r.left, r.right]; })");
+
     public async Task GoToAsync(string code)
     {
         await page.GotoAsync($"brands/{code}/dashboard");

@@ -89,14 +89,23 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
     /// <summary>The app's clock, to move time in tests.</summary>
     public Portal.Core.Time.PortalClock Clock => Services.GetRequiredService<Portal.Core.Time.PortalClock>();
 
-    /// <summary>Waits until the e-mail has left the outbox (status Sent), or fails after <paramref name="timeout"/>.</summary>
+    /// <summary>
+    /// Waits until the e-mail has left the outbox (status Sent) and returns it; after <paramref name="timeout"/>
+    /// (45 s by default: long enough for one of Hangfire's retries, 10 s after a failed attempt plus its 15 s
+    /// polling) returns it as it is, with its attempts and last error for the assertion's message.
+    /// </summary>
     public async Task<OutgoingEmail> WaitForSentAsync(Guid emailId, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(45));
         while (true)
         {
             var email = await WithDbAsync(db => db.OutgoingEmails.AsNoTracking().SingleAsync(e => e.Id == emailId));
-            if (email.Status == EmailStatus.Sent || DateTime.UtcNow > deadline)
+            if (email.Status == EmailStatus.Sent)
+            {
+                return email;
+            }
+
+            if (DateTime.UtcNow > deadline)
             {
                 return email;
             }

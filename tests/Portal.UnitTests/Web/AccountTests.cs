@@ -86,7 +86,8 @@ public sealed class AccountTests : IAsyncLifetime
         var email = await _app.WithDbAsync(db => db.OutgoingEmails.SingleAsync(e => e.To == "wang.fang@example.com"));
         email.Kind.ShouldBe(EmailKind.Welcome);
         email.Subject.ShouldBe("欢迎加入 STEPS 品牌入驻平台");
-        (await _app.WaitForSentAsync(email.Id)).Status.ShouldBe(EmailStatus.Sent);
+        var sent = await _app.WaitForSentAsync(email.Id);
+        sent.Status.ShouldBe(EmailStatus.Sent, $"after {sent.Attempts} attempt(s); last error: {sent.LastError ?? "none"}");
         var file = Path.Combine(_app.MailFolder, $"{email.Id:N}@portal.eml");
         File.Exists(file).ShouldBeTrue();
         (await File.ReadAllTextAsync(file)).ShouldContain("wang.fang@example.com");

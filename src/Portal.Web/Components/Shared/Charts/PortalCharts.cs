@@ -58,32 +58,47 @@ public static class PortalCharts
         return options;
     }
 
-    /// <summary>A series whose unknown values stay unknown (a gap), with its tooltip writing the exact value.</summary>
+    /// <summary>
+    /// A series whose unknown values stay unknown (a gap), with a tooltip that names the point's day (or month)
+    /// and writes its exact value: <c>11-14 · ¥143,500</c>.
+    /// </summary>
     public static ChartSeries<double> Series(string name, IEnumerable<double?> values, ChartUnit unit, CultureInfo? culture = null) => new()
     {
         Name = name,
         Data = new ChartData<double>(values.ToArray()),
         TooltipYValueFormat = ExactFormat(unit),
+        TooltipTitleFormat = TooltipTitle,
     };
+
+    /// <summary>What a tooltip's first line says: the point's label (day or month), then its exact value.</summary>
+    public const string TooltipTitle = "{{X_VALUE}} · {{Y_VALUE}}";
 
     /// <summary>A series of known values, with its tooltip writing the exact value.</summary>
     public static ChartSeries<double> Series(string name, IEnumerable<double> values, ChartUnit unit, CultureInfo? culture = null) =>
         Series(name, values.Select(v => (double?)v), unit, culture);
 
     /// <summary>
-    /// Labels for a time axis: every day's label is computed, but only every n-th is shown (the last one always),
-    /// so at most <paramref name="max"/> labels share the width.
+    /// Labels for a time axis: every day is labelled, so the tooltip of any point names its day;
+    /// <see cref="DateAxisCss"/> then shows only every n-th of them on the axis.
     /// </summary>
-    public static string[] DateLabels(IReadOnlyList<DateOnly> days, int max = MaxDateLabels)
-    {
-        if (days.Count == 0)
-        {
-            return [];
-        }
+    public static string[] DateLabels(IReadOnlyList<DateOnly> days) => days.Select(ShortDate).ToArray();
 
-        var every = LabelStep(days.Count, max);
-        var last = days.Count - 1;
-        return days.Select((day, i) => (last - i) % every == 0 ? ShortDate(day) : "").ToArray();
+    /// <summary>
+    /// The CSS that shows only every n-th date label (counted from the last day, which always shows) of the
+    /// charts inside an element of class <paramref name="scope"/>, so at most <paramref name="max"/> of
+    /// <paramref name="count"/> labels share the width; empty when all of them fit.
+    /// </summary>
+    public static string DateAxisCss(string scope, int count, int max = MaxDateLabels)
+    {
+        var every = LabelStep(count, max);
+        return every <= 1 ? "" : $".{scope} .mud-charts-xaxis text:not(:nth-last-child({every}n+1)) {{ display: none; }}";
+    }
+
+    /// <summary>The indexes of the labels <see cref="DateAxisCss"/> leaves visible (for tests and reasoning).</summary>
+    public static IEnumerable<int> VisibleDateLabels(int count, int max = MaxDateLabels)
+    {
+        var every = LabelStep(count, max);
+        return Enumerable.Range(0, count).Where(i => (count - 1 - i) % every == 0);
     }
 
     /// <summary>How many points one label stands for, so that at most <paramref name="max"/> labels are shown.</summary>

@@ -32,13 +32,25 @@ public sealed class PortalChartsTests : PortalTestContext
     [InlineData(31)]
     [InlineData(7)]
     [InlineData(1)]
-    public void DateLabels_ShowAtMostSixLabels_TheLastDayAlways(int days)
+    public void DateLabels_NameEveryDay_AndTheAxisShowsAtMostSix_TheLastDayAlways(int days)
     {
         var labels = PortalCharts.DateLabels(Days(days));
+        var visible = PortalCharts.VisibleDateLabels(days).ToList();
 
         labels.Length.ShouldBe(days);
-        labels.Count(l => l.Length > 0).ShouldBeLessThanOrEqualTo(PortalCharts.MaxDateLabels);
+        labels.ShouldAllBe(l => l.Length == 5);
+        visible.Count.ShouldBeLessThanOrEqualTo(PortalCharts.MaxDateLabels);
+        visible.ShouldContain(days - 1);
         labels[^1].ShouldBe(Days(days)[^1].ToString("MM-dd", CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void DateAxisCss_HidesAllButEveryNthLabelCountedFromTheLast()
+    {
+        // 90 days, six labels at most: every 15th from the end (the 1st, 16th, 31st ... from the end) shows.
+        PortalCharts.DateAxisCss("day-axis", 90).ShouldBe(".day-axis .mud-charts-xaxis text:not(:nth-last-child(15n+1)) { display: none; }");
+        PortalCharts.VisibleDateLabels(90).ShouldBe([14, 29, 44, 59, 74, 89]);
+        PortalCharts.DateAxisCss("day-axis", 6).ShouldBeEmpty();
     }
 
     [Fact]
@@ -57,6 +69,7 @@ public sealed class PortalChartsTests : PortalTestContext
         var series = PortalCharts.Series("GMV", [1_000d, null, 3_000d], ChartUnit.Money);
 
         series.Data.Points.Select(p => p.HasValue).ShouldBe([true, false, true]);
+        series.TooltipTitleFormat.ShouldBe("{{X_VALUE}} · {{Y_VALUE}}");
         PortalCharts.Line([series], ChartUnit.Money).ConnectNullPoints.ShouldBeFalse();
     }
 
@@ -103,7 +116,7 @@ public sealed class PortalChartsTests : PortalTestContext
         yAxis.ShouldContain(top);
         yAxis.Count.ShouldBeInRange(3, PortalCharts.ValueTicks + 1);
         yAxis.ShouldNotContain(t => t.Contains("000000", StringComparison.Ordinal));
-        chart.FindAll(".mud-charts-xaxis text").Count(t => t.TextContent.Length > 0).ShouldBeLessThanOrEqualTo(PortalCharts.MaxDateLabels);
+        chart.FindAll(".mud-charts-xaxis text").Select(t => t.TextContent).ShouldBe(PortalCharts.DateLabels(days));
         chart.FindAll(".mud-chart-legend").ShouldBeEmpty();
     }
 }
