@@ -40,6 +40,10 @@ public sealed class MetricsJourneys(PortalServer server, ITestOutputHelper outpu
             edges[i][0].ShouldBeGreaterThanOrEqualTo(edges[i - 1][1], $"date labels {i} and {i + 1} overlap");
         }
 
+        var labels = dashboard.GmvPerDay.Locator(".mud-charts-xaxis text");
+        (await labels.Last.IsVisibleAsync()).ShouldBeTrue("the last day's label always shows");
+
+        // One marker per day here (figures every day, one series), so the n-th marker is the n-th label's day.
         var points = dashboard.GmvPerDay.Locator(".mud-charts-line-series circle");
         // The markers are transparent until hovered (Playwright would wait for them to show): move the mouse
         // onto one the way a person does, from the left. Neighbouring markers overlap and a later one is drawn
@@ -48,7 +52,7 @@ public sealed class MetricsJourneys(PortalServer server, ITestOutputHelper outpu
         var box = (await points.Nth(hovered).BoundingBoxAsync())!;
         await page.Mouse.MoveAsync(box.X - 30, box.Y + box.Height / 2);
         await page.Mouse.MoveAsync(box.X + box.Width / 2 - 3, box.Y + box.Height / 2, new() { Steps = 5 });
-        var day = await dashboard.GmvPerDay.Locator(".mud-charts-xaxis text").Nth(hovered).TextContentAsync() ?? "";
+        var day = await labels.Nth(hovered).TextContentAsync() ?? "";
         day.ShouldMatch("^[01][0-9]-[0-3][0-9]$");
         await Expect(dashboard.GmvPerDay.Locator(".mud-charts-tooltip")).ToContainTextAsync(day);
 

@@ -33,7 +33,12 @@ internal static class DatabaseTemplate
         var directory = new TempDirectory();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => directory.Dispose();
         var source = directory.File("portal.db");
-        using (var app = new PortalAppFactory(directory, "Development", new Dictionary<string, string?> { ["Jobs:RunServer"] = "false" }, useTemplate: false))
+        using (var app = new PortalAppFactory(directory, "Development", new Dictionary<string, string?>
+        {
+            // Nothing in the background while the template is made: its rows are exactly what migrating and seeding wrote.
+            ["Jobs:RunServer"] = "false",
+            ["Portfolio:RefreshInBackground"] = "false",
+        }, useTemplate: false))
         {
             _ = app.Services;
         }
@@ -45,6 +50,11 @@ internal static class DatabaseTemplate
         from.Open();
         to.Open();
         from.BackupDatabase(to);
+
+        // Each host makes its own data-protection key, as it would on a new machine.
+        using var clear = to.CreateCommand();
+        clear.CommandText = """DELETE FROM "DataProtectionKeys";""";
+        clear.ExecuteNonQuery();
         return template;
     }
 }

@@ -91,12 +91,12 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
 
     /// <summary>
     /// Waits until the e-mail has left the outbox (status Sent) and returns it; after <paramref name="timeout"/>
-    /// (45 s by default: long enough for one of Hangfire's retries, 10 s after a failed attempt plus its 15 s
-    /// polling) returns it as it is, with its attempts and last error for the assertion's message.
+    /// (30 s by default: room for one of Hangfire's retries, 10 s after a failed attempt, on a loaded machine)
+    /// returns it as it is, with its attempts and last error for the assertion's message.
     /// </summary>
     public async Task<OutgoingEmail> WaitForSentAsync(Guid emailId, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(45));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (true)
         {
             var email = await WithDbAsync(db => db.OutgoingEmails.AsNoTracking().SingleAsync(e => e.Id == emailId));
