@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Core.Features.Accounts;
 using Portal.Core.Features.Brands;
 using Portal.Core.Features.Email;
@@ -34,8 +33,8 @@ public sealed partial class PortalDbContext(DbContextOptions<PortalDbContext> op
         {
             // SQLite cannot compare or order DateTimeOffset text; all instants are UTC, so a
             // binary (ticks) encoding keeps their order and lets queries filter on them.
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<StoredInstantConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<StoredInstantConverter>();
         }
     }
 }

@@ -12,9 +12,9 @@ internal static class MetricStorage
     public const decimal FenPerYuan = 100m;
     public const decimal RateScale = 10_000m;
 
-    public static readonly ValueConverter<decimal, long> Money = new(v => (long)(v * FenPerYuan), v => v / FenPerYuan);
+    public static readonly ValueConverter<decimal, long> Money = new(v => StoredValues.Fen(v), v => StoredValues.Yuan(v));
 
-    public static readonly ValueConverter<decimal, long> Rate = new(v => (long)(v * RateScale), v => v / RateScale);
+    public static readonly ValueConverter<decimal, long> Rate = new(v => StoredValues.Rate(v), v => v / RateScale);
 }
 
 internal sealed class DailyMetricConfiguration : IEntityTypeConfiguration<DailyMetric>

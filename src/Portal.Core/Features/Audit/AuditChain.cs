@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Portal.Core.Data;
 
 namespace Portal.Core.Features.Audit;
 
@@ -17,12 +17,8 @@ public static class AuditChain
     /// <summary>The "previous hash" of the first entry.</summary>
     public const string Genesis = "";
 
-    /// <summary>How the database stores instants (ticks at 0.1 ms): the hash covers the value as stored, not as written.</summary>
-    private static readonly DateTimeOffsetToBinaryConverter Storage = new();
-
-    /// <summary>The instant as it reads back from the database.</summary>
-    public static DateTimeOffset AsStored(DateTimeOffset at) =>
-        (DateTimeOffset)Storage.ConvertFromProvider((long)Storage.ConvertToProvider(at)!)!;
+    /// <summary>The instant as it reads back from the database (<see cref="StoredValues"/>): the hash covers the value as stored, not as written.</summary>
+    public static DateTimeOffset AsStored(DateTimeOffset at) => StoredValues.RoundTrip(at);
 
     /// <summary>
     /// The entry's fields in a fixed order as a JSON array (unambiguous: no field can run into the next),

@@ -152,7 +152,7 @@ public sealed class JourneyService(
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var json = System.Text.Json.JsonSerializer.Serialize(completions.Select(c => new[] { c.BrandId.ToString().ToUpperInvariant(), c.TaskCode }));
+        var json = StoredValues.Rows(completions.Select(c => new object[] { StoredValues.Key(c.BrandId), c.TaskCode }));
         // Status and source are stored by name; instants as ticks (PortalDbContext's conventions).
         return await db.Database.ExecuteSqlRawAsync(
             """
@@ -166,7 +166,7 @@ public sealed class JourneyService(
                 "CompletedByUserId" = NULL, "UpdatedAt" = excluded."UpdatedAt"
             WHERE "BrandTasks"."Status" <> 'Done'
             """,
-            [json, new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(now)!],
+            [json, StoredValues.Instant(now)],
             cancellationToken);
     }
 

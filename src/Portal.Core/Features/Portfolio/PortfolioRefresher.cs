@@ -1,16 +1,11 @@
 using System.Data.Common;
 using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Data;
-using Portal.Core.Data.Configurations;
 using Portal.Core.Features.Documents;
 using Portal.Core.Features.Journey;
-using Portal.Core.Features.Metrics;
 
 namespace Portal.Core.Features.Portfolio;
 
@@ -24,7 +19,6 @@ namespace Portal.Core.Features.Portfolio;
 public sealed class PortfolioRefresher(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, ILogger<PortfolioRefresher> logger)
 {
     private const int ChunkSize = 2_000;
-    private static readonly ValueConverter<DateTimeOffset, long> Instant = new DateTimeOffsetToBinaryConverter();
 
     /// <summary>Rebuilds every brand's row; answers how many rows were written.</summary>
     public async Task<int> RefreshAllAsync(CancellationToken cancellationToken = default)
@@ -101,7 +95,7 @@ public sealed class PortfolioRefresher(IDbContextFactory<PortalDbContext> dbFact
 
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var idsJson = JsonSerializer.Serialize(ids.Select(MetricsIngestionService.Key));
+        var idsJson = StoredValues.KeyList(ids);
         var figures = await ReadFiguresAsync(connection, idsJson, today, cancellationToken);
 
         var rows = new List<BrandPortfolioRow>(brands.Count);
@@ -184,19 +178,15 @@ public sealed class PortfolioRefresher(IDbContextFactory<PortalDbContext> dbFact
             WHERE m."BrandId" IN (SELECT value FROM json_each($brands))
             GROUP BY m."BrandId"
             """;
-        Add(command, "$brands", idsJson);
-        Add(command, "$today", Day(today));
-        Add(command, "$cur", Day(today.AddDays(-30)));
-        Add(command, "$prev", Day(today.AddDays(-60)));
+        command.AddParameter("$brands", idsJson);
+        command.AddParameter("$today", StoredValues.Day(today));
+        command.AddParameter("$cur", StoredValues.Day(today.AddDays(-30)));
+        command.AddParameter("$prev", StoredValues.Day(today.AddDays(-60)));
         var result = new Dictionary<Guid, Figures>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            result[Guid.Parse(reader.GetString(0))] = new Figures(
-                reader.GetInt64(1) / MetricStorage.FenPerYuan,
-                reader.GetInt64(2) / MetricStorage.FenPerYuan,
-                reader.IsDBNull(3) ? null : DateOnly.ParseExact(reader.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                reader.IsDBNull(4) ? null : Instant.ConvertFromProvider(reader.GetInt64(4)) as DateTimeOffset?);
+            result[reader.GetKey(0)] = new Figures(reader.GetYuan(1), reader.GetYuan(2), reader.GetDayOrNull(3), reader.GetInstantOrNull(4));
         }
 
         return result;
@@ -217,26 +207,20 @@ public sealed class PortfolioRefresher(IDbContextFactory<PortalDbContext> dbFact
                 COALESCE((SELECT group_concat(c."CategoryId", ',') FROM "BrandCategories" c WHERE c."BrandId" = b."Id"), '')
             FROM "Brands" b WHERE b."Id" = $p0
             """;
-        var p = Enumerable.Range(0, 18).Select(i =>
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = $"$p{i}";
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
+        var p = Enumerable.Range(0, 18).Select(i => command.AddParameter($"$p{i}")).ToArray();
         await command.PrepareAsync(cancellationToken);
         foreach (var row in rows)
         {
-            p[0].Value = MetricsIngestionService.Key(row.BrandId);
-            p[1].Value = Day(row.AsOf);
-            p[2].Value = (long)(row.Gmv30 * MetricStorage.FenPerYuan);
-            p[3].Value = (long)(row.GmvPrev30 * MetricStorage.FenPerYuan);
-            p[4].Value = row.LastFiguresOn is { } last ? Day(last) : DBNull.Value;
+            p[0].Value = StoredValues.Key(row.BrandId);
+            p[1].Value = StoredValues.Day(row.AsOf);
+            p[2].Value = StoredValues.Fen(row.Gmv30);
+            p[3].Value = StoredValues.Fen(row.GmvPrev30);
+            p[4].Value = row.LastFiguresOn is { } last ? StoredValues.Day(last) : DBNull.Value;
             p[5].Value = Binary(row.LastMilestoneAt);
             p[6].Value = Binary(row.LastActivityAt);
             p[7].Value = row.Compliance.ToString();
-            p[8].Value = row.BlockedFrom is { } blocked ? Day(blocked) : DBNull.Value;
-            p[9].Value = row.NextExpiryOn is { } expiry ? Day(expiry) : DBNull.Value;
+            p[8].Value = row.BlockedFrom is { } blocked ? StoredValues.Day(blocked) : DBNull.Value;
+            p[9].Value = row.NextExpiryOn is { } expiry ? StoredValues.Day(expiry) : DBNull.Value;
             p[10].Value = row.DocumentsAwaitingReview;
             p[11].Value = row.ProgressDistribution;
             p[12].Value = row.ProgressTraffic;
@@ -249,15 +233,5 @@ public sealed class PortfolioRefresher(IDbContextFactory<PortalDbContext> dbFact
         }
     }
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static object Binary(DateTimeOffset? instant) => instant is { } value ? Instant.ConvertToProvider(value)! : DBNull.Value;
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
+    private static object Binary(DateTimeOffset? instant) => instant is { } value ? StoredValues.Instant(value) : DBNull.Value;
 }

@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Core.Data;
@@ -29,8 +28,6 @@ internal sealed class DemoPortfolioSeeder(
     TimeProvider clock,
     ILogger<DemoPortfolioSeeder> logger) : ISeedContributor
 {
-    private static readonly ValueConverter Instant = new DateTimeOffsetToBinaryConverter();
-
     public Task SeedReferenceDataAsync(PortalDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task SeedDemoDataAsync(PortalDbContext db, DemoSeedContext demo, CancellationToken cancellationToken)
@@ -147,7 +144,7 @@ internal sealed class DemoPortfolioSeeder(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var connection = db.Database.GetDbConnection();
             await using var insert = MetricsIngestionService.WriteCommand(connection, transaction.GetDbTransaction(), replaceExisting: false);
-            var stamp = Instant.ConvertToProvider(now)!;
+            object stamp = StoredValues.Instant(now);
             var count = 0;
             foreach (var (demoBrand, brand) in brands)
             {

@@ -1,0 +1,11 @@
+using System.Data.Common;
+using Portal.Core.Data;
+
+namespace Portal.Core.Features.Metrics.Evaluation;
+
+/// <summary>
+/// One evaluation's open context and connection, shared by its phases: the connection stays open for
+/// the run, so the temporary scope table lives as long as it. <paramref name="Scoped"/>: only the brands in
+/// the scope (the queue or the ones asked for); otherwise every brand (the nightly recompute).
+/// </summary>
+internal sealed record EvaluationRun(PortalDbContext Db, DbConnection Connection, bool Scoped);

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Portal.Core.Data;
+
+namespace Portal.Core.Features.Metrics.Evaluation;
+
+/// <summary>
+/// Which brands a run evaluates and from which day: the queue that accepted batches left
+/// (<see cref="PendingMetricsEvaluation"/>), given brands, or every brand; written to the temporary table the
+/// other phases join from, and the queue rows the run saw cleared at its end.
+/// </summary>
+internal static class EvaluationScope
+{
+    /// <summary>The queued rows; for given brands only theirs.</summary>
+    public static async Task<List<PendingMetricsEvaluation>> ReadPendingAsync(PortalDbContext db, IReadOnlyCollection<Guid>? brandIds, CancellationToken cancellationToken)
+    {
+        var pending = await db.PendingMetricsEvaluations.AsNoTracking().ToListAsync(cancellationToken);
+        if (brandIds is null)
+        {
+            return pending;
+        }
+
+        var asked = brandIds.ToHashSet();
+        return pending.Where(p => asked.Contains(p.BrandId)).ToList();
+    }
+
+    /// <summary>
+    /// Self-repair for the nightly run: brands with daily rows but no summary (figures written around the
+    /// ingestion service), to be summarised from their first day.
+    /// </summary>
+    public static Task<List<Guid>> UnsummarisedBrandsAsync(PortalDbContext db, CancellationToken cancellationToken) =>
+        db.Brands.AsNoTracking()
+            .Where(b => db.DailyMetrics.Any(m => m.BrandId == b.Id) && !db.MetricMonths.Any(s => s.BrandId == b.Id))
+            .Select(b => b.Id)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The brands in scope and the first day to summarise again, in the run's temporary table.</summary>
+    public static async Task FillAsync(EvaluationRun run, IReadOnlyDictionary<Guid, DateOnly> scope, CancellationToken cancellationToken)
+    {
+        await run.Connection.ExecuteAsync(null, MetricsEvaluationSql.CreateScope, cancellationToken);
+        if (scope.Count == 0)
+        {
+            return;
+        }
+
+        await using var transaction = await run.Db.Database.BeginTransactionAsync(cancellationToken);
+        await using var insert = run.Connection.Command(transaction.GetDbTransaction(), MetricsEvaluationSql.InsertScope);
+        var brand = insert.AddParameter("$b");
+        var day = insert.AddParameter("$d");
+        await insert.PrepareAsync(cancellationToken);
+        foreach (var (id, from) in scope)
+        {
+            brand.Value = StoredValues.Key(id);
+            day.Value = StoredValues.Day(from);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Clears the queue rows the run saw; a brand touched again meanwhile keeps its newer row for the next run.</summary>
+    public static async Task ClearPendingAsync(EvaluationRun run, IReadOnlyCollection<PendingMetricsEvaluation> seen, CancellationToken cancellationToken)
+    {
+        if (seen.Count == 0)
+        {
+            return;
+        }
+
+        var json = StoredValues.Rows(seen.Select(p => new object[] { StoredValues.Key(p.BrandId), StoredValues.Instant(p.RequestedAt) }));
+        await using var transaction = await run.Db.Database.BeginTransactionAsync(cancellationToken);
+        await run.Connection.ExecuteAsync(transaction.GetDbTransaction(), MetricsEvaluationSql.ClearPending, cancellationToken, ("$seen", json));
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+using Portal.Core.Data;
+using Portal.Core.Data.Configurations;
+
+namespace Portal.Core.Features.Metrics.Evaluation;
+
+/// <summary>
+/// Records milestones: per active <see cref="MilestoneDefinition"/>, one query over the summaries finds the brands
+/// that may have reached it (and have not yet), and only for those the daily rows are read to find the exact day
+/// and the figure that proved it. The achievements go in through one prepared insert in one transaction.
+/// </summary>
+internal sealed class MilestoneRecorder(TimeProvider clock, ILogger logger)
+{
+    /// <summary>Records the milestones reached; answers how many.</summary>
+    public async Task<int> RecordAsync(EvaluationRun run, CancellationToken cancellationToken)
+    {
+        var definitions = await run.Db.MilestoneDefinitions.AsNoTracking().Where(d => d.IsActive).ToListAsync(cancellationToken);
+        var found = new List<MilestoneAchievement>();
+        foreach (var definition in definitions)
+        {
+            await FindAsync(run, definition, found, cancellationToken);
+        }
+
+        if (found.Count > 0)
+        {
+            await InsertAsync(run, found, cancellationToken);
+            logger.LogInformation("Recorded {Count} milestone(s)", found.Count);
+        }
+
+        return found.Count;
+    }
+
+    /// <summary>The scale from a stored figure back to the figure (fen to yuan, parts per ten thousand to a rate; a day's ad ROI is not scaled).</summary>
+    private static decimal ScaleOf(MetricKind metric) => metric switch
+    {
+        MetricKind.Gmv or MetricKind.DistributionGmv or MetricKind.AdSpend or MetricKind.AdGmv or MetricKind.SelfStreamGmv => MetricStorage.FenPerYuan,
+        MetricKind.RepurchaseRate => MetricStorage.RateScale,
+        _ => 1m,
+    };
+
+    private static async Task FindAsync(EvaluationRun run, MilestoneDefinition definition, List<MilestoneAchievement> found, CancellationToken cancellationToken)
+    {
+        var scale = ScaleOf(definition.Metric);
+        object threshold = definition.Aggregation == MilestoneAggregation.DaysWithValue
+            ? (long)Math.Ceiling(definition.Threshold)
+            : definition.Metric == MetricKind.AdRoi ? (double)definition.Threshold : (long)Math.Ceiling(definition.Threshold * scale);
+        var parameters = new (string, object?)[] { ("$definition", StoredValues.Key(definition.Id)), ("$threshold", threshold) };
+        await run.Connection.ExecuteAsync(null, MetricsEvaluationSql.ClearCandidates, cancellationToken);
+        if (await run.Connection.ExecuteAsync(null, MetricsEvaluationSql.Candidates(definition, run.Scoped), cancellationToken, parameters) == 0)
+        {
+            return;
+        }
+
+        await using var command = run.Connection.Command(null, MetricsEvaluationSql.MilestoneDays(definition), parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var date = reader.GetDay(1);
+            var raw = Convert.ToDecimal(reader.GetValue(2), CultureInfo.InvariantCulture);
+            found.Add(new MilestoneAchievement
+            {
+                BrandId = reader.GetKey(0),
+                MilestoneDefinitionId = definition.Id,
+                AchievedOn = date,
+                Value = definition.Aggregation == MilestoneAggregation.DaysWithValue ? raw : decimal.Round(raw / scale, 4),
+                Period = definition.Aggregation == MilestoneAggregation.MonthlySum ? StoredValues.Month(date) : StoredValues.Day(date),
+            });
+        }
+    }
+
+    private async Task InsertAsync(EvaluationRun run, List<MilestoneAchievement> found, CancellationToken cancellationToken)
+    {
+        await using var transaction = await run.Db.Database.BeginTransactionAsync(cancellationToken);
+        await using var insert = run.Connection.Command(transaction.GetDbTransaction(), MetricsEvaluationSql.InsertMilestone,
+            ("$at", StoredValues.Instant(clock.GetUtcNow())));
+        var id = insert.AddParameter("$id");
+        var brand = insert.AddParameter("$brand");
+        var definitionId = insert.AddParameter("$definition");
+        var on = insert.AddParameter("$on");
+        var amount = insert.AddParameter("$value");
+        var period = insert.AddParameter("$period");
+        await insert.PrepareAsync(cancellationToken);
+        foreach (var achievement in found)
+        {
+            id.Value = StoredValues.Key(achievement.Id);
+            brand.Value = StoredValues.Key(achievement.BrandId);
+            definitionId.Value = StoredValues.Key(achievement.MilestoneDefinitionId);
+            on.Value = StoredValues.Day(achievement.AchievedOn);
+            amount.Value = StoredValues.DecimalText(achievement.Value);
+            period.Value = achievement.Period;
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

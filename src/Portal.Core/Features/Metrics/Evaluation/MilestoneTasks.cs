@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+using Portal.Core.Features.Journey;
+
+namespace Portal.Core.Features.Metrics.Evaluation;
+
+/// <summary>
+/// Completes the journey tasks linked to newly reached milestones (source Milestone), all brands in one statement
+/// through <see cref="JourneyService.CompleteFromMilestonesAsync"/>, then marks those achievements done, so a
+/// later run does not complete a task again that someone reopened.
+/// </summary>
+internal sealed class MilestoneTasks(JourneyService journey, TimeProvider clock)
+{
+    /// <summary>Completes the open achievements' tasks; answers how many tasks changed.</summary>
+    public async Task<int> CompleteAsync(EvaluationRun run, CancellationToken cancellationToken)
+    {
+        var work = new List<(Guid Brand, string Task)>();
+        var achievements = new List<Guid>();
+        await using (var command = run.Connection.Command(null, MetricsEvaluationSql.OpenTaskCompletions(run.Scoped)))
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                achievements.Add(reader.GetKey(0));
+                var brand = reader.GetKey(1);
+                foreach (var task in JsonSerializer.Deserialize<List<string>>(reader.GetString(2)) ?? [])
+                {
+                    work.Add((brand, task));
+                }
+            }
+        }
+
+        if (achievements.Count == 0)
+        {
+            return 0;
+        }
+
+        var completed = work.Count == 0 ? 0 : await journey.CompleteFromMilestonesAsync(work, cancellationToken);
+        var now = clock.GetUtcNow();
+        await run.Db.MilestoneAchievements
+            .Where(a => achievements.Contains(a.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.TasksCompletedAt, now), cancellationToken);
+        return completed;
+    }
+}
