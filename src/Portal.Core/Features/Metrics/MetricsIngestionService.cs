@@ -10,7 +10,8 @@ using static Portal.Core.Data.StoredValues;
 namespace Portal.Core.Features.Metrics;
 
 /// <summary>
-/// Takes daily figures in, all or nothing: every row is checked first (<see cref="MetricsBatchValidator"/>); only a batch without problems is written, in one
+/// Takes daily figures in, all or nothing: every row is checked first (<see cref="MetricsBatchValidator"/>);
+/// only a batch without problems is written, in one
 /// transaction, as an upsert by (brand, day). Writing through one prepared single-row statement keeps a
 /// 10,000-row batch fast (measured faster here than multi-row VALUES, whose named parameters
 /// Microsoft.Data.Sqlite binds by a linear lookup, and than a JSON chunk unpacked by json_each); the
