@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
-using Portal.Core.Features.Accounts;
 using Portal.Core.Features.Brands;
 
 namespace Portal.Core.Features.Documents;
@@ -11,10 +10,6 @@ internal static class DocumentAccess
 {
     public static async Task<bool> IsMemberAsync(PortalDbContext db, ClaimsPrincipal user, Guid brandId, CancellationToken cancellationToken) =>
         await BrandDirectory.MemberRoleAsync(db, user, brandId, cancellationToken) is not null;
-
-    /// <summary>The people who may review documents: SKA operators and admins.</summary>
-    public static IQueryable<PortalUser> StaffQuery(PortalDbContext db) =>
-        db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == PortalRoles.SkaOperator || r.Name == PortalRoles.Admin))));
 
     /// <summary>What decides which requirements apply to a brand: its categories and whether it owns its trademark.</summary>
     public static async Task<BrandFacts> FactsAsync(PortalDbContext db, Guid brandId, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
 using Portal.Core.Features.Brands;
+using Portal.Core.Features.Notifications;
 using Portal.Core.Localization;
 
 namespace Portal.Core.Features.Documents;
@@ -62,7 +63,7 @@ public sealed class DocumentQueueService(
     public async Task<IReadOnlyList<ReviewerChoice>> ReviewersAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await DocumentAccess.StaffQuery(db).OrderBy(u => EF.Functions.Collate(u.DisplayName, NameOrder.Collation)).Select(u => new ReviewerChoice(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
+        return await NotificationService.StaffQuery(db).OrderBy(u => EF.Functions.Collate(u.DisplayName, NameOrder.Collation)).Select(u => new ReviewerChoice(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
     }
 
     private QueueItem Item(QueueRow x, Dictionary<Guid, string> reviewers, DateOnly today)

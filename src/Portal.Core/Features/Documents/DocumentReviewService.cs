@@ -115,7 +115,7 @@ public sealed class DocumentReviewService(
             return Outcome.Fail(strings["Refused_NotFound"]);
         }
 
-        if (reviewerId is { } id && !await DocumentAccess.StaffQuery(db).AnyAsync(u => u.Id == id, cancellationToken))
+        if (reviewerId is { } id && !await NotificationService.StaffQuery(db).AnyAsync(u => u.Id == id, cancellationToken))
         {
             return Outcome.Fail(strings["Refused_NotReviewer"]);
         }
