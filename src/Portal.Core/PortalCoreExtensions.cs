@@ -101,7 +101,10 @@ public static class PortalCoreExtensions
         services.AddSingleton<IPendingWorkSource, PendingEmailSource>();
         services.AddStreamsAndTrustCard();
         services.AddScoped<DatabaseSeeder>();
-        services.AddSingleton<ApplicationService>();
+        services.AddSingleton<NewBrandService>();
+        services.AddSingleton<ApplicationQueryService>();
+        services.AddSingleton<ApplicationProfileService>();
+        services.AddSingleton<ApplicationWorkflowService>();
         services.AddSingleton<MembershipService>();
         services.AddScoped<InvitationAcceptance>();
         services.AddScoped<ISeedContributor, ApplicationSeedContributor>();

@@ -18,16 +18,16 @@ public static class DocumentEndpoints
     public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/documents/{id:guid}").RequireAuthorization().ExcludeFromDescription();
-        group.MapGet("/file", (Guid id, HttpContext context, DocumentService documents, CancellationToken cancellationToken) =>
-            SendAsync(id, context, documents, inline: false, cancellationToken));
-        group.MapGet("/preview", (Guid id, HttpContext context, DocumentService documents, CancellationToken cancellationToken) =>
-            SendAsync(id, context, documents, inline: true, cancellationToken));
+        group.MapGet("/file", (Guid id, HttpContext context, DocumentFileService files, CancellationToken cancellationToken) =>
+            SendAsync(id, context, files, inline: false, cancellationToken));
+        group.MapGet("/preview", (Guid id, HttpContext context, DocumentFileService files, CancellationToken cancellationToken) =>
+            SendAsync(id, context, files, inline: true, cancellationToken));
         return app;
     }
 
-    private static async Task<IResult> SendAsync(Guid id, HttpContext context, DocumentService documents, bool inline, CancellationToken cancellationToken)
+    private static async Task<IResult> SendAsync(Guid id, HttpContext context, DocumentFileService files, bool inline, CancellationToken cancellationToken)
     {
-        if (await documents.OpenFileAsync(context.User, id, cancellationToken) is not { } file)
+        if (await files.OpenFileAsync(context.User, id, cancellationToken) is not { } file)
         {
             return Results.NotFound();
         }

@@ -46,7 +46,7 @@ public sealed class Brand : Data.IHasCreatedAt, Data.IAudited
 
     public List<Applications.BrandCategory> Categories { get; } = [];
 
-    /// <summary>Moved only by <see cref="Applications.ApplicationService"/> through the workflow's actions.</summary>
+    /// <summary>Moved only by <see cref="Applications.ApplicationWorkflowService"/> through the workflow's actions.</summary>
     public Applications.ApplicationStatus Status { get; internal set; } = Applications.ApplicationStatus.Draft;
 
     public DateTimeOffset? SubmittedAt { get; internal set; }

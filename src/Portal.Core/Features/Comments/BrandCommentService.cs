@@ -94,14 +94,9 @@ public sealed class BrandCommentService(
 
         var (brandId, staff) = access.Value;
         var body = request.Body?.Trim() ?? "";
-        if (body.Length == 0)
+        if (BodyRefusal(body) is { } refused)
         {
-            return Outcome<Guid>.Fail(strings["Refused_CommentEmpty"]);
-        }
-
-        if (body.Length > MaxBodyLength)
-        {
-            return Outcome<Guid>.Fail(strings["Refused_CommentTooLong", MaxBodyLength]);
+            return Outcome<Guid>.Fail(refused);
         }
 
         if (request.Internal && !staff)
@@ -109,100 +104,26 @@ public sealed class BrandCommentService(
             return Outcome<Guid>.Fail(strings["Refused_InternalStaffOnly"]);
         }
 
-        var isInternal = request.Internal;
-        Guid? parentId = null;
-        if (request.ParentId is { } wanted)
+        var placed = await PlaceAsync(db, request, brandId, staff, cancellationToken);
+        if (!placed.Succeeded)
         {
-            // A reply to a reply joins its parent's thread; a parent the person may not see does not exist for them.
-            var parent = await db.BrandComments.AsNoTracking()
-                .Where(c => c.Id == wanted && c.BrandId == brandId && (staff || !c.IsInternal))
-                .Select(c => new { c.Id, c.ParentId, c.IsInternal })
-                .SingleOrDefaultAsync(cancellationToken);
-            if (parent is null)
-            {
-                return Outcome<Guid>.Fail(strings["Refused_CommentNotFound"]);
-            }
-
-            // A reply takes its parent's visibility. Asked for a note under a public comment, it would be
-            // published to the brand: refuse rather than let words meant for staff reach it.
-            if (request.Internal && !parent.IsInternal)
-            {
-                return Outcome<Guid>.Fail(strings["Refused_InternalReplyToPublic"]);
-            }
-
-            parentId = parent.ParentId ?? parent.Id;
-            isInternal = parent.IsInternal;
-        }
-
-        if (isInternal && !staff)
-        {
-            return Outcome<Guid>.Fail(strings["Refused_InternalStaffOnly"]);
+            return Outcome<Guid>.Fail(placed.Errors);
         }
 
         var mentioned = (request.Mentions ?? []).Distinct().Where(id => id != userId).ToList();
-        if (mentioned.Count > 0)
+        if (await MentionRefusalAsync(db, mentioned, staff, cancellationToken) is { } refusal)
         {
-            if (!staff)
-            {
-                return Outcome<Guid>.Fail(strings["Refused_MentionStaffOnly"]);
-            }
-
-            var known = await NotificationService.StaffQuery(db).CountAsync(u => mentioned.Contains(u.Id), cancellationToken);
-            if (known != mentioned.Count)
-            {
-                return Outcome<Guid>.Fail(strings["Refused_MentionNotStaff"]);
-            }
+            return Outcome<Guid>.Fail(refusal);
         }
 
-        var comment = new BrandComment { BrandId = brandId, ParentId = parentId, AuthorUserId = userId, ByStaff = staff, IsInternal = isInternal, Body = body };
+        var post = new Post(brandId, brandCode, userId, staff, placed.Value!.ParentId, placed.Value.IsInternal, mentioned, body);
+        var comment = new BrandComment { BrandId = brandId, ParentId = post.ParentId, AuthorUserId = userId, ByStaff = staff, IsInternal = post.IsInternal, Body = body };
         comment.Mentions.AddRange(mentioned.Select(id => new BrandCommentMention { CommentId = comment.Id, UserId = id }));
         db.BrandComments.Add(comment);
-
-        var batch = new NotificationBatch();
-        var author = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
-        var excerpt = NotificationArg.Plain(Excerpt(body));
-        var who = NotificationArg.Plain(author);
-        if (mentioned.Count > 0)
-        {
-            await notifications.AddAsync(db, batch,
-                new NotificationMessage(NotificationKind.Mention, isInternal ? "Mention_Internal" : "Mention", brandId, StaffPath(brandCode), [who, excerpt]),
-                mentioned, cancellationToken: cancellationToken);
-        }
-
-        if (!isInternal)
-        {
-            if (staff)
-            {
-                var members = await NotificationService.BrandMembersAsync(db, brandId, cancellationToken);
-                await notifications.AddAsync(db, batch,
-                    new NotificationMessage(NotificationKind.Comment, parentId is null ? "Comment_FromStaff" : "Reply_FromStaff", brandId, BrandPath(brandCode), [who, excerpt]),
-                    members.Where(id => id != userId), cancellationToken: cancellationToken);
-            }
-            else
-            {
-                // The staff who took part in the public thread, and the account manager.
-                var participants = await db.BrandComments.Where(c => c.BrandId == brandId && !c.IsInternal && c.ByStaff)
-                    .Select(c => c.AuthorUserId).Distinct().ToListAsync(cancellationToken);
-                var manager = await db.Brands.Where(b => b.Id == brandId).Select(b => b.AccountManagerUserId).SingleAsync(cancellationToken);
-                if (manager is { } m)
-                {
-                    participants.Add(m);
-                }
-
-                if (participants.Count == 0)
-                {
-                    participants = await NotificationService.StaffAsync(db, cancellationToken);
-                }
-
-                await notifications.AddAsync(db, batch,
-                    new NotificationMessage(NotificationKind.Comment, parentId is null ? "Comment_FromBrand" : "Reply_FromBrand", brandId, StaffPath(brandCode), [who, excerpt]),
-                    participants.Where(id => id != userId && !mentioned.Contains(id)), cancellationToken: cancellationToken);
-            }
-        }
-
+        var batch = await NotifyAsync(db, post, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         notifications.Publish(batch);
-        hub.Changed(brandId, isInternal);
+        hub.Changed(brandId, post.IsInternal);
         return Outcome<Guid>.Success(comment.Id);
     }
 
@@ -252,4 +173,111 @@ public sealed class BrandCommentService(
         var line = body.ReplaceLineEndings(" ");
         return line.Length > 140 ? line[..140] + "…" : line;
     }
+
+    private string? BodyRefusal(string body) =>
+        body.Length == 0 ? strings["Refused_CommentEmpty"].Value
+        : body.Length > MaxBodyLength ? strings["Refused_CommentTooLong", MaxBodyLength].Value
+        : null;
+
+    /// <summary>Where the post goes: top level, or the thread of the comment it replies to, with that thread's visibility.</summary>
+    private async Task<Outcome<Placement>> PlaceAsync(PortalDbContext db, NewComment request, Guid brandId, bool staff, CancellationToken cancellationToken)
+    {
+        var placement = new Placement(null, request.Internal);
+        if (request.ParentId is { } wanted)
+        {
+            // A reply to a reply joins its parent's thread; a parent the person may not see does not exist for them.
+            var parent = await db.BrandComments.AsNoTracking()
+                .Where(c => c.Id == wanted && c.BrandId == brandId && (staff || !c.IsInternal))
+                .Select(c => new { c.Id, c.ParentId, c.IsInternal })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (parent is null)
+            {
+                return Outcome<Placement>.Fail(strings["Refused_CommentNotFound"]);
+            }
+
+            // A reply takes its parent's visibility. Asked for a note under a public comment, it would be
+            // published to the brand: refuse rather than let words meant for staff reach it.
+            if (request.Internal && !parent.IsInternal)
+            {
+                return Outcome<Placement>.Fail(strings["Refused_InternalReplyToPublic"]);
+            }
+
+            placement = new Placement(parent.ParentId ?? parent.Id, parent.IsInternal);
+        }
+
+        return placement.IsInternal && !staff ? Outcome<Placement>.Fail(strings["Refused_InternalStaffOnly"]) : Outcome<Placement>.Success(placement);
+    }
+
+    /// <summary>Only staff mention, and only staff can be mentioned.</summary>
+    private async Task<string?> MentionRefusalAsync(PortalDbContext db, List<Guid> mentioned, bool staff, CancellationToken cancellationToken)
+    {
+        if (mentioned.Count == 0)
+        {
+            return null;
+        }
+
+        if (!staff)
+        {
+            return strings["Refused_MentionStaffOnly"];
+        }
+
+        var known = await NotificationService.StaffQuery(db).CountAsync(u => mentioned.Contains(u.Id), cancellationToken);
+        return known != mentioned.Count ? strings["Refused_MentionNotStaff"].Value : null;
+    }
+
+    /// <summary>
+    /// Queues the notifications in the same save: the people mentioned; for a public post by staff the
+    /// brand's members, by the brand the staff in the thread and the account manager (or all staff).
+    /// </summary>
+    private async Task<NotificationBatch> NotifyAsync(PortalDbContext db, Post post, CancellationToken cancellationToken)
+    {
+        var batch = new NotificationBatch();
+        var author = await db.Users.Where(u => u.Id == post.AuthorId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
+        NotificationArg[] args = [NotificationArg.Plain(author), NotificationArg.Plain(Excerpt(post.Body))];
+        if (post.Mentioned.Count > 0)
+        {
+            await notifications.AddAsync(db, batch,
+                new NotificationMessage(NotificationKind.Mention, post.IsInternal ? "Mention_Internal" : "Mention", post.BrandId, StaffPath(post.BrandCode), args),
+                post.Mentioned, cancellationToken: cancellationToken);
+        }
+
+        if (post.IsInternal)
+        {
+            return batch;
+        }
+
+        if (post.ByStaff)
+        {
+            var members = await NotificationService.BrandMembersAsync(db, post.BrandId, cancellationToken);
+            await notifications.AddAsync(db, batch,
+                new NotificationMessage(NotificationKind.Comment, post.ParentId is null ? "Comment_FromStaff" : "Reply_FromStaff", post.BrandId, BrandPath(post.BrandCode), args),
+                members.Where(id => id != post.AuthorId), cancellationToken: cancellationToken);
+            return batch;
+        }
+
+        // The staff who took part in the public thread, and the account manager.
+        var participants = await db.BrandComments.Where(c => c.BrandId == post.BrandId && !c.IsInternal && c.ByStaff)
+            .Select(c => c.AuthorUserId).Distinct().ToListAsync(cancellationToken);
+        var manager = await db.Brands.Where(b => b.Id == post.BrandId).Select(b => b.AccountManagerUserId).SingleAsync(cancellationToken);
+        if (manager is { } m)
+        {
+            participants.Add(m);
+        }
+
+        if (participants.Count == 0)
+        {
+            participants = await NotificationService.StaffAsync(db, cancellationToken);
+        }
+
+        await notifications.AddAsync(db, batch,
+            new NotificationMessage(NotificationKind.Comment, post.ParentId is null ? "Comment_FromBrand" : "Reply_FromBrand", post.BrandId, StaffPath(post.BrandCode), args),
+            participants.Where(id => id != post.AuthorId && !post.Mentioned.Contains(id)), cancellationToken: cancellationToken);
+        return batch;
+    }
+
+    private sealed record Placement(Guid? ParentId, bool IsInternal);
+
+    /// <summary>A post that passed every check: where it goes and who wrote it.</summary>
+    private sealed record Post(Guid BrandId, string BrandCode, Guid AuthorId, bool ByStaff, Guid? ParentId, bool IsInternal, List<Guid> Mentioned, string Body);
+
 }

@@ -36,6 +36,24 @@ public sealed class DocumentCheckService(
         document.FraudFindings = await FraudFindingsAsync(db, document, cancellationToken);
         document.FraudFlag = document.FraudFindings.Count > 0;
         var action = findings.Count == 0 ? DocumentAction.ChecksPassed : DocumentAction.ChecksFailed;
+        Record(db, document, action, findings, now);
+        var batch = await NotifyStaffAsync(db, document, action, cancellationToken);
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            notifications.Publish(batch);
+            logger.LogInformation("Checked document {DocumentId}: {Outcome} ({Failures} failed, fraud flag {Fraud})", document.Id, action, findings.Count, document.FraudFlag);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another run of the same check finished first; its result stands.
+        }
+    }
+
+    /// <summary>Moves the document out of Checking and keeps the decision, the brand's notice and the findings.</summary>
+    private void Record(PortalDbContext db, Document document, DocumentAction action, List<CheckFinding> findings, DateTimeOffset now)
+    {
         var transition = DocumentWorkflow.Of(action);
         db.DocumentDecisions.Add(new DocumentDecision
         {
@@ -57,11 +75,15 @@ public sealed class DocumentCheckService(
         if (action == DocumentAction.ChecksPassed)
         {
             document.AwaitingSince = now;
-            document.ReviewDueOn = PlatformTime.AddWorkingDays(today, options.CurrentValue.ReviewWorkingDays);
+            document.ReviewDueOn = PlatformTime.AddWorkingDays(PlatformTime.DayOf(now), options.CurrentValue.ReviewWorkingDays);
         }
 
         document.Revision++;
+    }
 
+    /// <summary>Queues staff notifications in the same save: a fraud flag, or else a document newly waiting for review.</summary>
+    private async Task<NotificationBatch> NotifyStaffAsync(PortalDbContext db, Document document, DocumentAction action, CancellationToken cancellationToken)
+    {
         // A fraud flag goes to staff: the brand's account manager, or everyone on staff while it has none.
         var batch = new NotificationBatch();
         if (document.FraudFlag)
@@ -73,7 +95,6 @@ public sealed class DocumentCheckService(
                     [NotificationArg.Localized($"DocType_{document.Type}"), NotificationArg.Plain(document.CertificateNumber ?? ""), NotificationArg.Plain(others), NotificationArg.Plain(code)]),
                 await NotificationService.AccountManagerOrStaffAsync(db, document.BrandId, cancellationToken), cancellationToken: cancellationToken);
         }
-
         else if (action == DocumentAction.ChecksPassed)
         {
             // New work in the review queue; a flagged document is announced by its fraud flag alone.
@@ -87,16 +108,7 @@ public sealed class DocumentCheckService(
                 await NotificationService.AccountManagerOrStaffAsync(db, document.BrandId, cancellationToken), cancellationToken: cancellationToken);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            notifications.Publish(batch);
-            logger.LogInformation("Checked document {DocumentId}: {Outcome} ({Failures} failed, fraud flag {Fraud})", document.Id, action, findings.Count, document.FraudFlag);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another run of the same check finished first; its result stands.
-        }
+        return batch;
     }
 
     /// <summary>The same certificate number or the same file on a brand that is not related (no shared member, another company).</summary>

@@ -13,7 +13,10 @@ public static class DocumentServiceCollectionExtensions
     {
         services.AddValidatedSettings<DocumentOptions, DocumentOptionsValidator>(configuration, DocumentOptions.Section);
         services.AddSingleton<DocumentStorage>();
-        services.AddSingleton<DocumentService>();
+        services.AddSingleton<DocumentChecklistService>();
+        services.AddSingleton<DocumentFileService>();
+        services.AddSingleton<DocumentQueueService>();
+        services.AddSingleton<DocumentReviewService>();
         services.AddSingleton<DocumentCheckService>();
         services.AddSingleton<DocumentExpiryService>();
         services.AddSingleton<IPendingWorkSource, PendingDocumentCheckSource>();

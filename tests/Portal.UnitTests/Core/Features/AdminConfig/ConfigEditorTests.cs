@@ -27,7 +27,7 @@ public sealed class ConfigEditorTests(AdminConfigFixture fixture) : IClassFixtur
         var saved = await service.SaveAsync(admin, new CategoryForm { Code = code, NameZh = "茶叶", NameEn = "Tea", SortOrder = 500 });
 
         saved.Errors.ShouldBeEmpty();
-        var applications = _app.Service<ApplicationService>();
+        var applications = _app.Service<ApplicationProfileService>();
         (await applications.CategoriesAsync()).Select(c => c.Code).ShouldContain(code);
 
         var row = (await service.ListAsync(admin)).ShouldNotBeNull().Single(c => c.Code == code);
@@ -148,7 +148,7 @@ public sealed class ConfigEditorTests(AdminConfigFixture fixture) : IClassFixtur
     {
         var admin = await _app.AdminAsync();
         var service = _app.Service<ReviewReasonAdminService>();
-        var documents = _app.Service<DocumentService>();
+        var documents = _app.Service<DocumentQueueService>();
         var code = Unique("blurry");
         (await service.SaveAsync(admin, new ReviewReasonForm { Code = code, TextZh = "图片模糊", TextEn = "Blurry", Rank = 1 })).Errors.ShouldBeEmpty();
         var row = (await service.ListAsync(admin))!.Single(r => r.Code == code);

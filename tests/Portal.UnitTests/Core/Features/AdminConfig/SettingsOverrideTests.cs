@@ -55,17 +55,18 @@ public sealed class SettingsOverrideTests(DocumentsAppFixture fixture) : IClassF
     [Fact]
     public async Task LongerApplicationReviewTarget_SetsTheNextSubmissionsDueDate()
     {
-        var applications = _app.Service<ApplicationService>();
+        var applications = _app.Service<ApplicationWorkflowService>();
+        var queries = _app.Service<ApplicationQueryService>();
         _app.Clock.MoveTo(DateTimeOffset.Parse("2026-11-27T16:00:00+08:00")); // a Friday in Beijing
         var (before, beforeUser) = await CompleteDraftAsync();
         (await applications.ActAsync(beforeUser, before, ApplicationAction.Submit)).Errors.ShouldBeEmpty();
-        (await applications.GetAsync(beforeUser, before))!.DecisionDueOn.ShouldBe(new DateOnly(2026, 12, 2)); // the file's three working days
+        (await queries.GetAsync(beforeUser, before))!.DecisionDueOn.ShouldBe(new DateOnly(2026, 12, 2)); // the file's three working days
 
         await _app.ChangeSettingsAsync(form => form.ApplicationReviewWorkingDays = 5);
         var (after, afterUser) = await CompleteDraftAsync();
         (await applications.ActAsync(afterUser, after, ApplicationAction.Submit)).Errors.ShouldBeEmpty();
 
-        (await applications.GetAsync(afterUser, after))!.DecisionDueOn.ShouldBe(new DateOnly(2026, 12, 4));
+        (await queries.GetAsync(afterUser, after))!.DecisionDueOn.ShouldBe(new DateOnly(2026, 12, 4));
     }
 
     [Fact]
@@ -92,7 +93,7 @@ public sealed class SettingsOverrideTests(DocumentsAppFixture fixture) : IClassF
         await TestBrands.CreateWithOwnerAsync(_app, code, owner);
         var user = await _app.PrincipalAsync(owner);
         var food = await _app.WithDbAsync(db => db.Categories.SingleAsync(c => c.Code == "food"));
-        (await _app.Service<ApplicationService>().SaveProfileAsync(user, code, ApplicationWorkflowTests.CompleteProfile(food.Id))).Errors.ShouldBeEmpty();
+        (await _app.Service<ApplicationProfileService>().SaveProfileAsync(user, code, ApplicationWorkflowTests.CompleteProfile(food.Id))).Errors.ShouldBeEmpty();
         return (code, user);
     }
 

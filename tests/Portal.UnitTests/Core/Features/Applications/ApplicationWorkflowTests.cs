@@ -37,14 +37,20 @@ public sealed class ApplicationWorkflowTests(WorkflowFixture fixture) : IClassFi
     /// <summary>This test's own brand: a complete draft when the test starts.</summary>
     private string Code { get; set; } = "";
 
-    private ApplicationService Service => _app.Services.GetRequiredService<ApplicationService>();
+    private NewBrandService NewBrands => _app.Services.GetRequiredService<NewBrandService>();
+
+    private ApplicationQueryService Queries => _app.Services.GetRequiredService<ApplicationQueryService>();
+
+    private ApplicationProfileService Profiles => _app.Services.GetRequiredService<ApplicationProfileService>();
+
+    private ApplicationWorkflowService Workflow => _app.Services.GetRequiredService<ApplicationWorkflowService>();
 
     public async Task InitializeAsync()
     {
         _app.Clock.Reset();
         Code = await fixture.NewBrandAsync();
         var food = await _app.WithDbAsync(db => db.Categories.SingleAsync(c => c.Code == "food"));
-        var outcome = await Service.SaveProfileAsync(await _app.PrincipalAsync(Owner), Code, CompleteProfile(food.Id));
+        var outcome = await Profiles.SaveProfileAsync(await _app.PrincipalAsync(Owner), Code, CompleteProfile(food.Id));
         outcome.Succeeded.ShouldBeTrue(string.Join("; ", outcome.Errors));
     }
 
@@ -83,7 +89,7 @@ public sealed class ApplicationWorkflowTests(WorkflowFixture fixture) : IClassFi
     {
         var actor = ApplicationWorkflow.Of(action).Actor == ApplicationActor.Staff ? "ska@demo.test" : Owner;
         IReadOnlyList<FieldReason> fields = action == RequestChanges ? [new FieldReason { Field = "StoreId", Reason = "Store id not found" }] : [];
-        return await Service.ActAsync(await _app.PrincipalAsync(actor), Code, action, reason, fields);
+        return await Workflow.ActAsync(await _app.PrincipalAsync(actor), Code, action, reason, fields);
     }
 
     public static TheoryData<ApplicationStatus, ApplicationAction> EveryPair()
@@ -145,9 +151,9 @@ public sealed class ApplicationWorkflowTests(WorkflowFixture fixture) : IClassFi
         var profile = CompleteProfile(food.Id);
         profile.StoreId = null;
         profile.CategoryIds = [];
-        (await Service.SaveProfileAsync(user, Code, profile)).Succeeded.ShouldBeTrue();
+        (await Profiles.SaveProfileAsync(user, Code, profile)).Succeeded.ShouldBeTrue();
 
-        var outcome = await Service.ActAsync(user, Code, Submit);
+        var outcome = await Workflow.ActAsync(user, Code, Submit);
 
         outcome.Succeeded.ShouldBeFalse();
         outcome.Errors[0].ShouldBe("The application is not complete. Still missing:");
@@ -163,11 +169,11 @@ public sealed class ApplicationWorkflowTests(WorkflowFixture fixture) : IClassFi
         var outcome = await ActAsync(Submit, null);
 
         outcome.Succeeded.ShouldBeTrue();
-        var view = await Service.GetAsync(await _app.PrincipalAsync(Owner), Code);
+        var view = await Queries.GetAsync(await _app.PrincipalAsync(Owner), Code);
         view!.DecisionDueOn.ShouldBe(new DateOnly(2026, 12, 2));
         view.Overdue.ShouldBeFalse();
         _app.Clock.MoveTo(DateTimeOffset.Parse("2026-12-03T09:00:00+08:00"));
-        (await Service.GetAsync(await _app.PrincipalAsync(Owner), Code))!.Overdue.ShouldBeTrue();
+        (await Queries.GetAsync(await _app.PrincipalAsync(Owner), Code))!.Overdue.ShouldBeTrue();
     }
 
     [Fact]
@@ -175,7 +181,7 @@ public sealed class ApplicationWorkflowTests(WorkflowFixture fixture) : IClassFi
     {
         await SetStatusAsync(UnderReview);
 
-        var outcome = await Service.ActAsync(await _app.PrincipalAsync("ska@demo.test"), Code, RequestChanges, "Please fix", []);
+        var outcome = await Workflow.ActAsync(await _app.PrincipalAsync("ska@demo.test"), Code, RequestChanges, "Please fix", []);
 
         outcome.Errors.ShouldHaveSingleItem().ShouldContain("at least one field");
         (await StatusAsync()).ShouldBe(UnderReview);
@@ -189,10 +195,10 @@ public sealed class ApplicationWorkflowTests(WorkflowFixture fixture) : IClassFi
         var staff = await _app.PrincipalAsync("ska@demo.test");
         var owner = await _app.PrincipalAsync(Owner);
 
-        (await Service.ActAsync(staff, Code, RequestChanges, null, [new FieldReason { Field = "TrademarkNumber", Reason = "Number does not match the certificate" }])).Succeeded.ShouldBeTrue();
-        var sentBack = await Service.GetAsync(owner, Code);
-        (await Service.ActAsync(owner, Code, Submit)).Succeeded.ShouldBeTrue();
-        var resubmitted = await Service.GetAsync(owner, Code);
+        (await Workflow.ActAsync(staff, Code, RequestChanges, null, [new FieldReason { Field = "TrademarkNumber", Reason = "Number does not match the certificate" }])).Succeeded.ShouldBeTrue();
+        var sentBack = await Queries.GetAsync(owner, Code);
+        (await Workflow.ActAsync(owner, Code, Submit)).Succeeded.ShouldBeTrue();
+        var resubmitted = await Queries.GetAsync(owner, Code);
 
         sentBack!.Status.ShouldBe(ChangesRequested);
         sentBack.CanEdit.ShouldBeTrue();
@@ -235,10 +241,10 @@ public sealed class ApplicationWorkflowTests(WorkflowFixture fixture) : IClassFi
     public async Task BrandMember_CannotDecide_AndStaffCannotSubmit()
     {
         await SetStatusAsync(UnderReview);
-        var memberApproves = await Service.ActAsync(await _app.PrincipalAsync(Owner), Code, Approve);
+        var memberApproves = await Workflow.ActAsync(await _app.PrincipalAsync(Owner), Code, Approve);
         await SetStatusAsync(Draft);
-        var staffSubmits = await Service.ActAsync(await _app.PrincipalAsync("ska@demo.test"), Code, Submit);
-        var outsiderSubmits = await Service.ActAsync(await _app.PrincipalAsync("brand@demo.test"), Code, Submit);
+        var staffSubmits = await Workflow.ActAsync(await _app.PrincipalAsync("ska@demo.test"), Code, Submit);
+        var outsiderSubmits = await Workflow.ActAsync(await _app.PrincipalAsync("brand@demo.test"), Code, Submit);
 
         memberApproves.Errors.ShouldHaveSingleItem().ShouldBe("Only SKA staff can do this.");
         staffSubmits.Errors.ShouldHaveSingleItem().ShouldBe("Only the brand's members can do this.");
@@ -254,7 +260,7 @@ public sealed class ApplicationWorkflowTests(WorkflowFixture fixture) : IClassFi
 
         (await ActAsync(Approve, "All documents in order")).Succeeded.ShouldBeTrue();
 
-        var view = await Service.GetAsync(await _app.PrincipalAsync(Owner), Code);
+        var view = await Queries.GetAsync(await _app.PrincipalAsync(Owner), Code);
         var step = view!.History.First();
         step.Action.ShouldBe(Approve);
         step.ActorName.ShouldBe("SKA 运营 Zhao Min");
@@ -267,7 +273,7 @@ public sealed class ApplicationWorkflowTests(WorkflowFixture fixture) : IClassFi
     public async Task SaveProfile_WithAFourthAuthorisationLevel_IsRefusedAndNothingChanges()
     {
         var user = await _app.PrincipalAsync(Owner);
-        var profile = (await Service.GetAsync(user, Code))!.Profile;
+        var profile = (await Queries.GetAsync(user, Code))!.Profile;
         profile.TrademarkOwner = "Holding";
         profile.StoreId = "store-changed";
         profile.AuthorizationChain =
@@ -278,10 +284,10 @@ public sealed class ApplicationWorkflowTests(WorkflowFixture fixture) : IClassFi
             new() { Grantor = "C", Grantee = "Night Noodle Foods Ltd" },
         ];
 
-        var outcome = await Service.SaveProfileAsync(user, Code, profile);
+        var outcome = await Profiles.SaveProfileAsync(user, Code, profile);
 
         outcome.Errors.ShouldHaveSingleItem().ShouldStartWith("The authorisation chain can have at most 3 levels");
-        (await Service.GetAsync(user, Code))!.Profile.StoreId.ShouldBe("store-42");
+        (await Queries.GetAsync(user, Code))!.Profile.StoreId.ShouldBe("store-42");
     }
 
     [Fact]
@@ -289,10 +295,10 @@ public sealed class ApplicationWorkflowTests(WorkflowFixture fixture) : IClassFi
     {
         await SetStatusAsync(Submitted);
         var user = await _app.PrincipalAsync(Owner);
-        var profile = (await Service.GetAsync(user, Code))!.Profile;
+        var profile = (await Queries.GetAsync(user, Code))!.Profile;
         profile.StoreId = "sneaky-change";
 
-        var outcome = await Service.SaveProfileAsync(user, Code, profile);
+        var outcome = await Profiles.SaveProfileAsync(user, Code, profile);
 
         outcome.Errors.ShouldHaveSingleItem().ShouldBe("The profile cannot be changed while the application is Submitted.");
     }
@@ -304,7 +310,7 @@ public sealed class ApplicationWorkflowTests(WorkflowFixture fixture) : IClassFi
     [InlineData("-leading", "leading hyphen")]
     public async Task Create_WithBadCode_IsRefusedWithTheRule(string code, string because)
     {
-        var outcome = await Service.CreateAsync(await _app.PrincipalAsync(Owner), new NewBrandRequest { Code = code, NameZh = "新", NameEn = "New" });
+        var outcome = await NewBrands.CreateAsync(await _app.PrincipalAsync(Owner), new NewBrandRequest { Code = code, NameZh = "新", NameEn = "New" });
 
         outcome.Succeeded.ShouldBeFalse(because);
         outcome.Errors.ShouldHaveSingleItem().ShouldStartWith("The brand code must be 3 to 40 lower-case letters");
@@ -315,12 +321,12 @@ public sealed class ApplicationWorkflowTests(WorkflowFixture fixture) : IClassFi
     {
         var user = await _app.PrincipalAsync(Owner);
 
-        var taken = await Service.CreateAsync(user, new NewBrandRequest { Code = "demo-tea", NameZh = "新", NameEn = "New" });
-        var created = await Service.CreateAsync(user, new NewBrandRequest { Code = "morning-noodle", NameZh = "早面", NameEn = "Morning Noodle" });
+        var taken = await NewBrands.CreateAsync(user, new NewBrandRequest { Code = "demo-tea", NameZh = "新", NameEn = "New" });
+        var created = await NewBrands.CreateAsync(user, new NewBrandRequest { Code = "morning-noodle", NameZh = "早面", NameEn = "Morning Noodle" });
 
         taken.Errors.ShouldHaveSingleItem().ShouldBe("The brand code 'demo-tea' is already taken. Choose another one.");
         created.Succeeded.ShouldBeTrue();
-        var view = await Service.GetAsync(user, "morning-noodle");
+        var view = await Queries.GetAsync(user, "morning-noodle");
         view!.Status.ShouldBe(Draft);
         view.Brand.MyRole.ShouldBe(Portal.Core.Features.Brands.BrandMemberRole.Owner);
     }

@@ -20,7 +20,7 @@ public sealed class DocumentBulkDecisionTests(DocumentsAppFixture fixture) : ICl
         var flagged = await fixture.UploadCheckedAsync(thirdCode, thirdOwner, DocumentsAppFixture.Trademark("TM-30-2021-100002"), TestFiles.UniquePng("bulk-3"));
         (await fixture.DocumentAsync(flagged)).FraudUnresolved.ShouldBeTrue();
 
-        var results = await fixture.Documents.DecideManyAsync(staff, [clean, alsoClean, flagged], DocumentAction.Approve);
+        var results = await fixture.Review.DecideManyAsync(staff, [clean, alsoClean, flagged], DocumentAction.Approve);
 
         results[clean].Succeeded.ShouldBeTrue();
         results[alsoClean].Succeeded.ShouldBeTrue();
@@ -38,7 +38,7 @@ public sealed class DocumentBulkDecisionTests(DocumentsAppFixture fixture) : ICl
         var (code, owner, _) = await fixture.NewBrandAsync("Own Co");
         var id = await fixture.UploadCheckedAsync(code, owner, DocumentsAppFixture.Trademark("TM-30-2021-100010"), TestFiles.UniquePng("bulk-own"));
 
-        var results = await fixture.Documents.DecideManyAsync(owner, [id], DocumentAction.Approve);
+        var results = await fixture.Review.DecideManyAsync(owner, [id], DocumentAction.Approve);
 
         results[id].Succeeded.ShouldBeFalse();
         (await fixture.DocumentAsync(id)).Status.ShouldBe(DocumentStatus.AwaitingReview);
@@ -53,9 +53,9 @@ public sealed class DocumentBulkDecisionTests(DocumentsAppFixture fixture) : ICl
         var reviewer = await fixture.App.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == DemoData.AdminEmail));
         var manager = await fixture.App.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == DemoData.BrandManagerEmail));
 
-        var assigned = await fixture.Documents.AssignAsync(staff, id, reviewer.Id);
-        var toManager = await fixture.Documents.AssignAsync(staff, id, manager.Id);
-        var byManager = await fixture.Documents.AssignAsync(owner, id, null);
+        var assigned = await fixture.Review.AssignAsync(staff, id, reviewer.Id);
+        var toManager = await fixture.Review.AssignAsync(staff, id, manager.Id);
+        var byManager = await fixture.Review.AssignAsync(owner, id, null);
 
         assigned.Succeeded.ShouldBeTrue();
         toManager.Errors.ShouldBe(["Documents can only be assigned to staff."]);

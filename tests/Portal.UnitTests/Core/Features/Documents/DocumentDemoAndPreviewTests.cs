@@ -16,19 +16,19 @@ public sealed class DocumentDemoAndPreviewTests(DocumentsAppFixture fixture) : I
     public async Task DemoSeed_GivesCloudTeaApprovedDocumentsWithFiles_AndQueuesSilverMoonsLetter_AndRunsTwiceWithoutDuplicates()
     {
         var tea = await BrandIdAsync(DemoData.BrandCode);
-        var compliance = await fixture.Documents.ComplianceAsync(tea);
+        var compliance = await fixture.Checklist.ComplianceAsync(tea);
         compliance.Status.ShouldBe(ComplianceStatus.Compliant);
         compliance.Requirements.Select(r => (r.Rule.Code, r.State)).ShouldBe([("brand-trademark", RequirementState.Approved), ("food-licence", RequirementState.Approved)]);
         var staff = await fixture.StaffAsync();
         foreach (var requirement in compliance.Requirements)
         {
-            await using var file = (await fixture.Documents.OpenFileAsync(staff, requirement.Effective!.Id))!.Content;
+            await using var file = (await fixture.Files.OpenFileAsync(staff, requirement.Effective!.Id))!.Content;
             var bytes = new byte[file.Length];
             await file.ReadExactlyAsync(bytes);
             FileInspector.Inspect(bytes).Kind.ShouldBe(FileKind.Pdf);
         }
 
-        var queued = await fixture.Documents.QueueAsync(staff, new QueueFilter { BrandCode = "silver-moon" });
+        var queued = await fixture.Queue.QueueAsync(staff, new QueueFilter { BrandCode = "silver-moon" });
         queued.Single().Type.ShouldBe(DocumentType.AuthorisationLetter);
 
         using (var scope = fixture.App.Services.CreateScope())
@@ -43,7 +43,7 @@ public sealed class DocumentDemoAndPreviewTests(DocumentsAppFixture fixture) : I
     [Fact]
     public async Task Preview_OfAPdf_IsInlineWithoutSandbox_OfAnImage_StaysSandboxed_BothNosniff()
     {
-        var pdf = (await fixture.Documents.ComplianceAsync(await BrandIdAsync(DemoData.BrandCode))).Requirements[0].Effective!.Id;
+        var pdf = (await fixture.Checklist.ComplianceAsync(await BrandIdAsync(DemoData.BrandCode))).Requirements[0].Effective!.Id;
         var (code, owner, _) = await fixture.NewBrandAsync();
         var png = await fixture.UploadCheckedAsync(code, owner, DocumentsAppFixture.Trademark("TM-30-2020-PREV01"));
         using var client = new BrowserClient(fixture.App);

@@ -51,7 +51,7 @@ public sealed class DocumentLifecycleTests(DocumentsAppFixture fixture) : IClass
         var id = await fixture.UploadCheckedAsync(code, owner, request);
 
         (await fixture.DocumentAsync(id)).Status.ShouldBe(DocumentStatus.ChangesRequested);
-        var checklist = await fixture.Documents.ChecklistAsync(owner, code);
+        var checklist = await fixture.Checklist.ChecklistAsync(owner, code);
         var row = checklist!.Requirements.Single(r => r.RuleCode == "brand-trademark");
         row.State.ShouldBe(RequirementState.ChangesRequested);
         row.Reasons.ShouldBe(["The issue date is in the future.", "The certificate number does not have the expected format."]);
@@ -72,11 +72,11 @@ public sealed class DocumentLifecycleTests(DocumentsAppFixture fixture) : IClass
         document.Status.ShouldBe(DocumentStatus.AwaitingReview);
         document.FraudUnresolved.ShouldBeTrue();
         document.FraudFindings.Single().Argument.ShouldBe(firstCode);
-        var refused = await fixture.Documents.DecideAsync(staff, id, DocumentAction.Approve);
+        var refused = await fixture.Review.DecideAsync(staff, id, DocumentAction.Approve);
         refused.Errors.ShouldBe(["A fraud flag stands on this document: clear it with a note before approving."]);
-        (await fixture.Documents.ClearFraudFlagAsync(staff, id, " ")).Succeeded.ShouldBeFalse();
-        (await fixture.Documents.ClearFraudFlagAsync(staff, id, "Checked with CNIPA: licensed to both.")).Succeeded.ShouldBeTrue();
-        (await fixture.Documents.DecideAsync(staff, id, DocumentAction.Approve)).Succeeded.ShouldBeTrue();
+        (await fixture.Review.ClearFraudFlagAsync(staff, id, " ")).Succeeded.ShouldBeFalse();
+        (await fixture.Review.ClearFraudFlagAsync(staff, id, "Checked with CNIPA: licensed to both.")).Succeeded.ShouldBeTrue();
+        (await fixture.Review.DecideAsync(staff, id, DocumentAction.Approve)).Succeeded.ShouldBeTrue();
         (await fixture.DocumentAsync(id)).Status.ShouldBe(DocumentStatus.Approved);
     }
 
@@ -108,15 +108,15 @@ public sealed class DocumentLifecycleTests(DocumentsAppFixture fixture) : IClass
         var staff = await fixture.StaffAsync();
         var id = await fixture.UploadCheckedAsync(code, owner, DocumentsAppFixture.Trademark());
 
-        (await fixture.Documents.DecideAsync(staff, id, DocumentAction.Reject)).Errors.ShouldBe(["Choose a reason or write a note to Reject."]);
-        (await fixture.Documents.DecideAsync(owner, id, DocumentAction.Approve)).Errors.ShouldBe(["Only platform staff can do this."]);
-        (await fixture.Documents.DecideAsync(staff, id, DocumentAction.RequestChanges, ["unreadable"], "Scan it again, please.")).Succeeded.ShouldBeTrue();
+        (await fixture.Review.DecideAsync(staff, id, DocumentAction.Reject)).Errors.ShouldBe(["Choose a reason or write a note to Reject."]);
+        (await fixture.Review.DecideAsync(owner, id, DocumentAction.Approve)).Errors.ShouldBe(["Only platform staff can do this."]);
+        (await fixture.Review.DecideAsync(staff, id, DocumentAction.RequestChanges, ["unreadable"], "Scan it again, please.")).Succeeded.ShouldBeTrue();
 
         var decision = await fixture.App.WithDbAsync(db => db.DocumentDecisions.SingleAsync(d => d.DocumentId == id && d.Action == DocumentAction.RequestChanges));
         decision.ActorUserId.ShouldNotBeNull();
         decision.Reasons.ShouldBe(["unreadable"]);
         decision.Note.ShouldBe("Scan it again, please.");
-        var row = (await fixture.Documents.ChecklistAsync(owner, code))!.Requirements.Single();
+        var row = (await fixture.Checklist.ChecklistAsync(owner, code))!.Requirements.Single();
         row.Reasons.ShouldBe(["The file is unreadable or does not open", "Scan it again, please."]);
     }
 
@@ -132,12 +132,12 @@ public sealed class DocumentLifecycleTests(DocumentsAppFixture fixture) : IClass
             IssuedOn = new DateOnly(2025, 1, 1), ExpiresOn = new DateOnly(2030, 1, 1),
         });
 
-        (await fixture.Documents.QueueAsync(staff, new QueueFilter { BrandCode = code })).Select(i => i.Id).ShouldBe([trademark, licence]);
-        (await fixture.Documents.QueueAsync(staff, new QueueFilter { BrandCode = code, NewestFirst = true })).Select(i => i.Id).ShouldBe([licence, trademark]);
-        (await fixture.Documents.QueueAsync(staff, new QueueFilter { BrandCode = code, Type = DocumentType.FoodBusinessLicence })).Select(i => i.Id).ShouldBe([licence]);
-        (await fixture.Documents.QueueAsync(staff, new QueueFilter { BrandCode = code, CategoryCode = "food" })).Select(i => i.Id).ShouldBe([licence]);
-        (await fixture.Documents.QueueAsync(staff, new QueueFilter { BrandCode = code, MinAgeDays = 1 })).ShouldBeEmpty();
-        (await fixture.Documents.QueueAsync(owner, new QueueFilter { BrandCode = code })).ShouldBeEmpty();
+        (await fixture.Queue.QueueAsync(staff, new QueueFilter { BrandCode = code })).Select(i => i.Id).ShouldBe([trademark, licence]);
+        (await fixture.Queue.QueueAsync(staff, new QueueFilter { BrandCode = code, NewestFirst = true })).Select(i => i.Id).ShouldBe([licence, trademark]);
+        (await fixture.Queue.QueueAsync(staff, new QueueFilter { BrandCode = code, Type = DocumentType.FoodBusinessLicence })).Select(i => i.Id).ShouldBe([licence]);
+        (await fixture.Queue.QueueAsync(staff, new QueueFilter { BrandCode = code, CategoryCode = "food" })).Select(i => i.Id).ShouldBe([licence]);
+        (await fixture.Queue.QueueAsync(staff, new QueueFilter { BrandCode = code, MinAgeDays = 1 })).ShouldBeEmpty();
+        (await fixture.Queue.QueueAsync(owner, new QueueFilter { BrandCode = code })).ShouldBeEmpty();
     }
 
     [Fact]
@@ -149,9 +149,9 @@ public sealed class DocumentLifecycleTests(DocumentsAppFixture fixture) : IClass
         var due = (await fixture.DocumentAsync(id)).ReviewDueOn!.Value;
 
         fixture.App.Clock.MoveTo(Days.NoonOf(due));
-        (await fixture.Documents.QueueAsync(staff, new QueueFilter { BrandCode = code })).Single().Overdue.ShouldBeFalse();
+        (await fixture.Queue.QueueAsync(staff, new QueueFilter { BrandCode = code })).Single().Overdue.ShouldBeFalse();
         fixture.App.Clock.MoveTo(Days.NoonOf(due.AddDays(1)));
-        (await fixture.Documents.QueueAsync(staff, new QueueFilter { BrandCode = code })).Single().Overdue.ShouldBeTrue();
+        (await fixture.Queue.QueueAsync(staff, new QueueFilter { BrandCode = code })).Single().Overdue.ShouldBeTrue();
     }
 
     [Fact]
@@ -163,8 +163,8 @@ public sealed class DocumentLifecycleTests(DocumentsAppFixture fixture) : IClass
         var request = DocumentsAppFixture.Trademark("TM-30-2020-" + Random.Shared.Next(100000, 999999));
         request.ExpiresOn = today.AddMonths(6);
         var id = await fixture.UploadCheckedAsync(code, owner, request);
-        (await fixture.Documents.DecideAsync(staff, id, DocumentAction.Approve)).Succeeded.ShouldBeTrue();
-        (await fixture.Documents.ChecklistAsync(owner, code))!.Status.ShouldBe(ComplianceStatus.Compliant);
+        (await fixture.Review.DecideAsync(staff, id, DocumentAction.Approve)).Succeeded.ShouldBeTrue();
+        (await fixture.Checklist.ChecklistAsync(owner, code))!.Status.ShouldBe(ComplianceStatus.Compliant);
         var expires = request.ExpiresOn.Value;
         Task<List<int?>> Warnings() => fixture.App.WithDbAsync(db => db.DocumentNotices.Where(n => n.DocumentId == id && n.Kind == NoticeKind.ExpiryWarning).Select(n => n.DaysBefore).ToListAsync());
         // Expiry e-mails only: the approval above also told the owner (a notification e-mail).
@@ -192,21 +192,21 @@ public sealed class DocumentLifecycleTests(DocumentsAppFixture fixture) : IClass
         await fixture.Expiry.RunAsync();
         (await fixture.DocumentAsync(id)).Status.ShouldBe(DocumentStatus.Expired);
         (await Emails()).ShouldBe(3);
-        var blocked = (await fixture.Documents.ChecklistAsync(owner, code))!;
+        var blocked = (await fixture.Checklist.ChecklistAsync(owner, code))!;
         blocked.Status.ShouldBe(ComplianceStatus.Blocked);
         blocked.Blocked.Single().CategoryCode.ShouldBe("home");
         blocked.Blocked.Single().Reason.ShouldContain("expired on");
-        (await fixture.Documents.ComplianceAsync(brandId)).Status.ShouldBe(ComplianceStatus.Blocked);
+        (await fixture.Checklist.ComplianceAsync(brandId)).Status.ShouldBe(ComplianceStatus.Blocked);
 
         var renewal = DocumentsAppFixture.Trademark(request.CertificateNumber!);
         renewal.IssuedOn = expires.AddDays(-10);
         renewal.ExpiresOn = expires.AddYears(10);
         var replacement = await fixture.UploadCheckedAsync(code, owner, renewal);
         (await fixture.DocumentAsync(replacement)).Version.ShouldBe(2);
-        (await fixture.Documents.ChecklistAsync(owner, code))!.Status.ShouldBe(ComplianceStatus.Blocked);
-        (await fixture.Documents.DecideAsync(staff, replacement, DocumentAction.Approve)).Succeeded.ShouldBeTrue();
+        (await fixture.Checklist.ChecklistAsync(owner, code))!.Status.ShouldBe(ComplianceStatus.Blocked);
+        (await fixture.Review.DecideAsync(staff, replacement, DocumentAction.Approve)).Succeeded.ShouldBeTrue();
 
-        var lifted = (await fixture.Documents.ChecklistAsync(owner, code))!;
+        var lifted = (await fixture.Checklist.ChecklistAsync(owner, code))!;
         lifted.Status.ShouldBe(ComplianceStatus.Compliant);
         lifted.Blocked.ShouldBeEmpty();
         lifted.Requirements.Single().Versions.Select(v => v.Version).ShouldBe([2, 1]);
@@ -254,7 +254,7 @@ public sealed class DocumentRestartTests
             var code = "restart-" + Guid.NewGuid().ToString("N")[..6];
             await TestBrands.CreateWithOwnerAsync(first, code, $"{code}@example.com");
             var owner = await first.PrincipalAsync($"{code}@example.com");
-            var service = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<DocumentService>(first.Services);
+            var service = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<DocumentFileService>(first.Services);
             var outcome = await service.UploadAsync(owner, code, DocumentsAppFixture.Trademark(), new MemoryStream(TestFiles.Png()));
             outcome.Succeeded.ShouldBeTrue(string.Join("; ", outcome.Errors));
             id = outcome.Value;

@@ -114,7 +114,22 @@ public sealed class DocumentsAppFixture : IAsyncLifetime
 
     public string Storage { get; }
 
-    public DocumentService Documents => App.Services.GetRequiredService<DocumentService>();
+    public DocumentChecklistService Checklist => App.Services.GetRequiredService<DocumentChecklistService>();
+
+    public DocumentFileService Files => App.Services.GetRequiredService<DocumentFileService>();
+
+    public DocumentQueueService Queue => App.Services.GetRequiredService<DocumentQueueService>();
+
+    public DocumentReviewService Review => App.Services.GetRequiredService<DocumentReviewService>();
+
+    /// <summary>Registers the host's document services in a bUnit context, for components that inject them.</summary>
+    public void AddDocumentServices(IServiceCollection services)
+    {
+        services.AddSingleton(Checklist);
+        services.AddSingleton(Files);
+        services.AddSingleton(Queue);
+        services.AddSingleton(Review);
+    }
 
     public DocumentCheckService Checks => App.Services.GetRequiredService<DocumentCheckService>();
 
@@ -156,7 +171,7 @@ public sealed class DocumentsAppFixture : IAsyncLifetime
     /// <summary>Uploads and runs the check job once; returns the document's id.</summary>
     public async Task<Guid> UploadCheckedAsync(string code, ClaimsPrincipal owner, UploadRequest request, byte[]? file = null)
     {
-        var outcome = await Documents.UploadAsync(owner, code, request, new MemoryStream(file ?? TestFiles.UniquePng(Guid.NewGuid().ToString("N"))));
+        var outcome = await Files.UploadAsync(owner, code, request, new MemoryStream(file ?? TestFiles.UniquePng(Guid.NewGuid().ToString("N"))));
         outcome.Succeeded.ShouldBeTrue(string.Join("; ", outcome.Errors));
         await Checks.CheckAsync(outcome.Value);
         return outcome.Value;

@@ -53,7 +53,7 @@ public sealed class PdfInspectionTests(DocumentsAppFixture fixture) : IClassFixt
         request.FileName = "trademark.pdf";
         var pdf = TestFiles.PdfWith("/OpenAction 5 0 R", "", "<< /S /JavaScript /JS (app.alert(1)) >>");
 
-        var outcome = await fixture.Documents.UploadAsync(owner, code, request, new MemoryStream(pdf));
+        var outcome = await fixture.Files.UploadAsync(owner, code, request, new MemoryStream(pdf));
 
         outcome.Succeeded.ShouldBeFalse();
         outcome.Errors.ShouldHaveSingleItem().ShouldContain("scripts, automatic actions");
@@ -67,7 +67,7 @@ public sealed class PdfInspectionTests(DocumentsAppFixture fixture) : IClassFixt
         System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-CN");
         try
         {
-            var outcome = await fixture.Documents.UploadAsync(owner, code, DocumentsAppFixture.Trademark(), new MemoryStream(new byte[5000]));
+            var outcome = await fixture.Files.UploadAsync(owner, code, DocumentsAppFixture.Trademark(), new MemoryStream(new byte[5000]));
 
             outcome.Errors.ShouldHaveSingleItem().ShouldBe("文件超过 0.004 MB 的大小上限；未保存任何内容。");
         }

@@ -58,7 +58,7 @@ public sealed class UploadCorpusTests(DocumentsAppFixture fixture) : IClassFixtu
         request.FileName = fileName;
         var filesBefore = StoredFiles();
 
-        var outcome = await fixture.Documents.UploadAsync(owner, code, request, new MemoryStream(Content(kind)));
+        var outcome = await fixture.Files.UploadAsync(owner, code, request, new MemoryStream(Content(kind)));
 
         outcome.Succeeded.ShouldBeFalse(scenario);
         outcome.Errors.ShouldHaveSingleItem().ShouldContain(ExpectedMessage(kind), Case.Sensitive, scenario);
@@ -131,7 +131,7 @@ public sealed class UploadCorpusTests(DocumentsAppFixture fixture) : IClassFixtu
         request.FileName = "../../wwwroot/\u202Eevil.png";
         var bytes = TestFiles.UniquePng("hostile-name");
 
-        var outcome = await fixture.Documents.UploadAsync(owner, code, request, new MemoryStream(bytes));
+        var outcome = await fixture.Files.UploadAsync(owner, code, request, new MemoryStream(bytes));
 
         outcome.Succeeded.ShouldBeTrue(string.Join("; ", outcome.Errors));
         var document = await fixture.DocumentAsync(outcome.Value);

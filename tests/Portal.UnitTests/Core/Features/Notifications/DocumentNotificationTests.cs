@@ -24,7 +24,7 @@ public sealed class DocumentNotificationTests(DocumentsAppFixture fixture) : ICl
         var (code, owner, brandId) = await fixture.NewBrandAsync("Decided Co");
         var id = await fixture.UploadCheckedAsync(code, owner, DocumentsAppFixture.Trademark("TM-30-2020-" + Random.Shared.Next(100000, 999999)));
 
-        (await fixture.Documents.DecideAsync(await fixture.StaffAsync(), id, DocumentAction.RequestChanges, note: "The scan is cut off")).Succeeded.ShouldBeTrue();
+        (await fixture.Review.DecideAsync(await fixture.StaffAsync(), id, DocumentAction.RequestChanges, note: "The scan is cut off")).Succeeded.ShouldBeTrue();
 
         var notification = (await InboxAsync($"{code}@example.com", brandId)).ShouldHaveSingleItem();
         notification.Kind.ShouldBe(NotificationKind.DocumentDecision);
@@ -71,7 +71,7 @@ public sealed class DocumentNotificationTests(DocumentsAppFixture fixture) : ICl
         var request = DocumentsAppFixture.Trademark("TM-30-2020-" + Random.Shared.Next(100000, 999999));
         request.ExpiresOn = today.AddMonths(6);
         var id = await fixture.UploadCheckedAsync(code, owner, request);
-        (await fixture.Documents.DecideAsync(await fixture.StaffAsync(), id, DocumentAction.Approve)).Succeeded.ShouldBeTrue();
+        (await fixture.Review.DecideAsync(await fixture.StaffAsync(), id, DocumentAction.Approve)).Succeeded.ShouldBeTrue();
         (await fixture.App.Services.GetRequiredService<NotificationCentre>().SavePreferencesAsync(owner,
             new Dictionary<NotificationKind, NotificationChannel> { [NotificationKind.ExpiryWarning] = NotificationChannel.InApp })).Succeeded.ShouldBeTrue();
 

@@ -135,7 +135,7 @@ public sealed class NotificationFanOutTests(NotificationsApp fixture) : IClassFi
             brand.Status = ApplicationStatus.UnderReview;
             return await db.SaveChangesAsync();
         });
-        var applications = fixture.App.Services.GetRequiredService<ApplicationService>();
+        var applications = fixture.App.Services.GetRequiredService<ApplicationWorkflowService>();
 
         var outcome = await applications.ActAsync(await fixture.StaffAsync(), code, ApplicationAction.Approve, "Welcome aboard");
 

@@ -94,9 +94,10 @@ public sealed class StaffQueueNotificationTests(DocumentsAppFixture fixture) : I
     {
         fixture.App.Clock.Reset();
         var (code, owner, brandId) = await fixture.NewBrandAsync("Applicant Co");
-        var applications = fixture.App.Services.GetRequiredService<ApplicationService>();
+        var profiles = fixture.App.Services.GetRequiredService<ApplicationProfileService>();
+        var applications = fixture.App.Services.GetRequiredService<ApplicationWorkflowService>();
         var food = await fixture.App.WithDbAsync(db => db.Categories.SingleAsync(c => c.Code == "food"));
-        (await applications.SaveProfileAsync(owner, code, ApplicationWorkflowTests.CompleteProfile(food.Id))).Succeeded.ShouldBeTrue();
+        (await profiles.SaveProfileAsync(owner, code, ApplicationWorkflowTests.CompleteProfile(food.Id))).Succeeded.ShouldBeTrue();
 
         (await applications.ActAsync(owner, code, ApplicationAction.Submit)).Succeeded.ShouldBeTrue();
 

@@ -25,7 +25,9 @@ public sealed class AuditTimelineTests(OperationsFixture fixture) : IClassFixtur
 
     private BrandTimelineService Timeline => _app.Services.GetRequiredService<BrandTimelineService>();
 
-    private ApplicationService Applications => _app.Services.GetRequiredService<ApplicationService>();
+    private ApplicationProfileService Profiles => _app.Services.GetRequiredService<ApplicationProfileService>();
+
+    private ApplicationWorkflowService Workflow => _app.Services.GetRequiredService<ApplicationWorkflowService>();
 
     private async Task<(string Code, Guid Id, string Owner, ClaimsPrincipal Manager)> NewBrandAsync()
     {
@@ -57,12 +59,12 @@ public sealed class AuditTimelineTests(OperationsFixture fixture) : IClassFixtur
         var profile = ApplicationWorkflowTests.CompleteProfile(await CategoryAsync("food"));
         profile.TrademarkOwner = "Mountain Holdings";
         profile.AuthorizationChain = [new AuthorizationLink { Grantor = "Mountain Holdings", Grantee = profile.CompanyName! }];
-        (await AsAsync(manager, () => Applications.SaveProfileAsync(manager, code, profile))).Succeeded.ShouldBeTrue();
+        (await AsAsync(manager, () => Profiles.SaveProfileAsync(manager, code, profile))).Succeeded.ShouldBeTrue();
 
         // The same profile again with a new phone number: the chain is rebuilt from the form, but is the same.
         profile.ContactPhone = "+86 21 5555 0101";
         profile.AuthorizationChain = [new AuthorizationLink { Grantor = "Mountain Holdings", Grantee = profile.CompanyName! }];
-        (await AsAsync(manager, () => Applications.SaveProfileAsync(manager, code, profile))).Succeeded.ShouldBeTrue();
+        (await AsAsync(manager, () => Profiles.SaveProfileAsync(manager, code, profile))).Succeeded.ShouldBeTrue();
 
         var audit = await AuditEntriesAsync(id);
 
@@ -105,7 +107,7 @@ public sealed class AuditTimelineTests(OperationsFixture fixture) : IClassFixtur
         var (_, id, _, manager) = await NewBrandAsync();
         var (otherCode, otherId, _, otherManager) = await NewBrandAsync();
         var profile = ApplicationWorkflowTests.CompleteProfile(await CategoryAsync("food"));
-        (await AsAsync(otherManager, () => Applications.SaveProfileAsync(otherManager, otherCode, profile))).Succeeded.ShouldBeTrue();
+        (await AsAsync(otherManager, () => Profiles.SaveProfileAsync(otherManager, otherCode, profile))).Succeeded.ShouldBeTrue();
 
         var audit = await AuditEntriesAsync(id);
         var otherAudit = await AuditEntriesAsync(otherId);
@@ -130,10 +132,10 @@ public sealed class AuditTimelineTests(OperationsFixture fixture) : IClassFixtur
         var tasks = await _app.WithDbAsync(db => db.PlaybookTasks.Where(t => t.IsActive).OrderBy(t => t.Code).Select(t => t.Code).Take(2).ToListAsync());
 
         var profile = ApplicationWorkflowTests.CompleteProfile(await CategoryAsync("food"));
-        (await AsAsync(manager, () => Applications.SaveProfileAsync(manager, code, profile))).Succeeded.ShouldBeTrue();
-        (await AsAsync(manager, () => Applications.ActAsync(manager, code, ApplicationAction.Submit))).Succeeded.ShouldBeTrue();
-        (await AsAsync(staff, () => Applications.ActAsync(staff, code, ApplicationAction.StartReview))).Succeeded.ShouldBeTrue();
-        var approved = await AsAsync(staff, () => Applications.ActAsync(staff, code, ApplicationAction.Approve, "Welcome"));
+        (await AsAsync(manager, () => Profiles.SaveProfileAsync(manager, code, profile))).Succeeded.ShouldBeTrue();
+        (await AsAsync(manager, () => Workflow.ActAsync(manager, code, ApplicationAction.Submit))).Succeeded.ShouldBeTrue();
+        (await AsAsync(staff, () => Workflow.ActAsync(staff, code, ApplicationAction.StartReview))).Succeeded.ShouldBeTrue();
+        var approved = await AsAsync(staff, () => Workflow.ActAsync(staff, code, ApplicationAction.Approve, "Welcome"));
         approved.Succeeded.ShouldBeTrue(string.Join("; ", approved.Errors));
         (await AsAsync(staff, () => _app.Services.GetRequiredService<BrandOperationsService>().OverrideTierAsync(staff, id, GrowthTier.RampUp, "First order seen offline"))).Succeeded.ShouldBeTrue();
         (await AsAsync(staff, () => _app.Services.GetRequiredService<BrandOperationsService>().AssignAccountManagerAsync(staff, id, skaId))).Succeeded.ShouldBeTrue();

@@ -22,7 +22,7 @@ public sealed class DocumentComponentTests : PortalTestContext, IClassFixture<Do
     {
         _fixture = fixture;
         fixture.App.Clock.Reset();
-        Services.AddSingleton(fixture.Documents);
+        fixture.AddDocumentServices(Services);
         Services.AddSingleton(fixture.App.Services.GetRequiredService<IOptions<DocumentOptions>>());
         Services.AddSingleton(fixture.App.Services.GetRequiredService<IOptionsMonitor<DocumentOptions>>());
         Services.AddSingleton<TimeProvider>(fixture.App.Clock);
@@ -79,7 +79,7 @@ public sealed class DocumentComponentTests : PortalTestContext, IClassFixture<Do
         var (brand, owner) = await SignedInOwnerAsync("food");
         var request = DocumentsAppFixture.Trademark("TM-30-2020-BUNIT1");
         var id = await _fixture.UploadCheckedAsync(brand.Code, owner, request);
-        (await _fixture.Documents.DecideAsync(await _fixture.StaffAsync(), id, DocumentAction.Approve)).Succeeded.ShouldBeTrue();
+        (await _fixture.Review.DecideAsync(await _fixture.StaffAsync(), id, DocumentAction.Approve)).Succeeded.ShouldBeTrue();
         _fixture.App.Clock.MoveTo(Days.NoonOf(request.ExpiresOn!.Value.AddDays(1)));
 
         var checklist = Render<DocumentChecklist>(p => p.Add(x => x.Brand, brand));

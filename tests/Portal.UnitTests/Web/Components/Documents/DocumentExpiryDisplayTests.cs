@@ -21,7 +21,7 @@ public sealed class DocumentExpiryDisplayTests : PortalTestContext, IClassFixtur
     {
         _fixture = fixture;
         fixture.App.Clock.Reset();
-        Services.AddSingleton(fixture.Documents);
+        fixture.AddDocumentServices(Services);
         Services.AddSingleton(fixture.App.Services.GetRequiredService<IOptions<DocumentOptions>>());
         Services.AddSingleton(fixture.App.Services.GetRequiredService<IOptionsMonitor<DocumentOptions>>());
         Services.AddSingleton<TimeProvider>(fixture.App.Clock);
@@ -32,7 +32,7 @@ public sealed class DocumentExpiryDisplayTests : PortalTestContext, IClassFixtur
         var (code, owner, brandId) = await _fixture.NewBrandAsync("Acme Ltd", null, "food");
         var request = DocumentsAppFixture.Trademark(number);
         var id = await _fixture.UploadCheckedAsync(code, owner, request);
-        (await _fixture.Documents.DecideAsync(await _fixture.StaffAsync(), id, DocumentAction.Approve)).Succeeded.ShouldBeTrue();
+        (await _fixture.Review.DecideAsync(await _fixture.StaffAsync(), id, DocumentAction.Approve)).Succeeded.ShouldBeTrue();
         _fixture.App.Clock.MoveTo(Days.NoonOf(request.ExpiresOn!.Value.AddDays(-daysBeforeExpiry)));
         var auth = AddAuthorization();
         auth.SetAuthorized(code);

@@ -21,7 +21,7 @@ public sealed class UploadLimitTests : PortalTestContext, IClassFixture<Document
     public UploadLimitTests(DocumentsAppFixture fixture)
     {
         _fixture = fixture;
-        Services.AddSingleton(fixture.Documents);
+        fixture.AddDocumentServices(Services);
         Services.AddSingleton(fixture.App.Services.GetRequiredService<IOptions<DocumentOptions>>());
     }
 
@@ -31,7 +31,7 @@ public sealed class UploadLimitTests : PortalTestContext, IClassFixture<Document
     public async Task Upload_FileOverTheLimit_IsRefusedNamingTheLimitInMegabytes(string culture, string expected)
     {
         var (code, owner, _) = await _fixture.NewBrandAsync();
-        var checklist = (await _fixture.Documents.ChecklistAsync(owner, code))!;
+        var checklist = (await _fixture.Checklist.ChecklistAsync(owner, code))!;
         var auth = AddAuthorization();
         auth.SetAuthorized(code);
         auth.SetRoles(PortalRoles.BrandManager);
