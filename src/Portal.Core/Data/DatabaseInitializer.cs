@@ -26,6 +26,13 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, ILogger<Dat
             }
         }
 
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(m => !known.Contains(m)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw UnknownMigrationsException.For(db, unknown);
+        }
+
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
@@ -48,6 +55,12 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, ILogger<Dat
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            if (!db.Database.IsSqlite())
+            {
+                // PostgreSQL's reset (TRUNCATE with TR_AuditEntries_NoTruncate lifted) comes with the port of the web host (issue 15).
+                throw new NotSupportedException("Resetting the database for /testing is SQLite-only so far.");
+            }
+
             var tables = db.Model.GetEntityTypes()
                 .Select(t => t.GetTableName())
                 .OfType<string>()
