@@ -17,7 +17,7 @@ PG_DIR=
 
 pg_bin() {
   local dir
-  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
   [[ -n "$dir" && -x "$dir/initdb" ]] && echo "$dir"
 }
 
