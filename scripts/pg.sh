@@ -97,10 +97,14 @@ pg_stop() {
 
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
   set -euo pipefail
-  trap pg_stop EXIT
+  sleeper=
+  trap 'pg_stop; [[ -z "$sleeper" ]] || kill "$sleeper" 2>/dev/null || true' EXIT
   trap 'exit 130' INT TERM
   pg_start
   echo "$PG_CONNECTION"
-  echo "PostgreSQL runs in $PG_DIR; Ctrl-C stops and removes it." >&2
-  while true; do sleep 3600; done
+  echo "PostgreSQL runs in $PG_DIR; Ctrl-C (or kill $$) stops and removes it." >&2
+  # A background sleep and `wait`, so a signal ends the script at once.
+  sleep infinity &
+  sleeper=$!
+  wait "$sleeper"
 fi
