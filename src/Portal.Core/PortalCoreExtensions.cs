@@ -1,7 +1,6 @@
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,8 +34,8 @@ namespace Portal.Core;
 
 public static class PortalCoreExtensions
 {
-    /// <summary>The assembly that holds SQLite's migrations (one set per provider).</summary>
-    public const string SqliteMigrationsAssembly = "Portal.Migrations.Sqlite";
+    /// <summary>The assembly that holds SQLite's migrations (one set per provider; see <see cref="DatabaseProviders"/>).</summary>
+    public const string SqliteMigrationsAssembly = DatabaseProviders.SqliteMigrationsAssembly;
 
     /// <summary>The data-protection application name every host of the portal shares (keys are isolated by it).</summary>
     public const string DataProtectionApplicationName = "STEPS.Portal";
@@ -133,14 +132,19 @@ public static class PortalCoreExtensions
     private static void ConfigureDatabase(IServiceProvider services, DbContextOptionsBuilder options)
     {
         var settings = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        var environment = services.GetRequiredService<IHostEnvironment>();
-        var path = SettingsExtensions.ResolvePath(environment.ContentRootPath, settings.SqlitePath);
-        options.UseSqlite(SqliteConnectionString(path), sqlite => sqlite
-            .MigrationsAssembly(SqliteMigrationsAssembly)
-            // One JSON parameter per list (json_each), not one parameter per item: the nightly recompute's
-            // and a large import's id lists run past SQLite's 32,766-variable limit otherwise.
-            .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
-        options.AddInterceptors(new SqlitePragmaInterceptor(settings.BusyTimeoutMs), services.GetRequiredService<TimestampInterceptor>(),
+        if (settings.Provider == DatabaseProvider.Postgres)
+        {
+            options.UsePortalDatabase(DatabaseProvider.Postgres, settings.ConnectionString!);
+        }
+        else
+        {
+            var environment = services.GetRequiredService<IHostEnvironment>();
+            var path = SettingsExtensions.ResolvePath(environment.ContentRootPath, settings.SqlitePath);
+            options.UsePortalDatabase(DatabaseProvider.Sqlite, SqliteConnectionString(path));
+            options.AddInterceptors(new SqlitePragmaInterceptor(settings.BusyTimeoutMs));
+        }
+
+        options.AddInterceptors(services.GetRequiredService<TimestampInterceptor>(),
             // After the timestamps, so an added record's audit shows its CreatedAt.
             services.GetRequiredService<AuditInterceptor>(),
             // Last: chains every audit entry the others added, inside the write transaction.
@@ -156,6 +160,5 @@ public static class PortalCoreExtensions
         $"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={busyTimeoutMs}; PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768;";
 
     /// <summary>The connection string for a SQLite file; shared pooled connections, foreign keys on.</summary>
-    public static string SqliteConnectionString(string path) =>
-        new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, ForeignKeys = true, Cache = SqliteCacheMode.Default }.ToString();
+    public static string SqliteConnectionString(string path) => DatabaseProviders.SqliteConnectionString(path);
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Portal.Core;
 using Portal.Core.Data;
 
 namespace Portal.Migrations.Sqlite;
@@ -13,9 +12,8 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<PortalDbCo
 {
     public PortalDbContext CreateDbContext(string[] args)
     {
-        var options = new DbContextOptionsBuilder<PortalDbContext>()
-            .UseSqlite(PortalCoreExtensions.SqliteConnectionString("design-time.db"), sqlite => sqlite.MigrationsAssembly(PortalCoreExtensions.SqliteMigrationsAssembly))
-            .Options;
-        return new PortalDbContext(options);
+        var options = new DbContextOptionsBuilder<PortalDbContext>();
+        options.UsePortalDatabase(DatabaseProvider.Sqlite, DatabaseProviders.SqliteConnectionString("design-time.db"));
+        return new PortalDbContext(options.Options);
     }
 }

@@ -25,6 +25,17 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, ILogger<Dat
                 Directory.CreateDirectory(folder);
             }
         }
+        else
+        {
+            logger.LogWarning("Database:Provider is {Provider}: the schema and migrations are complete, but parts of the portal still run SQLite-only SQL (docs/ARCHITECTURE.md, \"Two engines\")", db.Database.ProviderName);
+        }
+
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(m => !known.Contains(m)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw UnknownMigrationsException.For(db, unknown);
+        }
 
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
@@ -48,6 +59,12 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, ILogger<Dat
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            if (!db.Database.IsSqlite())
+            {
+                // PostgreSQL's reset (TRUNCATE with TR_AuditEntries_NoTruncate lifted) comes with the port of the web host (issue 15).
+                throw new NotSupportedException("Resetting the database for /testing is SQLite-only so far.");
+            }
+
             var tables = db.Model.GetEntityTypes()
                 .Select(t => t.GetTableName())
                 .OfType<string>()

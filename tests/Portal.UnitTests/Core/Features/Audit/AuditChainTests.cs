@@ -137,7 +137,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     {
         await AppendAsync(2);
         var tip = await _app.WithDbAsync(db => db.AuditEntries.MaxAsync(e => e.Sequence));
-        // An entry as the AuditChainAndKeyRing migration leaves an older one: a position, no hash.
+        // An entry written before the chain existed: a position, no hash.
         await RawAsync($"""
             INSERT INTO "AuditEntries" ("Id", "Sequence", "Hash", "At", "ActorName", "EntityType", "EntityKey", "Action", "Changes")
             VALUES ('{Guid.NewGuid().ToString().ToUpperInvariant()}', {tip + 1}, '', 0, 'legacy', 'Category', 'k', 'Added', '[]');

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Features.Applications;
 using Portal.Core.Features.Documents;
@@ -83,33 +81,6 @@ public sealed class PortfolioRowCopyTests
 
         await app.WithDbAsync(db => db.Brands.Where(b => b.Id == gone).ExecuteDeleteAsync());
         (await PageAsync(app, new PortfolioSpec { Search = "copy-" })).Rows.Select(r => r.Code).ShouldBe(["copy-kept"]);
-    }
-
-    [Fact]
-    public async Task Migration_FillsTheCopiesOfExistingRows_AndGivesEveryBrandARow()
-    {
-        await using var app = NewApp();
-        var withRow = await TestBrands.CreateWithOwnerAsync(app, "migrated-row", "migrated-row@example.test", nameEn: "Had a row");
-        var withoutRow = await TestBrands.CreateWithOwnerAsync(app, "migrated-none", "migrated-none@example.test", nameEn: "Had none");
-
-        await app.WithDbAsync(async db =>
-        {
-            var migrator = db.GetService<IMigrator>();
-            var migrations = db.Database.GetMigrations().ToList();
-            var flat = migrations.Single(m => m.EndsWith("_PortfolioFlatRows", StringComparison.Ordinal));
-            await migrator.MigrateAsync(migrations[migrations.IndexOf(flat) - 1]);
-            // Before the copies existed, a brand could have no row at all.
-            await db.Database.ExecuteSqlAsync($"""DELETE FROM "BrandPortfolioRows" WHERE "BrandId" = {withoutRow.ToString().ToUpperInvariant()}""");
-            await db.Database.MigrateAsync();
-            return 0;
-        });
-
-        var rows = (await PageAsync(app, new PortfolioSpec { Search = "migrated-", Sort = PortfolioSort.Code })).Rows;
-        rows.Select(r => (r.BrandId, r.Code, r.Name)).ShouldBe([(withoutRow, "migrated-none", "Had none"), (withRow, "migrated-row", "Had a row")]);
-
-        // And the triggers are back: a rename shows at once.
-        await app.WithDbAsync(db => db.Brands.Where(b => b.Id == withRow).ExecuteUpdateAsync(s => s.SetProperty(b => b.NameEn, "Renamed")));
-        (await PageAsync(app, new PortfolioSpec { Search = "Renamed" })).Rows.ShouldHaveSingleItem().BrandId.ShouldBe(withRow);
     }
 
     [Fact]

@@ -11,14 +11,31 @@ using Portal.Core.Data;
 namespace Portal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123192443_PortfolioFlatRows")]
-    partial class PortfolioFlatRows
+    [Migration("20261203204829_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
@@ -431,6 +448,34 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Features.Accounts.SignInSession", b =>
+                {
+                    b.Property<string>("KeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("KeyHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SignInSessions", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Features.AdminConfig.PortalSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -595,13 +640,24 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Operation")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.HasIndex("ActorUserId", "At");
 
@@ -1189,6 +1245,11 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1788,6 +1849,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<Guid>("BrandId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AccountManagerName")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("AccountManagerUserId")
                         .HasColumnType("TEXT");
 
@@ -1795,6 +1860,11 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("BlockedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CategoryIds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -1884,8 +1954,6 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CreatedAt", "Code");
 
-                    b.HasIndex("Gmv30", "Code", "CreatedAt", "LastFiguresOn", "LastMilestoneAt");
-
                     b.HasIndex("LastActivityAt", "Code");
 
                     b.HasIndex("NameEn", "Code");
@@ -1894,11 +1962,33 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "Code");
 
-                    b.HasIndex("Tier", "Gmv30", "Code", "CreatedAt", "LastFiguresOn", "LastMilestoneAt");
-
                     b.HasIndex("TrendPercent", "Code");
 
+                    b.HasIndex("Gmv30", "Code", "CreatedAt", "LastFiguresOn", "LastMilestoneAt");
+
+                    b.HasIndex("Tier", "Gmv30", "Code", "CreatedAt", "LastFiguresOn", "LastMilestoneAt");
+
                     b.ToTable("BrandPortfolioRows", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Features.Portfolio.PortfolioVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PortfolioVersion", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
                 });
 
             modelBuilder.Entity("Portal.Core.Features.Streams.StreamPlan", b =>
@@ -1980,10 +2070,26 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("Gmv")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Months")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ProofMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("Threshold")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("To")
                         .IsRequired()
@@ -2162,6 +2268,14 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("Portal.Core.Features.Accounts.SignInSession", b =>
+                {
+                    b.HasOne("Portal.Core.Features.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Portal.Core.Features.Applications.ApplicationEvent", b =>

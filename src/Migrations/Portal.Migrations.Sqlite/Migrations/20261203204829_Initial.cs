@@ -54,6 +54,29 @@ namespace Portal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ActorEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    BrandId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EntityKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Operation = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Changes = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Brands",
                 columns: table => new
                 {
@@ -63,6 +86,7 @@ namespace Portal.Migrations.Sqlite.Migrations
                     NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Tier = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AccountManagerUserId = table.Column<Guid>(type: "TEXT", nullable: true),
                     CompanyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     ContactName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     ContactPhone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
@@ -95,11 +119,26 @@ namespace Portal.Migrations.Sqlite.Migrations
                     NameZh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Categories", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -116,11 +155,24 @@ namespace Portal.Migrations.Sqlite.Migrations
                     Aggregation = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Threshold = table.Column<decimal>(type: "TEXT", nullable: false),
                     TaskCodes = table.Column<string>(type: "TEXT", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_MilestoneDefinitions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotifiedSources",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotifiedSources", x => x.Key);
                 });
 
             migrationBuilder.CreateTable(
@@ -177,6 +229,7 @@ namespace Portal.Migrations.Sqlite.Migrations
                     To = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
                     Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     TextBody = table.Column<string>(type: "TEXT", nullable: false),
+                    Culture = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
@@ -200,11 +253,39 @@ namespace Portal.Migrations.Sqlite.Migrations
                     DescriptionZh = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     DescriptionEn = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PlaybookTasks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PortalSettings",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PortalSettings", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PortfolioVersion",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PortfolioVersion", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -213,7 +294,8 @@ namespace Portal.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -236,7 +318,8 @@ namespace Portal.Migrations.Sqlite.Migrations
                     ChecksReportAge = table.Column<bool>(type: "INTEGER", nullable: false),
                     CertificateNumberPattern = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -252,7 +335,8 @@ namespace Portal.Migrations.Sqlite.Migrations
                     TextZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     TextEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Rank = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -382,6 +466,86 @@ namespace Portal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "NotificationPreferences",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationPreferences", x => new { x.UserId, x.Kind });
+                    table.ForeignKey(
+                        name: "FK_NotificationPreferences_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignInSessions",
+                columns: table => new
+                {
+                    KeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Ticket = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInSessions", x => x.KeyHash);
+                    table.ForeignKey(
+                        name: "FK_SignInSessions_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AccountManagerChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FromUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ToUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ChangedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountManagerChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccountManagerChanges_AspNetUsers_ChangedByUserId",
+                        column: x => x.ChangedByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AccountManagerChanges_AspNetUsers_FromUserId",
+                        column: x => x.FromUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_AccountManagerChanges_AspNetUsers_ToUserId",
+                        column: x => x.ToUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_AccountManagerChanges_Brands_BrandId",
+                        column: x => x.BrandId,
+                        principalTable: "Brands",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApplicationEvents",
                 columns: table => new
                 {
@@ -400,6 +564,42 @@ namespace Portal.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_ApplicationEvents", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ApplicationEvents_Brands_BrandId",
+                        column: x => x.BrandId,
+                        principalTable: "Brands",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BrandComments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AuthorUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ByStaff = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsInternal = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BrandComments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BrandComments_AspNetUsers_AuthorUserId",
+                        column: x => x.AuthorUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_BrandComments_BrandComments_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "BrandComments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_BrandComments_Brands_BrandId",
                         column: x => x.BrandId,
                         principalTable: "Brands",
                         principalColumn: "Id",
@@ -459,6 +659,49 @@ namespace Portal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BrandPortfolioRows",
+                columns: table => new
+                {
+                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    NameZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Tier = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AccountManagerUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AccountManagerName = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    CategoryIds = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    AsOf = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Gmv30 = table.Column<long>(type: "INTEGER", nullable: false),
+                    GmvPrev30 = table.Column<long>(type: "INTEGER", nullable: false),
+                    TrendPercent = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastFiguresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LastMilestoneAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastActivityAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Compliance = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    BlockedFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    NextExpiryOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DocumentsAwaitingReview = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgressDistribution = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgressTraffic = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgressSelfStreaming = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgressPrivateDomain = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgressExclusive = table.Column<int>(type: "INTEGER", nullable: false),
+                    RefreshedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BrandPortfolioRows", x => x.BrandId);
+                    table.ForeignKey(
+                        name: "FK_BrandPortfolioRows_Brands_BrandId",
+                        column: x => x.BrandId,
+                        principalTable: "Brands",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DailyMetrics",
                 columns: table => new
                 {
@@ -493,11 +736,112 @@ namespace Portal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MetricMonths",
+                columns: table => new
+                {
+                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    LastDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FirstPaidDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AdGmvWithSpend = table.Column<long>(type: "INTEGER", nullable: true),
+                    AdGmvDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    AdGmvMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    AdGmvSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    AdSpendDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    AdSpendMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    AdSpendSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    DistributionGmvDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    DistributionGmvMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    DistributionGmvSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    ExclusiveSkusDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExclusiveSkusMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    ExclusiveSkusSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    FanGroupMembersDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    FanGroupMembersMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    FanGroupMembersSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    FansDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    FansMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    FansSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    GmvDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    GmvMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    GmvSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    InfluencersDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    InfluencersMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    InfluencersSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    LiveMinutesDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    LiveMinutesMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    LiveMinutesSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    NewFansDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    NewFansMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    NewFansSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    OrdersDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrdersMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    OrdersSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    PaidOrdersDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    PaidOrdersMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    PaidOrdersSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    PeakViewersDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeakViewersMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    PeakViewersSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    RepurchaseRateDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    RepurchaseRateMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    RepurchaseRateSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    SelfStreamGmvDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    SelfStreamGmvMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    SelfStreamGmvSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    StreamsDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    StreamsMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    StreamsSum = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MetricMonths", x => new { x.BrandId, x.Month });
+                    table.ForeignKey(
+                        name: "FK_MetricMonths_Brands_BrandId",
+                        column: x => x.BrandId,
+                        principalTable: "Brands",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecipientUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Template = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    BrandId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Args = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_AspNetUsers_RecipientUserId",
+                        column: x => x.RecipientUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Notifications_Brands_BrandId",
+                        column: x => x.BrandId,
+                        principalTable: "Brands",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PendingMetricsEvaluations",
                 columns: table => new
                 {
                     BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FromDate = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -559,6 +903,11 @@ namespace Portal.Migrations.Sqlite.Migrations
                     To = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Explanation = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ProofMonth = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Gmv = table.Column<long>(type: "INTEGER", nullable: true),
+                    Threshold = table.Column<long>(type: "INTEGER", nullable: true),
+                    Months = table.Column<int>(type: "INTEGER", nullable: true),
                     Source = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     ChangedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
@@ -792,6 +1141,30 @@ namespace Portal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BrandCommentMentions",
+                columns: table => new
+                {
+                    CommentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BrandCommentMentions", x => new { x.CommentId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_BrandCommentMentions_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_BrandCommentMentions_BrandComments_CommentId",
+                        column: x => x.CommentId,
+                        principalTable: "BrandComments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OpenIddictTokens",
                 columns: table => new
                 {
@@ -877,6 +1250,31 @@ namespace Portal.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.InsertData(
+                table: "PortfolioVersion",
+                columns: new[] { "Id", "Value" },
+                values: new object[] { 1, 0L });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountManagerChanges_BrandId_CreatedAt",
+                table: "AccountManagerChanges",
+                columns: new[] { "BrandId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountManagerChanges_ChangedByUserId",
+                table: "AccountManagerChanges",
+                column: "ChangedByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountManagerChanges_FromUserId",
+                table: "AccountManagerChanges",
+                column: "FromUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountManagerChanges_ToUserId",
+                table: "AccountManagerChanges",
+                column: "ToUserId");
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApplicationEvents_BrandId_CreatedAt",
                 table: "ApplicationEvents",
@@ -920,9 +1318,60 @@ namespace Portal.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_ActorUserId_At",
+                table: "AuditEntries",
+                columns: new[] { "ActorUserId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_BrandId_At",
+                table: "AuditEntries",
+                columns: new[] { "BrandId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_EntityType_At",
+                table: "AuditEntries",
+                columns: new[] { "EntityType", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_EntityType_EntityKey",
+                table: "AuditEntries",
+                columns: new[] { "EntityType", "EntityKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Sequence",
+                table: "AuditEntries",
+                column: "Sequence",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BrandCategories_CategoryId",
                 table: "BrandCategories",
                 column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrandCommentMentions_UserId",
+                table: "BrandCommentMentions",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrandComments_AuthorUserId",
+                table: "BrandComments",
+                column: "AuthorUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrandComments_BrandId_IsInternal_CreatedAt",
+                table: "BrandComments",
+                columns: new[] { "BrandId", "IsInternal", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrandComments_ParentId",
+                table: "BrandComments",
+                column: "ParentId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_BrandInvitations_BrandId_Email",
@@ -939,6 +1388,71 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "IX_BrandMembers_UserId",
                 table: "BrandMembers",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrandPortfolioRows_AccountManagerUserId",
+                table: "BrandPortfolioRows",
+                column: "AccountManagerUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrandPortfolioRows_Code",
+                table: "BrandPortfolioRows",
+                column: "Code");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrandPortfolioRows_Compliance",
+                table: "BrandPortfolioRows",
+                column: "Compliance");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrandPortfolioRows_CreatedAt_Code",
+                table: "BrandPortfolioRows",
+                columns: new[] { "CreatedAt", "Code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrandPortfolioRows_Gmv30_Code_CreatedAt_LastFiguresOn_LastMilestoneAt",
+                table: "BrandPortfolioRows",
+                columns: new[] { "Gmv30", "Code", "CreatedAt", "LastFiguresOn", "LastMilestoneAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrandPortfolioRows_LastActivityAt_Code",
+                table: "BrandPortfolioRows",
+                columns: new[] { "LastActivityAt", "Code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrandPortfolioRows_NameEn_Code",
+                table: "BrandPortfolioRows",
+                columns: new[] { "NameEn", "Code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrandPortfolioRows_NameZh_Code",
+                table: "BrandPortfolioRows",
+                columns: new[] { "NameZh", "Code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrandPortfolioRows_NextExpiryOn",
+                table: "BrandPortfolioRows",
+                column: "NextExpiryOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrandPortfolioRows_Status_Code",
+                table: "BrandPortfolioRows",
+                columns: new[] { "Status", "Code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrandPortfolioRows_Tier_Gmv30_Code_CreatedAt_LastFiguresOn_LastMilestoneAt",
+                table: "BrandPortfolioRows",
+                columns: new[] { "Tier", "Gmv30", "Code", "CreatedAt", "LastFiguresOn", "LastMilestoneAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrandPortfolioRows_TrendPercent_Code",
+                table: "BrandPortfolioRows",
+                columns: new[] { "TrendPercent", "Code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Brands_AccountManagerUserId",
+                table: "Brands",
+                column: "AccountManagerUserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Brands_Code",
@@ -1031,6 +1545,21 @@ namespace Portal.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notifications_BrandId",
+                table: "Notifications",
+                column: "BrandId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_RecipientUserId_CreatedAt",
+                table: "Notifications",
+                columns: new[] { "RecipientUserId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_RecipientUserId_ReadAt",
+                table: "Notifications",
+                columns: new[] { "RecipientUserId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OpenIddictApplications_ClientId",
                 table: "OpenIddictApplications",
                 column: "ClientId",
@@ -1098,6 +1627,16 @@ namespace Portal.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SignInSessions_ExpiresAt",
+                table: "SignInSessions",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInSessions_UserId",
+                table: "SignInSessions",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StreamPlans_BrandId_StartAt",
                 table: "StreamPlans",
                 columns: new[] { "BrandId", "StartAt" });
@@ -1127,11 +1666,17 @@ namespace Portal.Migrations.Sqlite.Migrations
                 table: "TrustTiers",
                 column: "Code",
                 unique: true);
+
+            // Hand SQL the model cannot describe (the audit trail's append-only rules); keep this line when regenerating.
+            SqliteSchemaExtras.Apply(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AccountManagerChanges");
+
             migrationBuilder.DropTable(
                 name: "ApplicationEvents");
 
@@ -1151,7 +1696,13 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
                 name: "BrandCategories");
+
+            migrationBuilder.DropTable(
+                name: "BrandCommentMentions");
 
             migrationBuilder.DropTable(
                 name: "BrandInvitations");
@@ -1160,10 +1711,16 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "BrandMembers");
 
             migrationBuilder.DropTable(
+                name: "BrandPortfolioRows");
+
+            migrationBuilder.DropTable(
                 name: "BrandTasks");
 
             migrationBuilder.DropTable(
                 name: "DailyMetrics");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "DocumentDecisions");
@@ -1172,7 +1729,19 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "DocumentNotices");
 
             migrationBuilder.DropTable(
+                name: "MetricMonths");
+
+            migrationBuilder.DropTable(
                 name: "MilestoneAchievements");
+
+            migrationBuilder.DropTable(
+                name: "NotificationPreferences");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "NotifiedSources");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictScopes");
@@ -1187,10 +1756,19 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "PendingMetricsEvaluations");
 
             migrationBuilder.DropTable(
+                name: "PortalSettings");
+
+            migrationBuilder.DropTable(
+                name: "PortfolioVersion");
+
+            migrationBuilder.DropTable(
                 name: "RecognisedAgencies");
 
             migrationBuilder.DropTable(
                 name: "ReviewReasons");
+
+            migrationBuilder.DropTable(
+                name: "SignInSessions");
 
             migrationBuilder.DropTable(
                 name: "StreamPlans");
@@ -1212,6 +1790,9 @@ namespace Portal.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Categories");
+
+            migrationBuilder.DropTable(
+                name: "BrandComments");
 
             migrationBuilder.DropTable(
                 name: "PlaybookTasks");

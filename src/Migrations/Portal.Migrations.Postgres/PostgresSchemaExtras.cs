@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Portal.Migrations.Postgres;
+
+/// <summary>
+/// The schema the model cannot describe, in PostgreSQL's dialect: the one place for hand SQL, called
+/// at the end of the <c>Initial</c> migration. When the Initial is regenerated (<c>dotnet ef migrations
+/// remove</c>, then <c>add Initial</c>), put the call <c>PostgresSchemaExtras.Apply(migrationBuilder);</c>
+/// back as the last line of its <c>Up</c>. SQLite's twin is <c>SqliteSchemaExtras</c>; keep the two alike.
+/// </summary>
+public static class PostgresSchemaExtras
+{
+    /// <summary>The name of the TRUNCATE guard, which the test endpoints' reset lifts inside its own transaction.</summary>
+    public const string AuditNoTruncateTrigger = "TR_AuditEntries_NoTruncate";
+
+    public static void Apply(MigrationBuilder migrationBuilder)
+    {
+        AuditAppendOnly(migrationBuilder);
+    }
+
+    /// <summary>
+    /// The audit trail is append-only in the database itself, whoever writes to it (SQLite's
+    /// <c>TR_AuditEntries_NoUpdate</c>/<c>NoDelete</c>, plus TRUNCATE, which PostgreSQL has and which
+    /// skips row triggers). The one change allowed is sealing: an entry saved with an empty hash receives
+    /// its 64-character chain hash once, every other column unchanged. Comparing the rows as JSON without
+    /// <c>Hash</c> covers columns added later too.
+    /// </summary>
+    private static void AuditAppendOnly(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.Sql("""
+            CREATE FUNCTION "AuditEntries_AppendOnly"() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF TG_OP = 'UPDATE' THEN
+                    IF OLD."Hash" = '' AND length(NEW."Hash") = 64 AND (to_jsonb(NEW) - 'Hash') = (to_jsonb(OLD) - 'Hash') THEN
+                        RETURN NEW;
+                    END IF;
+                    RAISE EXCEPTION 'AuditEntries is append-only: an audit entry cannot be changed' USING ERRCODE = 'restrict_violation';
+                END IF;
+                RAISE EXCEPTION 'AuditEntries is append-only: an audit entry cannot be deleted' USING ERRCODE = 'restrict_violation';
+            END;
+            $$;
+            """);
+        migrationBuilder.Sql("""
+            CREATE TRIGGER "TR_AuditEntries_NoUpdate" BEFORE UPDATE ON "AuditEntries"
+                FOR EACH ROW EXECUTE FUNCTION "AuditEntries_AppendOnly"();
+            """);
+        migrationBuilder.Sql("""
+            CREATE TRIGGER "TR_AuditEntries_NoDelete" BEFORE DELETE ON "AuditEntries"
+                FOR EACH ROW EXECUTE FUNCTION "AuditEntries_AppendOnly"();
+            """);
+        migrationBuilder.Sql($"""
+            CREATE TRIGGER "{AuditNoTruncateTrigger}" BEFORE TRUNCATE ON "AuditEntries"
+                FOR EACH STATEMENT EXECUTE FUNCTION "AuditEntries_AppendOnly"();
+            """);
+    }
+}
