@@ -437,6 +437,8 @@ public sealed class MetricsEvaluationService(
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
 
+            // Portfolio refresh queue (see PortfolioRefreshQueue): the brands' last milestone, in this transaction.
+            await Portfolio.PortfolioRefreshQueue.EnqueueAsync(connection, transaction, found.Select(a => a.BrandId), clock.GetUtcNow(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Recorded {Count} milestone(s)", found.Count);
         }
@@ -641,6 +643,8 @@ public sealed class MetricsEvaluationService(
             }
         }
 
+        // Portfolio refresh queue (see PortfolioRefreshQueue): the brands' new tier, in this transaction.
+        await Portfolio.PortfolioRefreshQueue.EnqueueAsync(connection, transaction, changes.Select(c => c.BrandId).Concat(tiers.Keys), clock.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -1,0 +1,99 @@
+using System.Data.Common;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.Logging;
+using Portal.Core.Data;
+using Portal.Core.Work;
+
+namespace Portal.Core.Features.Portfolio;
+
+/// <summary>
+/// The one way a <see cref="BrandPortfolioRow"/> becomes fresh: whatever changes what the portfolio shows writes a
+/// <see cref="PendingPortfolioRefresh"/> for the brand in its own transaction (EF saves through
+/// <see cref="PortfolioRefreshQueueing"/>, raw-SQL writers through <see cref="EnqueueAsync"/>) and, once committed,
+/// asks <see cref="IWorkDispatcher.RefreshPortfolio"/>; one coalesced job then <see cref="DrainAsync">drains</see> the queue.
+/// </summary>
+public sealed class PortfolioRefreshQueue(IDbContextFactory<PortalDbContext> dbFactory, PortfolioRefresher refresher, ILogger<PortfolioRefreshQueue> logger)
+{
+    private static readonly ValueConverter<DateTimeOffset, long> Instant = new DateTimeOffsetToBinaryConverter();
+
+    /// <summary>Raises <see cref="PortfolioVersion"/>: run inside the transaction of a change that can move a count or a category name.</summary>
+    public const string RaiseVersionSql = """UPDATE "PortfolioVersion" SET "Value" = "Value" + 1 WHERE "Id" = 1""";
+
+    /// <summary>
+    /// Queues these brands on a raw-SQL writer's connection, inside <paramref name="transaction"/> (the writer's own,
+    /// so the queue row commits or rolls back with the change). The caller dispatches after its commit.
+    /// </summary>
+    public static async Task EnqueueAsync(DbConnection connection, DbTransaction? transaction, IEnumerable<Guid> brandIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ids = brandIds.Distinct().Select(id => id.ToString().ToUpperInvariant()).ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """INSERT INTO "PendingPortfolioRefreshes" ("BrandId", "QueuedAt") SELECT value, $at FROM json_each($ids)""";
+        AddParameter(command, "$ids", JsonSerializer.Serialize(ids));
+        AddParameter(command, "$at", Instant.ConvertToProvider(now));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Refreshes every brand queued up to now and deletes exactly the queue rows it read (ids up to the highest
+    /// it saw): a brand queued meanwhile keeps its row for the next run. Idempotent: an empty queue does nothing,
+    /// and a run that fails before the delete leaves the rows for the retry. Answers how many brands it refreshed.
+    /// </summary>
+    public async Task<int> DrainAsync(CancellationToken cancellationToken = default)
+    {
+        long upTo;
+        List<Guid> brands;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            if (await db.PendingPortfolioRefreshes.MaxAsync(p => (long?)p.Id, cancellationToken) is not { } max)
+            {
+                return 0;
+            }
+
+            upTo = max;
+            brands = await db.PendingPortfolioRefreshes.Where(p => p.Id <= upTo).Select(p => p.BrandId).Distinct().ToListAsync(cancellationToken);
+        }
+
+        await refresher.RefreshAsync(brands, cancellationToken);
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await db.PendingPortfolioRefreshes.Where(p => p.Id <= upTo).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        logger.LogDebug("Portfolio rows refreshed for {Count} queued brand(s)", brands.Count);
+        return brands.Count;
+    }
+
+    private static void AddParameter(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+}
+
+/// <summary>Queued brands still waiting after a restart (or a lost dispatch): one job drains them all.</summary>
+internal sealed class PendingPortfolioRefreshSource(IDbContextFactory<PortalDbContext> dbFactory) : IPendingWorkSource
+{
+    public string Name => "portfolio refresh";
+
+    public async Task<int> RedispatchAsync(IWorkDispatcher dispatcher, DateTimeOffset createdBefore, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var count = await db.PendingPortfolioRefreshes.CountAsync(p => p.QueuedAt < createdBefore, cancellationToken);
+        if (count > 0)
+        {
+            dispatcher.RefreshPortfolio();
+        }
+
+        return count;
+    }
+}
