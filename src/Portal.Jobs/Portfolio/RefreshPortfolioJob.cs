@@ -6,25 +6,22 @@ namespace Portal.Jobs.Portfolio;
 
 /// <summary>
 /// Keeps the staff portfolio's rows fresh: drains the brands queued in <see cref="PendingPortfolioRefresh"/>
-/// (dispatched, coalesced, after every committed change), and rebuilds every row at the start of the platform
-/// day (the GMV windows move; also the safety net). Both idempotent.
+/// (dispatched, coalesced, after every committed change; at the start of the platform day it rebuilds every row,
+/// see <see cref="PortfolioRefreshQueue.DrainAsync"/>). Idempotent; one run at a time.
 /// </summary>
-public sealed class RefreshPortfolioJob(PortfolioRefreshQueue queue, PortfolioRefresher refresher)
+public sealed class RefreshPortfolioJob(PortfolioRefreshQueue queue)
 {
     [AutomaticRetry(Attempts = 3)]
-    [DisableConcurrentExecution(timeoutInSeconds: 300)]
-    public Task<int> RunQueuedAsync(CancellationToken cancellationToken) => queue.DrainAsync(cancellationToken);
-
-    [AutomaticRetry(Attempts = 1)]
     [DisableConcurrentExecution(timeoutInSeconds: 3600)]
-    public Task<int> RebuildAllAsync(CancellationToken cancellationToken) => refresher.RefreshAllAsync(cancellationToken);
+    public Task<int> RunQueuedAsync(CancellationToken cancellationToken) => queue.DrainAsync(cancellationToken);
 }
 
 /// <summary>
-/// Registers the daily rebuild at midnight China Standard Time and, at start, rebuilds once when a row is from an
-/// earlier platform day or a brand has none (the process was stopped over midnight, or the rows were never built).
+/// Registers the daily run at midnight China Standard Time: the rows' GMV windows move, so that run rebuilds every
+/// row (the safety net for anything a writer failed to queue). A day that began while no process ran is caught by
+/// the start-up reconciliation (<c>PendingPortfolioRefreshSource</c>).
 /// </summary>
-internal sealed class PortfolioJobsRegistration(IRecurringJobManager recurring, IBackgroundJobClient jobs, PortfolioRefresher refresher) : IHostedService
+internal sealed class PortfolioJobsRegistration(IRecurringJobManager recurring) : IHostedService
 {
     public const string DailyJobId = "portfolio-daily-rebuild";
 
@@ -32,17 +29,14 @@ internal sealed class PortfolioJobsRegistration(IRecurringJobManager recurring, 
     private static TimeZoneInfo ChinaStandardTime =>
         TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var zone) ? zone : TimeZoneInfo.Utc;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
         recurring.AddOrUpdate<RefreshPortfolioJob>(
             DailyJobId,
-            job => job.RebuildAllAsync(CancellationToken.None),
+            job => job.RunQueuedAsync(CancellationToken.None),
             "0 0 * * *",
             new RecurringJobOptions { TimeZone = ChinaStandardTime });
-        if (await refresher.IsOutOfDateAsync(cancellationToken))
-        {
-            jobs.Enqueue<RefreshPortfolioJob>(job => job.RebuildAllAsync(CancellationToken.None));
-        }
+        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

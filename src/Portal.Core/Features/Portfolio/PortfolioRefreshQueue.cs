@@ -43,32 +43,34 @@ public sealed class PortfolioRefreshQueue(IDbContextFactory<PortalDbContext> dbF
 
     /// <summary>
     /// Refreshes every brand queued up to now and deletes exactly the queue rows it read (ids up to the highest
-    /// it saw): a brand queued meanwhile keeps its row for the next run. Idempotent: an empty queue does nothing,
-    /// and a run that fails before the delete leaves the rows for the retry. Answers how many brands it refreshed.
+    /// it saw): a brand queued meanwhile keeps its row for the next run. When the platform day has changed since
+    /// the rows were built (the GMV windows moved) it rebuilds every row instead: the daily run, a run after a stop
+    /// over midnight or a moved clock. Idempotent: an empty queue on the same day does nothing, and a run that fails
+    /// before the delete leaves the rows for the retry. Answers how many rows it refreshed.
     /// </summary>
     public async Task<int> DrainAsync(CancellationToken cancellationToken = default)
     {
-        long upTo;
+        long? upTo;
         List<Guid> brands;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            if (await db.PendingPortfolioRefreshes.MaxAsync(p => (long?)p.Id, cancellationToken) is not { } max)
-            {
-                return 0;
-            }
-
-            upTo = max;
-            brands = await db.PendingPortfolioRefreshes.Where(p => p.Id <= upTo).Select(p => p.BrandId).Distinct().ToListAsync(cancellationToken);
+            upTo = await db.PendingPortfolioRefreshes.MaxAsync(p => (long?)p.Id, cancellationToken);
+            brands = upTo is { } max
+                ? await db.PendingPortfolioRefreshes.Where(p => p.Id <= max).Select(p => p.BrandId).Distinct().ToListAsync(cancellationToken)
+                : [];
         }
 
-        await refresher.RefreshAsync(brands, cancellationToken);
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        var refreshed = await refresher.HasRowsFromAnEarlierDayAsync(cancellationToken)
+            ? await refresher.RefreshAllAsync(cancellationToken)
+            : await refresher.RefreshAsync(brands, cancellationToken);
+        if (upTo is { } drained)
         {
-            await db.PendingPortfolioRefreshes.Where(p => p.Id <= upTo).ExecuteDeleteAsync(cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await db.PendingPortfolioRefreshes.Where(p => p.Id <= drained).ExecuteDeleteAsync(cancellationToken);
         }
 
-        logger.LogDebug("Portfolio rows refreshed for {Count} queued brand(s)", brands.Count);
-        return brands.Count;
+        logger.LogDebug("Portfolio rows refreshed: {Count} ({Queued} brand(s) queued)", refreshed, brands.Count);
+        return refreshed;
     }
 
     private static void AddParameter(DbCommand command, string name, object? value)
@@ -80,15 +82,27 @@ public sealed class PortfolioRefreshQueue(IDbContextFactory<PortalDbContext> dbF
     }
 }
 
-/// <summary>Queued brands still waiting after a restart (or a lost dispatch): one job drains them all.</summary>
-internal sealed class PendingPortfolioRefreshSource(IDbContextFactory<PortalDbContext> dbFactory) : IPendingWorkSource
+/// <summary>
+/// Queued brands still waiting after a restart (or a lost dispatch), and rows built on an earlier platform day
+/// (stopped over midnight, a moved clock): one drain job takes them all.
+/// </summary>
+internal sealed class PendingPortfolioRefreshSource(IDbContextFactory<PortalDbContext> dbFactory, PortfolioRefresher refresher) : IPendingWorkSource
 {
     public string Name => "portfolio refresh";
 
     public async Task<int> RedispatchAsync(IWorkDispatcher dispatcher, DateTimeOffset createdBefore, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var count = await db.PendingPortfolioRefreshes.CountAsync(p => p.QueuedAt < createdBefore, cancellationToken);
+        int count;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            count = await db.PendingPortfolioRefreshes.CountAsync(p => p.QueuedAt < createdBefore, cancellationToken);
+        }
+
+        if (await refresher.HasRowsFromAnEarlierDayAsync(cancellationToken))
+        {
+            count++;
+        }
+
         if (count > 0)
         {
             dispatcher.RefreshPortfolio();

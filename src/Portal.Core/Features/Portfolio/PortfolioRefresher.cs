@@ -47,13 +47,12 @@ public sealed class PortfolioRefresher(IDbContextFactory<PortalDbContext> dbFact
         return written;
     }
 
-    /// <summary>Whether a row is from an earlier platform day (its GMV windows have moved) or a brand has no row.</summary>
-    public async Task<bool> IsOutOfDateAsync(CancellationToken cancellationToken = default)
+    /// <summary>Whether a row was built on an earlier platform day: its GMV windows have moved since.</summary>
+    public async Task<bool> HasRowsFromAnEarlierDayAsync(CancellationToken cancellationToken = default)
     {
         var today = PlatformTime.DayOf(clock.GetUtcNow());
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.BrandPortfolioRows.AnyAsync(r => r.AsOf < today, cancellationToken)
-            || await db.Brands.AnyAsync(b => !db.BrandPortfolioRows.Any(r => r.BrandId == b.Id), cancellationToken);
+        return await db.BrandPortfolioRows.AnyAsync(r => r.AsOf < today, cancellationToken);
     }
 
     /// <summary>Rebuilds the rows of these brands (a brand that no longer exists loses its row).</summary>

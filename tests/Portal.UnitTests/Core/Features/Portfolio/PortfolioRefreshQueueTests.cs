@@ -232,4 +232,19 @@ public sealed class PortfolioRefreshQueueTests
         (await RowAsync(second, "queue-restart")).DocumentsAwaitingReview.ShouldBe(1);
         (await QueuedAsync(second)).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task Job_OnANewPlatformDay_RebuildsEveryRow_EvenWithNothingQueued()
+    {
+        await using var app = NewApp();
+        var brandId = await NewBrandAsync(app, "queue-new-day");
+        var today = PlatformTime.DayOf(app.Clock.GetUtcNow());
+
+        app.Clock.MoveTo(app.Clock.GetUtcNow().AddDays(1));
+        (await QueuedAsync(app)).ShouldBeEmpty();
+        (await RunJobAsync(app)).ShouldBeGreaterThanOrEqualTo(1);
+
+        (await app.WithDbAsync(db => db.BrandPortfolioRows.Where(r => r.BrandId == brandId).Select(r => r.AsOf).SingleAsync())).ShouldBe(today.AddDays(1));
+        (await app.WithDbAsync(db => db.BrandPortfolioRows.CountAsync(r => r.AsOf < today.AddDays(1)))).ShouldBe(0);
+    }
 }
