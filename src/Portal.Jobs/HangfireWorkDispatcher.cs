@@ -34,17 +34,19 @@ internal sealed class HangfireWorkDispatcher(IBackgroundJobClient jobs, IOptions
     public void RefreshPortfolio()
     {
         var delay = TimeSpan.FromMilliseconds(portfolio.Value.RefreshDelayMilliseconds);
-        if (Coalesce(ref _portfolioDueTicks, delay))
+        // Hangfire keeps scheduled times in whole seconds, so a scheduled job may start up to a second early and
+        // read the queue before a change that arrives within its delay: only a call later than that may be skipped.
+        if (Coalesce(ref _portfolioDueTicks, delay - TimeSpan.FromSeconds(1)))
         {
             jobs.Schedule<RefreshPortfolioJob>(job => job.RunQueuedAsync(CancellationToken.None), delay);
         }
     }
 
     /// <summary>
-    /// Whether to schedule a job now: not while one scheduled earlier has yet to start (it reads every pending
-    /// row, so work that arrives before it starts is picked up by it).
+    /// Whether to schedule a job now: not within <paramref name="skipFor"/> of the last one scheduled, which has
+    /// yet to start then (it reads every pending row, so work that arrives before it starts is picked up by it).
     /// </summary>
-    private bool Coalesce(ref long dueTicks, TimeSpan delay)
+    private bool Coalesce(ref long dueTicks, TimeSpan skipFor)
     {
         var now = clock.GetTimestamp();
         var due = Interlocked.Read(ref dueTicks);
@@ -53,7 +55,7 @@ internal sealed class HangfireWorkDispatcher(IBackgroundJobClient jobs, IOptions
             return false;
         }
 
-        var next = now + (long)(delay.TotalSeconds * clock.TimestampFrequency);
+        var next = now + (long)(Math.Max(0, skipFor.TotalSeconds) * clock.TimestampFrequency);
         return Interlocked.CompareExchange(ref dueTicks, next, due) == due;
     }
 }
