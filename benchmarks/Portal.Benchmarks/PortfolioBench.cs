@@ -49,7 +49,7 @@ internal sealed partial class PortfolioBench : IAsyncDisposable
         var directory = Directory.CreateTempSubdirectory("portal-portfolio-bench-").FullName;
         // The bench rebuilds the rows itself, once, and times it; a background rebuild would load the machine.
         var factory = new BenchFactory(Path.Combine(directory, "portal.db"), Path.Combine(directory, "mail"),
-            new Dictionary<string, string> { ["Portfolio:RefreshInBackground"] = "false" });
+            new Dictionary<string, string>());
         factory.UseKestrel(0);
         factory.StartServer();
         return new PortfolioBench(directory, factory);

@@ -1,17 +1,20 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
 using Portal.Core.Features.Metrics;
+using Portal.Core.Features.Portfolio;
 using Portal.Core.Work;
 using Portal.Jobs.Documents;
 using Portal.Jobs.Email;
 using Portal.Jobs.Metrics;
+using Portal.Jobs.Portfolio;
 
 namespace Portal.Jobs;
 
 /// <summary>Carries pending work to Hangfire. Only ids travel; the job reads the rest from the database.</summary>
-internal sealed class HangfireWorkDispatcher(IBackgroundJobClient jobs, IOptions<MetricsOptions> metrics, TimeProvider clock) : IWorkDispatcher
+internal sealed class HangfireWorkDispatcher(IBackgroundJobClient jobs, IOptions<MetricsOptions> metrics, IOptions<PortfolioOptions> portfolio, TimeProvider clock) : IWorkDispatcher
 {
     private long _evaluationDueTicks;
+    private long _portfolioDueTicks;
 
     public void SendEmail(Guid emailId) =>
         jobs.Enqueue<SendEmailJob>(job => job.RunAsync(emailId, CancellationToken.None));
@@ -21,21 +24,38 @@ internal sealed class HangfireWorkDispatcher(IBackgroundJobClient jobs, IOptions
 
     public void EvaluatePendingMetrics()
     {
-        // Coalesce: batches that arrive before the scheduled job starts are picked up by it (it reads every pending row).
+        var delay = TimeSpan.FromSeconds(metrics.Value.EvaluationDelaySeconds);
+        if (Coalesce(ref _evaluationDueTicks, delay))
+        {
+            jobs.Schedule<EvaluateMetricsJob>(job => job.RunPendingAsync(CancellationToken.None), delay);
+        }
+    }
+
+    public void RefreshPortfolio()
+    {
+        var delay = TimeSpan.FromMilliseconds(portfolio.Value.RefreshDelayMilliseconds);
+        // Hangfire keeps scheduled times in whole seconds, so a scheduled job may start up to a second early and
+        // read the queue before a change that arrives within its delay: only a call later than that may be skipped.
+        if (Coalesce(ref _portfolioDueTicks, delay - TimeSpan.FromSeconds(1)))
+        {
+            jobs.Schedule<RefreshPortfolioJob>(job => job.RunQueuedAsync(CancellationToken.None), delay);
+        }
+    }
+
+    /// <summary>
+    /// Whether to schedule a job now: not within <paramref name="skipFor"/> of the last one scheduled, which has
+    /// yet to start then (it reads every pending row, so work that arrives before it starts is picked up by it).
+    /// </summary>
+    private bool Coalesce(ref long dueTicks, TimeSpan skipFor)
+    {
         var now = clock.GetTimestamp();
-        var due = Interlocked.Read(ref _evaluationDueTicks);
+        var due = Interlocked.Read(ref dueTicks);
         if (due > now)
         {
-            return;
+            return false;
         }
 
-        var delay = TimeSpan.FromSeconds(metrics.Value.EvaluationDelaySeconds);
-        var next = now + (long)(delay.TotalSeconds * clock.TimestampFrequency);
-        if (Interlocked.CompareExchange(ref _evaluationDueTicks, next, due) != due)
-        {
-            return;
-        }
-
-        jobs.Schedule<EvaluateMetricsJob>(job => job.RunPendingAsync(CancellationToken.None), delay);
+        var next = now + (long)(Math.Max(0, skipFor.TotalSeconds) * clock.TimestampFrequency);
+        return Interlocked.CompareExchange(ref dueTicks, next, due) == due;
     }
 }

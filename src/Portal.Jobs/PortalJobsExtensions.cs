@@ -9,6 +9,7 @@ using Portal.Core.Features.Email;
 using Portal.Jobs.Email;
 using Portal.Jobs.Metrics;
 using Portal.Jobs.Notifications;
+using Portal.Jobs.Portfolio;
 using Portal.Jobs.Reconciliation;
 
 namespace Portal.Jobs;
@@ -55,6 +56,8 @@ public static class PortalJobsExtensions
         services.AddTransient<ReconcilePendingWorkJob>();
         services.AddTransient<EvaluateMetricsJob>();
         services.AddHostedService<MetricsJobsRegistration>();
+        services.AddTransient<RefreshPortfolioJob>();
+        services.AddHostedService<PortfolioJobsRegistration>();
         services.AddHostedService<StartupReconciliation>();
         services.AddTransient<DocumentCheckJob>();
         services.AddTransient<DocumentExpiryJob>();

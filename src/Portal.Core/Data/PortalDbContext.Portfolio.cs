@@ -8,4 +8,6 @@ public sealed partial class PortalDbContext
     public DbSet<BrandPortfolioRow> BrandPortfolioRows => Set<BrandPortfolioRow>();
 
     public DbSet<PortfolioVersion> PortfolioVersions => Set<PortfolioVersion>();
+
+    public DbSet<PendingPortfolioRefresh> PendingPortfolioRefreshes => Set<PendingPortfolioRefresh>();
 }

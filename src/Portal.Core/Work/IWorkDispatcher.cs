@@ -18,6 +18,12 @@ public interface IWorkDispatcher
     /// and tier to be evaluated. Calls close together may share one job.
     /// </summary>
     void EvaluatePendingMetrics();
+
+    /// <summary>
+    /// Brands are waiting in <see cref="Features.Portfolio.PendingPortfolioRefresh"/> for their portfolio rows to be
+    /// refreshed. Calls close together share one job.
+    /// </summary>
+    void RefreshPortfolio();
 }
 
 /// <summary>One kind of pending work that lives in the database, found again at start-up.</summary>

@@ -245,9 +245,6 @@ public sealed class PortalServer : IAsyncLifetime
         start.Environment["Seed__DemoBrandCount"] = "0";
         // Cloud Tea's demo figures stay off too: MetricsJourneys imports its own and StalledBrandJourneys needs none.
         start.Environment["Seed__DemoBrandFigures"] = "false";
-        // The portfolio's rows follow a new platform day or the metrics feed within a second, not half a
-        // minute (StalledBrandJourneys waits for them through the grid).
-        start.Environment["Portfolio__ScanSeconds"] = "1";
         // Every journey signs in from 127.0.0.1: the per-address limits are for attackers, not for the suite.
         start.Environment["RateLimiting__AccountPermitLimit"] = "10000";
         start.Environment["RateLimiting__TokenPermitLimit"] = "10000";

@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Features.Portfolio;
 
 namespace Portal.UnitTests.Infrastructure;
 
@@ -37,10 +39,10 @@ internal static class DatabaseTemplate
         {
             // Nothing in the background while the template is made: its rows are exactly what migrating and seeding wrote.
             ["Jobs:RunServer"] = "false",
-            ["Portfolio:RefreshInBackground"] = "false",
         }, useTemplate: false))
         {
-            _ = app.Services;
+            // The seed queued its brands' portfolio rows; with no job server, build them here, as a worker would.
+            app.Services.GetRequiredService<PortfolioRefreshQueue>().DrainAsync().GetAwaiter().GetResult();
         }
 
         // SQLite's backup folds the write-ahead log in, so the template is one consistent file.

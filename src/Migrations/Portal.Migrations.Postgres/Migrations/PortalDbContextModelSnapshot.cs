@@ -776,14 +776,7 @@ namespace Portal.Migrations.Postgres.Migrations
 
                     b.HasIndex("Status", "SubmittedAt");
 
-                    b.ToTable("Brands", null, t =>
-                        {
-                            t.HasTrigger("TR_Brands_PortfolioRow_Insert");
-
-                            t.HasTrigger("TR_Brands_PortfolioRow_Update");
-                        });
-
-                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
+                    b.ToTable("Brands", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Core.Features.Brands.BrandInvitation", b =>
@@ -1978,6 +1971,25 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.HasIndex("Tier", "Gmv30", "Code", "CreatedAt", "LastFiguresOn", "LastMilestoneAt");
 
                     b.ToTable("BrandPortfolioRows", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Features.Portfolio.PendingPortfolioRefresh", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PendingPortfolioRefreshes", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Core.Features.Portfolio.PortfolioVersion", b =>

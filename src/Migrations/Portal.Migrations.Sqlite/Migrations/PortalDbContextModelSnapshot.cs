@@ -764,14 +764,7 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "SubmittedAt");
 
-                    b.ToTable("Brands", null, t =>
-                        {
-                            t.HasTrigger("TR_Brands_PortfolioRow_Insert");
-
-                            t.HasTrigger("TR_Brands_PortfolioRow_Update");
-                        });
-
-                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
+                    b.ToTable("Brands", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Core.Features.Brands.BrandInvitation", b =>
@@ -1966,6 +1959,23 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasIndex("Tier", "Gmv30", "Code", "CreatedAt", "LastFiguresOn", "LastMilestoneAt");
 
                     b.ToTable("BrandPortfolioRows", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Features.Portfolio.PendingPortfolioRefresh", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PendingPortfolioRefreshes", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Core.Features.Portfolio.PortfolioVersion", b =>

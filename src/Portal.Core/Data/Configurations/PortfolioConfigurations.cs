@@ -54,30 +54,14 @@ internal sealed class PortfolioVersionConfiguration : IEntityTypeConfiguration<P
     }
 }
 
-/// <summary>
-/// The triggers that keep <see cref="BrandPortfolioRow"/>'s copies of the brand's columns equal to <c>Brands</c>
-/// (created by the <c>PortfolioFlatRows</c> and <c>PortfolioRowNames</c> migrations). EF advises against SQLite's RETURNING clause on a table with
-/// AFTER triggers, so EF writes <c>Brands</c> without it.
-/// </summary>
-internal sealed class BrandPortfolioTriggers : IEntityTypeConfiguration<Brand>
+internal sealed class PendingPortfolioRefreshConfiguration : IEntityTypeConfiguration<PendingPortfolioRefresh>
 {
-    public void Configure(EntityTypeBuilder<Brand> builder) =>
-        builder.ToTable(table =>
-        {
-            table.HasTrigger(PortfolioRowTriggers.Insert);
-            table.HasTrigger(PortfolioRowTriggers.Update);
-            table.UseSqlReturningClause(false);
-        });
-}
-
-/// <summary>
-/// The names of the triggers on <c>Brands</c> that keep the portfolio row's brand columns in step (created by the
-/// <c>PortfolioFlatRows</c> migration, recreated with the manager's name by <c>PortfolioRowNames</c>; the triggers on
-/// <c>AspNetUsers</c>, <c>BrandCategories</c>, <c>Categories</c> and the rows themselves are in those migrations too).
-/// </summary>
-public static class PortfolioRowTriggers
-{
-    public const string Insert = "TR_Brands_PortfolioRow_Insert";
-
-    public const string Update = "TR_Brands_PortfolioRow_Update";
+    public void Configure(EntityTypeBuilder<PendingPortfolioRefresh> builder)
+    {
+        builder.ToTable("PendingPortfolioRefreshes");
+        builder.HasKey(p => p.Id);
+        // Generated and increasing: a drain deletes "up to the highest id it read", never a row written after it read.
+        builder.Property(p => p.Id).ValueGeneratedOnAdd();
+        // No foreign key and no unique key: a deleted brand is queued too (its row must go), and duplicates coalesce.
+    }
 }

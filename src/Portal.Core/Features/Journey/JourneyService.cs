@@ -2,6 +2,7 @@ using Portal.Core;
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
 using Portal.Core.Features.Brands;
@@ -154,7 +155,8 @@ public sealed class JourneyService(
         var now = clock.GetUtcNow();
         var json = StoredValues.Rows(completions.Select(c => new object[] { StoredValues.Key(c.BrandId), c.TaskCode }));
         // Status and source are stored by name; instants as ticks (PortalDbContext's conventions).
-        return await db.Database.ExecuteSqlRawAsync(
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var changed = await db.Database.ExecuteSqlRawAsync(
             """
             INSERT INTO "BrandTasks" ("BrandId", "PlaybookTaskId", "Status", "CompletedAt", "CompletionSource", "CompletedByUserId", "UpdatedAt")
             SELECT w.value ->> 0, t."Id", 'Done', {1}, 'Milestone', NULL, {1}
@@ -168,6 +170,11 @@ public sealed class JourneyService(
             """,
             [json, StoredValues.Instant(now)],
             cancellationToken);
+        // The rows' STEPS progress: the brands queue their portfolio refresh with the tasks (the caller dispatches).
+        await Portfolio.PortfolioRefreshQueue.EnqueueAsync(
+            db.Database.GetDbConnection(), transaction.GetDbTransaction(), completions.Select(c => c.BrandId), now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return changed;
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

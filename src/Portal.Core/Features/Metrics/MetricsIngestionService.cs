@@ -46,6 +46,7 @@ public sealed class MetricsIngestionService(
         if (result.Inserted + result.Updated > 0)
         {
             dispatcher.EvaluatePendingMetrics();
+            dispatcher.RefreshPortfolio(); // the portfolio rows the batch queued
         }
 
         return new MetricsIngestionOutcome(result, []);
@@ -127,6 +128,9 @@ public sealed class MetricsIngestionService(
                 day.Value = Day(earliest);
                 await pending.ExecuteNonQueryAsync(cancellationToken);
             }
+
+            // Portfolio refresh queue (see PortfolioRefreshQueue): the touched brands' rows, in this transaction.
+            await Portfolio.PortfolioRefreshQueue.EnqueueAsync(connection, dbTransaction, touched.Keys, now, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

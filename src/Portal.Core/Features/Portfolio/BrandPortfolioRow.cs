@@ -13,9 +13,9 @@ namespace Portal.Core.Features.Portfolio;
 /// with the day, and the refresher recomputes every row when the platform day changes.
 /// <para>
 /// The brand's own columns the grid filters, sorts and shows (<see cref="Code"/> to <see cref="CategoryIds"/>) are
-/// copies, kept equal to <c>Brands</c> by database triggers (insert and update of a brand, whoever writes it:
-/// EF, the metrics evaluation's set-based SQL, the seeders), so a portfolio page reads this one narrow table
-/// through its composite indexes without a join (ADR 0007). The app never writes them.
+/// copies of <c>Brands</c> that the refresher's insert reads, written for every brand queued in
+/// <see cref="PendingPortfolioRefresh"/> (ADR 0017-a), so a portfolio page reads this one narrow table
+/// through its composite indexes without a join (ADR 0007). Nothing else writes them.
 /// </para>
 /// </summary>
 public sealed class BrandPortfolioRow
@@ -36,10 +36,10 @@ public sealed class BrandPortfolioRow
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>The account manager's display name (or e-mail), kept by triggers on <c>Brands</c> and <c>AspNetUsers</c>.</summary>
+    /// <summary>The account manager's display name (or e-mail), copied by the refresher.</summary>
     public string? AccountManagerName { get; set; }
 
-    /// <summary>The brand's category ids, comma-separated, kept by triggers on <c>BrandCategories</c>.</summary>
+    /// <summary>The brand's category ids, comma-separated, copied by the refresher.</summary>
     public string CategoryIds { get; set; } = "";
 
     /// <summary>The platform day the GMV windows end on.</summary>

@@ -7,11 +7,11 @@ public sealed class PortfolioOptions
 {
     public const string Section = "Portfolio";
 
-    /// <summary>Whether this process keeps <see cref="BrandPortfolioRow"/>s fresh in the background (rebuild at start and each new day, changed brands within seconds).</summary>
-    public bool RefreshInBackground { get; set; } = true;
-
-    /// <summary>How often the background refresh looks for figures written outside EF (the metrics feed's bulk insert).</summary>
-    public int ScanSeconds { get; set; } = 30;
+    /// <summary>
+    /// How long the refresh job waits after the first change it was asked for, so a burst of saves (a review
+    /// session, a feed batch) is refreshed by one run (<see cref="PortfolioRefreshQueue"/>).
+    /// </summary>
+    public int RefreshDelayMilliseconds { get; set; } = 500;
 
     /// <summary>How long a finished export file waits for its download before it is deleted.</summary>
     public int ExportKeepMinutes { get; set; } = 10;
@@ -24,9 +24,9 @@ internal sealed class PortfolioOptionsValidator : SettingsValidator<PortfolioOpt
 {
     protected override void Check(PortfolioOptions options, Action<string, string> fail)
     {
-        if (options.ScanSeconds is < 1 or > 3600)
+        if (options.RefreshDelayMilliseconds is < 0 or > 60_000)
         {
-            fail("Portfolio:ScanSeconds", "must be between 1 and 3600.");
+            fail("Portfolio:RefreshDelayMilliseconds", "must be between 0 and 60000.");
         }
 
         if (options.ExportKeepMinutes is < 1 or > 1440)

@@ -41,9 +41,9 @@ public sealed record PortfolioPage(IReadOnlyList<PortfolioRowView> Rows, int Tot
 /// <summary>
 /// Answers the staff portfolio: a page (and the total) of brands for a <see cref="PortfolioSpec"/>,
 /// filtered, sorted and paged in SQL over the maintained <see cref="BrandPortfolioRow"/>s alone (they carry the
-/// brand's own columns, kept in step by triggers), each sort walking its index. Staff only, checked on every call.
-/// Totals are cached per filter, keyed on <see cref="PortfolioVersion"/> (raised by the database on every change
-/// that can move a count) and on the second the filter is evaluated at (the stalled rule depends on the time),
+/// brand's own columns, copied by the refresher), each sort walking its index. Staff only, checked on every call.
+/// Totals are cached per filter, keyed on <see cref="PortfolioVersion"/> (raised in every transaction that rewrites
+/// rows or changes a category) and on the second the filter is evaluated at (the stalled rule depends on the time),
 /// so a cached total is never older than the data: paging, sorting and repeated requests skip the count.
 /// </summary>
 public sealed class PortfolioQuery(

@@ -12,9 +12,10 @@ namespace Portal.Core.Features.Portfolio;
 /// <summary>
 /// Rebuilds <see cref="BrandPortfolioRow"/>s, set-based: a handful of grouped queries per chunk of
 /// brands (never one query per brand), compliance through the same <see cref="RequirementEvaluator"/>
-/// the checklist uses, then one delete and a prepared insert in a transaction. Idempotent. The brand's own
-/// columns are copied from <c>Brands</c> inside the insert (and kept in step afterwards by the triggers of
-/// <see cref="PortfolioRowTriggers"/>), so a brand deleted meanwhile gets no row.
+/// the checklist uses, then one delete and a prepared insert in a transaction that also raises
+/// <see cref="PortfolioVersion"/> (the cached counts follow). Idempotent. The brand's own columns (code, names, tier,
+/// status, manager and its name, category ids, creation time) are copied from <c>Brands</c> inside the insert, so a
+/// brand deleted meanwhile gets no row. Run for queued brands by <see cref="PortfolioRefreshQueue"/>, for all daily.
 /// </summary>
 public sealed class PortfolioRefresher(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, ILogger<PortfolioRefresher> logger)
 {
@@ -38,6 +39,14 @@ public sealed class PortfolioRefresher(IDbContextFactory<PortalDbContext> dbFact
 
         logger.LogInformation("Portfolio rows rebuilt for {Count} brand(s) in {Elapsed} ms", written, watch.ElapsedMilliseconds);
         return written;
+    }
+
+    /// <summary>Whether a row was built on an earlier platform day: its GMV windows have moved since.</summary>
+    public async Task<bool> HasRowsFromAnEarlierDayAsync(CancellationToken cancellationToken = default)
+    {
+        var today = PlatformTime.DayOf(clock.GetUtcNow());
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.BrandPortfolioRows.AnyAsync(r => r.AsOf < today, cancellationToken);
     }
 
     /// <summary>Rebuilds the rows of these brands (a brand that no longer exists loses its row).</summary>
@@ -152,6 +161,7 @@ public sealed class PortfolioRefresher(IDbContextFactory<PortalDbContext> dbFact
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.BrandPortfolioRows.Where(r => ids.Contains(r.BrandId)).ExecuteDeleteAsync(cancellationToken);
         await InsertAsync(connection, transaction.GetDbTransaction(), rows, cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(PortfolioRefreshQueue.RaiseVersionSql, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return rows.Count;
     }

@@ -1,11 +1,11 @@
 namespace Portal.Core.Features.Portfolio;
 
 /// <summary>
-/// One row whose <see cref="Value"/> the database raises, by triggers, on every change that can change
-/// how many brands a portfolio filter matches: a <see cref="BrandPortfolioRow"/> inserted, updated or
-/// deleted (which the brand's own columns reach through their triggers too), a brand's categories, a
-/// category's code. <see cref="PortfolioQuery"/> keys its cached counts on it, so a cached total is
-/// never older than the data, whichever process or SQL statement wrote it.
+/// One row whose <see cref="Value"/> is raised in every transaction that can change how many brands a
+/// portfolio filter matches or what a category is called: <see cref="PortfolioRefresher"/> rewriting rows,
+/// a save that changes a category (<see cref="PortfolioRefreshQueueing"/>). <see cref="PortfolioQuery"/> keys
+/// its cached counts and category names on it, so a cached total is never older than the rows, whichever
+/// process wrote them.
 /// </summary>
 public sealed class PortfolioVersion
 {

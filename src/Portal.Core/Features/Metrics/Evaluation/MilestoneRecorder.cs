@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Data;
 using Portal.Core.Data.Configurations;
+using Portal.Core.Features.Portfolio;
 
 namespace Portal.Core.Features.Metrics.Evaluation;
 
@@ -94,6 +95,8 @@ internal sealed class MilestoneRecorder(TimeProvider clock, ILogger logger)
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        // The brands' last milestone shows in the portfolio: queued in this transaction (PortfolioRefreshQueue).
+        await PortfolioRefreshQueue.EnqueueAsync(run.Connection, transaction.GetDbTransaction(), found.Select(a => a.BrandId), clock.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Portal.Core.Data;
+using Portal.Core.Features.Portfolio;
 using Portal.Core.Features.Tiers;
 
 namespace Portal.Core.Features.Metrics.Evaluation;
@@ -143,6 +144,8 @@ internal sealed class TierRecorder(TierOptions options, Func<TierMove, TierOptio
             await run.Db.Brands.Where(b => ids.Contains(b.Id)).ExecuteUpdateAsync(s => s.SetProperty(b => b.Tier, group.Key), cancellationToken);
         }
 
+        // The brands' new tier shows in the portfolio: queued in this transaction (PortfolioRefreshQueue).
+        await PortfolioRefreshQueue.EnqueueAsync(run.Connection, transaction.GetDbTransaction(), changes.Select(c => c.BrandId).Concat(tiers.Keys), clock.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }

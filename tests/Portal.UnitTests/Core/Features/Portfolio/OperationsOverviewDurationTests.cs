@@ -33,7 +33,6 @@ public sealed class OperationsDurationsFixture : IAsyncLifetime
     {
         ["Seed:DemoData"] = "false",
         ["Jobs:RunServer"] = "false",
-        ["Portfolio:RefreshInBackground"] = "false",
     });
 
     public OperationsSnapshot Snapshot { get; private set; } = null!;

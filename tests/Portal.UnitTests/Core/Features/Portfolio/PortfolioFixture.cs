@@ -30,7 +30,6 @@ public sealed class PortfolioFixture : IAsyncLifetime
     public PortalAppFactory App { get; } = new(settings: new Dictionary<string, string?>
     {
         ["Jobs:RunServer"] = "false",
-        ["Portfolio:RefreshInBackground"] = "false",
     });
 
     public Guid OperatorId { get; private set; }

@@ -19,7 +19,6 @@ public sealed class PortfolioLastActivityTests : IAsyncLifetime
     private readonly PortalAppFactory _app = new(settings: new Dictionary<string, string?>
     {
         ["Jobs:RunServer"] = "false",
-        ["Portfolio:RefreshInBackground"] = "false",
     });
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -11,17 +11,14 @@ using Portal.UnitTests.Infrastructure;
 namespace Portal.UnitTests.Core.Features.Portfolio;
 
 /// <summary>
-/// The portfolio reads its own rows only; the brand's columns in them are copies that the database keeps
-/// equal to <c>Brands</c>, whoever writes the brand. Every test here runs without the background refresh,
-/// so what they see comes from the triggers alone.
+/// The portfolio reads its own rows only; the brand's columns in them are copies of <c>Brands</c> that the
+/// refresh writes for every queued brand. Every test here runs without a job server and runs the refresh job by hand.
 /// </summary>
 public sealed class PortfolioRowCopyTests
 {
-    private static PortalAppFactory NewApp() => new(settings: new Dictionary<string, string?>
-    {
-        ["Jobs:RunServer"] = "false",
-        ["Portfolio:RefreshInBackground"] = "false",
-    });
+    private static PortalAppFactory NewApp() => PortfolioRefreshQueueTests.NewApp();
+
+    private static Task<int> RunJobAsync(PortalAppFactory app) => PortfolioRefreshQueueTests.RunJobAsync(app);
 
     private static async Task<PortfolioPage> PageAsync(PortalAppFactory app, PortfolioSpec spec)
     {
@@ -32,10 +29,12 @@ public sealed class PortfolioRowCopyTests
     }
 
     [Fact]
-    public async Task NewBrand_IsListedAtOnce_BeforeAnyRefresh()
+    public async Task NewBrand_IsListedOnceTheRefreshJobRan()
     {
         await using var app = NewApp();
         await TestBrands.CreateWithOwnerAsync(app, "brand-new-row", "new-row-owner@example.test", nameEn: "Fresh Leaf");
+        (await PageAsync(app, new PortfolioSpec { Search = "brand-new-row" })).Rows.ShouldBeEmpty("no trigger writes the row any more");
+        await RunJobAsync(app);
 
         var row = (await PageAsync(app, new PortfolioSpec { Search = "brand-new-row" })).Rows.ShouldHaveSingleItem();
         row.Name.ShouldBe("Fresh Leaf");
@@ -48,16 +47,23 @@ public sealed class PortfolioRowCopyTests
     }
 
     [Fact]
-    public async Task BrandChangedBySetBasedSql_IsFilteredAndSortedByItsNewValuesAtOnce()
+    public async Task BrandChangedThroughEf_IsFilteredAndSortedByItsNewValuesAfterTheJob()
     {
         await using var app = NewApp();
         var first = await TestBrands.CreateWithOwnerAsync(app, "copy-a", "copy-a@example.test", nameEn: "Alpha");
         await TestBrands.CreateWithOwnerAsync(app, "copy-b", "copy-b@example.test", nameEn: "Beta");
+        await RunJobAsync(app);
         var staffId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == DemoData.OperatorEmail).Select(u => u.Id).SingleAsync());
 
-        // The metrics evaluation moves tiers with set-based SQL that EF's change tracking never sees.
-        await app.WithDbAsync(db => db.Brands.Where(b => b.Id == first)
-            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Tier, GrowthTier.Ka).SetProperty(b => b.NameEn, "Zeta").SetProperty(b => b.AccountManagerUserId, staffId)));
+        await app.WithDbAsync(async db =>
+        {
+            var brand = await db.Brands.SingleAsync(b => b.Id == first);
+            brand.Tier = GrowthTier.Ka;
+            brand.NameEn = "Zeta";
+            brand.AccountManagerUserId = staffId;
+            return await db.SaveChangesAsync();
+        });
+        await RunJobAsync(app);
 
         var ka = await PageAsync(app, new PortfolioSpec { Search = "copy-", Tier = GrowthTier.Ka });
         ka.Rows.Select(r => r.Code).ShouldBe(["copy-a"]);
@@ -84,23 +90,42 @@ public sealed class PortfolioRowCopyTests
     }
 
     [Fact]
-    public async Task CachedTotal_FollowsChangesMadeAroundTheApp_AtOnce()
+    public async Task Schema_KeepsNoTriggersButTheAudits()
+    {
+        await using var app = NewApp();
+
+        // The portfolio's rows are refreshed through the queue, never by triggers; only the audit's stay.
+        var triggers = await app.WithDbAsync(db => db.Database.SqlQueryRaw<string>("""SELECT name AS "Value" FROM sqlite_master WHERE type = 'trigger'""").ToListAsync());
+        triggers.ShouldNotBeEmpty();
+        triggers.ShouldAllBe(t => t.StartsWith("TR_AuditEntries_"));
+    }
+
+    [Fact]
+    public async Task CachedTotal_FollowsEveryRefresh()
     {
         await using var app = NewApp();
         var brand = await TestBrands.CreateWithOwnerAsync(app, "cached-total", "cached-total@example.test");
+        await RunJobAsync(app);
         var category = await app.WithDbAsync(db => db.Categories.OrderBy(c => c.Code).Select(c => new { c.Id, c.Code }).FirstAsync());
         var spec = new PortfolioSpec { Search = "cached-total", Category = category.Code };
-        var before = await PageAsync(app, spec);
-        before.Total.ShouldBe(0);
+        (await PageAsync(app, spec)).Total.ShouldBe(0);
 
-        // Straight SQL, as a seeder or another process would write: no EF change tracking, no in-process signal.
-        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO "BrandCategories" ("BrandId", "CategoryId") VALUES ({brand.ToString().ToUpperInvariant()}, {category.Id.ToString().ToUpperInvariant()})"""));
+        await app.WithDbAsync(db =>
+        {
+            db.BrandCategories.Add(new Portal.Core.Features.Applications.BrandCategory { BrandId = brand, CategoryId = category.Id });
+            return db.SaveChangesAsync();
+        });
+        await RunJobAsync(app);
         var after = await PageAsync(app, spec);
         after.Total.ShouldBe(1);
         after.Rows.ShouldHaveSingleItem();
 
-        await app.WithDbAsync(db => db.Brands.Where(b => b.Id == brand).ExecuteUpdateAsync(s => s.SetProperty(b => b.Tier, GrowthTier.Ska)));
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Brands.SingleAsync(b => b.Id == brand)).Tier = GrowthTier.Ska;
+            return await db.SaveChangesAsync();
+        });
+        await RunJobAsync(app);
         (await PageAsync(app, spec with { Tier = GrowthTier.NewStore })).Total.ShouldBe(0);
         (await PageAsync(app, spec with { Tier = GrowthTier.Ska })).Total.ShouldBe(1);
 
@@ -108,34 +133,5 @@ public sealed class PortfolioRowCopyTests
         (await PageAsync(app, spec with { Stalled = true })).Total.ShouldBe(0);
         app.Clock.MoveTo(app.Clock.GetUtcNow().AddDays(40));
         (await PageAsync(app, spec with { Stalled = true })).Total.ShouldBe(1);
-    }
-
-    [Fact]
-    public async Task ManagerNameAndCategories_ShowTheirLatestNames_WithoutARefresh()
-    {
-        await using var app = NewApp();
-        var brand = await TestBrands.CreateWithOwnerAsync(app, "named-row", "named-row@example.test");
-        var staffId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == DemoData.OperatorEmail).Select(u => u.Id).SingleAsync());
-        var category = await app.WithDbAsync(db => db.Categories.OrderBy(c => c.Code).Select(c => new { c.Id, c.NameEn }).FirstAsync());
-        var spec = new PortfolioSpec { Search = "named-row" };
-
-        await app.WithDbAsync(db => db.Brands.Where(b => b.Id == brand).ExecuteUpdateAsync(s => s.SetProperty(b => b.AccountManagerUserId, staffId)));
-        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO "BrandCategories" ("BrandId", "CategoryId") VALUES ({brand.ToString().ToUpperInvariant()}, {category.Id.ToString().ToUpperInvariant()})"""));
-        var row = (await PageAsync(app, spec)).Rows.ShouldHaveSingleItem();
-        row.AccountManager.ShouldNotBeNullOrWhiteSpace();
-        row.Categories.ShouldBe([category.NameEn]);
-
-        await app.WithDbAsync(db => db.Users.Where(u => u.Id == staffId).ExecuteUpdateAsync(s => s.SetProperty(u => u.DisplayName, "Renamed Operator")));
-        await app.WithDbAsync(db => db.Categories.Where(c => c.Id == category.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.NameEn, "Renamed category")));
-        row = (await PageAsync(app, spec)).Rows.ShouldHaveSingleItem();
-        row.AccountManager.ShouldBe("Renamed Operator");
-        row.Categories.ShouldBe(["Renamed category"]);
-
-        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"""DELETE FROM "BrandCategories" WHERE "BrandId" = {brand.ToString().ToUpperInvariant()}"""));
-        await app.WithDbAsync(db => db.Brands.Where(b => b.Id == brand).ExecuteUpdateAsync(s => s.SetProperty(b => b.AccountManagerUserId, (Guid?)null)));
-        row = (await PageAsync(app, spec)).Rows.ShouldHaveSingleItem();
-        row.Categories.ShouldBeEmpty();
-        row.AccountManager.ShouldBeNull();
     }
 }

@@ -35,6 +35,9 @@ public sealed class PortfolioTotalTests : PortalTestContext, IClassFixture<Notif
             await _fixture.NewBrandAsync(prefix);
         }
 
+        // No job server in this fixture: refresh the queued rows as the job would.
+        await _fixture.App.Services.GetRequiredService<PortfolioRefreshQueue>().DrainAsync();
+
         var auth = AddAuthorization();
         auth.SetAuthorized(DemoData.OperatorEmail);
         auth.SetRoles(PortalRoles.SkaOperator);

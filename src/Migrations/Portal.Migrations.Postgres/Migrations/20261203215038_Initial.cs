@@ -1,9 +1,11 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Portal.Migrations.Sqlite.Migrations
+namespace Portal.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +17,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,24 +31,24 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    PreferredCulture = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PreferredCulture = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -57,19 +59,19 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    ActorUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ActorEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    BrandId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    EntityKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Operation = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Changes = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ActorEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    BrandId = table.Column<Guid>(type: "uuid", nullable: true),
+                    EntityType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EntityKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Operation = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Changes = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -80,30 +82,30 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "Brands",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    NameZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Tier = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    AccountManagerUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CompanyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ContactName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
-                    StoreId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    TrademarkNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    TrademarkClass = table.Column<int>(type: "INTEGER", nullable: true),
-                    TrademarkOwner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DecisionDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    LastDecisionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    LastDecisionAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReapplyFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    AuthorizationChain = table.Column<string>(type: "TEXT", nullable: true),
-                    OpenChangeRequests = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    NameZh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Tier = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AccountManagerUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CompanyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ContactName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ContactPhone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ContactEmail = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    StoreId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    TrademarkNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    TrademarkClass = table.Column<int>(type: "integer", nullable: true),
+                    TrademarkOwner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecisionDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    LastDecisionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    LastDecisionAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReapplyFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    AuthorizationChain = table.Column<string>(type: "jsonb", nullable: true),
+                    OpenChangeRequests = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -114,13 +116,13 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "Categories",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    NameZh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    NameZh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -131,10 +133,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -145,18 +147,18 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "MilestoneDefinitions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Area = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    TitleZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Metric = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Aggregation = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Threshold = table.Column<decimal>(type: "TEXT", nullable: false),
-                    TaskCodes = table.Column<string>(type: "TEXT", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Area = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    TitleZh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Metric = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Aggregation = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Threshold = table.Column<decimal>(type: "numeric", nullable: false),
+                    TaskCodes = table.Column<List<string>>(type: "text[]", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -167,8 +169,8 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "NotifiedSources",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Key = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    ProcessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -179,22 +181,22 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "OpenIddictApplications",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    ApplicationType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ClientId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ClientSecret = table.Column<string>(type: "TEXT", nullable: true),
-                    ClientType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ConsentType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    DisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    DisplayNames = table.Column<string>(type: "TEXT", nullable: true),
-                    JsonWebKeySet = table.Column<string>(type: "TEXT", nullable: true),
-                    Permissions = table.Column<string>(type: "TEXT", nullable: true),
-                    PostLogoutRedirectUris = table.Column<string>(type: "TEXT", nullable: true),
-                    Properties = table.Column<string>(type: "TEXT", nullable: true),
-                    RedirectUris = table.Column<string>(type: "TEXT", nullable: true),
-                    Requirements = table.Column<string>(type: "TEXT", nullable: true),
-                    Settings = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ApplicationType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ClientId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClientSecret = table.Column<string>(type: "text", nullable: true),
+                    ClientType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ConsentType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    DisplayName = table.Column<string>(type: "text", nullable: true),
+                    DisplayNames = table.Column<string>(type: "text", nullable: true),
+                    JsonWebKeySet = table.Column<string>(type: "text", nullable: true),
+                    Permissions = table.Column<string>(type: "text", nullable: true),
+                    PostLogoutRedirectUris = table.Column<string>(type: "text", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    RedirectUris = table.Column<string>(type: "text", nullable: true),
+                    Requirements = table.Column<string>(type: "text", nullable: true),
+                    Settings = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -205,15 +207,15 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "OpenIddictScopes",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Description = table.Column<string>(type: "TEXT", nullable: true),
-                    Descriptions = table.Column<string>(type: "TEXT", nullable: true),
-                    DisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    DisplayNames = table.Column<string>(type: "TEXT", nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Properties = table.Column<string>(type: "TEXT", nullable: true),
-                    Resources = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    Descriptions = table.Column<string>(type: "text", nullable: true),
+                    DisplayName = table.Column<string>(type: "text", nullable: true),
+                    DisplayNames = table.Column<string>(type: "text", nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    Resources = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -224,17 +226,17 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "OutgoingEmails",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    To = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
-                    Culture = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    To = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    TextBody = table.Column<string>(type: "text", nullable: false),
+                    Culture = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -242,19 +244,33 @@ namespace Portal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PendingPortfolioRefreshes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
+                    QueuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingPortfolioRefreshes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PlaybookTasks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Area = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    TitleZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    DescriptionZh = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    DescriptionEn = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Area = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TitleZh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DescriptionZh = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    DescriptionEn = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -265,11 +281,11 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "PortalSettings",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -280,8 +296,8 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "PortfolioVersion",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Value = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -292,10 +308,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "RecognisedAgencies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -306,20 +322,20 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "RequirementRules",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CategoryCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Condition = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    DocumentType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    BlocksSelling = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RequiresExpiryDate = table.Column<bool>(type: "INTEGER", nullable: false),
-                    MinValidityMonths = table.Column<int>(type: "INTEGER", nullable: true),
-                    RequiresRecognisedIssuer = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ChecksReportAge = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CertificateNumberPattern = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CategoryCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Condition = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DocumentType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    BlocksSelling = table.Column<bool>(type: "boolean", nullable: false),
+                    RequiresExpiryDate = table.Column<bool>(type: "boolean", nullable: false),
+                    MinValidityMonths = table.Column<int>(type: "integer", nullable: true),
+                    RequiresRecognisedIssuer = table.Column<bool>(type: "boolean", nullable: false),
+                    ChecksReportAge = table.Column<bool>(type: "boolean", nullable: false),
+                    CertificateNumberPattern = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -330,13 +346,13 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "ReviewReasons",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    TextZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    TextEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Rank = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TextZh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TextEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Rank = table.Column<int>(type: "integer", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -347,12 +363,12 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "TrustTiers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Rank = table.Column<int>(type: "INTEGER", nullable: false),
-                    NameZh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Entitlements = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Rank = table.Column<int>(type: "integer", nullable: false),
+                    NameZh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Entitlements = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -363,11 +379,11 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -384,11 +400,11 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -405,10 +421,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -425,8 +441,8 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -449,10 +465,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -469,9 +485,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "NotificationPreferences",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -488,11 +504,11 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "SignInSessions",
                 columns: table => new
                 {
-                    KeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Ticket = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    KeyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Ticket = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -509,12 +525,12 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "AccountManagerChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FromUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ToUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ChangedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ToUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ChangedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -549,15 +565,15 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "ApplicationEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    From = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    To = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ActorUserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FieldReasons = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    From = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    To = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ActorUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FieldReasons = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -574,14 +590,14 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "BrandComments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AuthorUserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ByStaff = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsInternal = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ParentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AuthorUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ByStaff = table.Column<bool>(type: "boolean", nullable: false),
+                    IsInternal = table.Column<bool>(type: "boolean", nullable: false),
+                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -610,16 +626,16 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "BrandInvitations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    InvitedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AcceptedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    InvitedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcceptedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -636,10 +652,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "BrandMembers",
                 columns: table => new
                 {
-                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    JoinedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    JoinedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -662,33 +678,33 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "BrandPortfolioRows",
                 columns: table => new
                 {
-                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    NameZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Tier = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    AccountManagerUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AccountManagerName = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
-                    CategoryIds = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    AsOf = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Gmv30 = table.Column<long>(type: "INTEGER", nullable: false),
-                    GmvPrev30 = table.Column<long>(type: "INTEGER", nullable: false),
-                    TrendPercent = table.Column<int>(type: "INTEGER", nullable: true),
-                    LastFiguresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    LastMilestoneAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastActivityAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Compliance = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    BlockedFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    NextExpiryOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DocumentsAwaitingReview = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProgressDistribution = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProgressTraffic = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProgressSelfStreaming = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProgressPrivateDomain = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProgressExclusive = table.Column<int>(type: "INTEGER", nullable: false),
-                    RefreshedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    NameZh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Tier = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AccountManagerUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AccountManagerName = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    CategoryIds = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    AsOf = table.Column<DateOnly>(type: "date", nullable: false),
+                    Gmv30 = table.Column<long>(type: "bigint", nullable: false),
+                    GmvPrev30 = table.Column<long>(type: "bigint", nullable: false),
+                    TrendPercent = table.Column<int>(type: "integer", nullable: true),
+                    LastFiguresOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    LastMilestoneAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastActivityAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Compliance = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    BlockedFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    NextExpiryOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DocumentsAwaitingReview = table.Column<int>(type: "integer", nullable: false),
+                    ProgressDistribution = table.Column<int>(type: "integer", nullable: false),
+                    ProgressTraffic = table.Column<int>(type: "integer", nullable: false),
+                    ProgressSelfStreaming = table.Column<int>(type: "integer", nullable: false),
+                    ProgressPrivateDomain = table.Column<int>(type: "integer", nullable: false),
+                    ProgressExclusive = table.Column<int>(type: "integer", nullable: false),
+                    RefreshedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -705,24 +721,24 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "DailyMetrics",
                 columns: table => new
                 {
-                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Gmv = table.Column<long>(type: "INTEGER", nullable: true),
-                    Orders = table.Column<long>(type: "INTEGER", nullable: true),
-                    PaidOrders = table.Column<long>(type: "INTEGER", nullable: true),
-                    Streams = table.Column<long>(type: "INTEGER", nullable: true),
-                    LiveMinutes = table.Column<long>(type: "INTEGER", nullable: true),
-                    PeakViewers = table.Column<long>(type: "INTEGER", nullable: true),
-                    NewFans = table.Column<long>(type: "INTEGER", nullable: true),
-                    Fans = table.Column<long>(type: "INTEGER", nullable: true),
-                    FanGroupMembers = table.Column<long>(type: "INTEGER", nullable: true),
-                    RepurchaseRate = table.Column<long>(type: "INTEGER", nullable: true),
-                    DistributionGmv = table.Column<long>(type: "INTEGER", nullable: true),
-                    Influencers = table.Column<long>(type: "INTEGER", nullable: true),
-                    AdSpend = table.Column<long>(type: "INTEGER", nullable: true),
-                    AdGmv = table.Column<long>(type: "INTEGER", nullable: true),
-                    ExclusiveSkus = table.Column<long>(type: "INTEGER", nullable: true),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Gmv = table.Column<long>(type: "bigint", nullable: true),
+                    Orders = table.Column<long>(type: "bigint", nullable: true),
+                    PaidOrders = table.Column<long>(type: "bigint", nullable: true),
+                    Streams = table.Column<long>(type: "bigint", nullable: true),
+                    LiveMinutes = table.Column<long>(type: "bigint", nullable: true),
+                    PeakViewers = table.Column<long>(type: "bigint", nullable: true),
+                    NewFans = table.Column<long>(type: "bigint", nullable: true),
+                    Fans = table.Column<long>(type: "bigint", nullable: true),
+                    FanGroupMembers = table.Column<long>(type: "bigint", nullable: true),
+                    RepurchaseRate = table.Column<long>(type: "bigint", nullable: true),
+                    DistributionGmv = table.Column<long>(type: "bigint", nullable: true),
+                    Influencers = table.Column<long>(type: "bigint", nullable: true),
+                    AdSpend = table.Column<long>(type: "bigint", nullable: true),
+                    AdGmv = table.Column<long>(type: "bigint", nullable: true),
+                    ExclusiveSkus = table.Column<long>(type: "bigint", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -739,59 +755,59 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "MetricMonths",
                 columns: table => new
                 {
-                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
-                    LastDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    FirstPaidDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    AdGmvWithSpend = table.Column<long>(type: "INTEGER", nullable: true),
-                    AdGmvDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    AdGmvMax = table.Column<long>(type: "INTEGER", nullable: true),
-                    AdGmvSum = table.Column<long>(type: "INTEGER", nullable: true),
-                    AdSpendDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    AdSpendMax = table.Column<long>(type: "INTEGER", nullable: true),
-                    AdSpendSum = table.Column<long>(type: "INTEGER", nullable: true),
-                    DistributionGmvDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    DistributionGmvMax = table.Column<long>(type: "INTEGER", nullable: true),
-                    DistributionGmvSum = table.Column<long>(type: "INTEGER", nullable: true),
-                    ExclusiveSkusDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExclusiveSkusMax = table.Column<long>(type: "INTEGER", nullable: true),
-                    ExclusiveSkusSum = table.Column<long>(type: "INTEGER", nullable: true),
-                    FanGroupMembersDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    FanGroupMembersMax = table.Column<long>(type: "INTEGER", nullable: true),
-                    FanGroupMembersSum = table.Column<long>(type: "INTEGER", nullable: true),
-                    FansDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    FansMax = table.Column<long>(type: "INTEGER", nullable: true),
-                    FansSum = table.Column<long>(type: "INTEGER", nullable: true),
-                    GmvDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    GmvMax = table.Column<long>(type: "INTEGER", nullable: true),
-                    GmvSum = table.Column<long>(type: "INTEGER", nullable: true),
-                    InfluencersDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    InfluencersMax = table.Column<long>(type: "INTEGER", nullable: true),
-                    InfluencersSum = table.Column<long>(type: "INTEGER", nullable: true),
-                    LiveMinutesDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    LiveMinutesMax = table.Column<long>(type: "INTEGER", nullable: true),
-                    LiveMinutesSum = table.Column<long>(type: "INTEGER", nullable: true),
-                    NewFansDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    NewFansMax = table.Column<long>(type: "INTEGER", nullable: true),
-                    NewFansSum = table.Column<long>(type: "INTEGER", nullable: true),
-                    OrdersDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrdersMax = table.Column<long>(type: "INTEGER", nullable: true),
-                    OrdersSum = table.Column<long>(type: "INTEGER", nullable: true),
-                    PaidOrdersDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    PaidOrdersMax = table.Column<long>(type: "INTEGER", nullable: true),
-                    PaidOrdersSum = table.Column<long>(type: "INTEGER", nullable: true),
-                    PeakViewersDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    PeakViewersMax = table.Column<long>(type: "INTEGER", nullable: true),
-                    PeakViewersSum = table.Column<long>(type: "INTEGER", nullable: true),
-                    RepurchaseRateDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    RepurchaseRateMax = table.Column<long>(type: "INTEGER", nullable: true),
-                    RepurchaseRateSum = table.Column<long>(type: "INTEGER", nullable: true),
-                    SelfStreamGmvDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    SelfStreamGmvMax = table.Column<long>(type: "INTEGER", nullable: true),
-                    SelfStreamGmvSum = table.Column<long>(type: "INTEGER", nullable: true),
-                    StreamsDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    StreamsMax = table.Column<long>(type: "INTEGER", nullable: true),
-                    StreamsSum = table.Column<long>(type: "INTEGER", nullable: true)
+                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Month = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    LastDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    FirstPaidDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    AdGmvWithSpend = table.Column<long>(type: "bigint", nullable: true),
+                    AdGmvDays = table.Column<int>(type: "integer", nullable: false),
+                    AdGmvMax = table.Column<long>(type: "bigint", nullable: true),
+                    AdGmvSum = table.Column<long>(type: "bigint", nullable: true),
+                    AdSpendDays = table.Column<int>(type: "integer", nullable: false),
+                    AdSpendMax = table.Column<long>(type: "bigint", nullable: true),
+                    AdSpendSum = table.Column<long>(type: "bigint", nullable: true),
+                    DistributionGmvDays = table.Column<int>(type: "integer", nullable: false),
+                    DistributionGmvMax = table.Column<long>(type: "bigint", nullable: true),
+                    DistributionGmvSum = table.Column<long>(type: "bigint", nullable: true),
+                    ExclusiveSkusDays = table.Column<int>(type: "integer", nullable: false),
+                    ExclusiveSkusMax = table.Column<long>(type: "bigint", nullable: true),
+                    ExclusiveSkusSum = table.Column<long>(type: "bigint", nullable: true),
+                    FanGroupMembersDays = table.Column<int>(type: "integer", nullable: false),
+                    FanGroupMembersMax = table.Column<long>(type: "bigint", nullable: true),
+                    FanGroupMembersSum = table.Column<long>(type: "bigint", nullable: true),
+                    FansDays = table.Column<int>(type: "integer", nullable: false),
+                    FansMax = table.Column<long>(type: "bigint", nullable: true),
+                    FansSum = table.Column<long>(type: "bigint", nullable: true),
+                    GmvDays = table.Column<int>(type: "integer", nullable: false),
+                    GmvMax = table.Column<long>(type: "bigint", nullable: true),
+                    GmvSum = table.Column<long>(type: "bigint", nullable: true),
+                    InfluencersDays = table.Column<int>(type: "integer", nullable: false),
+                    InfluencersMax = table.Column<long>(type: "bigint", nullable: true),
+                    InfluencersSum = table.Column<long>(type: "bigint", nullable: true),
+                    LiveMinutesDays = table.Column<int>(type: "integer", nullable: false),
+                    LiveMinutesMax = table.Column<long>(type: "bigint", nullable: true),
+                    LiveMinutesSum = table.Column<long>(type: "bigint", nullable: true),
+                    NewFansDays = table.Column<int>(type: "integer", nullable: false),
+                    NewFansMax = table.Column<long>(type: "bigint", nullable: true),
+                    NewFansSum = table.Column<long>(type: "bigint", nullable: true),
+                    OrdersDays = table.Column<int>(type: "integer", nullable: false),
+                    OrdersMax = table.Column<long>(type: "bigint", nullable: true),
+                    OrdersSum = table.Column<long>(type: "bigint", nullable: true),
+                    PaidOrdersDays = table.Column<int>(type: "integer", nullable: false),
+                    PaidOrdersMax = table.Column<long>(type: "bigint", nullable: true),
+                    PaidOrdersSum = table.Column<long>(type: "bigint", nullable: true),
+                    PeakViewersDays = table.Column<int>(type: "integer", nullable: false),
+                    PeakViewersMax = table.Column<long>(type: "bigint", nullable: true),
+                    PeakViewersSum = table.Column<long>(type: "bigint", nullable: true),
+                    RepurchaseRateDays = table.Column<int>(type: "integer", nullable: false),
+                    RepurchaseRateMax = table.Column<long>(type: "bigint", nullable: true),
+                    RepurchaseRateSum = table.Column<long>(type: "bigint", nullable: true),
+                    SelfStreamGmvDays = table.Column<int>(type: "integer", nullable: false),
+                    SelfStreamGmvMax = table.Column<long>(type: "bigint", nullable: true),
+                    SelfStreamGmvSum = table.Column<long>(type: "bigint", nullable: true),
+                    StreamsDays = table.Column<int>(type: "integer", nullable: false),
+                    StreamsMax = table.Column<long>(type: "bigint", nullable: true),
+                    StreamsSum = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -808,15 +824,15 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "Notifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecipientUserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Template = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    BrandId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Link = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Args = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecipientUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Template = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    BrandId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Link = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Args = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -839,9 +855,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "PendingMetricsEvaluations",
                 columns: table => new
                 {
-                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FromDate = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FromDate = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -858,23 +874,23 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "StreamPlans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    StartAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    PlannedMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    Host = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    GmvTarget = table.Column<decimal>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EarlyContent = table.Column<string>(type: "TEXT", nullable: false),
-                    Flow = table.Column<string>(type: "TEXT", nullable: false),
-                    Gifts = table.Column<string>(type: "TEXT", nullable: false),
-                    Results = table.Column<string>(type: "TEXT", nullable: true),
-                    Shaping = table.Column<string>(type: "TEXT", nullable: false),
-                    Timing = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    StartAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PlannedMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Host = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    GmvTarget = table.Column<decimal>(type: "numeric", nullable: true),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EarlyContent = table.Column<string>(type: "jsonb", nullable: false),
+                    Flow = table.Column<string>(type: "jsonb", nullable: false),
+                    Gifts = table.Column<string>(type: "jsonb", nullable: false),
+                    Results = table.Column<string>(type: "jsonb", nullable: true),
+                    Shaping = table.Column<string>(type: "jsonb", nullable: false),
+                    Timing = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -897,20 +913,20 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "TierChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    From = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    To = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Explanation = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    ProofMonth = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Gmv = table.Column<long>(type: "INTEGER", nullable: true),
-                    Threshold = table.Column<long>(type: "INTEGER", nullable: true),
-                    Months = table.Column<int>(type: "INTEGER", nullable: true),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ChangedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
+                    From = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    To = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    Explanation = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ProofMonth = table.Column<DateOnly>(type: "date", nullable: true),
+                    Gmv = table.Column<long>(type: "bigint", nullable: true),
+                    Threshold = table.Column<long>(type: "bigint", nullable: true),
+                    Months = table.Column<int>(type: "integer", nullable: true),
+                    Source = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ChangedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -927,12 +943,12 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "TrustCardChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Before = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    After = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    ChangedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Before = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    After = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ChangedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -955,10 +971,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "TrustCardCommitments",
                 columns: table => new
                 {
-                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Entitlements = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedByUserId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Entitlements = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedByUserId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -975,8 +991,8 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "BrandCategories",
                 columns: table => new
                 {
-                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CategoryId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CategoryId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -999,14 +1015,14 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "MilestoneAchievements",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MilestoneDefinitionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AchievedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Value = table.Column<decimal>(type: "TEXT", nullable: false),
-                    Period = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    TasksCompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MilestoneDefinitionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AchievedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Value = table.Column<decimal>(type: "numeric", nullable: false),
+                    Period = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TasksCompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1018,7 +1034,7 @@ namespace Portal.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_MilestoneAchievements_MilestoneDefinitions_MilestoneDefinitionId",
+                        name: "FK_MilestoneAchievements_MilestoneDefinitions_MilestoneDefinit~",
                         column: x => x.MilestoneDefinitionId,
                         principalTable: "MilestoneDefinitions",
                         principalColumn: "Id",
@@ -1029,21 +1045,21 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "OpenIddictAuthorizations",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    ApplicationId = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    CreationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Properties = table.Column<string>(type: "TEXT", nullable: true),
-                    Scopes = table.Column<string>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ApplicationId = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    Scopes = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OpenIddictAuthorizations", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_OpenIddictAuthorizations_OpenIddictApplications_ApplicationId",
+                        name: "FK_OpenIddictAuthorizations_OpenIddictApplications_Application~",
                         column: x => x.ApplicationId,
                         principalTable: "OpenIddictApplications",
                         principalColumn: "Id");
@@ -1053,15 +1069,15 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "BrandTasks",
                 columns: table => new
                 {
-                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlaybookTaskId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    EvidenceNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    EvidenceLink = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CompletedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CompletionSource = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlaybookTaskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EvidenceNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    EvidenceLink = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CompletedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletionSource = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1090,38 +1106,38 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "Documents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RuleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    FileHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CertificateNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    CertificateKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Issuer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CoveredCategories = table.Column<string>(type: "TEXT", nullable: false),
-                    UploadedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CheckedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DecisionReasons = table.Column<string>(type: "TEXT", nullable: false),
-                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    FraudFlag = table.Column<bool>(type: "INTEGER", nullable: false),
-                    FraudClearNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    FraudClearedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    FraudClearedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AssignedTo = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AwaitingSince = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReviewDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    WarningsGiven = table.Column<string>(type: "TEXT", nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
-                    CheckFailures = table.Column<string>(type: "TEXT", nullable: true),
-                    FraudFindings = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RuleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    FileHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CertificateNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CertificateKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Issuer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CoveredCategories = table.Column<List<string>>(type: "text[]", nullable: false),
+                    UploadedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CheckedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecisionReasons = table.Column<List<string>>(type: "text[]", nullable: false),
+                    DecisionNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    FraudFlag = table.Column<bool>(type: "boolean", nullable: false),
+                    FraudClearNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    FraudClearedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    FraudClearedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AssignedTo = table.Column<Guid>(type: "uuid", nullable: true),
+                    AwaitingSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReviewDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    WarningsGiven = table.Column<List<int>>(type: "integer[]", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    CheckFailures = table.Column<string>(type: "jsonb", nullable: true),
+                    FraudFindings = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1144,8 +1160,8 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "BrandCommentMentions",
                 columns: table => new
                 {
-                    CommentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    CommentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1168,19 +1184,19 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "OpenIddictTokens",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    ApplicationId = table.Column<string>(type: "TEXT", nullable: true),
-                    AuthorizationId = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    CreationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ExpirationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Payload = table.Column<string>(type: "TEXT", nullable: true),
-                    Properties = table.Column<string>(type: "TEXT", nullable: true),
-                    RedemptionDate = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReferenceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ApplicationId = table.Column<string>(type: "text", nullable: true),
+                    AuthorizationId = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ExpirationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Payload = table.Column<string>(type: "text", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    RedemptionDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReferenceId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1201,15 +1217,15 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "DocumentDecisions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    From = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    To = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ActorUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Reasons = table.Column<string>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    From = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    To = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ActorUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Reasons = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1226,12 +1242,12 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "DocumentNotices",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    DaysBefore = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DaysBefore = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1410,7 +1426,7 @@ namespace Portal.Migrations.Sqlite.Migrations
                 columns: new[] { "CreatedAt", "Code" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_BrandPortfolioRows_Gmv30_Code_CreatedAt_LastFiguresOn_LastMilestoneAt",
+                name: "IX_BrandPortfolioRows_Gmv30_Code_CreatedAt_LastFiguresOn_LastM~",
                 table: "BrandPortfolioRows",
                 columns: new[] { "Gmv30", "Code", "CreatedAt", "LastFiguresOn", "LastMilestoneAt" });
 
@@ -1440,7 +1456,7 @@ namespace Portal.Migrations.Sqlite.Migrations
                 columns: new[] { "Status", "Code" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_BrandPortfolioRows_Tier_Gmv30_Code_CreatedAt_LastFiguresOn_LastMilestoneAt",
+                name: "IX_BrandPortfolioRows_Tier_Gmv30_Code_CreatedAt_LastFiguresOn_~",
                 table: "BrandPortfolioRows",
                 columns: new[] { "Tier", "Gmv30", "Code", "CreatedAt", "LastFiguresOn", "LastMilestoneAt" });
 
@@ -1668,7 +1684,7 @@ namespace Portal.Migrations.Sqlite.Migrations
                 unique: true);
 
             // Hand SQL the model cannot describe (the audit trail's append-only rules); keep this line when regenerating.
-            SqliteSchemaExtras.Apply(migrationBuilder);
+            PostgresSchemaExtras.Apply(migrationBuilder);
         }
 
         /// <inheritdoc />
@@ -1754,6 +1770,9 @@ namespace Portal.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "PendingMetricsEvaluations");
+
+            migrationBuilder.DropTable(
+                name: "PendingPortfolioRefreshes");
 
             migrationBuilder.DropTable(
                 name: "PortalSettings");

@@ -1,11 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Portal.Migrations.Postgres.Migrations
+namespace Portal.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -17,10 +15,10 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -31,24 +29,24 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    PreferredCulture = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PreferredCulture = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -59,19 +57,19 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ActorUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ActorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ActorEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    BrandId = table.Column<Guid>(type: "uuid", nullable: true),
-                    EntityType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    EntityKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Operation = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Changes = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ActorEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    BrandId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EntityKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Operation = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Changes = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -82,30 +80,30 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "Brands",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    NameZh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Tier = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    AccountManagerUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CompanyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ContactName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ContactPhone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    ContactEmail = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
-                    StoreId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    TrademarkNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    TrademarkClass = table.Column<int>(type: "integer", nullable: true),
-                    TrademarkOwner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DecisionDueOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    LastDecisionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    LastDecisionAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ReapplyFrom = table.Column<DateOnly>(type: "date", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    AuthorizationChain = table.Column<string>(type: "jsonb", nullable: true),
-                    OpenChangeRequests = table.Column<string>(type: "jsonb", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    NameZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Tier = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AccountManagerUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CompanyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ContactName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    StoreId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    TrademarkNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    TrademarkClass = table.Column<int>(type: "INTEGER", nullable: true),
+                    TrademarkOwner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecisionDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LastDecisionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    LastDecisionAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReapplyFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuthorizationChain = table.Column<string>(type: "TEXT", nullable: true),
+                    OpenChangeRequests = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -116,13 +114,13 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "Categories",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    NameZh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    NameZh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -133,10 +131,10 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -147,18 +145,18 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "MilestoneDefinitions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Area = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false),
-                    TitleZh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    TitleEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Metric = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Aggregation = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Threshold = table.Column<decimal>(type: "numeric", nullable: false),
-                    TaskCodes = table.Column<List<string>>(type: "text[]", nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Area = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    TitleZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Metric = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Aggregation = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Threshold = table.Column<decimal>(type: "TEXT", nullable: false),
+                    TaskCodes = table.Column<string>(type: "TEXT", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -169,8 +167,8 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "NotifiedSources",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    ProcessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Key = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -181,22 +179,22 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "OpenIddictApplications",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    ApplicationType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    ClientId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ClientSecret = table.Column<string>(type: "text", nullable: true),
-                    ClientType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    ConsentType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    DisplayName = table.Column<string>(type: "text", nullable: true),
-                    DisplayNames = table.Column<string>(type: "text", nullable: true),
-                    JsonWebKeySet = table.Column<string>(type: "text", nullable: true),
-                    Permissions = table.Column<string>(type: "text", nullable: true),
-                    PostLogoutRedirectUris = table.Column<string>(type: "text", nullable: true),
-                    Properties = table.Column<string>(type: "text", nullable: true),
-                    RedirectUris = table.Column<string>(type: "text", nullable: true),
-                    Requirements = table.Column<string>(type: "text", nullable: true),
-                    Settings = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    ApplicationType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClientSecret = table.Column<string>(type: "TEXT", nullable: true),
+                    ClientType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ConsentType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    DisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    DisplayNames = table.Column<string>(type: "TEXT", nullable: true),
+                    JsonWebKeySet = table.Column<string>(type: "TEXT", nullable: true),
+                    Permissions = table.Column<string>(type: "TEXT", nullable: true),
+                    PostLogoutRedirectUris = table.Column<string>(type: "TEXT", nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    RedirectUris = table.Column<string>(type: "TEXT", nullable: true),
+                    Requirements = table.Column<string>(type: "TEXT", nullable: true),
+                    Settings = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -207,15 +205,15 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "OpenIddictScopes",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    Description = table.Column<string>(type: "text", nullable: true),
-                    Descriptions = table.Column<string>(type: "text", nullable: true),
-                    DisplayName = table.Column<string>(type: "text", nullable: true),
-                    DisplayNames = table.Column<string>(type: "text", nullable: true),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Properties = table.Column<string>(type: "text", nullable: true),
-                    Resources = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    Descriptions = table.Column<string>(type: "TEXT", nullable: true),
+                    DisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    DisplayNames = table.Column<string>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    Resources = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -226,17 +224,17 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "OutgoingEmails",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    To = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    TextBody = table.Column<string>(type: "text", nullable: false),
-                    Culture = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
+                    Culture = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -244,19 +242,33 @@ namespace Portal.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PendingPortfolioRefreshes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QueuedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingPortfolioRefreshes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PlaybookTasks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Area = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    TitleZh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    TitleEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    DescriptionZh = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    DescriptionEn = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Area = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TitleZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DescriptionZh = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    DescriptionEn = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -267,11 +279,11 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "PortalSettings",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Value = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Revision = table.Column<int>(type: "integer", nullable: false)
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -282,8 +294,8 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "PortfolioVersion",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    Value = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -294,10 +306,10 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "RecognisedAgencies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -308,20 +320,20 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "RequirementRules",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CategoryCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Condition = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    DocumentType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    BlocksSelling = table.Column<bool>(type: "boolean", nullable: false),
-                    RequiresExpiryDate = table.Column<bool>(type: "boolean", nullable: false),
-                    MinValidityMonths = table.Column<int>(type: "integer", nullable: true),
-                    RequiresRecognisedIssuer = table.Column<bool>(type: "boolean", nullable: false),
-                    ChecksReportAge = table.Column<bool>(type: "boolean", nullable: false),
-                    CertificateNumberPattern = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CategoryCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Condition = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DocumentType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    BlocksSelling = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RequiresExpiryDate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MinValidityMonths = table.Column<int>(type: "INTEGER", nullable: true),
+                    RequiresRecognisedIssuer = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ChecksReportAge = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CertificateNumberPattern = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -332,13 +344,13 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "ReviewReasons",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    TextZh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    TextEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Rank = table.Column<int>(type: "integer", nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TextZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TextEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Rank = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -349,12 +361,12 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "TrustTiers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Rank = table.Column<int>(type: "integer", nullable: false),
-                    NameZh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Entitlements = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Rank = table.Column<int>(type: "INTEGER", nullable: false),
+                    NameZh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Entitlements = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -365,11 +377,11 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -386,11 +398,11 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -407,10 +419,10 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -427,8 +439,8 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -451,10 +463,10 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -471,9 +483,9 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "NotificationPreferences",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Channel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -490,11 +502,11 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "SignInSessions",
                 columns: table => new
                 {
-                    KeyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Ticket = table.Column<byte[]>(type: "bytea", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    KeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Ticket = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -511,12 +523,12 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "AccountManagerChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FromUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ToUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ChangedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FromUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ToUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ChangedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -551,15 +563,15 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "ApplicationEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    From = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    To = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ActorUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    FieldReasons = table.Column<string>(type: "jsonb", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ActorUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FieldReasons = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -576,14 +588,14 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "BrandComments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ParentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    AuthorUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ByStaff = table.Column<bool>(type: "boolean", nullable: false),
-                    IsInternal = table.Column<bool>(type: "boolean", nullable: false),
-                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AuthorUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ByStaff = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsInternal = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -612,16 +624,16 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "BrandInvitations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    InvitedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    AcceptedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    InvitedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcceptedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -638,10 +650,10 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "BrandMembers",
                 columns: table => new
                 {
-                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    JoinedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    JoinedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -664,33 +676,33 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "BrandPortfolioRows",
                 columns: table => new
                 {
-                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    NameZh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Tier = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    AccountManagerUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    AccountManagerName = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
-                    CategoryIds = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    AsOf = table.Column<DateOnly>(type: "date", nullable: false),
-                    Gmv30 = table.Column<long>(type: "bigint", nullable: false),
-                    GmvPrev30 = table.Column<long>(type: "bigint", nullable: false),
-                    TrendPercent = table.Column<int>(type: "integer", nullable: true),
-                    LastFiguresOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    LastMilestoneAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LastActivityAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Compliance = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    BlockedFrom = table.Column<DateOnly>(type: "date", nullable: true),
-                    NextExpiryOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    DocumentsAwaitingReview = table.Column<int>(type: "integer", nullable: false),
-                    ProgressDistribution = table.Column<int>(type: "integer", nullable: false),
-                    ProgressTraffic = table.Column<int>(type: "integer", nullable: false),
-                    ProgressSelfStreaming = table.Column<int>(type: "integer", nullable: false),
-                    ProgressPrivateDomain = table.Column<int>(type: "integer", nullable: false),
-                    ProgressExclusive = table.Column<int>(type: "integer", nullable: false),
-                    RefreshedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    NameZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Tier = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AccountManagerUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AccountManagerName = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    CategoryIds = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    AsOf = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Gmv30 = table.Column<long>(type: "INTEGER", nullable: false),
+                    GmvPrev30 = table.Column<long>(type: "INTEGER", nullable: false),
+                    TrendPercent = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastFiguresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LastMilestoneAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastActivityAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Compliance = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    BlockedFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    NextExpiryOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DocumentsAwaitingReview = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgressDistribution = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgressTraffic = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgressSelfStreaming = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgressPrivateDomain = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgressExclusive = table.Column<int>(type: "INTEGER", nullable: false),
+                    RefreshedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -707,24 +719,24 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "DailyMetrics",
                 columns: table => new
                 {
-                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Gmv = table.Column<long>(type: "bigint", nullable: true),
-                    Orders = table.Column<long>(type: "bigint", nullable: true),
-                    PaidOrders = table.Column<long>(type: "bigint", nullable: true),
-                    Streams = table.Column<long>(type: "bigint", nullable: true),
-                    LiveMinutes = table.Column<long>(type: "bigint", nullable: true),
-                    PeakViewers = table.Column<long>(type: "bigint", nullable: true),
-                    NewFans = table.Column<long>(type: "bigint", nullable: true),
-                    Fans = table.Column<long>(type: "bigint", nullable: true),
-                    FanGroupMembers = table.Column<long>(type: "bigint", nullable: true),
-                    RepurchaseRate = table.Column<long>(type: "bigint", nullable: true),
-                    DistributionGmv = table.Column<long>(type: "bigint", nullable: true),
-                    Influencers = table.Column<long>(type: "bigint", nullable: true),
-                    AdSpend = table.Column<long>(type: "bigint", nullable: true),
-                    AdGmv = table.Column<long>(type: "bigint", nullable: true),
-                    ExclusiveSkus = table.Column<long>(type: "bigint", nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Gmv = table.Column<long>(type: "INTEGER", nullable: true),
+                    Orders = table.Column<long>(type: "INTEGER", nullable: true),
+                    PaidOrders = table.Column<long>(type: "INTEGER", nullable: true),
+                    Streams = table.Column<long>(type: "INTEGER", nullable: true),
+                    LiveMinutes = table.Column<long>(type: "INTEGER", nullable: true),
+                    PeakViewers = table.Column<long>(type: "INTEGER", nullable: true),
+                    NewFans = table.Column<long>(type: "INTEGER", nullable: true),
+                    Fans = table.Column<long>(type: "INTEGER", nullable: true),
+                    FanGroupMembers = table.Column<long>(type: "INTEGER", nullable: true),
+                    RepurchaseRate = table.Column<long>(type: "INTEGER", nullable: true),
+                    DistributionGmv = table.Column<long>(type: "INTEGER", nullable: true),
+                    Influencers = table.Column<long>(type: "INTEGER", nullable: true),
+                    AdSpend = table.Column<long>(type: "INTEGER", nullable: true),
+                    AdGmv = table.Column<long>(type: "INTEGER", nullable: true),
+                    ExclusiveSkus = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -741,59 +753,59 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "MetricMonths",
                 columns: table => new
                 {
-                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Month = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
-                    LastDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    FirstPaidDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    AdGmvWithSpend = table.Column<long>(type: "bigint", nullable: true),
-                    AdGmvDays = table.Column<int>(type: "integer", nullable: false),
-                    AdGmvMax = table.Column<long>(type: "bigint", nullable: true),
-                    AdGmvSum = table.Column<long>(type: "bigint", nullable: true),
-                    AdSpendDays = table.Column<int>(type: "integer", nullable: false),
-                    AdSpendMax = table.Column<long>(type: "bigint", nullable: true),
-                    AdSpendSum = table.Column<long>(type: "bigint", nullable: true),
-                    DistributionGmvDays = table.Column<int>(type: "integer", nullable: false),
-                    DistributionGmvMax = table.Column<long>(type: "bigint", nullable: true),
-                    DistributionGmvSum = table.Column<long>(type: "bigint", nullable: true),
-                    ExclusiveSkusDays = table.Column<int>(type: "integer", nullable: false),
-                    ExclusiveSkusMax = table.Column<long>(type: "bigint", nullable: true),
-                    ExclusiveSkusSum = table.Column<long>(type: "bigint", nullable: true),
-                    FanGroupMembersDays = table.Column<int>(type: "integer", nullable: false),
-                    FanGroupMembersMax = table.Column<long>(type: "bigint", nullable: true),
-                    FanGroupMembersSum = table.Column<long>(type: "bigint", nullable: true),
-                    FansDays = table.Column<int>(type: "integer", nullable: false),
-                    FansMax = table.Column<long>(type: "bigint", nullable: true),
-                    FansSum = table.Column<long>(type: "bigint", nullable: true),
-                    GmvDays = table.Column<int>(type: "integer", nullable: false),
-                    GmvMax = table.Column<long>(type: "bigint", nullable: true),
-                    GmvSum = table.Column<long>(type: "bigint", nullable: true),
-                    InfluencersDays = table.Column<int>(type: "integer", nullable: false),
-                    InfluencersMax = table.Column<long>(type: "bigint", nullable: true),
-                    InfluencersSum = table.Column<long>(type: "bigint", nullable: true),
-                    LiveMinutesDays = table.Column<int>(type: "integer", nullable: false),
-                    LiveMinutesMax = table.Column<long>(type: "bigint", nullable: true),
-                    LiveMinutesSum = table.Column<long>(type: "bigint", nullable: true),
-                    NewFansDays = table.Column<int>(type: "integer", nullable: false),
-                    NewFansMax = table.Column<long>(type: "bigint", nullable: true),
-                    NewFansSum = table.Column<long>(type: "bigint", nullable: true),
-                    OrdersDays = table.Column<int>(type: "integer", nullable: false),
-                    OrdersMax = table.Column<long>(type: "bigint", nullable: true),
-                    OrdersSum = table.Column<long>(type: "bigint", nullable: true),
-                    PaidOrdersDays = table.Column<int>(type: "integer", nullable: false),
-                    PaidOrdersMax = table.Column<long>(type: "bigint", nullable: true),
-                    PaidOrdersSum = table.Column<long>(type: "bigint", nullable: true),
-                    PeakViewersDays = table.Column<int>(type: "integer", nullable: false),
-                    PeakViewersMax = table.Column<long>(type: "bigint", nullable: true),
-                    PeakViewersSum = table.Column<long>(type: "bigint", nullable: true),
-                    RepurchaseRateDays = table.Column<int>(type: "integer", nullable: false),
-                    RepurchaseRateMax = table.Column<long>(type: "bigint", nullable: true),
-                    RepurchaseRateSum = table.Column<long>(type: "bigint", nullable: true),
-                    SelfStreamGmvDays = table.Column<int>(type: "integer", nullable: false),
-                    SelfStreamGmvMax = table.Column<long>(type: "bigint", nullable: true),
-                    SelfStreamGmvSum = table.Column<long>(type: "bigint", nullable: true),
-                    StreamsDays = table.Column<int>(type: "integer", nullable: false),
-                    StreamsMax = table.Column<long>(type: "bigint", nullable: true),
-                    StreamsSum = table.Column<long>(type: "bigint", nullable: true)
+                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    LastDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FirstPaidDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AdGmvWithSpend = table.Column<long>(type: "INTEGER", nullable: true),
+                    AdGmvDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    AdGmvMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    AdGmvSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    AdSpendDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    AdSpendMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    AdSpendSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    DistributionGmvDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    DistributionGmvMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    DistributionGmvSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    ExclusiveSkusDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExclusiveSkusMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    ExclusiveSkusSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    FanGroupMembersDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    FanGroupMembersMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    FanGroupMembersSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    FansDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    FansMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    FansSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    GmvDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    GmvMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    GmvSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    InfluencersDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    InfluencersMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    InfluencersSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    LiveMinutesDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    LiveMinutesMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    LiveMinutesSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    NewFansDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    NewFansMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    NewFansSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    OrdersDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrdersMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    OrdersSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    PaidOrdersDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    PaidOrdersMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    PaidOrdersSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    PeakViewersDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeakViewersMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    PeakViewersSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    RepurchaseRateDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    RepurchaseRateMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    RepurchaseRateSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    SelfStreamGmvDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    SelfStreamGmvMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    SelfStreamGmvSum = table.Column<long>(type: "INTEGER", nullable: true),
+                    StreamsDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    StreamsMax = table.Column<long>(type: "INTEGER", nullable: true),
+                    StreamsSum = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -810,15 +822,15 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "Notifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecipientUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Template = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    BrandId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Link = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Args = table.Column<string>(type: "jsonb", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecipientUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Template = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    BrandId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Args = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -841,9 +853,9 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "PendingMetricsEvaluations",
                 columns: table => new
                 {
-                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    FromDate = table.Column<DateOnly>(type: "date", nullable: false)
+                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FromDate = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -860,23 +872,23 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "StreamPlans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    StartAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    PlannedMinutes = table.Column<int>(type: "integer", nullable: false),
-                    Host = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    GmvTarget = table.Column<decimal>(type: "numeric", nullable: true),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    EarlyContent = table.Column<string>(type: "jsonb", nullable: false),
-                    Flow = table.Column<string>(type: "jsonb", nullable: false),
-                    Gifts = table.Column<string>(type: "jsonb", nullable: false),
-                    Results = table.Column<string>(type: "jsonb", nullable: true),
-                    Shaping = table.Column<string>(type: "jsonb", nullable: false),
-                    Timing = table.Column<string>(type: "jsonb", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    StartAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlannedMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Host = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    GmvTarget = table.Column<decimal>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EarlyContent = table.Column<string>(type: "TEXT", nullable: false),
+                    Flow = table.Column<string>(type: "TEXT", nullable: false),
+                    Gifts = table.Column<string>(type: "TEXT", nullable: false),
+                    Results = table.Column<string>(type: "TEXT", nullable: true),
+                    Shaping = table.Column<string>(type: "TEXT", nullable: false),
+                    Timing = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -899,20 +911,20 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "TierChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
-                    From = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    To = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    Explanation = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    ProofMonth = table.Column<DateOnly>(type: "date", nullable: true),
-                    Gmv = table.Column<long>(type: "bigint", nullable: true),
-                    Threshold = table.Column<long>(type: "bigint", nullable: true),
-                    Months = table.Column<int>(type: "integer", nullable: true),
-                    Source = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ChangedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Explanation = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ProofMonth = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Gmv = table.Column<long>(type: "INTEGER", nullable: true),
+                    Threshold = table.Column<long>(type: "INTEGER", nullable: true),
+                    Months = table.Column<int>(type: "INTEGER", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ChangedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -929,12 +941,12 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "TrustCardChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Before = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    After = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    ChangedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Before = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    After = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ChangedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -957,10 +969,10 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "TrustCardCommitments",
                 columns: table => new
                 {
-                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Entitlements = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedByUserId = table.Column<Guid>(type: "uuid", nullable: true)
+                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Entitlements = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedByUserId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -977,8 +989,8 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "BrandCategories",
                 columns: table => new
                 {
-                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CategoryId = table.Column<Guid>(type: "uuid", nullable: false)
+                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CategoryId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1001,14 +1013,14 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "MilestoneAchievements",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MilestoneDefinitionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AchievedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Value = table.Column<decimal>(type: "numeric", nullable: false),
-                    Period = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    TasksCompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MilestoneDefinitionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AchievedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Value = table.Column<decimal>(type: "TEXT", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TasksCompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1020,7 +1032,7 @@ namespace Portal.Migrations.Postgres.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_MilestoneAchievements_MilestoneDefinitions_MilestoneDefinit~",
+                        name: "FK_MilestoneAchievements_MilestoneDefinitions_MilestoneDefinitionId",
                         column: x => x.MilestoneDefinitionId,
                         principalTable: "MilestoneDefinitions",
                         principalColumn: "Id",
@@ -1031,21 +1043,21 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "OpenIddictAuthorizations",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    ApplicationId = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    CreationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Properties = table.Column<string>(type: "text", nullable: true),
-                    Scopes = table.Column<string>(type: "text", nullable: true),
-                    Status = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    Type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    Scopes = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OpenIddictAuthorizations", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_OpenIddictAuthorizations_OpenIddictApplications_Application~",
+                        name: "FK_OpenIddictAuthorizations_OpenIddictApplications_ApplicationId",
                         column: x => x.ApplicationId,
                         principalTable: "OpenIddictApplications",
                         principalColumn: "Id");
@@ -1055,15 +1067,15 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "BrandTasks",
                 columns: table => new
                 {
-                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PlaybookTaskId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    EvidenceNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    EvidenceLink = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    CompletedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CompletionSource = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlaybookTaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EvidenceNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    EvidenceLink = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CompletedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletionSource = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1092,38 +1104,38 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "Documents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RuleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    FileHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CertificateNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    CertificateKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Issuer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    CoveredCategories = table.Column<List<string>>(type: "text[]", nullable: false),
-                    UploadedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CheckedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DecisionReasons = table.Column<List<string>>(type: "text[]", nullable: false),
-                    DecisionNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    FraudFlag = table.Column<bool>(type: "boolean", nullable: false),
-                    FraudClearNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    FraudClearedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    FraudClearedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    AssignedTo = table.Column<Guid>(type: "uuid", nullable: true),
-                    AwaitingSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ReviewDueOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    WarningsGiven = table.Column<List<int>>(type: "integer[]", nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false),
-                    CheckFailures = table.Column<string>(type: "jsonb", nullable: true),
-                    FraudFindings = table.Column<string>(type: "jsonb", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RuleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FileHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CertificateNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CertificateKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Issuer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CoveredCategories = table.Column<string>(type: "TEXT", nullable: false),
+                    UploadedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CheckedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecisionReasons = table.Column<string>(type: "TEXT", nullable: false),
+                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    FraudFlag = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FraudClearNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    FraudClearedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    FraudClearedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AssignedTo = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AwaitingSince = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    WarningsGiven = table.Column<string>(type: "TEXT", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    CheckFailures = table.Column<string>(type: "TEXT", nullable: true),
+                    FraudFindings = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1146,8 +1158,8 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "BrandCommentMentions",
                 columns: table => new
                 {
-                    CommentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
+                    CommentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1170,19 +1182,19 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "OpenIddictTokens",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    ApplicationId = table.Column<string>(type: "text", nullable: true),
-                    AuthorizationId = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    CreationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ExpirationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Payload = table.Column<string>(type: "text", nullable: true),
-                    Properties = table.Column<string>(type: "text", nullable: true),
-                    RedemptionDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ReferenceId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Status = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    Type = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<string>(type: "TEXT", nullable: true),
+                    AuthorizationId = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ExpirationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Payload = table.Column<string>(type: "TEXT", nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    RedemptionDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReferenceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1203,15 +1215,15 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "DocumentDecisions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    From = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    To = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ActorUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Reasons = table.Column<List<string>>(type: "text[]", nullable: false),
-                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ActorUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Reasons = table.Column<string>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1228,12 +1240,12 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "DocumentNotices",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    BrandId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    DaysBefore = table.Column<int>(type: "integer", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BrandId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DaysBefore = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1412,7 +1424,7 @@ namespace Portal.Migrations.Postgres.Migrations
                 columns: new[] { "CreatedAt", "Code" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_BrandPortfolioRows_Gmv30_Code_CreatedAt_LastFiguresOn_LastM~",
+                name: "IX_BrandPortfolioRows_Gmv30_Code_CreatedAt_LastFiguresOn_LastMilestoneAt",
                 table: "BrandPortfolioRows",
                 columns: new[] { "Gmv30", "Code", "CreatedAt", "LastFiguresOn", "LastMilestoneAt" });
 
@@ -1442,7 +1454,7 @@ namespace Portal.Migrations.Postgres.Migrations
                 columns: new[] { "Status", "Code" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_BrandPortfolioRows_Tier_Gmv30_Code_CreatedAt_LastFiguresOn_~",
+                name: "IX_BrandPortfolioRows_Tier_Gmv30_Code_CreatedAt_LastFiguresOn_LastMilestoneAt",
                 table: "BrandPortfolioRows",
                 columns: new[] { "Tier", "Gmv30", "Code", "CreatedAt", "LastFiguresOn", "LastMilestoneAt" });
 
@@ -1670,7 +1682,7 @@ namespace Portal.Migrations.Postgres.Migrations
                 unique: true);
 
             // Hand SQL the model cannot describe (the audit trail's append-only rules); keep this line when regenerating.
-            PostgresSchemaExtras.Apply(migrationBuilder);
+            SqliteSchemaExtras.Apply(migrationBuilder);
         }
 
         /// <inheritdoc />
@@ -1756,6 +1768,9 @@ namespace Portal.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "PendingMetricsEvaluations");
+
+            migrationBuilder.DropTable(
+                name: "PendingPortfolioRefreshes");
 
             migrationBuilder.DropTable(
                 name: "PortalSettings");

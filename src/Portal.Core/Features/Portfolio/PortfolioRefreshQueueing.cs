@@ -1,0 +1,211 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+using Portal.Core.Features.Accounts;
+using Portal.Core.Features.Applications;
+using Portal.Core.Features.Brands;
+using Portal.Core.Features.Documents;
+using Portal.Core.Features.Journey;
+using Portal.Core.Features.Metrics;
+using Portal.Core.Features.Tiers;
+using Portal.Core.Work;
+
+namespace Portal.Core.Features.Portfolio;
+
+/// <summary>
+/// The SaveChanges step of <see cref="PortfolioRefreshQueue"/>: before EF writes, it adds a
+/// <see cref="PendingPortfolioRefresh"/> for every brand the save touches (the brand, its categories, documents,
+/// tasks, milestones, figures, tier changes, application events, comments and stream plans; an account manager
+/// whose name or e-mail changes queues the brands they manage), so the queue rows commit with the change. A save
+/// that changes a category raises <see cref="PortfolioVersion"/> in its transaction (the category names are cached
+/// on it), opening one when the caller has none. Once the change is committed it asks for the refresh job.
+/// </summary>
+internal sealed class PortfolioRefreshQueueing(IWorkDispatcher dispatcher, TimeProvider clock) : SaveChangesInterceptor, IDbTransactionInterceptor
+{
+    private readonly ConditionalWeakTable<DbContext, SaveState> _saves = [];
+
+    private sealed class SaveState
+    {
+        public bool Queued { get; set; }
+
+        public IDbContextTransaction? Owned { get; set; }
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        QueueAsync(eventData.Context, async: false, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        await QueueAsync(eventData.Context, async: true, cancellationToken);
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context is { } context && _saves.TryGetValue(context, out var save))
+        {
+            save.Owned?.Commit();
+            Finish(context, save);
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && _saves.TryGetValue(context, out var save))
+        {
+            if (save.Owned is { } owned)
+            {
+                await owned.CommitAsync(cancellationToken);
+            }
+
+            Finish(context, save);
+        }
+
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Abandon(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Abandon(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Abandon(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Abandon(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    // A save inside the caller's transaction is only visible once that transaction commits.
+    void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => DispatchAfterCommit(eventData.Context);
+
+    Task IDbTransactionInterceptor.TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
+    {
+        DispatchAfterCommit(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private async Task QueueAsync(DbContext? context, bool async, CancellationToken cancellationToken)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        var brands = new HashSet<Guid>();
+        var managers = new HashSet<Guid>();
+        var categoriesChanged = false;
+        foreach (var entry in context.ChangeTracker.Entries().ToList())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            if (BrandOf(entry.Entity) is { } brandId)
+            {
+                brands.Add(brandId);
+            }
+            else if (entry.Entity is Category)
+            {
+                categoriesChanged = true;
+            }
+            else if (entry.Entity is PortalUser user && entry.State == EntityState.Modified && NameChanged(entry))
+            {
+                managers.Add(user.Id);
+            }
+        }
+
+        if (managers.Count > 0)
+        {
+            var managed = context.Set<Brand>().Where(b => b.AccountManagerUserId != null && managers.Contains(b.AccountManagerUserId.Value)).Select(b => b.Id);
+            brands.UnionWith(async ? await managed.ToListAsync(cancellationToken) : managed.ToList());
+        }
+
+        if (brands.Count == 0 && !categoriesChanged)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var brandId in brands)
+        {
+            context.Add(new PendingPortfolioRefresh { BrandId = brandId, QueuedAt = now });
+        }
+
+        var save = _saves.GetOrCreateValue(context);
+        save.Queued |= brands.Count > 0;
+        if (categoriesChanged)
+        {
+            if (context.Database.CurrentTransaction is null)
+            {
+                save.Owned = async ? await context.Database.BeginTransactionAsync(cancellationToken) : context.Database.BeginTransaction();
+            }
+
+            _ = async
+                ? await context.Database.ExecuteSqlRawAsync(PortfolioRefreshQueue.RaiseVersionSql, cancellationToken)
+                : context.Database.ExecuteSqlRaw(PortfolioRefreshQueue.RaiseVersionSql);
+        }
+    }
+
+    private static Guid? BrandOf(object entity) => entity switch
+    {
+        Brand brand => brand.Id,
+        BrandCategory category => category.BrandId,
+        Document document => document.BrandId,
+        BrandTask task => task.BrandId,
+        MilestoneAchievement achievement => achievement.BrandId,
+        DailyMetric metric => metric.BrandId,
+        TierChange change => change.BrandId,
+        ApplicationEvent applicationEvent => applicationEvent.BrandId,
+        Comments.BrandComment comment => comment.BrandId,
+        Streams.StreamPlan plan => plan.BrandId,
+        _ => null,
+    };
+
+    private static bool NameChanged(EntityEntry entry) =>
+        entry.Property(nameof(PortalUser.DisplayName)).IsModified || entry.Property(nameof(PortalUser.Email)).IsModified;
+
+    private void Finish(DbContext context, SaveState save)
+    {
+        save.Owned?.Dispose();
+        save.Owned = null;
+        if (save.Queued && context.Database.CurrentTransaction is null)
+        {
+            save.Queued = false;
+            dispatcher.RefreshPortfolio();
+        }
+    }
+
+    private void DispatchAfterCommit(DbContext? context)
+    {
+        if (context is not null && _saves.TryGetValue(context, out var save) && save.Queued)
+        {
+            save.Queued = false;
+            dispatcher.RefreshPortfolio();
+        }
+    }
+
+    private void Abandon(DbContext? context)
+    {
+        if (context is not null && _saves.TryGetValue(context, out var save))
+        {
+            // Disposing an uncommitted transaction rolls it back; the queue rows the save added were never written.
+            save.Owned?.Dispose();
+            save.Owned = null;
+            save.Queued = false;
+        }
+    }
+}
