@@ -28,7 +28,10 @@ pg_install() {
     as_root=(sudo)
   fi
   echo "installing postgresql" >&2
-  "${as_root[@]}" apt-get update >&2 &&
+  # Only the binaries: no "main" cluster on port 5432 left running by the package's post-install.
+  "${as_root[@]}" mkdir -p /etc/postgresql-common/createcluster.d &&
+    echo "create_main_cluster = false" | "${as_root[@]}" tee /etc/postgresql-common/createcluster.d/portal-no-main.conf >/dev/null &&
+    "${as_root[@]}" apt-get update >&2 &&
     "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql >&2 &&
     [[ -n "$(pg_bin)" ]]
 }
@@ -63,7 +66,8 @@ pg_start() {
   if [[ $(id -u) -eq 0 ]] && ! id "$PG_USER_NAME" >/dev/null 2>&1; then
     useradd --system --no-create-home --shell /usr/sbin/nologin "$PG_USER_NAME" || return 1
   fi
-  PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/portal-pg.XXXXXX") || return 1
+  # /tmp, not $TMPDIR: the cluster owner must be able to enter it (root's TMPDIR may sit under /root).
+  PG_DIR=$(mktemp -d /tmp/portal-pg.XXXXXX) || return 1
   chmod 755 "$PG_DIR"
   [[ $(id -u) -eq 0 ]] && chown "$PG_USER_NAME" "$PG_DIR"
   if ! pg_as_owner "$bin/initdb" -D "$PG_DIR/data" -U portal --auth=trust --encoding=UTF8 --locale=C.UTF-8 --no-sync >"$PG_DIR/initdb.log" 2>&1; then

@@ -25,7 +25,8 @@ internal sealed class HangfireWorkDispatcher(IBackgroundJobClient jobs, IOptions
     public void EvaluatePendingMetrics()
     {
         var delay = TimeSpan.FromSeconds(metrics.Value.EvaluationDelaySeconds);
-        if (Coalesce(ref _evaluationDueTicks, delay))
+        // As below: a scheduled job may start up to a second early, so only calls within delay - 1 s may share it.
+        if (Coalesce(ref _evaluationDueTicks, delay - TimeSpan.FromSeconds(1)))
         {
             jobs.Schedule<EvaluateMetricsJob>(job => job.RunPendingAsync(CancellationToken.None), delay);
         }

@@ -47,6 +47,16 @@ public static class PortalJobsExtensions
                 options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
                 options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
             });
+
+            // Portfolio drains one at a time on a queue of their own: a burst of them waits there, not in the
+            // workers that send e-mail and check documents (RefreshPortfolioJob).
+            services.AddHangfireServer(options =>
+            {
+                options.WorkerCount = 1;
+                options.Queues = [RefreshPortfolioJob.Queue];
+                options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+                options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:portfolio";
+            });
         }
 
         services.AddSingleton<IWorkDispatcher, HangfireWorkDispatcher>();

@@ -10,7 +10,7 @@ namespace Portal.Core.Features.Portfolio;
 /// The one way a <see cref="BrandPortfolioRow"/> becomes fresh: whatever changes what the portfolio shows writes a
 /// <see cref="PendingPortfolioRefresh"/> for the brand in its own transaction (EF saves through
 /// <see cref="PortfolioRefreshQueueing"/>, raw-SQL writers through <see cref="EnqueueAsync"/>) and, once committed,
-/// asks <see cref="IWorkDispatcher.RefreshPortfolio"/>; one coalesced job then <see cref="DrainAsync">drains</see> the queue.
+/// asks <see cref="IWorkDispatcher.RefreshPortfolio"/>; one drain job (one at a time) then <see cref="DrainAsync">drains</see> the queue.
 /// </summary>
 public sealed class PortfolioRefreshQueue(IDbContextFactory<PortalDbContext> dbFactory, PortfolioRefresher refresher, ILogger<PortfolioRefreshQueue> logger)
 {
@@ -34,31 +34,30 @@ public sealed class PortfolioRefreshQueue(IDbContextFactory<PortalDbContext> dbF
     }
 
     /// <summary>
-    /// Refreshes every brand queued up to now and deletes exactly the queue rows it read (ids up to the highest
-    /// it saw): a brand queued meanwhile keeps its row for the next run. When the platform day has changed since
+    /// Refreshes every brand queued up to now and deletes exactly the queue rows it read: a brand queued
+    /// meanwhile keeps its row for the next run. When the platform day has changed since
     /// the rows were built (the GMV windows moved) it rebuilds every row instead: the daily run, a run after a stop
     /// over midnight or a moved clock. Idempotent: an empty queue on the same day does nothing, and a run that fails
     /// before the delete leaves the rows for the retry. Answers how many rows it refreshed.
     /// </summary>
     public async Task<int> DrainAsync(CancellationToken cancellationToken = default)
     {
-        long? upTo;
-        List<Guid> brands;
+        // The exact rows read, not an id watermark: on PostgreSQL a lower id can commit after a higher one is seen.
+        List<(long Id, Guid BrandId)> queued;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            upTo = await db.PendingPortfolioRefreshes.MaxAsync(p => (long?)p.Id, cancellationToken);
-            brands = upTo is { } max
-                ? await db.PendingPortfolioRefreshes.Where(p => p.Id <= max).Select(p => p.BrandId).Distinct().ToListAsync(cancellationToken)
-                : [];
+            queued = (await db.PendingPortfolioRefreshes.Select(p => new { p.Id, p.BrandId }).ToListAsync(cancellationToken))
+                .Select(p => (p.Id, p.BrandId)).ToList();
         }
 
+        var brands = queued.Select(q => q.BrandId).Distinct().ToList();
         var refreshed = await refresher.HasRowsFromAnEarlierDayAsync(cancellationToken)
             ? await refresher.RefreshAllAsync(cancellationToken)
             : await refresher.RefreshAsync(brands, cancellationToken);
-        if (upTo is { } drained)
+        foreach (var chunk in queued.Select(q => q.Id).Chunk(5_000))
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            await db.PendingPortfolioRefreshes.Where(p => p.Id <= drained).ExecuteDeleteAsync(cancellationToken);
+            await db.PendingPortfolioRefreshes.Where(p => chunk.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
         }
 
         logger.LogDebug("Portfolio rows refreshed: {Count} ({Queued} brand(s) queued)", refreshed, brands.Count);

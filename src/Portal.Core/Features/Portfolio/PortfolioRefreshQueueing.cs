@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 using Portal.Core.Features.Accounts;
 using Portal.Core.Features.Applications;
 using Portal.Core.Features.Brands;
@@ -23,7 +24,7 @@ namespace Portal.Core.Features.Portfolio;
 /// that changes a category raises <see cref="PortfolioVersion"/> in its transaction (the category names are cached
 /// on it), opening one when the caller has none. Once the change is committed it asks for the refresh job.
 /// </summary>
-internal sealed class PortfolioRefreshQueueing(IWorkDispatcher dispatcher, TimeProvider clock) : SaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed class PortfolioRefreshQueueing(IWorkDispatcher dispatcher, TimeProvider clock, ILogger<PortfolioRefreshQueueing> logger) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, SaveState> _saves = [];
 
@@ -185,7 +186,7 @@ internal sealed class PortfolioRefreshQueueing(IWorkDispatcher dispatcher, TimeP
         if (save.Queued && context.Database.CurrentTransaction is null)
         {
             save.Queued = false;
-            dispatcher.RefreshPortfolio();
+            Dispatch();
         }
     }
 
@@ -194,7 +195,20 @@ internal sealed class PortfolioRefreshQueueing(IWorkDispatcher dispatcher, TimeP
         if (context is not null && _saves.TryGetValue(context, out var save) && save.Queued)
         {
             save.Queued = false;
+            Dispatch();
+        }
+    }
+
+    // The change is committed: a failed dispatch must not fail the caller. Its queue rows stay; the reconcile job finds them.
+    private void Dispatch()
+    {
+        try
+        {
             dispatcher.RefreshPortfolio();
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Could not dispatch the portfolio refresh; the reconcile job will find the queued brands");
         }
     }
 
@@ -203,9 +217,14 @@ internal sealed class PortfolioRefreshQueueing(IWorkDispatcher dispatcher, TimeP
         if (context is not null && _saves.TryGetValue(context, out var save))
         {
             // Disposing an uncommitted transaction rolls it back; the queue rows the save added were never written.
+            // Inside a caller's transaction an earlier save's rows may still commit: keep its dispatch for that commit.
+            var own = save.Owned is not null || context.Database.CurrentTransaction is null;
             save.Owned?.Dispose();
             save.Owned = null;
-            save.Queued = false;
+            if (own)
+            {
+                save.Queued = false;
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ using Portal.Core.Features.Accounts;
 using Portal.Core.Features.Applications;
 using Portal.Core.Features.Brands;
 using Portal.Core.Features.Metrics;
+using Portal.Core.Features.Portfolio;
 using Portal.Core.Features.Tiers;
 using Portal.Core.Localization;
 
@@ -155,6 +156,8 @@ internal sealed class DemoPortfolioSeeder(
                 }
             }
 
+            // Raw SQL, which EF's save step never sees: the brands' rows must show these figures (PortfolioRefreshQueue).
+            await PortfolioRefreshQueue.EnqueueAsync(connection, transaction.GetDbTransaction(), brands.Select(b => b.Brand.Id), now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return count;
         }
