@@ -8,7 +8,7 @@ namespace Portal.Core.Data;
 
 /// <summary>
 /// How the SQLite schema stores the values that hand-written SQL binds and reads, in one place, so raw
-/// statements write exactly what EF Core writes (ADR 0017-b): keys as upper-case Guid text, days as
+/// statements write exactly what EF Core writes (ADR 0020): keys as upper-case Guid text, days as
 /// <c>yyyy-MM-dd</c> text, instants as the ticks of <see cref="StoredInstantConverter"/>, money as whole fen,
 /// rates as parts per ten thousand, decimals as EF's invariant text, and id lists as one JSON parameter
 /// unpacked by <c>json_each</c>. Only storage: what people see is written by <c>PortalDates</c>.

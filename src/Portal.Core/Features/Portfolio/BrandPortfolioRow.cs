@@ -14,7 +14,7 @@ namespace Portal.Core.Features.Portfolio;
 /// <para>
 /// The brand's own columns the grid filters, sorts and shows (<see cref="Code"/> to <see cref="CategoryIds"/>) are
 /// copies of <c>Brands</c> that the refresher's insert reads, written for every brand queued in
-/// <see cref="PendingPortfolioRefresh"/> (ADR 0017-a), so a portfolio page reads this one narrow table
+/// <see cref="PendingPortfolioRefresh"/> (ADR 0019), so a portfolio page reads this one narrow table
 /// through its composite indexes without a join (ADR 0007). Nothing else writes them.
 /// </para>
 /// </summary>
