@@ -20,7 +20,8 @@ namespace Portal.Core.Features.Portfolio;
 /// The SaveChanges step of <see cref="PortfolioRefreshQueue"/>: before EF writes, it adds a
 /// <see cref="PendingPortfolioRefresh"/> for every brand the save touches (the brand, its categories, documents,
 /// tasks, milestones, figures, tier changes, application events, comments and stream plans; an account manager
-/// whose name or e-mail changes queues the brands they manage), so the queue rows commit with the change. A save
+/// whose name or e-mail changes queues the brands they manage; an admin edit of a requirement rule or a playbook task,
+/// against which every brand is measured, queues every brand), so the queue rows commit with the change. A save
 /// that changes a category raises <see cref="PortfolioVersion"/> in its transaction (the category names are cached
 /// on it), opening one when the caller has none. Once the change is committed it asks for the refresh job.
 /// </summary>
@@ -108,6 +109,7 @@ internal sealed class PortfolioRefreshQueueing(IWorkDispatcher dispatcher, TimeP
         var brands = new HashSet<Guid>();
         var managers = new HashSet<Guid>();
         var categoriesChanged = false;
+        var everyBrand = false;
         foreach (var entry in context.ChangeTracker.Entries().ToList())
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached)
@@ -123,6 +125,11 @@ internal sealed class PortfolioRefreshQueueing(IWorkDispatcher dispatcher, TimeP
             {
                 categoriesChanged = true;
             }
+            else if (entry.Entity is RequirementRule or PlaybookTask)
+            {
+                // Every brand's compliance or STEPS progress is measured against these: an admin edit queues them all.
+                everyBrand = true;
+            }
             else if (entry.Entity is PortalUser user && entry.State == EntityState.Modified && NameChanged(entry))
             {
                 managers.Add(user.Id);
@@ -133,6 +140,12 @@ internal sealed class PortfolioRefreshQueueing(IWorkDispatcher dispatcher, TimeP
         {
             var managed = context.Set<Brand>().Where(b => b.AccountManagerUserId != null && managers.Contains(b.AccountManagerUserId.Value)).Select(b => b.Id);
             brands.UnionWith(async ? await managed.ToListAsync(cancellationToken) : managed.ToList());
+        }
+
+        if (everyBrand)
+        {
+            var all = context.Set<Brand>().Select(b => b.Id);
+            brands.UnionWith(async ? await all.ToListAsync(cancellationToken) : all.ToList());
         }
 
         if (brands.Count == 0 && !categoriesChanged)

@@ -205,6 +205,35 @@ public sealed class PortfolioRefreshQueueTests
         (await RowAsync(app, "queue-category")).Categories.ShouldBe(["Renamed category"], "names come from the cache the version keys");
     }
 
+    [Theory]
+    [InlineData("rule")]
+    [InlineData("task")]
+    public async Task AdminEditOfWhatEveryBrandIsMeasuredAgainst_QueuesEveryBrand(string edited)
+    {
+        await using var app = NewApp();
+        await NewBrandAsync(app, "queue-measure");
+        (await QueuedAsync(app)).ShouldBeEmpty();
+
+        await app.WithDbAsync(db =>
+        {
+            if (edited == "rule")
+            {
+                db.RequirementRules.First().BlocksSelling ^= true;
+            }
+            else
+            {
+                db.PlaybookTasks.First(t => t.IsActive).IsActive = false;
+            }
+
+            return db.SaveChangesAsync();
+        });
+
+        var everyBrand = await app.WithDbAsync(db => db.Brands.Select(b => b.Id).ToListAsync());
+        (await QueuedAsync(app)).ShouldBe(everyBrand, ignoreOrder: true);
+        await RunJobAsync(app);
+        (await QueuedAsync(app)).ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task QueuedBrands_LeftByAStoppedApp_AreRefreshedAfterRestart()
     {
