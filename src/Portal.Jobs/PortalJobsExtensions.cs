@@ -59,6 +59,7 @@ public static class PortalJobsExtensions
             });
         }
 
+        services.AddHealthChecks().AddCheck<JobStorageHealthCheck>("job-storage", tags: ["ready"]);
         services.AddSingleton<IWorkDispatcher, HangfireWorkDispatcher>();
         services.AddSingleton<PendingWorkReconciler>();
         services.AddTransient<SendEmailJob>();

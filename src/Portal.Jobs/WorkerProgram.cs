@@ -15,6 +15,7 @@ public static class WorkerProgram
         var builder = Host.CreateApplicationBuilder(args);
         builder.AddSharedSettings();
         builder.AddPortalLogging();
+        builder.AddPortalTelemetry("portal-jobs");
         builder.AddPortalCore();
         builder.AddPortalJobs();
         try

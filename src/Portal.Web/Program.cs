@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddSharedSettings();
 builder.AddPortalLogging();
+builder.AddPortalTelemetry("portal-web");
 builder.AddPortalCore();
 builder.AddPortalJobs();
 builder.AddPortalAuth();

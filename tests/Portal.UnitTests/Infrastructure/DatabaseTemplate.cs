@@ -15,7 +15,7 @@ internal static class DatabaseTemplate
     /// <summary>Setting prefixes that do not change what starting the app writes to an empty database.</summary>
     private static readonly string[] NeutralPrefixes =
     [
-        "Jobs:", "Portfolio:", "Metrics:", "Email:", "RateLimiting:", "Serilog:",
+        "Jobs:", "Portfolio:", "Metrics:", "Email:", "RateLimiting:", "Serilog:", "Telemetry:", "Logging:",
         "Auth:RevalidationInterval", "Auth:RequireTwoFactorForStaff", "Auth:RequireHttps", "Documents:MaxFileBytes",
     ];
 
