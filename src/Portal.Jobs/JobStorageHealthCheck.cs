@@ -20,13 +20,15 @@ internal sealed class JobStorageHealthCheck(JobStorage storage, IOptions<JobsOpt
             }
 
             if (options.Value.RunServer && !ServerRegistered())
+            {
                 return Task.FromResult(HealthCheckResult.Unhealthy("This process' job server is not registered in the job storage."));
+            }
 
             return Task.FromResult(HealthCheckResult.Healthy());
         }
-        catch (Exception ex)
+        catch (Exception exception)
         {
-            return Task.FromResult(HealthCheckResult.Unhealthy("The job storage does not answer.", ex));
+            return Task.FromResult(HealthCheckResult.Unhealthy("The job storage does not answer.", exception));
         }
     }
 
