@@ -20,7 +20,9 @@ public static class PortalTelemetryExtensions
         var settings = builder.Configuration.ReadValidated(TelemetryOptions.Section, new TelemetryOptionsValidator());
         builder.Services.AddValidatedSettings<TelemetryOptions, TelemetryOptionsValidator>(builder.Configuration, TelemetryOptions.Section);
         if (!settings.Enabled)
+        {
             return builder;
+        }
 
         var endpoint = new Uri(settings.OtlpEndpoint);
         var serviceName = string.IsNullOrWhiteSpace(settings.ServiceName) ? defaultServiceName : settings.ServiceName;

@@ -22,8 +22,13 @@ internal sealed class TelemetryOptionsValidator : SettingsValidator<TelemetryOpt
     {
         if (options.Enabled && !(Uri.TryCreate(options.OtlpEndpoint, UriKind.Absolute, out var uri)
                 && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+        {
             fail("Telemetry:OtlpEndpoint", "must be empty (telemetry off) or an absolute http(s) URL such as http://otel-collector:4317.");
+        }
+
         if (options.ServiceName.Length > 100)
+        {
             fail("Telemetry:ServiceName", "must be at most 100 characters.");
+        }
     }
 }

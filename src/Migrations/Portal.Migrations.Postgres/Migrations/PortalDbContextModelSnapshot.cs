@@ -1948,6 +1948,8 @@ namespace Portal.Migrations.Postgres.Migrations
 
                     b.HasIndex("AccountManagerUserId");
 
+                    b.HasIndex("AsOf");
+
                     b.HasIndex("Code");
 
                     b.HasIndex("Compliance");

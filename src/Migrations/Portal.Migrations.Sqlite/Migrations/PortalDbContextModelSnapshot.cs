@@ -1936,6 +1936,8 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AccountManagerUserId");
 
+                    b.HasIndex("AsOf");
+
                     b.HasIndex("Code");
 
                     b.HasIndex("Compliance");

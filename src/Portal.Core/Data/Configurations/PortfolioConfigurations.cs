@@ -38,6 +38,8 @@ internal sealed class BrandPortfolioRowConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(r => r.AccountManagerUserId);
         builder.HasIndex(r => r.Compliance);
         builder.HasIndex(r => r.NextExpiryOn);
+        // Every drain asks whether any row is from an earlier day (then it rebuilds all): a seek, not a scan.
+        builder.HasIndex(r => r.AsOf);
         builder.HasIndex(r => new { r.Tier, r.Gmv30, r.Code, r.CreatedAt, r.LastFiguresOn, r.LastMilestoneAt });
         builder.HasIndex(r => new { r.Status, r.Code });
     }
@@ -60,7 +62,7 @@ internal sealed class PendingPortfolioRefreshConfiguration : IEntityTypeConfigur
     {
         builder.ToTable("PendingPortfolioRefreshes");
         builder.HasKey(p => p.Id);
-        // Generated and increasing: a drain deletes "up to the highest id it read", never a row written after it read.
+        // Generated: a drain deletes exactly the rows it read, by id, never a row written after it read.
         builder.Property(p => p.Id).ValueGeneratedOnAdd();
         // No foreign key and no unique key: a deleted brand is queued too (its row must go), and duplicates coalesce.
     }

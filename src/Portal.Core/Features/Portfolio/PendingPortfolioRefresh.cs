@@ -7,7 +7,7 @@ namespace Portal.Core.Features.Portfolio;
 /// </summary>
 public sealed class PendingPortfolioRefresh
 {
-    /// <summary>Increasing: the drain deletes exactly the rows up to the highest id it read.</summary>
+    /// <summary>Generated: the drain deletes exactly the rows it read, by id.</summary>
     public long Id { get; set; }
 
     public Guid BrandId { get; set; }

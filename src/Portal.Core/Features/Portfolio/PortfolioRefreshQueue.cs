@@ -17,6 +17,9 @@ public sealed class PortfolioRefreshQueue(IDbContextFactory<PortalDbContext> dbF
     /// <summary>Raises <see cref="PortfolioVersion"/>: run inside the transaction of a change that can move a count or a category name.</summary>
     public const string RaiseVersionSql = """UPDATE "PortfolioVersion" SET "Value" = "Value" + 1 WHERE "Id" = 1""";
 
+    /// <summary>Queues every brand (parameter {0}: the stored instant queued at): an edit of what every brand is measured against.</summary>
+    public const string QueueEveryBrandSql = """INSERT INTO "PendingPortfolioRefreshes" ("BrandId", "QueuedAt") SELECT "Id", {0} FROM "Brands" """;
+
     /// <summary>
     /// Queues these brands on a raw-SQL writer's connection, inside <paramref name="transaction"/> (the writer's own,
     /// so the queue row commits or rolls back with the change). The caller dispatches after its commit.

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
+using Portal.Core.Data;
 using Portal.Core.Features.Accounts;
 using Portal.Core.Features.Applications;
 using Portal.Core.Features.Brands;
@@ -142,13 +143,7 @@ internal sealed class PortfolioRefreshQueueing(IWorkDispatcher dispatcher, TimeP
             brands.UnionWith(async ? await managed.ToListAsync(cancellationToken) : managed.ToList());
         }
 
-        if (everyBrand)
-        {
-            var all = context.Set<Brand>().Select(b => b.Id);
-            brands.UnionWith(async ? await all.ToListAsync(cancellationToken) : all.ToList());
-        }
-
-        if (brands.Count == 0 && !categoriesChanged)
+        if (brands.Count == 0 && !categoriesChanged && !everyBrand)
         {
             return;
         }
@@ -160,18 +155,32 @@ internal sealed class PortfolioRefreshQueueing(IWorkDispatcher dispatcher, TimeP
         }
 
         var save = _saves.GetOrCreateValue(context);
-        save.Queued |= brands.Count > 0;
+        save.Queued |= brands.Count > 0 || everyBrand;
         if (categoriesChanged)
         {
-            if (context.Database.CurrentTransaction is null)
-            {
-                save.Owned = async ? await context.Database.BeginTransactionAsync(cancellationToken) : context.Database.BeginTransaction();
-            }
-
-            _ = async
-                ? await context.Database.ExecuteSqlRawAsync(PortfolioRefreshQueue.RaiseVersionSql, cancellationToken)
-                : context.Database.ExecuteSqlRaw(PortfolioRefreshQueue.RaiseVersionSql);
+            await ExecuteInSaveAsync(context, save, async, PortfolioRefreshQueue.RaiseVersionSql, [], cancellationToken);
         }
+
+        if (everyBrand)
+        {
+            // One statement, not an entity per brand: the queue rows of every brand, in the save's transaction.
+            await ExecuteInSaveAsync(context, save, async, PortfolioRefreshQueue.QueueEveryBrandSql, [StoredValues.Instant(now)], cancellationToken);
+        }
+    }
+
+    /// <summary>Runs SQL inside the save's transaction, opening one the save then owns when the caller has none.</summary>
+    private static async Task ExecuteInSaveAsync(DbContext context, SaveState save, bool async, string sql, object[] parameters, CancellationToken cancellationToken)
+    {
+        if (context.Database.CurrentTransaction is null)
+        {
+            save.Owned = async ? await context.Database.BeginTransactionAsync(cancellationToken) : context.Database.BeginTransaction();
+        }
+
+#pragma warning disable EF1002 // The SQL is a constant of PortfolioRefreshQueue; values travel as parameters.
+        _ = async
+            ? await context.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken)
+            : context.Database.ExecuteSqlRaw(sql, parameters);
+#pragma warning restore EF1002
     }
 
     private static Guid? BrandOf(object entity) => entity switch
