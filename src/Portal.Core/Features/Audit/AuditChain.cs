@@ -18,7 +18,7 @@ public static class AuditChain
     public const string Genesis = "";
 
     /// <summary>The instant as it reads back from the database (<see cref="StoredValues"/>): the hash covers the value as stored, not as written.</summary>
-    public static DateTimeOffset AsStored(DateTimeOffset at) => StoredValues.RoundTrip(at);
+    public static DateTimeOffset AsStored(DateTimeOffset at, StoredValues values) => values.RoundTrip(at);
 
     /// <summary>
     /// The entry's fields in a fixed order as a JSON array (unambiguous: no field can run into the next),
@@ -59,9 +59,10 @@ public static class AuditChain
         var tip = async ? await tipQuery.FirstOrDefaultAsync(cancellationToken) : tipQuery.FirstOrDefault();
         var sequence = tip?.Sequence ?? 0;
         var previous = tip?.Hash ?? Genesis;
+        var values = StoredValues.For(context.Database);
         foreach (var entry in entries)
         {
-            entry.At = AsStored(entry.At);
+            entry.At = AsStored(entry.At, values);
             entry.Sequence = ++sequence;
             entry.Hash = HashOf(entry, previous);
             previous = entry.Hash;

@@ -153,7 +153,8 @@ public sealed class JourneyService(
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var json = StoredValues.Rows(completions.Select(c => new object[] { StoredValues.Key(c.BrandId), c.TaskCode }));
+        var values = StoredValues.For(db.Database);
+        var json = StoredValues.Rows(completions.Select(c => new object[] { values.Key(c.BrandId), c.TaskCode }));
         // Status and source are stored by name; instants as ticks (PortalDbContext's conventions).
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await db.Database.ExecuteSqlRawAsync(
@@ -168,7 +169,7 @@ public sealed class JourneyService(
                 "CompletedByUserId" = NULL, "UpdatedAt" = excluded."UpdatedAt"
             WHERE "BrandTasks"."Status" <> 'Done'
             """,
-            [json, StoredValues.Instant(now)],
+            [json, values.Instant(now)],
             cancellationToken);
         // The rows' STEPS progress: the brands queue their portfolio refresh with the tasks (the caller dispatches).
         await Portfolio.PortfolioRefreshQueue.EnqueueAsync(

@@ -60,8 +60,9 @@ public sealed class MetricsIngestionService(
     private async Task<MetricsIngestionResult> UpsertAsync(IReadOnlyList<DailyMetric> rows, bool merge, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        object stamp = Instant(now);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var values = For(db.Database);
+        var stamp = values.Instant(now);
         await db.Database.OpenConnectionAsync(cancellationToken);
         // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): the write lock is held before existing rows are read.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -103,7 +104,7 @@ public sealed class MetricsIngestionService(
             }
 
             touched[row.BrandId] = touched.TryGetValue(row.BrandId, out var earliest) && earliest < row.Date ? earliest : row.Date;
-            Bind(p, row, stamp);
+            Bind(p, row, stamp, values);
             await upsert.ExecuteNonQueryAsync(cancellationToken);
             if (progress is not null && (i + 1) % 1000 == 0)
             {
@@ -124,8 +125,8 @@ public sealed class MetricsIngestionService(
             var day = AddParameter(pending, "$d");
             foreach (var (id, earliest) in touched)
             {
-                brand.Value = Key(id);
-                day.Value = Day(earliest);
+                brand.Value = values.Key(id);
+                day.Value = values.Day(earliest);
                 await pending.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -174,10 +175,10 @@ public sealed class MetricsIngestionService(
     }
 
     /// <summary>Fills <see cref="WriteCommand"/>'s parameters with a row in storage units (fen, parts per ten thousand).</summary>
-    internal static void Bind(DbParameterCollection p, DailyMetric row, object stamp)
+    internal static void Bind(DbParameterCollection p, DailyMetric row, object stamp, StoredValues values)
     {
-        p[0].Value = Key(row.BrandId);
-        p[1].Value = Day(row.Date);
+        p[0].Value = values.Key(row.BrandId);
+        p[1].Value = values.Day(row.Date);
         p[2].Value = Fen(row.Gmv);
         p[3].Value = Db(row.Orders);
         p[4].Value = Db(row.PaidOrders);

@@ -33,7 +33,7 @@ public sealed class PortfolioRefreshQueue(IDbContextFactory<PortalDbContext> dbF
         }
 
         await connection.ExecuteAsync(transaction, """INSERT INTO "PendingPortfolioRefreshes" ("BrandId", "QueuedAt") SELECT value, $at FROM json_each($ids)""",
-            cancellationToken, ("$ids", StoredValues.KeyList(ids)), ("$at", StoredValues.Instant(now)));
+            cancellationToken, ("$ids", StoredValues.For(connection).KeyList(ids)), ("$at", StoredValues.For(connection).Instant(now)));
     }
 
     /// <summary>

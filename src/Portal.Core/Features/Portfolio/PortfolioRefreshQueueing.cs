@@ -164,7 +164,7 @@ internal sealed class PortfolioRefreshQueueing(IWorkDispatcher dispatcher, TimeP
         if (everyBrand)
         {
             // One statement, not an entity per brand: the queue rows of every brand, in the save's transaction.
-            await ExecuteInSaveAsync(context, save, async, PortfolioRefreshQueue.QueueEveryBrandSql, [StoredValues.Instant(now)], cancellationToken);
+            await ExecuteInSaveAsync(context, save, async, PortfolioRefreshQueue.QueueEveryBrandSql, [StoredValues.For(context.Database).Instant(now)], cancellationToken);
         }
     }
 

@@ -104,7 +104,7 @@ public sealed class PortfolioRefresher(IDbContextFactory<PortalDbContext> dbFact
 
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var idsJson = StoredValues.KeyList(ids);
+        var idsJson = StoredValues.For(connection).KeyList(ids);
         var figures = await ReadFiguresAsync(connection, idsJson, today, cancellationToken);
 
         var rows = new List<BrandPortfolioRow>(brands.Count);
@@ -175,7 +175,7 @@ public sealed class PortfolioRefresher(IDbContextFactory<PortalDbContext> dbFact
 
     private sealed record Figures(decimal Gmv30, decimal GmvPrev30, DateOnly? LastOn, DateTimeOffset? LastUpdatedAt);
 
-    private static async Task<Dictionary<Guid, Figures>> ReadFiguresAsync(DbConnection connection, string idsJson, DateOnly today, CancellationToken cancellationToken)
+    private static async Task<Dictionary<Guid, Figures>> ReadFiguresAsync(DbConnection connection, object idsJson, DateOnly today, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         // One pass over each brand's rows through the (BrandId, Date) key: both 30-day windows and the last day.
@@ -189,9 +189,10 @@ public sealed class PortfolioRefresher(IDbContextFactory<PortalDbContext> dbFact
             GROUP BY m."BrandId"
             """;
         command.AddParameter("$brands", idsJson);
-        command.AddParameter("$today", StoredValues.Day(today));
-        command.AddParameter("$cur", StoredValues.Day(today.AddDays(-30)));
-        command.AddParameter("$prev", StoredValues.Day(today.AddDays(-60)));
+        var values = StoredValues.For(connection);
+        command.AddParameter("$today", values.Day(today));
+        command.AddParameter("$cur", values.Day(today.AddDays(-30)));
+        command.AddParameter("$prev", values.Day(today.AddDays(-60)));
         var result = new Dictionary<Guid, Figures>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -218,30 +219,29 @@ public sealed class PortfolioRefresher(IDbContextFactory<PortalDbContext> dbFact
             FROM "Brands" b WHERE b."Id" = $p0
             """;
         var p = Enumerable.Range(0, 18).Select(i => command.AddParameter($"$p{i}")).ToArray();
+        var values = StoredValues.For(connection);
         await command.PrepareAsync(cancellationToken);
         foreach (var row in rows)
         {
-            p[0].Value = StoredValues.Key(row.BrandId);
-            p[1].Value = StoredValues.Day(row.AsOf);
+            p[0].Value = values.Key(row.BrandId);
+            p[1].Value = values.Day(row.AsOf);
             p[2].Value = StoredValues.Fen(row.Gmv30);
             p[3].Value = StoredValues.Fen(row.GmvPrev30);
-            p[4].Value = row.LastFiguresOn is { } last ? StoredValues.Day(last) : DBNull.Value;
-            p[5].Value = Binary(row.LastMilestoneAt);
-            p[6].Value = Binary(row.LastActivityAt);
+            p[4].Value = values.DayOrNull(row.LastFiguresOn);
+            p[5].Value = values.InstantOrNull(row.LastMilestoneAt);
+            p[6].Value = values.InstantOrNull(row.LastActivityAt);
             p[7].Value = row.Compliance.ToString();
-            p[8].Value = row.BlockedFrom is { } blocked ? StoredValues.Day(blocked) : DBNull.Value;
-            p[9].Value = row.NextExpiryOn is { } expiry ? StoredValues.Day(expiry) : DBNull.Value;
+            p[8].Value = values.DayOrNull(row.BlockedFrom);
+            p[9].Value = values.DayOrNull(row.NextExpiryOn);
             p[10].Value = row.DocumentsAwaitingReview;
             p[11].Value = row.ProgressDistribution;
             p[12].Value = row.ProgressTraffic;
             p[13].Value = row.ProgressSelfStreaming;
             p[14].Value = row.ProgressPrivateDomain;
             p[15].Value = row.ProgressExclusive;
-            p[16].Value = Binary(row.RefreshedAt);
+            p[16].Value = values.Instant(row.RefreshedAt);
             p[17].Value = row.TrendPercent is { } trend ? trend : DBNull.Value;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
-
-    private static object Binary(DateTimeOffset? instant) => instant is { } value ? StoredValues.Instant(value) : DBNull.Value;
 }

@@ -145,13 +145,14 @@ internal sealed class DemoPortfolioSeeder(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var connection = db.Database.GetDbConnection();
             await using var insert = MetricsIngestionService.WriteCommand(connection, transaction.GetDbTransaction(), replaceExisting: false);
-            object stamp = StoredValues.Instant(now);
+            var values = StoredValues.For(connection);
+            var stamp = values.Instant(now);
             var count = 0;
             foreach (var (demoBrand, brand) in brands)
             {
                 foreach (var row in DemoPortfolio.Figures(demoBrand, brand.Id, today))
                 {
-                    MetricsIngestionService.Bind(insert.Parameters, row, stamp);
+                    MetricsIngestionService.Bind(insert.Parameters, row, stamp, values);
                     count += await insert.ExecuteNonQueryAsync(cancellationToken);
                 }
             }

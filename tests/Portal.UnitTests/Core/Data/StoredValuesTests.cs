@@ -27,19 +27,19 @@ public sealed partial class StoredValuesTests
             await db.Database.OpenConnectionAsync();
             await using var command = db.Database.GetDbConnection().Command(null,
                 """SELECT "BrandId", "Date", "Gmv", "RepurchaseRate", "UpdatedAt" FROM "DailyMetrics" WHERE "BrandId" = $b""",
-                ("$b", StoredValues.Key(brandId)));
+                ("$b", StoredValues.Sqlite.Key(brandId)));
             await using var reader = await command.ExecuteReaderAsync();
             (await reader.ReadAsync()).ShouldBeTrue("the key StoredValues writes finds the row EF wrote");
             return (Key: reader.GetString(0), Day: reader.GetString(1), Fen: reader.GetInt64(2), Rate: reader.GetInt64(3), Ticks: reader.GetInt64(4),
                 ReadKey: reader.GetKey(0), ReadDay: reader.GetDay(1), ReadYuan: reader.GetYuan(2), ReadAt: reader.GetInstantOrNull(4));
         });
 
-        stored.Key.ShouldBe(StoredValues.Key(brandId));
-        stored.Day.ShouldBe(StoredValues.Day(day));
+        stored.Key.ShouldBe(StoredValues.Sqlite.Key(brandId));
+        stored.Day.ShouldBe(StoredValues.Sqlite.Day(day));
         stored.Fen.ShouldBe(StoredValues.Fen(1234.56m));
         stored.Rate.ShouldBe(StoredValues.Rate(0.1234m));
-        stored.Ticks.ShouldBe(StoredValues.Instant(at));
-        (stored.ReadKey, stored.ReadDay, stored.ReadYuan, stored.ReadAt).ShouldBe((brandId, day, 1234.56m, StoredValues.RoundTrip(at)));
+        stored.Ticks.ShouldBe(StoredValues.Sqlite.Instant(at));
+        (stored.ReadKey, stored.ReadDay, stored.ReadYuan, stored.ReadAt).ShouldBe((brandId, day, 1234.56m, StoredValues.Sqlite.RoundTrip(at)));
     }
 
     [Fact]
@@ -58,12 +58,25 @@ public sealed partial class StoredValuesTests
     }
 
     [Fact]
-    public void KeyList_IsOneJsonArrayOfStoredKeys()
+    public void KeyList_OnSqlite_IsOneJsonArrayOfStoredKeys()
     {
         var id = Guid.Parse("0193a7c2-5b1e-7d3f-9a2b-4c5d6e7f8a9b");
 
-        StoredValues.KeyList([id]).ShouldBe("""["0193A7C2-5B1E-7D3F-9A2B-4C5D6E7F8A9B"]""");
+        StoredValues.Sqlite.KeyList([id]).ShouldBe("""["0193A7C2-5B1E-7D3F-9A2B-4C5D6E7F8A9B"]""");
         StoredValues.Rows([["A", 5L]]).ShouldBe("""[["A",5]]""");
+    }
+
+    [Fact]
+    public void PostgresValues_AreNative_AndInstantsCutToMicroseconds()
+    {
+        var id = Guid.Parse("0193a7c2-5b1e-7d3f-9a2b-4c5d6e7f8a9b");
+        var at = new DateTimeOffset(2026, 11, 16, 10, 3, 4, 567, TimeSpan.FromHours(8)).AddTicks(8901);
+
+        StoredValues.Postgres.Key(id).ShouldBe(id);
+        StoredValues.Postgres.Day(new DateOnly(2026, 11, 3)).ShouldBe(new DateOnly(2026, 11, 3));
+        StoredValues.Postgres.KeyList([id]).ShouldBe(new[] { id });
+        StoredValues.Postgres.Instant(at).ShouldBe(new DateTimeOffset(2026, 11, 16, 2, 3, 4, 567, TimeSpan.Zero).AddTicks(8900));
+        ((DateTimeOffset)StoredValues.Postgres.Instant(at)).Offset.ShouldBe(TimeSpan.Zero, "Npgsql writes timestamptz only from UTC");
     }
 
     // Copies of the storage conversions that StoredValues owns.

@@ -8,4 +8,8 @@ namespace Portal.Core.Features.Metrics.Evaluation;
 /// the run, so the temporary scope table lives as long as it. <paramref name="Scoped"/>: only the brands in
 /// the scope (the queue or the ones asked for); otherwise every brand (the nightly recompute).
 /// </summary>
-internal sealed record EvaluationRun(PortalDbContext Db, DbConnection Connection, bool Scoped);
+internal sealed record EvaluationRun(PortalDbContext Db, DbConnection Connection, bool Scoped)
+{
+    /// <summary>How the run's engine stores the values its statements bind.</summary>
+    public StoredValues Values { get; } = StoredValues.For(Connection);
+}

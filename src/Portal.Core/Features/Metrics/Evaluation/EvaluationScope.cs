@@ -50,8 +50,8 @@ internal static class EvaluationScope
         await insert.PrepareAsync(cancellationToken);
         foreach (var (id, from) in scope)
         {
-            brand.Value = StoredValues.Key(id);
-            day.Value = StoredValues.Day(from);
+            brand.Value = run.Values.Key(id);
+            day.Value = run.Values.Day(from);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -66,7 +66,7 @@ internal static class EvaluationScope
             return;
         }
 
-        var json = StoredValues.Rows(seen.Select(p => new object[] { StoredValues.Key(p.BrandId), StoredValues.Instant(p.RequestedAt) }));
+        var json = StoredValues.Rows(seen.Select(p => new object[] { run.Values.Key(p.BrandId), run.Values.Instant(p.RequestedAt) }));
         await using var transaction = await run.Db.Database.BeginTransactionAsync(cancellationToken);
         await run.Connection.ExecuteAsync(transaction.GetDbTransaction(), MetricsEvaluationSql.ClearPending, cancellationToken, ("$seen", json));
         await transaction.CommitAsync(cancellationToken);

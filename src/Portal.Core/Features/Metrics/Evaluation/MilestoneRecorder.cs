@@ -48,7 +48,7 @@ internal sealed class MilestoneRecorder(TimeProvider clock, ILogger logger)
         object threshold = definition.Aggregation == MilestoneAggregation.DaysWithValue
             ? (long)Math.Ceiling(definition.Threshold)
             : definition.Metric == MetricKind.AdRoi ? (double)definition.Threshold : (long)Math.Ceiling(definition.Threshold * scale);
-        var parameters = new (string, object?)[] { ("$definition", StoredValues.Key(definition.Id)), ("$threshold", threshold) };
+        var parameters = new (string, object?)[] { ("$definition", run.Values.Key(definition.Id)), ("$threshold", threshold) };
         await run.Connection.ExecuteAsync(null, MetricsEvaluationSql.ClearCandidates, cancellationToken);
         if (await run.Connection.ExecuteAsync(null, MetricsEvaluationSql.Candidates(definition, run.Scoped), cancellationToken, parameters) == 0)
         {
@@ -67,7 +67,7 @@ internal sealed class MilestoneRecorder(TimeProvider clock, ILogger logger)
                 MilestoneDefinitionId = definition.Id,
                 AchievedOn = date,
                 Value = definition.Aggregation == MilestoneAggregation.DaysWithValue ? raw : decimal.Round(raw / scale, 4),
-                Period = definition.Aggregation == MilestoneAggregation.MonthlySum ? StoredValues.Month(date) : StoredValues.Day(date),
+                Period = definition.Aggregation == MilestoneAggregation.MonthlySum ? StoredValues.Month(date) : StoredValues.DayText(date),
             });
         }
     }
@@ -76,7 +76,7 @@ internal sealed class MilestoneRecorder(TimeProvider clock, ILogger logger)
     {
         await using var transaction = await run.Db.Database.BeginTransactionAsync(cancellationToken);
         await using var insert = run.Connection.Command(transaction.GetDbTransaction(), MetricsEvaluationSql.InsertMilestone,
-            ("$at", StoredValues.Instant(clock.GetUtcNow())));
+            ("$at", run.Values.Instant(clock.GetUtcNow())));
         var id = insert.AddParameter("$id");
         var brand = insert.AddParameter("$brand");
         var definitionId = insert.AddParameter("$definition");
@@ -86,11 +86,11 @@ internal sealed class MilestoneRecorder(TimeProvider clock, ILogger logger)
         await insert.PrepareAsync(cancellationToken);
         foreach (var achievement in found)
         {
-            id.Value = StoredValues.Key(achievement.Id);
-            brand.Value = StoredValues.Key(achievement.BrandId);
-            definitionId.Value = StoredValues.Key(achievement.MilestoneDefinitionId);
-            on.Value = StoredValues.Day(achievement.AchievedOn);
-            amount.Value = StoredValues.DecimalText(achievement.Value);
+            id.Value = run.Values.Key(achievement.Id);
+            brand.Value = run.Values.Key(achievement.BrandId);
+            definitionId.Value = run.Values.Key(achievement.MilestoneDefinitionId);
+            on.Value = run.Values.Day(achievement.AchievedOn);
+            amount.Value = run.Values.Decimal(achievement.Value);
             period.Value = achievement.Period;
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }

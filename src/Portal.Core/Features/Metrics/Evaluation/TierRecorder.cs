@@ -115,23 +115,23 @@ internal sealed class TierRecorder(TierOptions options, Func<TierMove, TierOptio
     {
         await using var transaction = await run.Db.Database.BeginTransactionAsync(cancellationToken);
         await using (var insert = run.Connection.Command(transaction.GetDbTransaction(), MetricsEvaluationSql.InsertTierChange,
-            ("$source", nameof(TierChangeSource.Metrics)), ("$at", StoredValues.Instant(clock.GetUtcNow()))))
+            ("$source", nameof(TierChangeSource.Metrics)), ("$at", run.Values.Instant(clock.GetUtcNow()))))
         {
             string[] names = ["$id", "$brand", "$from", "$to", "$on", "$why", "$reason", "$month", "$gmv", "$threshold", "$months"];
             var p = names.Select(name => insert.AddParameter(name)).ToArray();
             await insert.PrepareAsync(cancellationToken);
             foreach (var change in changes)
             {
-                p[0].Value = StoredValues.Key(change.Id);
-                p[1].Value = StoredValues.Key(change.BrandId);
+                p[0].Value = run.Values.Key(change.Id);
+                p[1].Value = run.Values.Key(change.BrandId);
                 p[2].Value = change.From.ToString();
                 p[3].Value = change.To.ToString();
-                p[4].Value = StoredValues.Day(change.EffectiveFrom);
+                p[4].Value = run.Values.Day(change.EffectiveFrom);
                 p[5].Value = change.Explanation;
                 p[6].Value = StoredValues.OrNull(change.Reason?.ToString());
-                p[7].Value = change.ProofMonth is { } proof ? StoredValues.Day(proof) : DBNull.Value;
-                p[8].Value = change.Gmv is { } gmv ? StoredValues.Fen(gmv) : DBNull.Value;
-                p[9].Value = change.Threshold is { } threshold ? StoredValues.Fen(threshold) : DBNull.Value;
+                p[7].Value = run.Values.DayOrNull(change.ProofMonth);
+                p[8].Value = StoredValues.FenOrNull(change.Gmv);
+                p[9].Value = StoredValues.FenOrNull(change.Threshold);
                 p[10].Value = StoredValues.OrNull(change.Months);
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
