@@ -36,5 +36,11 @@ public sealed partial class PortalDbContext(DbContextOptions<PortalDbContext> op
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<StoredInstantConverter>();
             configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<StoredInstantConverter>();
         }
+        else
+        {
+            // Npgsql writes timestamptz only from UTC; the app's clock may hand out China time.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstantConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcInstantConverter>();
+        }
     }
 }

@@ -176,3 +176,9 @@ public static class StoredValueReader
 /// compare and sort them, which DateTimeOffset text cannot.
 /// </summary>
 public sealed class StoredInstantConverter : DateTimeOffsetToBinaryConverter;
+
+/// <summary>
+/// How every DateTimeOffset is stored on PostgreSQL: as the same instant in UTC (<c>timestamptz</c> keeps no offset,
+/// and Npgsql refuses any other), so an instant stamped in China time saves as it would in UTC.
+/// </summary>
+public sealed class UtcInstantConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);

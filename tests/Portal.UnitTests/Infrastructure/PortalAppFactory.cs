@@ -39,6 +39,27 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
 
     public TempDirectory Directory { get; }
 
+    /// <summary>The PostgreSQL database the host runs on (<see cref="OnPostgres"/>), or null on SQLite.</summary>
+    public PostgresDatabase? Postgres { get; private set; }
+
+    private bool _ownsPostgres;
+
+    /// <summary>
+    /// The real web host on PostgreSQL (<c>PORTAL_TEST_POSTGRES</c>): on <paramref name="database"/> (a restart keeps
+    /// it), or on a new database of its own, dropped with the host. Tests using it are <see cref="PostgresFactAttribute"/>s.
+    /// </summary>
+    public static PortalAppFactory OnPostgres(PostgresDatabase? database = null, IDictionary<string, string?>? settings = null, TempDirectory? directory = null)
+    {
+        var owns = database is null;
+        database ??= PostgresDatabase.CreateAsync().GetAwaiter().GetResult();
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["Database:Provider"] = "Postgres",
+            ["Database:ConnectionString"] = database.ConnectionString,
+        };
+        return new PortalAppFactory(directory, "Development", all, useTemplate: false) { Postgres = database, _ownsPostgres = owns };
+    }
+
     public string DatabasePath => Directory.File("portal.db");
 
     public string MailFolder => Directory.File("mail");
@@ -145,6 +166,11 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         if (_ownsDirectory)
         {
             Directory.Dispose();
+        }
+
+        if (_ownsPostgres && Postgres is not null)
+        {
+            await Postgres.DisposeAsync();
         }
     }
 }
