@@ -16,6 +16,7 @@ namespace Portal.UnitTests.Faults;
 /// </summary>
 [Collection(FaultCollection.Name)]
 [Trait("Kind", "Fault")]
+[Trait("Engine", "Sqlite")]
 public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
 {
     private const int RowsPerBatch = 20;

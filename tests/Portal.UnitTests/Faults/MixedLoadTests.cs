@@ -10,6 +10,7 @@ namespace Portal.UnitTests.Faults;
 /// <summary>Pages, API writes and jobs at once on one SQLite file: no request fails and the log never says "database is locked".</summary>
 [Collection(FaultCollection.Name)]
 [Trait("Kind", "Fault")]
+[Trait("Engine", "Sqlite")]
 public sealed partial class MixedLoadTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan LoadTime = TimeSpan.FromSeconds(10);

@@ -13,6 +13,8 @@ namespace Portal.UnitTests.Infrastructure;
 /// The real web host on a SQLite file of its own (and a mail pickup folder of its own), for
 /// integration tests. Pass the same <see cref="TempDirectory"/> to a second factory to "restart" the app.
 /// A host that would start on an empty file with the default seed starts on a copy of <see cref="DatabaseTemplate"/>.
+/// With <c>PORTAL_TEST_ENGINE=Postgres</c> (<see cref="TestEngine"/>) every host runs on a PostgreSQL database of
+/// its own instead, a copy of <see cref="PostgresTemplate"/> where the SQLite host would copy its template.
 /// </summary>
 public sealed class PortalAppFactory : WebApplicationFactory<Program>
 {
@@ -31,10 +33,38 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         Directory = directory ?? new TempDirectory();
         _environment = environment;
         _settings = settings;
-        if (useTemplate && !File.Exists(DatabasePath) && DatabaseTemplate.Fits(environment, settings))
+        if (TestEngine.IsPostgres && settings?.ContainsKey("Database:Provider") != true)
+        {
+            Postgres = DatabaseOf(Directory, useTemplate && DatabaseTemplate.Fits(environment, settings));
+            _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+            {
+                ["Database:Provider"] = "Postgres",
+                ["Database:ConnectionString"] = Postgres.ConnectionString,
+            };
+        }
+        else if (useTemplate && !File.Exists(DatabasePath) && DatabaseTemplate.Fits(environment, settings))
         {
             DatabaseTemplate.CopyTo(DatabasePath);
         }
+    }
+
+    /// <summary>
+    /// The PostgreSQL database of the host on <paramref name="directory"/> when the run's engine is PostgreSQL
+    /// (<see cref="TestEngine"/>): the one a host on that directory had before (a restart), else a new one,
+    /// copied from <see cref="PostgresTemplate"/> when <paramref name="fromTemplate"/>. Dropped with the directory.
+    /// </summary>
+    private static PostgresDatabase DatabaseOf(TempDirectory directory, bool fromTemplate)
+    {
+        var marker = directory.File("postgres-database.txt");
+        if (File.Exists(marker))
+        {
+            return PostgresDatabase.Existing(File.ReadAllText(marker));
+        }
+
+        var database = (fromTemplate ? PostgresTemplate.CopyAsync() : PostgresDatabase.CreateAsync()).GetAwaiter().GetResult();
+        File.WriteAllText(marker, database.Name);
+        directory.OnDispose(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        return database;
     }
 
     public TempDirectory Directory { get; }

@@ -26,20 +26,35 @@ public sealed class PostgresDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    /// <summary>Creates an empty database with a unique name.</summary>
-    public static async Task<PostgresDatabase> CreateAsync()
+    /// <summary>Creates an empty database with a unique name, or a copy of <paramref name="template"/>.</summary>
+    public static async Task<PostgresDatabase> CreateAsync(string? template = null)
     {
         var server = Server ?? throw new InvalidOperationException($"{Variable} is not set.");
         var name = "portal_test_" + Guid.NewGuid().ToString("N");
-        await using (var connection = new NpgsqlConnection(server))
+        var sql = template is null ? $"""CREATE DATABASE "{name}" """ : $"""CREATE DATABASE "{name}" TEMPLATE "{template}" """;
+        for (var attempt = 1; ; attempt++)
         {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"""CREATE DATABASE "{name}" """, connection);
-            await create.ExecuteNonQueryAsync();
+            try
+            {
+                await using var connection = new NpgsqlConnection(server);
+                await connection.OpenAsync();
+                await using var create = new NpgsqlCommand(sql, connection);
+                await create.ExecuteNonQueryAsync();
+                break;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 20)
+            {
+                // Another CREATE DATABASE is copying the same template at this moment ("source database is being accessed").
+                await Task.Delay(50 * attempt);
+            }
         }
 
-        return new PostgresDatabase(name, new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString());
+        return Existing(name);
     }
+
+    /// <summary>The database called <paramref name="name"/> on the server (a restarted host's).</summary>
+    public static PostgresDatabase Existing(string name) =>
+        new(name, new NpgsqlConnectionStringBuilder(Server) { Database = name }.ToString());
 
     /// <summary>A context on this database as the portal configures PostgreSQL (without the app's interceptors).</summary>
     public PortalDbContext NewContext()

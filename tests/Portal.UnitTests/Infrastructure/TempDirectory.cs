@@ -9,8 +9,31 @@ public sealed class TempDirectory : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    private readonly List<Action> _onDispose = [];
+
+    /// <summary>Runs <paramref name="cleanUp"/> when the directory is disposed (a PostgreSQL database that belongs to its host).</summary>
+    public void OnDispose(Action cleanUp)
+    {
+        lock (_onDispose)
+        {
+            _onDispose.Add(cleanUp);
+        }
+    }
+
     public void Dispose()
     {
+        List<Action> cleanUps;
+        lock (_onDispose)
+        {
+            cleanUps = [.. _onDispose];
+            _onDispose.Clear();
+        }
+
+        foreach (var cleanUp in cleanUps)
+        {
+            cleanUp();
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

@@ -43,6 +43,7 @@ public sealed class DataProtectionTests : IDisposable
     }
 
     [Fact]
+    [Trait("Engine", "Sqlite")]
     public async Task SignInCookie_IssuedByTheWebHost_IsReadableByAWorkerHostElsewhereFromTheDatabaseKeys()
     {
         await using var web = new PortalAppFactory(_directory);

@@ -65,6 +65,7 @@ public sealed class StartupTests
     }
 
     [Fact]
+    [Trait("Engine", "Sqlite")]
     public async Task Health_LiveAndReady_AreHealthyOnceMigrated()
     {
         await using var app = new PortalAppFactory();

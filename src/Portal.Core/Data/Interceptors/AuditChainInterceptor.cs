@@ -10,7 +10,8 @@ namespace Portal.Core.Data.Interceptors;
 /// Links every audit entry a SaveChanges adds into the hash chain (<see cref="AuditChain"/>), inside
 /// the transaction that inserts it. When the caller has no transaction of its own, this interceptor
 /// opens one before reading the chain's tip (SQLite's <c>BEGIN IMMEDIATE</c>: the write lock is taken
-/// first, so no other writer, in this process or another host, can append in between) and commits it
+/// first; on PostgreSQL <see cref="AuditChain.LinkAsync"/> takes an advisory lock inside it; either way no
+/// other writer, in this process or another host, can append in between) and commits it
 /// once the changes are saved, or rolls it back when they fail. Registered after <see cref="AuditInterceptor"/>,
 /// so it sees the entries that one adds.
 /// </summary>

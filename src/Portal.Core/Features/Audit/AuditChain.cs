@@ -17,6 +17,12 @@ public static class AuditChain
     /// <summary>The "previous hash" of the first entry.</summary>
     public const string Genesis = "";
 
+    /// <summary>
+    /// The key of the transaction-scoped advisory lock that serialises appends to the chain on PostgreSQL
+    /// (an arbitrary constant; <c>pg_advisory_xact_lock</c> takes a bigint). "STEPSAUD" in ASCII.
+    /// </summary>
+    public const long PostgresLockKey = 0x5354455053415544;
+
     /// <summary>The instant as it reads back from the database (<see cref="StoredValues"/>): the hash covers the value as stored, not as written.</summary>
     public static DateTimeOffset AsStored(DateTimeOffset at, StoredValues values) => values.RoundTrip(at);
 
@@ -48,18 +54,26 @@ public static class AuditChain
     /// <summary>
     /// Gives <paramref name="entries"/> the next positions after the stored tip of the chain and their
     /// hashes. Must run inside the write transaction that inserts them, so that no other writer can
-    /// append between the read of the tip and the insert (SQLite's <c>BEGIN IMMEDIATE</c> holds the
-    /// write lock; the unique index on the position refuses a fork should it ever be tried).
+    /// append between the read of the tip and the insert: SQLite's <c>BEGIN IMMEDIATE</c> holds the
+    /// write lock; on PostgreSQL a transaction-scoped advisory lock is taken first (held until commit or
+    /// rollback; under READ COMMITTED the tip read after it sees every chain committed before). The unique
+    /// index on the position refuses a fork should it ever be tried.
     /// </summary>
     internal static async Task LinkAsync(DbContext context, IReadOnlyList<AuditEntry> entries, bool async, CancellationToken cancellationToken)
     {
+        var values = StoredValues.For(context.Database);
+        if (values.IsPostgres)
+        {
+            FormattableString lockTip = $"SELECT pg_advisory_xact_lock({PostgresLockKey})";
+            _ = async ? await context.Database.ExecuteSqlAsync(lockTip, cancellationToken) : context.Database.ExecuteSql(lockTip);
+        }
+
         var tipQuery = context.Set<AuditEntry>().AsNoTracking()
             .OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash });
         var tip = async ? await tipQuery.FirstOrDefaultAsync(cancellationToken) : tipQuery.FirstOrDefault();
         var sequence = tip?.Sequence ?? 0;
         var previous = tip?.Hash ?? Genesis;
-        var values = StoredValues.For(context.Database);
         foreach (var entry in entries)
         {
             entry.At = AsStored(entry.At, values);

@@ -99,6 +99,7 @@ public sealed class DatabaseProviderTests
     }
 
     [Fact]
+    [Trait("Engine", "Sqlite")]
     public async Task Startup_OnADatabaseFromTheOldMigrations_RefusesAndSaysToDeleteTheFile()
     {
         using var directory = new TempDirectory();

@@ -3,6 +3,7 @@ using Portal.UnitTests.Infrastructure;
 
 namespace Portal.UnitTests.Core.Data;
 
+[Trait("Engine", "Sqlite")]
 public sealed class SqliteConnectionTests
 {
     [Fact]

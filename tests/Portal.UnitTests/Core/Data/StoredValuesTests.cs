@@ -13,6 +13,7 @@ namespace Portal.UnitTests.Core.Data;
 public sealed partial class StoredValuesTests
 {
     [Fact]
+    [Trait("Engine", "Sqlite")] // StoredValues.Sqlite and SQLite's converter; PostgreSQL's forms: PostgresValues_AreNative_AndInstantsCutToMicroseconds
     public async Task StoredValues_WriteExactlyWhatEfCoreStores()
     {
         await using var app = new PortalAppFactory(settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "false" });
@@ -43,6 +44,7 @@ public sealed partial class StoredValuesTests
     }
 
     [Fact]
+    [Trait("Engine", "Sqlite")] // StoredValues.Sqlite and SQLite's converter; PostgreSQL's forms: PostgresValues_AreNative_AndInstantsCutToMicroseconds
     public async Task EveryInstantInTheModel_IsStoredThroughStoredInstantConverter()
     {
         await using var app = new PortalAppFactory(settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "false" });

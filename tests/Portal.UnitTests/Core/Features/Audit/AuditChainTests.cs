@@ -22,6 +22,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 
     [Fact]
+    [Trait("Engine", "Sqlite")]
     public async Task Update_OfAnAuditEntry_IsRefusedByTheDatabase()
     {
         var id = (await AppendAsync(1)).Single();
@@ -34,6 +35,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Engine", "Sqlite")]
     public async Task Delete_OfAnAuditEntry_IsRefusedByTheDatabase()
     {
         var id = (await AppendAsync(1)).Single();
@@ -82,6 +84,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Engine", "Sqlite")]
     public async Task Verify_AfterAnEntryWasChangedBehindTheTriggersBack_BreaksAtThatEntry()
     {
         var ids = await AppendAsync(5);
@@ -99,6 +102,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Engine", "Sqlite")]
     public async Task Verify_AfterAnEntryWasDeletedBehindTheTriggersBack_BreaksAtTheEntryAfterIt()
     {
         var ids = await AppendAsync(5);
@@ -114,6 +118,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Engine", "Sqlite")]
     public async Task Verify_AfterAnEntryWasRehashedButNotItsSuccessor_BreaksAtTheSuccessor()
     {
         // A forger who changes an entry and recomputes its own hash still breaks the next link.
@@ -133,6 +138,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Engine", "Sqlite")]
     public async Task Start_WithEntriesWrittenBeforeTheChain_SealsThemOnce_AndTheTriggerAllowsNothingElse()
     {
         await AppendAsync(2);
@@ -152,6 +158,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Engine", "Sqlite")]
     public async Task TestingReset_WipesTheTrail_AndLeavesItAppendOnlyAndChained()
     {
         var before = await AppendAsync(3);

@@ -11,6 +11,7 @@ using Portal.Core.Time;
 namespace Portal.UnitTests.Core.Features.Audit;
 
 /// <summary>The interceptor on its own, over a small model of audited records on real SQLite.</summary>
+[Trait("Engine", "Sqlite")]
 public sealed class AuditInterceptorTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);

@@ -90,6 +90,7 @@ public sealed class PortfolioRowCopyTests
     }
 
     [Fact]
+    [Trait("Engine", "Sqlite")]
     public async Task Schema_KeepsNoTriggersButTheAudits()
     {
         await using var app = NewApp();
