@@ -13,7 +13,8 @@ namespace Portal.Benchmarks
             var quick = args.Contains("--quick");
             if (args.Contains("portfolio"))
             {
-                return await PortfolioBenchmark.RunAsync(quick);
+                var postgres = Array.IndexOf(args, "--postgres") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+                return await PortfolioBenchmark.RunAsync(quick, postgres);
             }
 
             var sizes = quick ? BenchmarkSizes.Quick : BenchmarkSizes.Full;

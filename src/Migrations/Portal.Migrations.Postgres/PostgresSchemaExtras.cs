@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Migrations;
+using Portal.Core.Localization;
 
 namespace Portal.Migrations.Postgres;
 
@@ -7,6 +8,8 @@ namespace Portal.Migrations.Postgres;
 /// at the end of the <c>Initial</c> migration. When the Initial is regenerated (<c>dotnet ef migrations
 /// remove</c>, then <c>add Initial</c>), put the call <c>PostgresSchemaExtras.Apply(migrationBuilder);</c>
 /// back as the last line of its <c>Up</c>. SQLite's twin is <c>SqliteSchemaExtras</c>; keep the two alike.
+/// The name order's collation came in a migration of its own (<c>NameOrderCollation</c>); a regenerated Initial
+/// calls <see cref="CreateNameOrderCollation"/> from <see cref="Apply"/> instead.
 /// </summary>
 public static class PostgresSchemaExtras
 {
@@ -53,4 +56,40 @@ public static class PostgresSchemaExtras
                 FOR EACH STATEMENT EXECUTE FUNCTION "AuditEntries_AppendOnly"();
             """);
     }
+
+    /// <summary>
+    /// <see cref="NameOrder"/> in PostgreSQL: ICU's Chinese collation (pinyin for Chinese, Latin letters alphabetically),
+    /// case aside (strength secondary, as .NET's <c>CompareOptions.IgnoreCase</c>), so
+    /// <c>EF.Functions.Collate(x, NameOrder.Collation)</c> sorts as on SQLite, where the same name is registered per
+    /// connection. Npgsql quotes the name (<c>COLLATE "PORTAL_NAME"</c>): it is created quoted, in capitals.
+    /// Nondeterministic, so names equal but for case tie (and the query's tie-breaker decides) as on SQLite;
+    /// such a collation sorts but cannot serve LIKE, which the portal never asks of it.
+    /// The portfolio's name sorts get indexes in that order (the model's plain name indexes sort by bytes), so its
+    /// first page walks an index instead of sorting every row.
+    /// </summary>
+    public static void CreateNameOrderCollation(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.Sql($"""
+            CREATE COLLATION IF NOT EXISTS "{NameOrder.Collation}" (provider = icu, locale = 'zh-u-ks-level2', deterministic = false);
+            """);
+        foreach (var column in NameColumns)
+        {
+            migrationBuilder.Sql($"""
+                CREATE INDEX "IX_BrandPortfolioRows_{column}_NameOrder" ON "BrandPortfolioRows" ("{column}" COLLATE "{NameOrder.Collation}", "Code");
+                """);
+        }
+    }
+
+    /// <summary>Undoes <see cref="CreateNameOrderCollation"/>.</summary>
+    public static void DropNameOrderCollation(MigrationBuilder migrationBuilder)
+    {
+        foreach (var column in NameColumns)
+        {
+            migrationBuilder.Sql($"""DROP INDEX IF EXISTS "IX_BrandPortfolioRows_{column}_NameOrder";""");
+        }
+
+        migrationBuilder.Sql($"""DROP COLLATION IF EXISTS "{NameOrder.Collation}";""");
+    }
+
+    private static readonly string[] NameColumns = ["NameEn", "NameZh"];
 }

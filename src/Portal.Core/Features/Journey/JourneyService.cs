@@ -155,22 +155,8 @@ public sealed class JourneyService(
         var now = clock.GetUtcNow();
         var values = StoredValues.For(db.Database);
         var json = StoredValues.Rows(completions.Select(c => new object[] { values.Key(c.BrandId), c.TaskCode }));
-        // Status and source are stored by name; instants as ticks (PortalDbContext's conventions).
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var changed = await db.Database.ExecuteSqlRawAsync(
-            """
-            INSERT INTO "BrandTasks" ("BrandId", "PlaybookTaskId", "Status", "CompletedAt", "CompletionSource", "CompletedByUserId", "UpdatedAt")
-            SELECT w.value ->> 0, t."Id", 'Done', {1}, 'Milestone', NULL, {1}
-            FROM json_each({0}) w JOIN "PlaybookTasks" t ON t."Code" = w.value ->> 1 AND t."IsActive"
-            JOIN "Brands" b ON b."Id" = w.value ->> 0
-            WHERE true
-            ON CONFLICT ("BrandId", "PlaybookTaskId") DO UPDATE SET
-                "Status" = 'Done', "CompletedAt" = excluded."CompletedAt", "CompletionSource" = 'Milestone',
-                "CompletedByUserId" = NULL, "UpdatedAt" = excluded."UpdatedAt"
-            WHERE "BrandTasks"."Status" <> 'Done'
-            """,
-            [json, values.Instant(now)],
-            cancellationToken);
+        var changed = await db.Database.ExecuteSqlRawAsync(JourneySql.CompleteFromMilestones(values), [json, values.Instant(now)], cancellationToken);
         // The rows' STEPS progress: the brands queue their portfolio refresh with the tasks (the caller dispatches).
         await Portfolio.PortfolioRefreshQueue.EnqueueAsync(
             db.Database.GetDbConnection(), transaction.GetDbTransaction(), completions.Select(c => c.BrandId), now, cancellationToken);

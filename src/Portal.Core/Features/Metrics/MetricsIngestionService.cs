@@ -159,7 +159,7 @@ public sealed class MetricsIngestionService(
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         var names = string.Join(", ", Columns.Select(c => $"\"{c}\""));
-        var values = string.Join(", ", Columns.Select((_, i) => $"$p{i}"));
+        var values = string.Join(", ", Columns.Select((_, i) => $"@p{i}"));
         var updates = string.Join(", ", Columns.Skip(2).Select(c => $"\"{c}\" = excluded.\"{c}\""));
         command.CommandText = $"""
             INSERT INTO "DailyMetrics" ({names}) VALUES ({values})
@@ -167,7 +167,7 @@ public sealed class MetricsIngestionService(
             """;
         for (var i = 0; i < Columns.Length; i++)
         {
-            AddParameter(command, $"$p{i}");
+            AddParameter(command, $"@p{i}");
         }
 
         command.Prepare();

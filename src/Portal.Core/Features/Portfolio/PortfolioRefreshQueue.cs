@@ -14,10 +14,10 @@ namespace Portal.Core.Features.Portfolio;
 /// </summary>
 public sealed class PortfolioRefreshQueue(IDbContextFactory<PortalDbContext> dbFactory, PortfolioRefresher refresher, ILogger<PortfolioRefreshQueue> logger)
 {
-    /// <summary>Raises <see cref="PortfolioVersion"/>: run inside the transaction of a change that can move a count or a category name.</summary>
+    /// <summary>Raises <see cref="PortfolioVersion"/> (either engine): run inside the transaction of a change that can move a count or a category name.</summary>
     public const string RaiseVersionSql = """UPDATE "PortfolioVersion" SET "Value" = "Value" + 1 WHERE "Id" = 1""";
 
-    /// <summary>Queues every brand (parameter {0}: the stored instant queued at): an edit of what every brand is measured against.</summary>
+    /// <summary>Queues every brand (either engine; parameter {0}: the stored instant queued at): an edit of what every brand is measured against.</summary>
     public const string QueueEveryBrandSql = """INSERT INTO "PendingPortfolioRefreshes" ("BrandId", "QueuedAt") SELECT "Id", {0} FROM "Brands" """;
 
     /// <summary>
@@ -32,8 +32,8 @@ public sealed class PortfolioRefreshQueue(IDbContextFactory<PortalDbContext> dbF
             return;
         }
 
-        await connection.ExecuteAsync(transaction, """INSERT INTO "PendingPortfolioRefreshes" ("BrandId", "QueuedAt") SELECT value, $at FROM json_each($ids)""",
-            cancellationToken, ("$ids", StoredValues.For(connection).KeyList(ids)), ("$at", StoredValues.For(connection).Instant(now)));
+        var values = StoredValues.For(connection);
+        await connection.ExecuteAsync(transaction, PortfolioSql.Enqueue(values), cancellationToken, ("@ids", values.KeyList(ids)), ("@at", values.Instant(now)));
     }
 
     /// <summary>

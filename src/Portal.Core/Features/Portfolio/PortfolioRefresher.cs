@@ -177,22 +177,9 @@ public sealed class PortfolioRefresher(IDbContextFactory<PortalDbContext> dbFact
 
     private static async Task<Dictionary<Guid, Figures>> ReadFiguresAsync(DbConnection connection, object idsJson, DateOnly today, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        // One pass over each brand's rows through the (BrandId, Date) key: both 30-day windows and the last day.
-        command.CommandText = """
-            SELECT m."BrandId",
-                   COALESCE(SUM(CASE WHEN m."Date" > $cur AND m."Date" <= $today THEN m."Gmv" END), 0),
-                   COALESCE(SUM(CASE WHEN m."Date" > $prev AND m."Date" <= $cur THEN m."Gmv" END), 0),
-                   MAX(m."Date"), MAX(m."UpdatedAt")
-            FROM "DailyMetrics" m
-            WHERE m."BrandId" IN (SELECT value FROM json_each($brands))
-            GROUP BY m."BrandId"
-            """;
-        command.AddParameter("$brands", idsJson);
         var values = StoredValues.For(connection);
-        command.AddParameter("$today", values.Day(today));
-        command.AddParameter("$cur", values.Day(today.AddDays(-30)));
-        command.AddParameter("$prev", values.Day(today.AddDays(-60)));
+        await using var command = connection.Command(null, PortfolioSql.Figures(values),
+            ("@brands", idsJson), ("@today", values.Day(today)), ("@cur", values.Day(today.AddDays(-30))), ("@prev", values.Day(today.AddDays(-60))));
         var result = new Dictionary<Guid, Figures>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -207,19 +194,9 @@ public sealed class PortfolioRefresher(IDbContextFactory<PortalDbContext> dbFact
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO "BrandPortfolioRows" ("BrandId", "AsOf", "Gmv30", "GmvPrev30", "LastFiguresOn", "LastMilestoneAt", "LastActivityAt",
-                "Compliance", "BlockedFrom", "NextExpiryOn", "DocumentsAwaitingReview", "ProgressDistribution", "ProgressTraffic",
-                "ProgressSelfStreaming", "ProgressPrivateDomain", "ProgressExclusive", "RefreshedAt", "TrendPercent",
-                "Code", "NameZh", "NameEn", "Tier", "Status", "AccountManagerUserId", "CreatedAt", "AccountManagerName", "CategoryIds")
-            SELECT $p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16, $p17,
-                b."Code", b."NameZh", b."NameEn", b."Tier", b."Status", b."AccountManagerUserId", b."CreatedAt",
-                (SELECT COALESCE(NULLIF(trim(u."DisplayName"), ''), u."Email") FROM "AspNetUsers" u WHERE u."Id" = b."AccountManagerUserId"),
-                COALESCE((SELECT group_concat(c."CategoryId", ',') FROM "BrandCategories" c WHERE c."BrandId" = b."Id"), '')
-            FROM "Brands" b WHERE b."Id" = $p0
-            """;
-        var p = Enumerable.Range(0, 18).Select(i => command.AddParameter($"$p{i}")).ToArray();
         var values = StoredValues.For(connection);
+        command.CommandText = PortfolioSql.InsertRow(values);
+        var p = Enumerable.Range(0, PortfolioSql.InsertColumns.Length).Select(i => command.AddParameter($"@p{i}")).ToArray();
         await command.PrepareAsync(cancellationToken);
         foreach (var row in rows)
         {

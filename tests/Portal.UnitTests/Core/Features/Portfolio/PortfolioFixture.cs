@@ -20,17 +20,19 @@ namespace Portal.UnitTests.Core.Features.Portfolio;
 /// test can compute what the grid must answer (<see cref="Expected"/>) and compare. The clock stands
 /// at 2026-09-15 noon in China; the background refresh is off, the fixture rebuilds the rows once.
 /// </summary>
-public sealed class PortfolioFixture : IAsyncLifetime
+public class PortfolioFixture : IAsyncLifetime
 {
     public const int Count = 300;
     public const string Prefix = "pfx";
     public static readonly DateTimeOffset Now = new(2026, 9, 15, 4, 0, 0, TimeSpan.Zero);
     public static readonly DateOnly Today = new(2026, 9, 15);
 
-    public PortalAppFactory App { get; } = new(settings: new Dictionary<string, string?>
-    {
-        ["Jobs:RunServer"] = "false",
-    });
+    private PortalAppFactory? _app;
+
+    public PortalAppFactory App => _app ?? throw new InvalidOperationException("The fixture has no app (no PostgreSQL server given).");
+
+    /// <summary>The fixture's host without a job server; null when its engine is not at hand (its tests are skipped).</summary>
+    protected virtual PortalAppFactory? NewApp() => new(settings: PortfolioRefreshQueueScenarios.NoJobServer);
 
     public Guid OperatorId { get; private set; }
 
@@ -38,6 +40,12 @@ public sealed class PortfolioFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        _app = NewApp();
+        if (_app is null)
+        {
+            return;
+        }
+
         App.Clock.MoveTo(Now);
         await using (var scope = App.Services.CreateAsyncScope())
         {
@@ -109,7 +117,14 @@ public sealed class PortfolioFixture : IAsyncLifetime
     /// <summary>The generated brands that match, in code order.</summary>
     public List<string> Expected(Func<GeneratedBrand, bool> match) => Brands.Where(match).Select(b => b.Code).Order(StringComparer.Ordinal).ToList();
 
-    public Task DisposeAsync() => App.DisposeAsync().AsTask();
+    public Task DisposeAsync() => _app?.DisposeAsync().AsTask() ?? Task.CompletedTask;
+}
+
+/// <summary>The same generated portfolio on PostgreSQL.</summary>
+public sealed class PortfolioPostgresFixture : PortfolioFixture
+{
+    protected override PortalAppFactory? NewApp() =>
+        PostgresDatabase.Server is null ? null : PortalAppFactory.OnPostgres(settings: PortfolioRefreshQueueScenarios.NoJobServer);
 }
 
 public enum DocumentKind

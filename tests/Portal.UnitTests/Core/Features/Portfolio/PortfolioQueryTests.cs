@@ -7,11 +7,15 @@ using Portal.Core.Features.Portfolio;
 using Portal.Core.Features.Seeding;
 using Portal.Core.Features.Tiers;
 using Portal.Core.Localization;
+using Portal.UnitTests.Infrastructure;
 
 namespace Portal.UnitTests.Core.Features.Portfolio;
 
-/// <summary>The portfolio's paging, sorting, filters and saved views on real SQLite with 300 generated brands.</summary>
-public sealed class PortfolioQueryTests(PortfolioFixture fixture) : IClassFixture<PortfolioFixture>
+/// <summary>
+/// The portfolio's paging, sorting, filters and saved views with 300 generated brands, the same scenarios on both
+/// engines (<see cref="PortfolioQueryTests"/>, <see cref="PortfolioQueryPostgresTests"/>).
+/// </summary>
+public abstract class PortfolioQueryScenarios(PortfolioFixture fixture)
 {
     private static readonly PortfolioSpec Ours = new() { Search = PortfolioFixture.Prefix, PageSize = 200 };
 
@@ -43,7 +47,7 @@ public sealed class PortfolioQueryTests(PortfolioFixture fixture) : IClassFixtur
         }
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Paging_WalksEveryBrandOnce_WithTheTotalOnEachPage()
     {
         var seen = new List<string>();
@@ -58,7 +62,7 @@ public sealed class PortfolioQueryTests(PortfolioFixture fixture) : IClassFixtur
         seen.ShouldBe(fixture.Expected(_ => true));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task PageSize_IsCappedByTheSetting()
     {
         var answer = await PageAsync(Ours with { PageSize = 100_000 });
@@ -66,7 +70,7 @@ public sealed class PortfolioQueryTests(PortfolioFixture fixture) : IClassFixtur
         answer.Total.ShouldBe(PortfolioFixture.Count);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task SortByGmv_Descending_PutsTheLargestFirst_TiesByCode()
     {
         var codes = await AllCodesAsync(Ours with { Sort = PortfolioSort.Gmv, Descending = true });
@@ -75,7 +79,7 @@ public sealed class PortfolioQueryTests(PortfolioFixture fixture) : IClassFixtur
         first.Gmv30.ShouldBe(fixture.Brands.Max(b => b.Gmv30));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task SortByName_FollowsTheReadersLanguage()
     {
         var english = await AllCodesAsync(Ours with { Sort = PortfolioSort.Name });
@@ -88,14 +92,14 @@ public sealed class PortfolioQueryTests(PortfolioFixture fixture) : IClassFixtur
         page.Value.Rows[0].Name.ShouldBe("品牌000");
     }
 
-    [Fact]
+    [EngineFact]
     public async Task SortByTier_UsesTheGrowthOrder_NotTheAlphabet()
     {
         var codes = await AllCodesAsync(Ours with { Sort = PortfolioSort.Tier, Descending = true });
         codes.ShouldBe(fixture.Brands.OrderByDescending(b => (int)b.Tier).ThenBy(b => b.Code, StringComparer.Ordinal).Select(b => b.Code).ToList());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Rows_CarryTheMaintainedFigures()
     {
         var rows = (await PageAsync(Ours with { Sort = PortfolioSort.Code, PageSize = 200 })).Rows;
@@ -116,27 +120,27 @@ public sealed class PortfolioQueryTests(PortfolioFixture fixture) : IClassFixtur
         rows.Single(r => r.Code == $"{PortfolioFixture.Prefix}-001").TrendPercent.ShouldBe(200);
     }
 
-    public static TheoryData<string> Views => new() { "Mine", "ReadyForReview", "ExpiringDocuments", "Blocked", "Stalled" };
-
-    [Theory]
-    [MemberData(nameof(Views))]
-    public async Task SavedView_AnswersExactlyItsBrands(string view)
+    [EngineFact]
+    public async Task SavedViews_AnswerExactlyTheirBrands()
     {
-        var spec = Ours with { View = Enum.Parse<PortfolioView>(view), Sort = PortfolioSort.Code };
-        Func<GeneratedBrand, bool> expected = spec.View switch
+        foreach (var view in Enum.GetValues<PortfolioView>().Where(v => v != PortfolioView.All))
         {
-            PortfolioView.Mine => b => b.Mine,
-            PortfolioView.ReadyForReview => b => b.Status is ApplicationStatus.Submitted or ApplicationStatus.UnderReview || b.Document == DocumentKind.Awaiting,
-            PortfolioView.ExpiringDocuments => b => b.Document == DocumentKind.Expiring,
-            PortfolioView.Blocked => b => b.Compliance == ComplianceStatus.Blocked,
-            _ => b => b.Stalled,
-        };
-        var codes = await AllCodesAsync(spec);
-        codes.ShouldNotBeEmpty();
-        codes.ShouldBe(fixture.Expected(expected));
+            var spec = Ours with { View = view, Sort = PortfolioSort.Code };
+            Func<GeneratedBrand, bool> expected = spec.View switch
+            {
+                PortfolioView.Mine => b => b.Mine,
+                PortfolioView.ReadyForReview => b => b.Status is ApplicationStatus.Submitted or ApplicationStatus.UnderReview || b.Document == DocumentKind.Awaiting,
+                PortfolioView.ExpiringDocuments => b => b.Document == DocumentKind.Expiring,
+                PortfolioView.Blocked => b => b.Compliance == ComplianceStatus.Blocked,
+                _ => b => b.Stalled,
+            };
+            var codes = await AllCodesAsync(spec);
+            codes.ShouldNotBeEmpty(view.ToString());
+            codes.ShouldBe(fixture.Expected(expected), view.ToString());
+        }
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Filters_TierStatusComplianceCategoryAndStalled_CombineWithAnd()
     {
         (await AllCodesAsync(Ours with { Tier = GrowthTier.Ka, Sort = PortfolioSort.Code })).ShouldBe(fixture.Expected(b => b.Tier == GrowthTier.Ka));
@@ -153,7 +157,7 @@ public sealed class PortfolioQueryTests(PortfolioFixture fixture) : IClassFixtur
         (await AllCodesAsync(Ours with { Search = $"{PortfolioFixture.Prefix}-01", Sort = PortfolioSort.Code })).Count.ShouldBe(10);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task ApprovedDocumentLapsingAfterTheRefresh_CountsAsBlockedWithoutAnotherRefresh()
     {
         var expiring = fixture.Brands.First(b => b.Document == DocumentKind.Expiring).Code;
@@ -171,7 +175,7 @@ public sealed class PortfolioQueryTests(PortfolioFixture fixture) : IClassFixtur
         later.Value!.Rows.Single().Compliance.ShouldBe(ComplianceStatus.Blocked);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task BrandManager_IsRefused()
     {
         var manager = await fixture.App.PrincipalAsync(DemoData.BrandManagerEmail);
@@ -182,7 +186,7 @@ public sealed class PortfolioQueryTests(PortfolioFixture fixture) : IClassFixtur
         await Should.ThrowAsync<UnauthorizedAccessException>(async () => await Query.AllAsync(manager, Ours).ToListAsync());
     }
 
-    [Fact]
+    [EngineFact]
     public void Spec_RoundTripsThroughTheQueryString()
     {
         var spec = new PortfolioSpec
@@ -199,3 +203,10 @@ public sealed class PortfolioQueryTests(PortfolioFixture fixture) : IClassFixtur
         spec.ToUrl("/ops/portfolio").ShouldStartWith("/ops/portfolio?view=expiring-documents&q=tea");
     }
 }
+
+/// <summary>The portfolio query's scenarios on SQLite.</summary>
+public sealed class PortfolioQueryTests(PortfolioFixture fixture) : PortfolioQueryScenarios(fixture), IClassFixture<PortfolioFixture>;
+
+/// <summary>The portfolio query's scenarios on PostgreSQL.</summary>
+[Trait("Kind", "Postgres")]
+public sealed class PortfolioQueryPostgresTests(PortfolioPostgresFixture fixture) : PortfolioQueryScenarios(fixture), IClassFixture<PortfolioPostgresFixture>;

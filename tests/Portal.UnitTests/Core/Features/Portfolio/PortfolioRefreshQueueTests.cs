@@ -16,17 +16,22 @@ namespace Portal.UnitTests.Core.Features.Portfolio;
 
 /// <summary>
 /// The portfolio's one refresh step: every kind of writer queues the brand in its own transaction, and the
-/// refresh job (run here by hand: no job server) brings the row up to date and empties the queue.
+/// refresh job (run here by hand: no job server) brings the row up to date and empties the queue. The same
+/// scenarios on both engines (<see cref="PortfolioRefreshQueueTests"/>, <see cref="PortfolioRefreshQueuePostgresTests"/>).
 /// </summary>
-public sealed class PortfolioRefreshQueueTests
+public abstract class PortfolioRefreshQueueScenarios
 {
-    internal static PortalAppFactory NewApp(TempDirectory? directory = null) =>
-        new(directory, settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "false" });
+    internal static readonly Dictionary<string, string?> NoJobServer = new() { ["Jobs:RunServer"] = "false" };
+
+    internal static PortalAppFactory NewApp(TempDirectory? directory = null) => new(directory, settings: NoJobServer);
+
+    /// <summary>A host without a job server on this class's engine.</summary>
+    protected abstract PortalAppFactory App();
 
     internal static Task<int> RunJobAsync(PortalAppFactory app) =>
         app.Services.GetRequiredService<RefreshPortfolioJob>().RunQueuedAsync(CancellationToken.None);
 
-    private static Task<List<Guid>> QueuedAsync(PortalAppFactory app) =>
+    private protected static Task<List<Guid>> QueuedAsync(PortalAppFactory app) =>
         app.WithDbAsync(db => db.PendingPortfolioRefreshes.OrderBy(p => p.Id).Select(p => p.BrandId).ToListAsync());
 
     internal static async Task<PortfolioRowView> RowAsync(PortalAppFactory app, string code)
@@ -36,14 +41,14 @@ public sealed class PortfolioRefreshQueueTests
         return page.Value.ShouldNotBeNull().Rows.ShouldHaveSingleItem();
     }
 
-    private static async Task<Guid> NewBrandAsync(PortalAppFactory app, string code)
+    private protected static async Task<Guid> NewBrandAsync(PortalAppFactory app, string code)
     {
         var id = await TestBrands.CreateWithOwnerAsync(app, code, $"{code}@example.test");
         await RunJobAsync(app);
         return id;
     }
 
-    private static Document AwaitingReview(PortalDbContext db, Guid brandId)
+    private protected static Document AwaitingReview(PortalDbContext db, Guid brandId)
     {
         var rule = db.RequirementRules.Single(r => r.Code == "brand-trademark");
         return new Document
@@ -53,10 +58,10 @@ public sealed class PortfolioRefreshQueueTests
         };
     }
 
-    [Fact]
+    [EngineFact]
     public async Task EfSave_QueuesTheBrand_AndTheJobRefreshesTheRowAndEmptiesTheQueue()
     {
-        await using var app = NewApp();
+        await using var app = App();
         var brandId = await NewBrandAsync(app, "queue-ef");
         (await QueuedAsync(app)).ShouldBeEmpty();
 
@@ -78,10 +83,10 @@ public sealed class PortfolioRefreshQueueTests
         (await app.WithDbAsync(db => db.BrandPortfolioRows.Where(r => r.BrandId == brandId).Select(r => r.RefreshedAt).SingleAsync())).ShouldBe(refreshedAt);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task FailedSave_QueuesNothing()
     {
-        await using var app = NewApp();
+        await using var app = App();
         var brandId = await NewBrandAsync(app, "queue-failed");
 
         await Should.ThrowAsync<DbUpdateException>(() => app.WithDbAsync(db =>
@@ -95,10 +100,10 @@ public sealed class PortfolioRefreshQueueTests
         (await QueuedAsync(app)).ShouldBeEmpty();
     }
 
-    [Fact]
+    [EngineFact]
     public async Task SaveInACallersTransactionThatRollsBack_QueuesNothing()
     {
-        await using var app = NewApp();
+        await using var app = App();
         var brandId = await NewBrandAsync(app, "queue-rollback");
 
         await app.WithDbAsync(async db =>
@@ -114,10 +119,10 @@ public sealed class PortfolioRefreshQueueTests
         (await app.WithDbAsync(db => db.Documents.CountAsync(d => d.BrandId == brandId))).ShouldBe(0);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task FeedBulkInsert_QueuesTheBrand_AndTheRowShowsTheFiguresAfterTheJob()
     {
-        await using var app = NewApp();
+        await using var app = App();
         var brandId = await NewBrandAsync(app, "queue-feed");
         var today = PlatformTime.DayOf(app.Clock.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -129,10 +134,10 @@ public sealed class PortfolioRefreshQueueTests
         (await RowAsync(app, "queue-feed")).Gmv30.ShouldBe(1234.5m);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task EvaluationRecordingAMilestone_QueuesTheBrand_AndTheRowShowsItsProgressAfterTheJob()
     {
-        await using var app = NewApp();
+        await using var app = App();
         var brandId = await NewBrandAsync(app, "queue-milestone");
         var today = PlatformTime.DayOf(app.Clock.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await app.Services.GetRequiredService<MetricsIngestionService>().IngestAsync([new MetricRowInput { Brand = "queue-milestone", Date = today, Streams = 1 }]);
@@ -148,10 +153,10 @@ public sealed class PortfolioRefreshQueueTests
         (await QueuedAsync(app)).ShouldBeEmpty();
     }
 
-    [Fact]
+    [EngineFact]
     public async Task AccountManagerRename_QueuesTheBrandsTheyManage()
     {
-        await using var app = NewApp();
+        await using var app = App();
         var brandId = await NewBrandAsync(app, "queue-manager");
         var staffId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == DemoData.OperatorEmail).Select(u => u.Id).SingleAsync());
         await app.WithDbAsync(async db =>
@@ -173,10 +178,10 @@ public sealed class PortfolioRefreshQueueTests
         (await RowAsync(app, "queue-manager")).AccountManager.ShouldBe("Renamed Operator");
     }
 
-    [Fact]
+    [EngineFact]
     public async Task CategoryChanges_ReachTheRowAfterTheJob_AndARenameRaisesTheVersionInItsSave()
     {
-        await using var app = NewApp();
+        await using var app = App();
         var brandId = await NewBrandAsync(app, "queue-category");
         var category = await app.WithDbAsync(db => db.Categories.OrderBy(c => c.Code).FirstAsync());
         var spec = new PortfolioSpec { Search = "queue-category", Category = category.Code };
@@ -205,12 +210,16 @@ public sealed class PortfolioRefreshQueueTests
         (await RowAsync(app, "queue-category")).Categories.ShouldBe(["Renamed category"], "names come from the cache the version keys");
     }
 
-    [Theory]
-    [InlineData("rule")]
-    [InlineData("task")]
-    public async Task AdminEditOfWhatEveryBrandIsMeasuredAgainst_QueuesEveryBrand(string edited)
+    [EngineFact]
+    public Task AdminEditOfARequirementRule_QueuesEveryBrand() => AdminEditQueuesEveryBrandAsync("rule");
+
+    [EngineFact]
+    public Task AdminEditOfAPlaybookTask_QueuesEveryBrand() => AdminEditQueuesEveryBrandAsync("task");
+
+    // Every brand is measured against the rules and the playbook: one statement queues them all.
+    private async Task AdminEditQueuesEveryBrandAsync(string edited)
     {
-        await using var app = NewApp();
+        await using var app = App();
         await NewBrandAsync(app, "queue-measure");
         (await QueuedAsync(app)).ShouldBeEmpty();
 
@@ -233,6 +242,27 @@ public sealed class PortfolioRefreshQueueTests
         await RunJobAsync(app);
         (await QueuedAsync(app)).ShouldBeEmpty();
     }
+
+    [EngineFact]
+    public async Task Job_OnANewPlatformDay_RebuildsEveryRow_EvenWithNothingQueued()
+    {
+        await using var app = App();
+        var brandId = await NewBrandAsync(app, "queue-new-day");
+        var today = PlatformTime.DayOf(app.Clock.GetUtcNow());
+
+        app.Clock.MoveTo(app.Clock.GetUtcNow().AddDays(1));
+        (await QueuedAsync(app)).ShouldBeEmpty();
+        (await RunJobAsync(app)).ShouldBeGreaterThanOrEqualTo(1);
+
+        (await app.WithDbAsync(db => db.BrandPortfolioRows.Where(r => r.BrandId == brandId).Select(r => r.AsOf).SingleAsync())).ShouldBe(today.AddDays(1));
+        (await app.WithDbAsync(db => db.BrandPortfolioRows.CountAsync(r => r.AsOf < today.AddDays(1)))).ShouldBe(0);
+    }
+}
+
+/// <summary>The queue's scenarios on SQLite, and a restart of the app over its file.</summary>
+public sealed class PortfolioRefreshQueueTests : PortfolioRefreshQueueScenarios
+{
+    protected override PortalAppFactory App() => NewApp();
 
     [Fact]
     public async Task QueuedBrands_LeftByAStoppedApp_AreRefreshedAfterRestart()
@@ -261,19 +291,11 @@ public sealed class PortfolioRefreshQueueTests
         (await RowAsync(second, "queue-restart")).DocumentsAwaitingReview.ShouldBe(1);
         (await QueuedAsync(second)).ShouldBeEmpty();
     }
+}
 
-    [Fact]
-    public async Task Job_OnANewPlatformDay_RebuildsEveryRow_EvenWithNothingQueued()
-    {
-        await using var app = NewApp();
-        var brandId = await NewBrandAsync(app, "queue-new-day");
-        var today = PlatformTime.DayOf(app.Clock.GetUtcNow());
-
-        app.Clock.MoveTo(app.Clock.GetUtcNow().AddDays(1));
-        (await QueuedAsync(app)).ShouldBeEmpty();
-        (await RunJobAsync(app)).ShouldBeGreaterThanOrEqualTo(1);
-
-        (await app.WithDbAsync(db => db.BrandPortfolioRows.Where(r => r.BrandId == brandId).Select(r => r.AsOf).SingleAsync())).ShouldBe(today.AddDays(1));
-        (await app.WithDbAsync(db => db.BrandPortfolioRows.CountAsync(r => r.AsOf < today.AddDays(1)))).ShouldBe(0);
-    }
+/// <summary>The queue's scenarios on PostgreSQL.</summary>
+[Trait("Kind", "Postgres")]
+public sealed class PortfolioRefreshQueuePostgresTests : PortfolioRefreshQueueScenarios
+{
+    protected override PortalAppFactory App() => PortalAppFactory.OnPostgres(settings: NoJobServer);
 }
