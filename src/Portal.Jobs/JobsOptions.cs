@@ -51,6 +51,12 @@ public sealed class JobsOptions
 
 internal sealed class JobsOptionsValidator(IOptions<DatabaseOptions> database) : SettingsValidator<JobsOptions>
 {
+    /// <summary>A validator for a portal on SQLite (the default <c>Database</c> settings).</summary>
+    public JobsOptionsValidator()
+        : this(Microsoft.Extensions.Options.Options.Create(new DatabaseOptions()))
+    {
+    }
+
     protected override void Check(JobsOptions options, Action<string, string> fail)
     {
         if (!Enum.IsDefined(options.Storage))

@@ -29,6 +29,7 @@ public sealed class PostgresLiveUpdates(IOptions<DatabaseOptions> database, ILog
     private NpgsqlConnection? _listening;
     private Task _listen = Task.CompletedTask;
     private Task _send = Task.CompletedTask;
+    private int _disposed;
 
     /// <summary>Whether this node's LISTEN connection is open (for readiness and tests).</summary>
     public bool IsListening => _listening is { State: System.Data.ConnectionState.Open };
@@ -64,6 +65,12 @@ public sealed class PostgresLiveUpdates(IOptions<DatabaseOptions> database, ILog
 
     public async ValueTask DisposeAsync()
     {
+        // Registered under three service types, so the container may dispose it more than once.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         if (_listening is { } connection)
         {
