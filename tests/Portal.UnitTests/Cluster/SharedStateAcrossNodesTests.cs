@@ -31,7 +31,8 @@ public sealed class SharedStateAcrossNodesTests(ClusterNodes nodes) : IClassFixt
 
         stored.ShouldAllBe(outcome => outcome.Succeeded);
         var hash = stored.Select(outcome => outcome.Value!.Hash).Distinct().ShouldHaveSingleItem();
-        Directory.GetFiles(onA.Root, "*", SearchOption.AllDirectories).ShouldHaveSingleItem("one file per content, no leftovers in .incoming");
+        Directory.GetFiles(onA.Root, hash + "*", SearchOption.AllDirectories).ShouldHaveSingleItem("one file per content");
+        Directory.GetFiles(Path.Combine(onA.Root, ".incoming")).ShouldBeEmpty("no temporary file left behind");
         await using var read = onB.Open(hash).ShouldNotBeNull();
         using var copy = new MemoryStream();
         await read.CopyToAsync(copy);
