@@ -58,8 +58,14 @@ web_bin=src/Portal.Web/bin/Release/net10.0
 jobs_bin=src/Portal.Jobs/bin/Release/net10.0
 
 wait_ready() {
-  local url=$1 log=$2
+  local url=$1 log=$2 pid=$3
   for _ in $(seq 1 180); do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "error: the node for $url stopped; its log ($log) ends:" >&2
+      tail -n 40 "$log" >&2
+      echo "(if the demo seeding failed on PostgreSQL, try PORTAL_DEMO_FIGURES=false)" >&2
+      return 1
+    fi
     if curl -fsS -o /dev/null "$url/health/ready" 2>/dev/null; then
       return 0
     fi
@@ -75,7 +81,7 @@ for i in "${!ports[@]}"; do
   log="$CLUSTER_DIR/web$((i + 1)).log"
   (cd "$web_bin" && Jobs__RunServer=false exec dotnet Portal.Web.dll --urls "http://localhost:${ports[$i]}") >"$log" 2>&1 &
   pids+=($!)
-  wait_ready "http://localhost:${ports[$i]}" "$log"
+  wait_ready "http://localhost:${ports[$i]}" "$log" "${pids[-1]}"
 done
 (cd "$jobs_bin" && exec dotnet Portal.Jobs.dll) >"$CLUSTER_DIR/worker.log" 2>&1 &
 pids+=($!)
