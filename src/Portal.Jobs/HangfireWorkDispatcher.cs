@@ -10,7 +10,14 @@ using Portal.Jobs.Portfolio;
 
 namespace Portal.Jobs;
 
-/// <summary>Carries pending work to Hangfire. Only ids travel; the job reads the rest from the database.</summary>
+/// <summary>
+/// Carries pending work to Hangfire. Only ids travel; the job reads the rest from the database.
+/// With several processes on a shared storage each dispatcher coalesces only its own calls: a call it skips is
+/// covered by a job this same process scheduled and which has not started yet, and that job reads every pending
+/// row whichever worker runs it; calls in other processes schedule jobs of their own. Nothing is shared, so
+/// nothing can be skipped on another process' word. A worker whose clock runs ahead could start a job early;
+/// work it missed stays queued in the database and the reconcile job dispatches it again (keep clocks on NTP).
+/// </summary>
 internal sealed class HangfireWorkDispatcher(IBackgroundJobClient jobs, IOptions<MetricsOptions> metrics, IOptions<PortfolioOptions> portfolio, TimeProvider clock) : IWorkDispatcher
 {
     private long _evaluationDueTicks;

@@ -1,7 +1,9 @@
 using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Portal.Core.Data;
 using Portal.Core.Options;
 using Portal.Core.Work;
 using Portal.Jobs.Documents;
@@ -20,7 +22,8 @@ public static class PortalJobsExtensions
     public static IHostApplicationBuilder AddPortalJobs(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        var settings = builder.Configuration.ReadValidated(JobsOptions.Section, new JobsOptionsValidator());
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var settings = builder.Configuration.ReadValidated(JobsOptions.Section, new JobsOptionsValidator(Microsoft.Extensions.Options.Options.Create(database)));
         services.AddValidatedSettings<JobsOptions, JobsOptionsValidator>(builder.Configuration, JobsOptions.Section);
 
         services.AddHangfire((provider, config) => config
@@ -36,6 +39,10 @@ public static class PortalJobsExtensions
         {
             case JobStorageKind.InMemory:
                 services.AddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) }));
+                break;
+            case JobStorageKind.Postgres:
+                // Shared by every process on the database: web nodes enqueue, whichever server is free runs.
+                services.AddSingleton<JobStorage>(_ => PostgresJobStorage.Create(settings.PostgresConnection(database)!, settings));
                 break;
         }
 

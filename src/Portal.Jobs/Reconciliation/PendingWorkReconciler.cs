@@ -13,7 +13,10 @@ public sealed class PendingWorkReconciler(
     TimeProvider clock,
     ILogger<PendingWorkReconciler> logger)
 {
-    /// <summary>Everything pending, whatever its age: used at start-up.</summary>
+    /// <summary>How old pending work must be before the queue is presumed to have lost it.</summary>
+    public static readonly TimeSpan OverdueAfter = TimeSpan.FromMinutes(2);
+
+    /// <summary>Everything pending, whatever its age: used at start-up with an in-memory queue.</summary>
     public Task<int> RedispatchAllAsync(CancellationToken cancellationToken) =>
         RedispatchAsync(DateTimeOffset.MaxValue, cancellationToken);
 
@@ -44,5 +47,5 @@ public sealed class ReconcilePendingWorkJob(PendingWorkReconciler reconciler)
 {
     [Hangfire.DisableConcurrentExecution(timeoutInSeconds: 60)]
     public Task RunAsync(CancellationToken cancellationToken) =>
-        reconciler.RedispatchOlderThanAsync(TimeSpan.FromMinutes(2), cancellationToken);
+        reconciler.RedispatchOlderThanAsync(PendingWorkReconciler.OverdueAfter, cancellationToken);
 }

@@ -13,7 +13,11 @@ internal sealed class StartupReconciliation(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         recurring.AddOrUpdate<ReconcilePendingWorkJob>("reconcile-pending-work", job => job.RunAsync(CancellationToken.None), options.Value.ReconcileCron);
-        await reconciler.RedispatchAllAsync(cancellationToken);
+        // An in-memory queue starts empty, so everything pending goes back in. A shared storage kept its queue (and
+        // another process may be running some of it right now): only what the queue should long have taken.
+        await (options.Value.Storage == JobStorageKind.InMemory
+            ? reconciler.RedispatchAllAsync(cancellationToken)
+            : reconciler.RedispatchOlderThanAsync(PendingWorkReconciler.OverdueAfter, cancellationToken));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -64,4 +64,29 @@ public sealed class OptionsValidationTests
         error.Message.ShouldContain("'Jobs:ReconcileCron'");
         error.Message.ShouldContain("'Jobs:WorkerCount'");
     }
+
+    [Fact]
+    public void Jobs_PostgresStorageOnSqliteWithoutItsOwnDatabase_NamesTheSettings()
+    {
+        var error = Should.Throw<OptionsValidationException>(() =>
+            Settings(("Jobs:Storage", "Postgres")).ReadValidated(JobsOptions.Section, new JobsOptionsValidator()));
+
+        error.Message.ShouldContain("'Jobs:Storage'");
+        error.Message.ShouldContain("Jobs:ConnectionString");
+        error.Message.ShouldContain("Database:Provider=Postgres");
+    }
+
+    [Fact]
+    public void Jobs_PostgresStorage_TakesThePortalsDatabaseOrItsOwn()
+    {
+        var postgres = Microsoft.Extensions.Options.Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = "Host=db;Database=portal" });
+
+        Should.NotThrow(() => Settings(("Jobs:Storage", "Postgres")).ReadValidated(JobsOptions.Section, new JobsOptionsValidator(postgres)));
+        Should.NotThrow(() => Settings(("Jobs:Storage", "Postgres"), ("Jobs:ConnectionString", "Host=jobs;Database=hangfire"))
+            .ReadValidated(JobsOptions.Section, new JobsOptionsValidator()));
+        Should.Throw<OptionsValidationException>(() => Settings(("Jobs:Storage", "Postgres"), ("Jobs:ConnectionString", "Host=jobs"))
+            .ReadValidated(JobsOptions.Section, new JobsOptionsValidator())).Message.ShouldContain("'Jobs:ConnectionString'");
+        Should.Throw<OptionsValidationException>(() => Settings(("Jobs:InvisibilityTimeout", "00:00:00"))
+            .ReadValidated(JobsOptions.Section, new JobsOptionsValidator())).Message.ShouldContain("'Jobs:InvisibilityTimeout'");
+    }
 }

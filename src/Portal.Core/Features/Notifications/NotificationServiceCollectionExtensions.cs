@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Features.Comments;
+using Portal.Core.Features.Live;
 using Portal.Core.Options;
 
 namespace Portal.Core.Features.Notifications;
@@ -11,6 +12,7 @@ public static class NotificationServiceCollectionExtensions
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedSettings<NotificationOptions, NotificationOptionsValidator>(configuration, NotificationOptions.Section);
+        services.AddLiveUpdates(configuration);
         services.AddSingleton<NotificationHub>();
         services.AddSingleton<NotificationService>();
         services.AddSingleton<NotificationCentre>();
