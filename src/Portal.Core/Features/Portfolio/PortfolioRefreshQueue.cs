@@ -32,8 +32,11 @@ public sealed class PortfolioRefreshQueue(IDbContextFactory<PortalDbContext> dbF
             return;
         }
 
-        await connection.ExecuteAsync(transaction, """INSERT INTO "PendingPortfolioRefreshes" ("BrandId", "QueuedAt") SELECT value, $at FROM json_each($ids)""",
-            cancellationToken, ("$ids", StoredValues.For(connection).KeyList(ids)), ("$at", StoredValues.For(connection).Instant(now)));
+        // PostgreSQL: a minimal stand-in (wt-pgmetrics) until the portfolio port's own version is merged.
+        var values = StoredValues.For(connection);
+        var source = values.IsPostgres ? "unnest(@ids) AS value" : "json_each(@ids)";
+        await connection.ExecuteAsync(transaction, $"""INSERT INTO "PendingPortfolioRefreshes" ("BrandId", "QueuedAt") SELECT value, @at FROM {source}""",
+            cancellationToken, ("@ids", values.KeyList(ids)), ("@at", values.Instant(now)));
     }
 
     /// <summary>
