@@ -17,7 +17,11 @@ internal static class MetricsEvaluationPostgresSql
         DELETE FROM eval_scope;
         """;
 
-    /// <summary>The whole scope in one statement (<c>@brands</c> uuid[], <c>@days</c> date[]), then statistics for the planner.</summary>
+    /// <summary>
+    /// The whole scope in one statement (<c>@brands</c> uuid[], <c>@days</c> date[]), then statistics for the planner.
+    /// "From the first day" (<see cref="DateOnly.MinValue"/>) arrives as <c>-infinity</c> (Npgsql's mapping), whose
+    /// <c>to_char</c> is NULL: the statements below treat it as before every month.
+    /// </summary>
     public const string InsertScope = """
         INSERT INTO eval_scope ("BrandId", "FromDate") SELECT * FROM unnest(@brands, @days);
         ANALYZE eval_scope;
@@ -125,7 +129,7 @@ internal static class MetricsEvaluationPostgresSql
         var aggregates = string.Join(",\n       ", metrics.Select(m => $"SUM({m.Sql}), MAX({m.Sql}), COUNT(CASE WHEN {m.Sql} > 0 THEN 1 END)"));
         return $"""
             DELETE FROM "MetricMonths" s USING eval_scope e
-            WHERE s."BrandId" = e."BrandId" AND s."Month" >= to_char(e."FromDate", 'YYYY-MM');
+            WHERE s."BrandId" = e."BrandId" AND s."Month" >= COALESCE(to_char(e."FromDate", 'YYYY-MM'), '');
 
             INSERT INTO "MetricMonths" ("BrandId", "Month", "LastDate", "FirstPaidDate", "AdGmvWithSpend", {columns})
             SELECT m."BrandId", to_char(m."Date", 'YYYY-MM'), MAX(m."Date"),
