@@ -65,6 +65,10 @@ internal sealed class PostgresIngestionBench : IAsyncDisposable
         {
             ["Database:Provider"] = "Postgres",
             ["Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString,
+            // The demo's own figures and their evaluation need the journey's PostgreSQL port; this measures ingestion only.
+            ["Seed:DemoBrandFigures"] = "false",
+            ["Seed:DemoBrandCount"] = "0",
+            ["Metrics:RequestsPerMinutePerClient"] = "1000000",
         });
         _ = factory.Services; // starts the host: migrations and the demo seed
         var bench = new PostgresIngestionBench(server, database, factory, directory);
