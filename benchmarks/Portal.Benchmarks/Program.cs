@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 
 // End-to-end figures for the metrics feature, measured in one run on one temp SQLite file with the
-// app's own connection settings. A plain Stopwatch harness (warm-up, then repeated runs, median):
+// app's own connection settings, and the ingestion on PostgreSQL too when PORTAL_BENCH_POSTGRES names a server
+// (`ingestion` measures only the ingestion, on both engines). A plain Stopwatch harness (warm-up, then repeated runs, median):
 // these are whole-pipeline timings of seconds, where BenchmarkDotNet's statistics add little.
 namespace Portal.Benchmarks
 {
@@ -26,7 +27,15 @@ namespace Portal.Benchmarks
             Console.WriteLine($"database: {bench.DatabasePath}");
 
             var ingestion = await bench.MeasureIngestionAsync(sizes);
-            var (recompute, incremental) = await bench.MeasureEvaluationAsync(sizes);
+            IReadOnlyDictionary<string, double>? postgres = null;
+            if (Environment.GetEnvironmentVariable(PostgresIngestionBench.Variable) is { Length: > 0 } server)
+            {
+                await using var postgresBench = await PostgresIngestionBench.StartAsync(server);
+                postgres = await postgresBench.MeasureAsync(sizes);
+            }
+
+            var ingestionOnly = args.Contains("ingestion");
+            var (recompute, incremental) = ingestionOnly ? (null!, []) : await bench.MeasureEvaluationAsync(sizes);
 
             Console.WriteLine();
             Console.WriteLine("== Ingestion (rows/s, median of measured runs) ==");
@@ -43,6 +52,23 @@ namespace Portal.Benchmarks
             Console.WriteLine($"service / EF       = {service / ef,6:F1}x   (target >= 5x: {Verdict(service / ef >= 5)})");
             Console.WriteLine($"HTTP / raw         = {http / raw,6:P0}");
             Console.WriteLine($"HTTP / EF          = {http / ef,6:F1}x");
+
+            Console.WriteLine();
+            Console.WriteLine("== Ingestion on PostgreSQL (rows/s, median of measured runs, same sizes) ==");
+            if (postgres is null)
+            {
+                Console.WriteLine($"skipped: set {PostgresIngestionBench.Variable} to a server's connection string (scripts/pg.sh starts one)");
+            }
+            else
+            {
+                PostgresIngestionBench.Report(postgres);
+            }
+
+            if (ingestionOnly)
+            {
+                Console.WriteLine($"total {started.Elapsed.TotalMinutes:F1} min");
+                return 0;
+            }
 
             Console.WriteLine();
             Console.WriteLine($"== Full recompute, {sizes.RecomputeBrands:N0} brands x {sizes.RecomputeDays} days ({recompute.Rows:N0} rows; generated in {recompute.Generation.TotalSeconds:F1} s) ==");

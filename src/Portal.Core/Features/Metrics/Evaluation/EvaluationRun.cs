@@ -12,4 +12,7 @@ internal sealed record EvaluationRun(PortalDbContext Db, DbConnection Connection
 {
     /// <summary>How the run's engine stores the values its statements bind.</summary>
     public StoredValues Values { get; } = StoredValues.For(Connection);
+
+    /// <summary>Whether the run takes <see cref="MetricsEvaluationPostgresSql"/>'s statements instead of <see cref="MetricsEvaluationSql"/>'s.</summary>
+    public bool OnPostgres => Values.IsPostgres;
 }

@@ -16,7 +16,7 @@ internal static class MetricsEvaluationSql
         DELETE FROM eval_scope;
         """;
 
-    public const string InsertScope = """INSERT INTO eval_scope ("BrandId", "FromDate") VALUES ($b, $d)""";
+    public const string InsertScope = """INSERT INTO eval_scope ("BrandId", "FromDate") VALUES (@b, @d)""";
 
     /// <summary>Rebuilds the scope's summaries from the month of each brand's first touched day on.</summary>
     public static string RefreshSummaries { get; } = BuildRefreshSummaries();
@@ -30,14 +30,14 @@ internal static class MetricsEvaluationSql
 
     /// <summary>
     /// Fills <c>eval_candidates</c>: the brands whose summaries say the milestone may be reached and that have not
-    /// reached it yet (<c>$definition</c>, <c>$threshold</c> in storage units), with the one month whose daily rows
+    /// reached it yet (<c>@definition</c>, <c>@threshold</c> in storage units), with the one month whose daily rows
     /// decide where the summaries know it: exact for monthly sums, largest days and counts of days; for the latest
     /// value, the brand's last month with that figure.
     /// </summary>
     public static string Candidates(MilestoneDefinition definition, bool scoped)
     {
         var from = scoped ? """eval_scope e CROSS JOIN "MetricMonths" s ON s."BrandId" = e."BrandId" """ : """ "MetricMonths" s""";
-        var open = """NOT EXISTS (SELECT 1 FROM "MilestoneAchievements" a WHERE a."BrandId" = s."BrandId" AND a."MilestoneDefinitionId" = $definition)""";
+        var open = """NOT EXISTS (SELECT 1 FROM "MilestoneAchievements" a WHERE a."BrandId" = s."BrandId" AND a."MilestoneDefinitionId" = @definition)""";
         const string Insert = """INSERT INTO eval_candidates ("BrandId", "Month")""";
         var roi = definition.Metric == MetricKind.AdRoi;
         var adSpendSum = MetricMonth.SumColumn(MetricKind.AdSpend);
@@ -48,7 +48,7 @@ internal static class MetricsEvaluationSql
                 {Insert}
                 SELECT s."BrandId", NULL FROM {from}
                 WHERE {open}
-                GROUP BY s."BrandId" HAVING SUM(s."{days}") >= $threshold
+                GROUP BY s."BrandId" HAVING SUM(s."{days}") >= @threshold
                 """;
         }
 
@@ -69,16 +69,16 @@ internal static class MetricsEvaluationSql
             return $"""
                 {Insert}
                 SELECT s."BrandId", s."Month" FROM {from}
-                WHERE s."{max}" >= $threshold AND {open}
+                WHERE s."{max}" >= @threshold AND {open}
                   AND s."Month" = (SELECT MAX(l."Month") FROM "MetricMonths" l WHERE l."BrandId" = s."BrandId" AND l."{max}" IS NOT NULL)
                 """;
         }
 
         var condition = (definition.Aggregation, roi) switch
         {
-            (MilestoneAggregation.MonthlySum, true) => $"""s."{adSpendSum}" > 0 AND s."AdGmvWithSpend" >= $threshold * s."{adSpendSum}" """,
-            (MilestoneAggregation.MonthlySum, false) => $"""s."{MetricMonth.SumColumn(definition.Metric)}" >= $threshold""",
-            _ => $"""s."{MetricMonth.MaxColumn(definition.Metric)}" >= $threshold""",
+            (MilestoneAggregation.MonthlySum, true) => $"""s."{adSpendSum}" > 0 AND s."AdGmvWithSpend" >= @threshold * s."{adSpendSum}" """,
+            (MilestoneAggregation.MonthlySum, false) => $"""s."{MetricMonth.SumColumn(definition.Metric)}" >= @threshold""",
+            _ => $"""s."{MetricMonth.MaxColumn(definition.Metric)}" >= @threshold""",
         };
 
         // The first month that meets it holds the day: earlier months' sums and largest days stayed below.
@@ -108,7 +108,7 @@ internal static class MetricsEvaluationSql
                                  SUM(COALESCE(m."AdGmv", 0)) AS AdGmv, SUM(m."AdSpend") AS AdSpend
                           {scope} AND m."AdSpend" > 0
                           GROUP BY m."BrandId", substr(m."Date", 1, 7))
-                    WHERE AdGmv >= $threshold * AdSpend)
+                    WHERE AdGmv >= @threshold * AdSpend)
                 WHERE Rn = 1
                 """,
             (MilestoneAggregation.MonthlySum, _) => $"""
@@ -117,14 +117,14 @@ internal static class MetricsEvaluationSql
                         SELECT m."BrandId" AS BrandId, m."Date" AS Date,
                                SUM({value}) OVER (PARTITION BY m."BrandId", substr(m."Date", 1, 7) ORDER BY m."Date") AS Total
                         {scope} AND {value} IS NOT NULL)
-                    WHERE Total >= $threshold)
+                    WHERE Total >= @threshold)
                 WHERE Rn = 1
                 """,
             (MilestoneAggregation.Maximum, _) => $"""
                 SELECT BrandId, Date, Value FROM (
                     SELECT m."BrandId" AS BrandId, m."Date" AS Date, {value} AS Value,
                            ROW_NUMBER() OVER (PARTITION BY m."BrandId" ORDER BY m."Date") AS Rn
-                    {scope} AND {value} >= $threshold)
+                    {scope} AND {value} >= @threshold)
                 WHERE Rn = 1
                 """,
             (MilestoneAggregation.Latest, _) => $"""
@@ -132,14 +132,14 @@ internal static class MetricsEvaluationSql
                     SELECT m."BrandId" AS BrandId, m."Date" AS Date, {value} AS Value,
                            ROW_NUMBER() OVER (PARTITION BY m."BrandId" ORDER BY m."Date" DESC) AS Rn
                     {scope} AND {value} IS NOT NULL)
-                WHERE Rn = 1 AND Value >= $threshold
+                WHERE Rn = 1 AND Value >= @threshold
                 """,
             (MilestoneAggregation.DaysWithValue, _) => $"""
                 SELECT BrandId, Date, Rn FROM (
                     SELECT m."BrandId" AS BrandId, m."Date" AS Date,
                            ROW_NUMBER() OVER (PARTITION BY m."BrandId" ORDER BY m."Date") AS Rn
                     {scope} AND {value} > 0)
-                WHERE Rn = $threshold
+                WHERE Rn = @threshold
                 """,
             _ => throw new InvalidOperationException($"Unknown aggregation {definition.Aggregation}."),
         };
@@ -148,7 +148,7 @@ internal static class MetricsEvaluationSql
     /// <summary>A milestone once per brand: a row already there (the unique index) is kept.</summary>
     public const string InsertMilestone = """
         INSERT OR IGNORE INTO "MilestoneAchievements" ("Id", "BrandId", "MilestoneDefinitionId", "AchievedOn", "Value", "Period", "TasksCompletedAt", "CreatedAt")
-        VALUES ($id, $brand, $definition, $on, $value, $period, NULL, $at)
+        VALUES (@id, @brand, @definition, @on, @value, @period, NULL, @at)
         """;
 
     /// <summary>Achievements whose linked tasks are not completed yet: id, brand, the definition's task codes (JSON).</summary>
@@ -173,16 +173,16 @@ internal static class MetricsEvaluationSql
 
     public const string InsertTierChange = """
         INSERT INTO "TierChanges" ("Id", "BrandId", "From", "To", "EffectiveFrom", "Explanation", "Reason", "ProofMonth", "Gmv", "Threshold", "Months", "Source", "ChangedByUserId", "CreatedAt")
-        VALUES ($id, $brand, $from, $to, $on, $why, $reason, $month, $gmv, $threshold, $months, $source, NULL, $at)
+        VALUES (@id, @brand, @from, @to, @on, @why, @reason, @month, @gmv, @threshold, @months, @source, NULL, @at)
         """;
 
     /// <summary>
-    /// Deletes the queue rows the run saw (<c>$seen</c>: JSON pairs of brand key and requested-at ticks); a brand
+    /// Deletes the queue rows the run saw (<c>@seen</c>: JSON pairs of brand key and requested-at ticks); a brand
     /// queued again while the run went on keeps its newer row.
     /// </summary>
     public const string ClearPending = """
         DELETE FROM "PendingMetricsEvaluations"
-        WHERE rowid IN (SELECT p.rowid FROM json_each($seen) j JOIN "PendingMetricsEvaluations" p
+        WHERE rowid IN (SELECT p.rowid FROM json_each(@seen) j JOIN "PendingMetricsEvaluations" p
                         ON p."BrandId" = j.value ->> 0 AND p."RequestedAt" <= j.value ->> 1)
         """;
 

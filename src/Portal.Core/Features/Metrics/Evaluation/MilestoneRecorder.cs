@@ -48,14 +48,14 @@ internal sealed class MilestoneRecorder(TimeProvider clock, ILogger logger)
         object threshold = definition.Aggregation == MilestoneAggregation.DaysWithValue
             ? (long)Math.Ceiling(definition.Threshold)
             : definition.Metric == MetricKind.AdRoi ? (double)definition.Threshold : (long)Math.Ceiling(definition.Threshold * scale);
-        var parameters = new (string, object?)[] { ("$definition", run.Values.Key(definition.Id)), ("$threshold", threshold) };
+        var parameters = new (string, object?)[] { ("@definition", run.Values.Key(definition.Id)), ("@threshold", threshold) };
         await run.Connection.ExecuteAsync(null, MetricsEvaluationSql.ClearCandidates, cancellationToken);
-        if (await run.Connection.ExecuteAsync(null, MetricsEvaluationSql.Candidates(definition, run.Scoped), cancellationToken, parameters) == 0)
+        if (await run.Connection.ExecuteAsync(null, (run.OnPostgres ? MetricsEvaluationPostgresSql.Candidates(definition, run.Scoped) : MetricsEvaluationSql.Candidates(definition, run.Scoped)), cancellationToken, parameters) == 0)
         {
             return;
         }
 
-        await using var command = run.Connection.Command(null, MetricsEvaluationSql.MilestoneDays(definition), parameters);
+        await using var command = run.Connection.Command(null, run.OnPostgres ? MetricsEvaluationPostgresSql.MilestoneDays(definition) : MetricsEvaluationSql.MilestoneDays(definition), parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -75,14 +75,14 @@ internal sealed class MilestoneRecorder(TimeProvider clock, ILogger logger)
     private async Task InsertAsync(EvaluationRun run, List<MilestoneAchievement> found, CancellationToken cancellationToken)
     {
         await using var transaction = await run.Db.Database.BeginTransactionAsync(cancellationToken);
-        await using var insert = run.Connection.Command(transaction.GetDbTransaction(), MetricsEvaluationSql.InsertMilestone,
-            ("$at", run.Values.Instant(clock.GetUtcNow())));
-        var id = insert.AddParameter("$id");
-        var brand = insert.AddParameter("$brand");
-        var definitionId = insert.AddParameter("$definition");
-        var on = insert.AddParameter("$on");
-        var amount = insert.AddParameter("$value");
-        var period = insert.AddParameter("$period");
+        await using var insert = run.Connection.Command(transaction.GetDbTransaction(), run.OnPostgres ? MetricsEvaluationPostgresSql.InsertMilestone : MetricsEvaluationSql.InsertMilestone,
+            ("@at", run.Values.Instant(clock.GetUtcNow())));
+        var id = insert.AddParameter("@id");
+        var brand = insert.AddParameter("@brand");
+        var definitionId = insert.AddParameter("@definition");
+        var on = insert.AddParameter("@on");
+        var amount = insert.AddParameter("@value");
+        var period = insert.AddParameter("@period");
         await insert.PrepareAsync(cancellationToken);
         foreach (var achievement in found)
         {

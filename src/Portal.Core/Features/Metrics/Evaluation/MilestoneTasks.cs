@@ -17,14 +17,14 @@ internal sealed class MilestoneTasks(JourneyService journey, TimeProvider clock)
     {
         var work = new List<(Guid Brand, string Task)>();
         var achievements = new List<Guid>();
-        await using (var command = run.Connection.Command(null, MetricsEvaluationSql.OpenTaskCompletions(run.Scoped)))
+        await using (var command = run.Connection.Command(null, run.OnPostgres ? MetricsEvaluationPostgresSql.OpenTaskCompletions(run.Scoped) : MetricsEvaluationSql.OpenTaskCompletions(run.Scoped)))
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 achievements.Add(reader.GetKey(0));
                 var brand = reader.GetKey(1);
-                foreach (var task in JsonSerializer.Deserialize<List<string>>(reader.GetString(2)) ?? [])
+                foreach (var task in TaskCodes(reader))
                 {
                     work.Add((brand, task));
                 }
@@ -43,4 +43,10 @@ internal sealed class MilestoneTasks(JourneyService journey, TimeProvider clock)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.TasksCompletedAt, now), cancellationToken);
         return completed;
     }
+
+    /// <summary>A definition's task codes: JSON text on SQLite, a <c>text[]</c> on PostgreSQL.</summary>
+    private static IEnumerable<string> TaskCodes(System.Data.Common.DbDataReader reader) =>
+        reader.GetFieldType(2) == typeof(string)
+            ? JsonSerializer.Deserialize<List<string>>(reader.GetString(2)) ?? []
+            : reader.GetFieldValue<string[]>(2);
 }

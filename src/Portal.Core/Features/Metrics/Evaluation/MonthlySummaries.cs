@@ -15,7 +15,7 @@ internal static class MonthlySummaries
     public static async Task RefreshAsync(EvaluationRun run, CancellationToken cancellationToken)
     {
         await using var transaction = await run.Db.Database.BeginTransactionAsync(cancellationToken);
-        await run.Connection.ExecuteAsync(transaction.GetDbTransaction(), MetricsEvaluationSql.RefreshSummaries, cancellationToken);
+        await run.Connection.ExecuteAsync(transaction.GetDbTransaction(), run.OnPostgres ? MetricsEvaluationPostgresSql.RefreshSummaries : MetricsEvaluationSql.RefreshSummaries, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -77,7 +77,7 @@ internal sealed class TierRecorder(TierOptions options, Func<TierMove, TierOptio
     {
         var months = new Dictionary<Guid, List<MonthlyGmv>>();
         var firstPaid = new Dictionary<Guid, DateOnly>();
-        await using var command = run.Connection.Command(null, MetricsEvaluationSql.MonthlyGmv(run.Scoped));
+        await using var command = run.Connection.Command(null, run.OnPostgres ? MetricsEvaluationPostgresSql.MonthlyGmv(run.Scoped) : MetricsEvaluationSql.MonthlyGmv(run.Scoped));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -101,7 +101,7 @@ internal sealed class TierRecorder(TierOptions options, Func<TierMove, TierOptio
     private static async Task<Dictionary<Guid, (DateOnly Since, GrowthTier Tier)>> ReadStateAsync(EvaluationRun run, CancellationToken cancellationToken)
     {
         var state = new Dictionary<Guid, (DateOnly Since, GrowthTier Tier)>();
-        await using var command = run.Connection.Command(null, MetricsEvaluationSql.TierState(run.Scoped));
+        await using var command = run.Connection.Command(null, run.OnPostgres ? MetricsEvaluationPostgresSql.TierState(run.Scoped) : MetricsEvaluationSql.TierState(run.Scoped));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -115,9 +115,9 @@ internal sealed class TierRecorder(TierOptions options, Func<TierMove, TierOptio
     {
         await using var transaction = await run.Db.Database.BeginTransactionAsync(cancellationToken);
         await using (var insert = run.Connection.Command(transaction.GetDbTransaction(), MetricsEvaluationSql.InsertTierChange,
-            ("$source", nameof(TierChangeSource.Metrics)), ("$at", run.Values.Instant(clock.GetUtcNow()))))
+            ("@source", nameof(TierChangeSource.Metrics)), ("@at", run.Values.Instant(clock.GetUtcNow()))))
         {
-            string[] names = ["$id", "$brand", "$from", "$to", "$on", "$why", "$reason", "$month", "$gmv", "$threshold", "$months"];
+            string[] names = ["@id", "@brand", "@from", "@to", "@on", "@why", "@reason", "@month", "@gmv", "@threshold", "@months"];
             var p = names.Select(name => insert.AddParameter(name)).ToArray();
             await insert.PrepareAsync(cancellationToken);
             foreach (var change in changes)

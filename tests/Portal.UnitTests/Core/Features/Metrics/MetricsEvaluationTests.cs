@@ -12,10 +12,13 @@ using static Portal.UnitTests.Core.Features.Metrics.MetricsTestApp;
 
 namespace Portal.UnitTests.Core.Features.Metrics;
 
-/// <summary>Milestones, tasks and tiers evaluated from stored figures on real SQLite; runs twice give the same records.</summary>
-public sealed class MetricsEvaluationTests(MetricsFixture fixture) : IClassFixture<MetricsFixture>
+/// <summary>
+/// Milestones, tasks and tiers evaluated from stored figures, on each engine (<see cref="MetricsEvaluationOnSqliteTests"/>,
+/// <see cref="MetricsEvaluationOnPostgresTests"/>); runs twice give the same records.
+/// </summary>
+public abstract class MetricsEvaluationTests(PortalAppFactory app)
 {
-    private readonly PortalAppFactory _app = fixture.App;
+    private protected readonly PortalAppFactory _app = app;
 
     private Task<List<(string Code, DateOnly On, decimal Value, string Period)>> MilestonesAsync(Guid brandId) =>
         _app.WithDbAsync(async db => (await db.MilestoneAchievements.AsNoTracking()
@@ -31,7 +34,7 @@ public sealed class MetricsEvaluationTests(MetricsFixture fixture) : IClassFixtu
 
     private async Task EvaluateAsync(Guid brandId) => await _app.Evaluation().EvaluateAsync([brandId]);
 
-    [Fact]
+    [EngineFact]
     public async Task Maximum_ReachedOnADay_IsRecordedOnceWithThatDayAndCompletesItsTaskAsMilestone()
     {
         var (code, id) = await _app.NewBrandAsync();
@@ -48,7 +51,7 @@ public sealed class MetricsEvaluationTests(MetricsFixture fixture) : IClassFixtu
         (await _app.WithDbAsync(db => db.MilestoneAchievements.CountAsync(a => a.BrandId == id && a.TasksCompletedAt != null))).ShouldBe(1);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Evaluate_WithMoreBrandIdsThanSqliteHasVariables_StillRecordsTheMilestone()
     {
         // The nightly recompute and a large import hand over tens of thousands of ids; SQLite allows 32,766 variables.
@@ -62,7 +65,7 @@ public sealed class MetricsEvaluationTests(MetricsFixture fixture) : IClassFixtu
         (await _app.RowAsync(id, "e-first-influencers"))!.CompletionSource.ShouldBe(CompletionSource.Milestone);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task MonthlySum_SplitAcrossAMonthEnd_IsNotReachedUntilOneMonthHoldsIt()
     {
         var (code, id) = await _app.NewBrandAsync();
@@ -77,7 +80,7 @@ public sealed class MetricsEvaluationTests(MetricsFixture fixture) : IClassFixtu
         (await MilestoneAsync(id, "e-distribution-100k-month")).ShouldBe(("e-distribution-100k-month", new DateOnly(2026, 7, 31), 100_000m, "2026-07"));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task DaysWithValue_CountsOnlyDaysAboveZero_AndIsReachedOnTheTenthDay()
     {
         var (code, id) = await _app.NewBrandAsync();
@@ -92,7 +95,7 @@ public sealed class MetricsEvaluationTests(MetricsFixture fixture) : IClassFixtu
         (await _app.RowAsync(id, "s-ten-streams"))!.CompletionSource.ShouldBe(CompletionSource.Milestone);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Latest_OnlyTheMostRecentValueCounts()
     {
         var (code, id) = await _app.NewBrandAsync();
@@ -107,7 +110,7 @@ public sealed class MetricsEvaluationTests(MetricsFixture fixture) : IClassFixtu
         (await MilestoneAsync(id, "p-repurchase-30")).ShouldBe(("p-repurchase-30", new DateOnly(2026, 8, 3), 0.3m, "2026-08-03"));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task AdRoi_IsTheMonthsAdGmvOverItsSpend()
     {
         var (code, id) = await _app.NewBrandAsync();
@@ -122,7 +125,7 @@ public sealed class MetricsEvaluationTests(MetricsFixture fixture) : IClassFixtu
         (await MilestoneAsync(id, "t-roi-2-month")).ShouldBe(("t-roi-2-month", new DateOnly(2026, 8, 1), 2m, "2026-08"));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task SelfStreamGmv_IsGmvLessDistribution()
     {
         var (code, id) = await _app.NewBrandAsync();
@@ -135,7 +138,7 @@ public sealed class MetricsEvaluationTests(MetricsFixture fixture) : IClassFixtu
         (await MilestoneAsync(id, "s-day-stream-gmv-100k")).ShouldBe(("s-day-stream-gmv-100k", new DateOnly(2026, 8, 2), 100_000m, "2026-08-02"));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Tiers_FromMonthlyGmv_AreRecordedWithTheirExplanationOnce()
     {
         var (code, id) = await _app.NewBrandAsync();
@@ -161,7 +164,7 @@ public sealed class MetricsEvaluationTests(MetricsFixture fixture) : IClassFixtu
         }
     }
 
-    [Fact]
+    [EngineFact]
     public async Task TierChange_StoredOnce_ReadsInEachReadersLanguageAndUnits()
     {
         var (code, id) = await _app.NewBrandAsync();
@@ -180,16 +183,7 @@ public sealed class MetricsEvaluationTests(MetricsFixture fixture) : IClassFixtu
         (stored.Reason, stored.ProofMonth, stored.Gmv).ShouldBe((TierChangeReason.Promotion, new DateOnly(2026, 7, 1), 12_345_678m));
     }
 
-    [Fact]
-    public void TierChange_WithoutFacts_ReadsAsItsStoredText()
-    {
-        var strings = _app.Services.GetRequiredService<IStringLocalizer<MetricsStrings>>();
-
-        TierExplanations.Render(strings, GrowthTier.Ka, new DateOnly(2026, 8, 1), facts: null, "KA since 2026-08: GMV ¥1.2M in 2026-07 / 2026-08 起为 KA")
-            .ShouldBe("KA since 2026-08: GMV ¥1.2M in 2026-07 / 2026-08 起为 KA");
-    }
-
-    [Fact]
+    [EngineFact]
     public async Task Tiers_TwoMonthsBelow_DemoteWithAnExplanation()
     {
         var (code, id) = await _app.NewBrandAsync();
@@ -207,7 +201,7 @@ public sealed class MetricsEvaluationTests(MetricsFixture fixture) : IClassFixtu
         (await _app.Growth().GetAsync(id)).History[0].Explanation.ShouldBe("Ramp-up since 2026-08: GMV below ¥1M for 2 months (¥200K in 2026-07)");
     }
 
-    [Fact]
+    [EngineFact]
     public async Task EvaluateAll_RunTwice_GivesTheSameRecords()
     {
         var (code, id) = await _app.NewBrandAsync();
@@ -228,7 +222,7 @@ public sealed class MetricsEvaluationTests(MetricsFixture fixture) : IClassFixtu
         second.TierChanges.ShouldBe(0);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task EvaluatePending_EvaluatesQueuedBrandsAndClearsThem()
     {
         var (code, id) = await _app.NewBrandAsync();
@@ -240,7 +234,7 @@ public sealed class MetricsEvaluationTests(MetricsFixture fixture) : IClassFixtu
         (await _app.WithDbAsync(db => db.PendingMetricsEvaluations.AnyAsync(p => p.BrandId == id))).ShouldBeFalse();
     }
 
-    [Fact]
+    [EngineFact]
     public async Task EvaluatePending_AfterABackfillOfAnEarlierMonth_SummarisesThatMonthAgain()
     {
         // The summary is rebuilt from the earliest touched day's month: a late July file after August was evaluated.
@@ -258,7 +252,7 @@ public sealed class MetricsEvaluationTests(MetricsFixture fixture) : IClassFixtu
         months.ShouldBe(["2026-07", "2026-08"]);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task EvaluateAll_FiguresWrittenAroundTheService_AreSummarisedAndEvaluated()
     {
         // Nothing queued them (a bulk load, a restored backup): the nightly run still finds them.
@@ -275,7 +269,7 @@ public sealed class MetricsEvaluationTests(MetricsFixture fixture) : IClassFixtu
         (await _app.RowAsync(id, "e-first-influencers"))!.CompletionSource.ShouldBe(CompletionSource.Milestone);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Milestone_ForATaskAlreadyDoneByHand_KeepsWhoDidIt()
     {
         var (code, id) = await _app.NewBrandAsync();
@@ -295,6 +289,19 @@ public sealed class MetricsEvaluationTests(MetricsFixture fixture) : IClassFixtu
         row.CompletionSource.ShouldBe(CompletionSource.Manual);
         row.CompletedAt.ShouldBe(done);
     }
+}
+
+/// <summary>The evaluation's specifications on SQLite, and what does not depend on the engine.</summary>
+public sealed class MetricsEvaluationOnSqliteTests(MetricsFixture fixture) : MetricsEvaluationTests(fixture.App), IClassFixture<MetricsFixture>
+{
+    [Fact]
+    public void TierChange_WithoutFacts_ReadsAsItsStoredText()
+    {
+        var strings = _app.Services.GetRequiredService<IStringLocalizer<MetricsStrings>>();
+
+        TierExplanations.Render(strings, GrowthTier.Ka, new DateOnly(2026, 8, 1), facts: null, "KA since 2026-08: GMV ¥1.2M in 2026-07 / 2026-08 起为 KA")
+            .ShouldBe("KA since 2026-08: GMV ¥1.2M in 2026-07 / 2026-08 起为 KA");
+    }
 
     [Fact]
     public async Task StalledBrands_AreThoseWithoutRecentFiguresOrMilestones()
@@ -313,3 +320,7 @@ public sealed class MetricsEvaluationTests(MetricsFixture fixture) : IClassFixtu
         stalled.Select(s => s.BrandId).ShouldNotContain(busyId);
     }
 }
+
+/// <summary>The evaluation's specifications on PostgreSQL (<c>MetricsEvaluationPostgresSql</c>).</summary>
+[Trait("Kind", "Postgres")]
+public sealed class MetricsEvaluationOnPostgresTests(PostgresMetricsFixture fixture) : MetricsEvaluationTests(fixture.App), IClassFixture<PostgresMetricsFixture>, IRunsOnPostgres;

@@ -7,24 +7,48 @@ using Portal.UnitTests.Infrastructure;
 namespace Portal.UnitTests.Core.Features.Metrics;
 
 /// <summary>One app (no job server, the clock at 2026-09-15 noon in China) shared by a test class; each test makes brands of its own.</summary>
-public sealed class MetricsFixture : IAsyncLifetime
+public class MetricsFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset Now = new(2026, 9, 15, 4, 0, 0, TimeSpan.Zero);
 
-    public PortalAppFactory App { get; } = new(settings: new Dictionary<string, string?>
+    private static readonly Dictionary<string, string?> Settings = new()
     {
         ["Jobs:RunServer"] = "false",
         ["Metrics:MaxRowsPerBatch"] = "20000",
-    });
+    };
 
-    public Task InitializeAsync()
+    private readonly Func<IDictionary<string, string?>, PortalAppFactory> _start;
+    private PortalAppFactory? _app;
+
+    public MetricsFixture()
+        : this(settings => new PortalAppFactory(settings: settings))
     {
-        App.Clock.MoveTo(Now);
-        return Task.CompletedTask;
     }
 
-    public Task DisposeAsync() => App.DisposeAsync().AsTask();
+    protected MetricsFixture(Func<IDictionary<string, string?>, PortalAppFactory> start) => _start = start;
+
+    /// <summary>Started at first use, so a class whose tests are all skipped starts nothing.</summary>
+    public PortalAppFactory App
+    {
+        get
+        {
+            if (_app is null)
+            {
+                _app = _start(new Dictionary<string, string?>(Settings));
+                _app.Clock.MoveTo(Now);
+            }
+
+            return _app;
+        }
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _app?.DisposeAsync().AsTask() ?? Task.CompletedTask;
 }
+
+/// <summary><see cref="MetricsFixture"/>'s app on a PostgreSQL database of its own (<see cref="PortalAppFactory.OnPostgres"/>).</summary>
+public sealed class PostgresMetricsFixture() : MetricsFixture(settings => PortalAppFactory.OnPostgres(settings: settings));
 
 internal static class MetricsTestApp
 {
