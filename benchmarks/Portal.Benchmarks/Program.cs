@@ -14,8 +14,8 @@ namespace Portal.Benchmarks
             var quick = args.Contains("--quick");
             if (args.Contains("portfolio"))
             {
-                var postgres = Array.IndexOf(args, "--postgres") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-                return await PortfolioBenchmark.RunAsync(quick, postgres);
+                var server = Array.IndexOf(args, "--postgres") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+                return await PortfolioBenchmark.RunAsync(quick, server);
             }
 
             var sizes = quick ? BenchmarkSizes.Quick : BenchmarkSizes.Full;
@@ -28,9 +28,9 @@ namespace Portal.Benchmarks
 
             var ingestion = await bench.MeasureIngestionAsync(sizes);
             IReadOnlyDictionary<string, double>? postgres = null;
-            if (Environment.GetEnvironmentVariable(PostgresIngestionBench.Variable) is { Length: > 0 } server)
+            if (Environment.GetEnvironmentVariable(PostgresIngestionBench.Variable) is { Length: > 0 } postgresServer)
             {
-                await using var postgresBench = await PostgresIngestionBench.StartAsync(server);
+                await using var postgresBench = await PostgresIngestionBench.StartAsync(postgresServer);
                 postgres = await postgresBench.MeasureAsync(sizes);
             }
 

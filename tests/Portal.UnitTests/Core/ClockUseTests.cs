@@ -29,6 +29,29 @@ public sealed partial class ClockUseTests
     }
 
     [Fact]
+    public void CoreTestsThatReadTheMachinesClock_AreInTheYearAheadRun()
+    {
+        // scripts/test.sh runs only some tests a year ahead (PLUS365D_SUITE): the Web and Jobs tests, and the
+        // Core test classes it names. A Core test that starts reading the machine's clock must be named there too.
+        var root = Portal.UnitTests.Web.Localization.ResourceTests.RepositoryRoot();
+        var script = File.ReadAllText(Path.Combine(root, "scripts", "test.sh"));
+        var suite = script.Split('\n').Single(l => l.StartsWith("PLUS365D_SUITE=", StringComparison.Ordinal));
+        var core = Path.Combine(root, "tests", "Portal.UnitTests", "Core");
+        var missing = Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => File.ReadLines(f).Any(l => MachineClock().IsMatch(l) && !l.TrimStart().StartsWith("//", StringComparison.Ordinal)))
+            // Covered by name, or by its namespace (the folders below Core, e.g. Features/Accounts).
+            .Where(f => !suite.Contains(Path.GetFileNameWithoutExtension(f), StringComparison.Ordinal)
+                && !suite.Contains("Portal.UnitTests.Core." + Path.GetRelativePath(core, Path.GetDirectoryName(f)!).Replace(Path.DirectorySeparatorChar, '.') + ".", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(core, f))
+            .ToList();
+
+        suite.ShouldContain("Kind!=Fault");
+        missing.ShouldBeEmpty("add these test classes to PLUS365D_SUITE in scripts/test.sh: they read the machine's clock");
+    }
+
+    [Fact]
     public void MachineClockPattern_FindsTheReadsItMustFind()
     {
         MachineClock().IsMatch("var d = DateTime.Today;").ShouldBeTrue();
