@@ -63,7 +63,6 @@ wait_ready() {
     if ! kill -0 "$pid" 2>/dev/null; then
       echo "error: the node for $url stopped; its log ($log) ends:" >&2
       tail -n 40 "$log" >&2
-      echo "(if the demo seeding failed on PostgreSQL, try PORTAL_DEMO_FIGURES=false)" >&2
       return 1
     fi
     if curl -fsS -o /dev/null "$url/health/ready" 2>/dev/null; then

@@ -73,7 +73,7 @@ internal sealed class JobsOptionsValidator(IOptions<DatabaseOptions> database) :
         {
             if (options.Storage != JobStorageKind.Postgres)
             {
-                fail("Jobs:ConnectionString", "is read only when Jobs:Storage is Postgres.");
+                fail("Jobs:ConnectionString", "is used only when Jobs:Storage is Postgres.");
             }
             else if (ConnectionProblem(options.ConnectionString) is { } problem)
             {

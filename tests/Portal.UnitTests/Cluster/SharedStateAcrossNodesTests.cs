@@ -1,6 +1,11 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Microsoft.EntityFrameworkCore;
 using Portal.Core.Features.Documents;
+using Portal.Core.Features.Email;
+using Portal.Core.Features.Metrics;
+using Portal.Core.Features.Metrics.Evaluation;
 using Portal.UnitTests.Infrastructure;
 
 namespace Portal.UnitTests.Cluster;
@@ -37,5 +42,58 @@ public sealed class SharedStateAcrossNodesTests(ClusterNodes nodes) : IClassFixt
         using var copy = new MemoryStream();
         await read.CopyToAsync(copy);
         copy.ToArray().ShouldBe(content);
+    }
+
+    [PostgresFact]
+    public async Task MetricsEvaluation_WhileAnotherProcessEvaluates_WaitsForItToEnd()
+    {
+        // Another process's evaluation, as the database sees it: the session lock every evaluation holds while it runs.
+        await using var other = new NpgsqlConnection(nodes.Database.ConnectionString);
+        await other.OpenAsync();
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({EvaluationLock.PostgresLockKey})", other))
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+
+        var onB = nodes.B.Services.GetRequiredService<MetricsEvaluationService>().EvaluateAllAsync();
+        var finished = await Task.WhenAny(onB, Task.Delay(TimeSpan.FromSeconds(2)));
+        finished.ShouldNotBe(onB, "node B evaluated while another process's evaluation held the lock");
+
+        await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({EvaluationLock.PostgresLockKey})", other))
+        {
+            await release.ExecuteNonQueryAsync();
+        }
+
+        await onB.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    [PostgresFact]
+    public async Task Email_BeingSentByAnotherWorker_IsNotSentAgain_AndIsSentOnceTheClaimIsGone()
+    {
+        var email = new OutgoingEmail { To = "claim@example.test", Subject = "Claimed", TextBody = "Sent once." };
+        await nodes.A.WithDbAsync(async db =>
+        {
+            db.OutgoingEmails.Add(email);
+            return await db.SaveChangesAsync();
+        });
+
+        // Another worker's send in progress, as the database sees it: the claim it holds on the e-mail. Unpooled, so
+        // closing it ends the session, as a killed worker's does.
+        await using var other = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(nodes.Database.ConnectionString) { Pooling = false }.ToString());
+        await other.OpenAsync();
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({EmailClaim.LockClass}, hashtext('{email.Id}'))", other))
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+
+        var delivery = nodes.B.Services.GetRequiredService<EmailDelivery>();
+        await delivery.SendAsync(email.Id, CancellationToken.None);
+        var whileClaimed = await nodes.B.WithDbAsync(db => db.OutgoingEmails.AsNoTracking().SingleAsync(e => e.Id == email.Id));
+        (whileClaimed.Status, whileClaimed.Attempts).ShouldBe((EmailStatus.Pending, 0), "node B must leave an e-mail another worker is sending");
+
+        await other.CloseAsync();
+        await delivery.SendAsync(email.Id, CancellationToken.None);
+
+        (await nodes.B.WithDbAsync(db => db.OutgoingEmails.AsNoTracking().SingleAsync(e => e.Id == email.Id))).Status.ShouldBe(EmailStatus.Sent);
     }
 }

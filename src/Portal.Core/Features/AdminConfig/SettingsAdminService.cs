@@ -9,6 +9,7 @@ using Portal.Core.Data;
 using Portal.Core.Features.Applications;
 using Portal.Core.Features.Brands;
 using Portal.Core.Features.Documents;
+using Portal.Core.Features.Live;
 using Portal.Core.Features.Tiers;
 
 namespace Portal.Core.Features.AdminConfig;
@@ -64,7 +65,8 @@ public sealed class SettingsAdminService(
     IValidator<SettingsForm> validator,
     IEnumerable<IValidateOptions<TierOptions>> tierValidators,
     IStringLocalizer<AdminConfigStrings> strings,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILiveUpdates live)
 {
     /// <summary>The settings in force and the files' defaults; null for anyone but an administrator.</summary>
     public async Task<SettingsView?> GetAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
@@ -166,6 +168,8 @@ public sealed class SettingsAdminService(
         }
 
         await store.ReloadAsync(cancellationToken);
+        // Every other process reloads too (SettingsOverrideRefresher), so a worker's next evaluation uses the new thresholds.
+        live.Publish(SettingsOverrideStore.LiveKind, "");
         return Outcome.Ok;
     }
 

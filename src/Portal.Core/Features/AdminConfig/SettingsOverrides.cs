@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Portal.Core.Data;
+using Portal.Core.Features.Live;
 
 namespace Portal.Core.Features.AdminConfig;
 
@@ -32,6 +33,9 @@ public static class EditableSettings
 /// </summary>
 public sealed class SettingsOverrideStore(IDbContextFactory<PortalDbContext> dbFactory)
 {
+    /// <summary>The live-update kind a process publishes after saving overrides: every process reloads.</summary>
+    public const string LiveKind = "settings";
+
     private readonly Lock _lock = new();
     private IReadOnlyDictionary<string, string> _current = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
     private CancellationTokenSource _changed = new();
@@ -101,10 +105,15 @@ internal sealed class SettingsOverrideChangeTokenSource<TOptions>(SettingsOverri
     public IChangeToken GetChangeToken() => store.GetChangeToken();
 }
 
-/// <summary>Loads the overrides when the host starts (after the database is migrated) and polls for other processes' changes.</summary>
-internal sealed class SettingsOverrideRefresher(SettingsOverrideStore store, ILogger<SettingsOverrideRefresher> logger) : BackgroundService
+/// <summary>
+/// Loads the overrides when the host starts (after the database is migrated), reloads them as soon as another
+/// process says it saved some (<see cref="SettingsOverrideStore.LiveKind"/> over <see cref="ILiveUpdates"/>), and
+/// polls as a backstop for a word that was lost (a listener reconnecting).
+/// </summary>
+internal sealed class SettingsOverrideRefresher(SettingsOverrideStore store, ILiveUpdates live, ILogger<SettingsOverrideRefresher> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+    private readonly SemaphoreSlim _saved = new(0);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -115,11 +124,12 @@ internal sealed class SettingsOverrideRefresher(SettingsOverrideStore store, ILo
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval);
+        using var listening = live.Listen(SettingsOverrideStore.LiveKind, _ => _saved.Release());
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (true)
             {
+                await _saved.WaitAsync(Interval, stoppingToken);
                 try
                 {
                     await store.ReloadAsync(stoppingToken);

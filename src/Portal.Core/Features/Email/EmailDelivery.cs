@@ -21,6 +21,13 @@ public sealed class EmailDelivery(
     public async Task SendAsync(Guid emailId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var claim = await EmailClaim.TryTakeAsync(db, emailId, cancellationToken);
+        if (claim is null)
+        {
+            // Another worker is sending it right now (its job and a reconcile's re-enqueue can meet); it saves the outcome.
+            return;
+        }
+
         var email = await db.OutgoingEmails.SingleOrDefaultAsync(e => e.Id == emailId, cancellationToken);
         if (email is null || email.Status != EmailStatus.Pending)
         {

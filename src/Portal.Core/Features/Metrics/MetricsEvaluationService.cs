@@ -54,7 +54,7 @@ public sealed class MetricsEvaluationService(
     private readonly MilestoneRecorder _milestones = new(clock, logger);
     private readonly MilestoneTasks _tasks = new(journey, clock);
 
-    // One evaluation at a time in a process: the incremental job and the nightly one never race.
+    // One evaluation at a time in a process (and, through EvaluationLock, on the database): the incremental job and the nightly one never race.
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Evaluates the brands queued by accepted batches and clears the rows it saw.</summary>
@@ -77,6 +77,8 @@ public sealed class MetricsEvaluationService(
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             await db.Database.OpenConnectionAsync(cancellationToken);
             var run = new EvaluationRun(db, db.Database.GetDbConnection(), Scoped: !all);
+            // Across processes (several workers, a web node seeding): one evaluation at a time on the database too.
+            await using var exclusive = await EvaluationLock.TakeAsync(run, cancellationToken);
             var phases = new PhaseTimes();
             var pending = await EvaluationScope.ReadPendingAsync(db, brandIds, cancellationToken);
             if (brandIds is null && !all && pending.Count == 0)

@@ -37,7 +37,8 @@ internal static class MetricsPostgresIngestion
     /// </summary>
     private static readonly string LockBrands = $"""
         SELECT pg_advisory_xact_lock({LockClass}, k)
-        FROM (SELECT DISTINCT hashtext(b::text) AS k FROM unnest(@brands) AS b ORDER BY k) AS keys
+        FROM (SELECT DISTINCT hashtext(b::text) AS k FROM unnest(@brands) AS b) AS keys
+        ORDER BY k
         """;
 
     /// <summary>Writes the checked rows in the open <paramref name="transaction"/>; answers the counts and the touched brands.</summary>

@@ -45,8 +45,6 @@ public sealed class PostgresAuditChainTests
 
         report.Intact.ShouldBeTrue();
         report.Checked.ShouldBeGreaterThanOrEqualTo(3);
-        var stored = await second.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.ActorName == "chain test").Select(e => e.At).ToListAsync());
-        stored.ShouldAllBe(at => at.UtcTicks % 10 == 0, "stored, and hashed, to the microsecond");
     }
 
     [PostgresFact]
