@@ -153,13 +153,14 @@ fi
 # app's clock at a fixed instant (Clock:Start), so a test that mixes a date of its own with the
 # machine's clock, or a feature that reads the machine's clock, fails here a year before its date.
 # Only the tests where a clock other than the app's can meet a date run here (to leave the PostgreSQL run
-# room in CI's budget): the web tests (cookies, tokens, two-factor codes and data-protection keys are dated
-# by their libraries), the jobs and the e-mail outbox (Hangfire schedules on the machine's clock), the accounts,
+# room in CI's budget): the web tests of sign-in, sessions, tokens, two-factor codes, data-protection keys and
+# rate-limit windows (dated by their libraries on the machine's clock; pages and components see only the app's
+# clock), the jobs and the e-mail outbox (Hangfire schedules on the machine's clock), the accounts,
 # ClockUseTests (no product code reads the machine's clock) and the test classes that read the machine's
 # clock themselves (DocumentLifecycleTests, PortfolioRefresh*Tests). The other Core
 # tests see only the app's clock, which faketime does not move. The fault tests (Kind=Fault: processes
 # killed mid-work, real time by design) and the PostgreSQL ones are left out.
-PLUS365D_SUITE='Kind!=Fault&Kind!=Postgres&(FullyQualifiedName~Portal.UnitTests.Web.|FullyQualifiedName~Portal.UnitTests.Jobs.|FullyQualifiedName~Portal.UnitTests.Core.ClockUseTests|FullyQualifiedName~DocumentLifecycleTests|FullyQualifiedName~PortfolioRefreshQueueTests|FullyQualifiedName~PortfolioRefreshTests|FullyQualifiedName~Portal.UnitTests.Core.Features.Accounts.|FullyQualifiedName~EmailDeliveryTests)'
+PLUS365D_SUITE='Kind!=Fault&Kind!=Postgres&(FullyQualifiedName~Portal.UnitTests.Web.Security.|FullyQualifiedName~Portal.UnitTests.Web.TwoFactorTests|FullyQualifiedName~Portal.UnitTests.Web.StaffTwoFactor|FullyQualifiedName~Portal.UnitTests.Web.AccountTests|FullyQualifiedName~Portal.UnitTests.Web.TokenEndpointTests|FullyQualifiedName~Portal.UnitTests.Web.DataProtectionTests|FullyQualifiedName~Portal.UnitTests.Web.StartupTests|FullyQualifiedName~Portal.UnitTests.Web.ThrottlingTests|FullyQualifiedName~Portal.UnitTests.Jobs.|FullyQualifiedName~Portal.UnitTests.Core.ClockUseTests|FullyQualifiedName~DocumentLifecycleTests|FullyQualifiedName~PortfolioRefreshQueueTests|FullyQualifiedName~PortfolioRefreshTests|FullyQualifiedName~Portal.UnitTests.Core.Features.Accounts.|FullyQualifiedName~EmailDeliveryTests)'
 if command -v faketime >/dev/null 2>&1; then
   run_tests tests/Portal.UnitTests "Portal.UnitTests.plus365d" "$PLUS365D_SUITE" faketime -f '+365d'
 else

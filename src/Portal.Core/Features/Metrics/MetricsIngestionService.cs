@@ -165,12 +165,14 @@ public sealed class MetricsIngestionService(
 
     private static object Db(long? value) => value is { } v ? v : DBNull.Value;
 
-    private static readonly string[] Columns =
+    /// <summary>A daily row's figures as stored, in the order both engines' writes bind them.</summary>
+    internal static readonly string[] Figures =
     [
-        "BrandId", "Date", "Gmv", "Orders", "PaidOrders", "Streams", "LiveMinutes", "PeakViewers", "NewFans", "Fans",
-        "FanGroupMembers", "RepurchaseRate", "DistributionGmv", "Influencers", "AdSpend", "AdGmv", "ExclusiveSkus", "UpdatedAt",
+        "Gmv", "Orders", "PaidOrders", "Streams", "LiveMinutes", "PeakViewers", "NewFans", "Fans",
+        "FanGroupMembers", "RepurchaseRate", "DistributionGmv", "Influencers", "AdSpend", "AdGmv", "ExclusiveSkus",
     ];
 
+    private static readonly string[] Columns = ["BrandId", "Date", .. Figures, "UpdatedAt"];
     /// <summary>
     /// The prepared single-row write of a daily row (parameters in <see cref="Columns"/> order, filled by
     /// <see cref="Bind"/>): an upsert, or with <paramref name="replaceExisting"/> false an insert that

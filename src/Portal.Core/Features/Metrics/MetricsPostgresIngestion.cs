@@ -16,12 +16,7 @@ internal static class MetricsPostgresIngestion
     /// <summary>The advisory-lock class of the metrics' per-brand write locks (<c>pg_advisory_xact_lock(int, int)</c>'s first key): "METR".</summary>
     private const int LockClass = 0x4D455452;
 
-    private static readonly string[] Figures =
-    [
-        "Gmv", "Orders", "PaidOrders", "Streams", "LiveMinutes", "PeakViewers", "NewFans", "Fans",
-        "FanGroupMembers", "RepurchaseRate", "DistributionGmv", "Influencers", "AdSpend", "AdGmv", "ExclusiveSkus",
-    ];
-
+    private static readonly string[] Figures = MetricsIngestionService.Figures;
     private static readonly string StagingColumns = string.Join(", ", Figures.Prepend("Date").Prepend("BrandId").Select(c => $"\"{c}\""));
 
     /// <summary>The batch's staging table, this transaction's only (a pooled connection keeps no leftovers).</summary>

@@ -16,8 +16,9 @@ public sealed class PortfolioRefreshTests
     {
         var query = app.Services.GetRequiredService<PortfolioQuery>();
         var staff = await app.PrincipalAsync(DemoData.OperatorEmail);
-        // About a second on an idle machine (the job's delay and Hangfire's one-second schedule poll); generous for a loaded one.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // About a second on an idle machine (the job's delay and Hangfire's one-second schedule poll). A drain that
+        // fails on a loaded machine is retried after 1, 2, 5, 10, 30 and 120 s (RefreshPortfolioJob): wait past them all.
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         PortfolioRowView? row = null;
         while (DateTime.UtcNow < deadline)
         {
