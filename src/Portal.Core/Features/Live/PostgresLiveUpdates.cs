@@ -58,6 +58,12 @@ public sealed class PostgresLiveUpdates(IOptions<DatabaseOptions> database, ILog
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            // A host stopped after the container disposed it (several hosts in one test process): nothing runs.
+            return;
+        }
+
         await _stopping.CancelAsync();
         _outgoing.Writer.TryComplete();
         await Task.WhenAll(_listen, _send).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -72,12 +78,14 @@ public sealed class PostgresLiveUpdates(IOptions<DatabaseOptions> database, ILog
         }
 
         await _stopping.CancelAsync();
+        _outgoing.Writer.TryComplete();
+        // The loops end on the cancellation; the LISTEN connection goes only after they stopped using it. The token
+        // source is left to the collector: a StopAsync racing this disposal must still be able to read it.
+        await Task.WhenAll(_listen, _send).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (_listening is { } connection)
         {
             await connection.DisposeAsync();
         }
-
-        _stopping.Dispose();
     }
 
     private async Task<NpgsqlConnection> ListenAsync(CancellationToken cancellationToken)
