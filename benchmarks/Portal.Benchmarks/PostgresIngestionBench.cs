@@ -150,31 +150,7 @@ internal sealed class PostgresIngestionBench : IAsyncDisposable
         return (rows, entities);
     }
 
-    private MetricRowInput RandomRow(string brand, DateOnly date)
-    {
-        var orders = _random.Next(0, 3_000);
-        var gmv = _random.Next(0, 50_000_000) / 100m;
-        return new MetricRowInput
-        {
-            Brand = brand,
-            Date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            Gmv = gmv,
-            Orders = orders,
-            PaidOrders = orders - _random.Next(0, Math.Max(1, orders / 10)),
-            Streams = _random.Next(0, 3),
-            LiveMinutes = _random.Next(0, 600),
-            PeakViewers = _random.Next(0, 20_000),
-            NewFans = _random.Next(0, 2_000),
-            Fans = _random.Next(0, 500_000),
-            FanGroupMembers = _random.Next(0, 20_000),
-            RepurchaseRate = _random.Next(0, 10_000) / 10_000m,
-            DistributionGmv = decimal.Round(gmv * _random.Next(0, 60) / 100m, 2),
-            Influencers = _random.Next(0, 40),
-            AdSpend = _random.Next(0, 1_000_000) / 100m,
-            AdGmv = _random.Next(0, 4_000_000) / 100m,
-            ExclusiveSkus = _random.Next(0, 4),
-        };
-    }
+    private MetricRowInput RandomRow(string brand, DateOnly date) => BenchRows.Random(_random, brand, date);
 
     /// <summary>The baseline: each batch in its own transaction, one binary COPY of the rows in storage units, nothing else.</summary>
     private async Task CopyAsync(IEnumerable<DailyMetric[]> batches)
