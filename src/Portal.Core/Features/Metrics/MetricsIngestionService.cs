@@ -146,16 +146,14 @@ public sealed class MetricsIngestionService(
         return new MetricsIngestionResult(inserted, updated, unchanged);
     }
 
-    /// <summary>PostgreSQL: binary COPY into a staging table and one upsert (<see cref="MetricsPostgresIngestion"/>).</summary>
+    /// <summary>PostgreSQL: binary COPY into a staging table and one upsert that also queues the brands (<see cref="MetricsPostgresIngestion"/>).</summary>
     private static async Task<MetricsIngestionResult> UpsertOnPostgresAsync(
         PortalDbContext db, IReadOnlyList<DailyMetric> rows, bool merge, DateTimeOffset now, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var dbTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
-        var (result, touched) = await MetricsPostgresIngestion.UpsertAsync(connection, dbTransaction, rows, merge, now, progress, cancellationToken);
-        // Portfolio refresh queue (see PortfolioRefreshQueue): the touched brands' rows, in this transaction.
-        await Portfolio.PortfolioRefreshQueue.EnqueueAsync(connection, dbTransaction, touched, now, cancellationToken);
+        var result = await MetricsPostgresIngestion.UpsertAsync(connection, dbTransaction, rows, merge, now, progress, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         progress?.Report(rows.Count);
         return result;

@@ -9,7 +9,11 @@ namespace Portal.Core.Features.Metrics;
 /// temporary staging table, then ONE <c>INSERT ... ON CONFLICT ("BrandId", "Date") DO UPDATE ... WHERE</c> writes it
 /// with the SQLite path's semantics (replace or merge; a row whose figures do not change is left alone, its
 /// <c>UpdatedAt</c> too, and counts as unchanged) and, in the same statement, queues the touched brands for
-/// evaluation with the earliest day actually written (<c>LEAST</c> with a row already queued).
+/// evaluation with the earliest day actually written (<c>LEAST</c> with a row already queued) and for the portfolio
+/// (<see cref="Portfolio.PortfolioRefreshQueue"/>). Three round trips per batch: the locks with the staging table,
+/// the COPY, the upsert. The staging table is created per batch: Npgsql resets a pooled connection with
+/// <c>DISCARD ALL</c>, which drops temporary tables, so one kept per connection would not survive anyway (and the
+/// CREATE costs about 1 ms of a batch's hundreds; docs/BENCHMARKS.md).
 /// </summary>
 internal static class MetricsPostgresIngestion
 {
@@ -36,28 +40,31 @@ internal static class MetricsPostgresIngestion
         ORDER BY k
         """;
 
-    /// <summary>Writes the checked rows in the open <paramref name="transaction"/>; answers the counts and the touched brands.</summary>
-    public static async Task<(MetricsIngestionResult Result, List<Guid> Touched)> UpsertAsync(
+    /// <summary>The locks, then the staging table: two statements, one round trip.</summary>
+    private static readonly string LockAndStage = $"{LockBrands};\n{CreateStaging}";
+
+    /// <summary>
+    /// Writes the checked rows in the open <paramref name="transaction"/> and queues their brands (evaluation and
+    /// portfolio); answers the counts.
+    /// </summary>
+    public static async Task<MetricsIngestionResult> UpsertAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<DailyMetric> rows, bool merge, DateTimeOffset stamp,
         IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var brands = rows.Select(r => r.BrandId).Distinct().ToArray();
-        await connection.ExecuteAsync(transaction, LockBrands, cancellationToken, ("@brands", brands));
-        await connection.ExecuteAsync(transaction, CreateStaging, cancellationToken);
+        await connection.ExecuteAsync(transaction, LockAndStage, cancellationToken, ("@brands", brands));
         await CopyAsync(connection, rows, progress, cancellationToken);
 
         await using var command = connection.Command(transaction, UpsertSql(merge), ("@stamp", StoredValues.Postgres.Instant(stamp)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         int inserted = 0, updated = 0;
-        var touched = new List<Guid>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            touched.Add(reader.GetGuid(0));
             inserted += (int)reader.GetInt64(1);
             updated += (int)reader.GetInt64(2);
         }
 
-        return (new MetricsIngestionResult(inserted, updated, rows.Count - inserted - updated), touched);
+        return new MetricsIngestionResult(inserted, updated, rows.Count - inserted - updated);
     }
 
     private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<DailyMetric> rows, IProgress<int>? progress, CancellationToken cancellationToken)
@@ -111,8 +118,11 @@ internal static class MetricsPostgresIngestion
     /// The one upsert: a figure is the staged one (replace) or the staged one where given, else the stored one
     /// (merge, <see cref="DailyMetric.MergedWith"/>); the update happens only where some figure differs
     /// (<c>IS DISTINCT FROM</c>: unknown equals only unknown, <see cref="DailyMetric.SameFiguresAs"/>). <c>xmax = 0</c>
-    /// tells an inserted row from an updated one. The written rows queue their brands in the same statement; answers
-    /// per touched brand how many rows it inserted and updated.
+    /// tells an inserted row from an updated one. The written rows queue their brands in the same statement, for the
+    /// evaluation and for the portfolio (the rows <see cref="Portfolio.PortfolioRefreshQueue.EnqueueAsync"/> would
+    /// write, without its round trip); answers per touched brand how many rows it inserted and updated. The staged
+    /// rows go in unsorted: the per-brand advisory locks already keep two batches off each other's keys, and the
+    /// batch's own rows come grouped by brand.
     /// </summary>
     private static string UpsertSql(bool merge)
     {
@@ -123,14 +133,17 @@ internal static class MetricsPostgresIngestion
         return $"""
             WITH written AS (
                 INSERT INTO "DailyMetrics" AS t ({StagingColumns}, "UpdatedAt")
-                SELECT {StagingColumns}, @stamp FROM metrics_staging ORDER BY "BrandId", "Date"
+                SELECT {StagingColumns}, @stamp FROM metrics_staging
                 ON CONFLICT ("BrandId", "Date") DO UPDATE SET {sets}, "UpdatedAt" = excluded."UpdatedAt"
                 WHERE ({stored}) IS DISTINCT FROM ({next})
                 RETURNING t."BrandId", t."Date", (t.xmax = 0) AS inserted),
             queued AS (
                 INSERT INTO "PendingMetricsEvaluations" ("BrandId", "RequestedAt", "FromDate")
                 SELECT "BrandId", @stamp, MIN("Date") FROM written GROUP BY "BrandId" ORDER BY "BrandId"
-                ON CONFLICT ("BrandId") DO UPDATE SET "RequestedAt" = excluded."RequestedAt", "FromDate" = LEAST("PendingMetricsEvaluations"."FromDate", excluded."FromDate"))
+                ON CONFLICT ("BrandId") DO UPDATE SET "RequestedAt" = excluded."RequestedAt", "FromDate" = LEAST("PendingMetricsEvaluations"."FromDate", excluded."FromDate")),
+            portfolio AS (
+                INSERT INTO "PendingPortfolioRefreshes" ("BrandId", "QueuedAt")
+                SELECT DISTINCT "BrandId", @stamp FROM written)
             SELECT "BrandId", COUNT(*) FILTER (WHERE inserted), COUNT(*) FILTER (WHERE NOT inserted)
             FROM written GROUP BY "BrandId"
             """;

@@ -12,7 +12,8 @@ namespace Portal.Core.Features.Portfolio;
 /// <summary>
 /// Rebuilds <see cref="BrandPortfolioRow"/>s, set-based: a handful of grouped queries per chunk of
 /// brands (never one query per brand), compliance through the same <see cref="RequirementEvaluator"/>
-/// the checklist uses, then one delete and a prepared insert in a transaction that also raises
+/// the checklist uses, then one delete and a prepared insert (on PostgreSQL one insert of unnested arrays) in a
+/// transaction that also raises
 /// <see cref="PortfolioVersion"/> (the cached counts follow). Idempotent. The brand's own columns (code, names, tier,
 /// status, manager and its name, category ids, creation time) are copied from <c>Brands</c> inside the insert, so a
 /// brand deleted meanwhile gets no row. Run for queued brands by <see cref="PortfolioRefreshQueue"/>, for all daily.
@@ -192,9 +193,15 @@ public sealed class PortfolioRefresher(IDbContextFactory<PortalDbContext> dbFact
 
     private static async Task InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<BrandPortfolioRow> rows, CancellationToken cancellationToken)
     {
+        var values = StoredValues.For(connection);
+        if (values.IsPostgres)
+        {
+            await InsertOnPostgresAsync(connection, transaction, rows, values, cancellationToken);
+            return;
+        }
+
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        var values = StoredValues.For(connection);
         command.CommandText = PortfolioSql.InsertRow(values);
         var p = Enumerable.Range(0, PortfolioSql.InsertColumns.Length).Select(i => command.AddParameter($"@p{i}")).ToArray();
         await command.PrepareAsync(cancellationToken);
@@ -220,5 +227,35 @@ public sealed class PortfolioRefresher(IDbContextFactory<PortalDbContext> dbFact
             p[17].Value = row.TrendPercent is { } trend ? trend : DBNull.Value;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// PostgreSQL: the chunk in one statement, a column per array (<see cref="PortfolioSql.InsertRowsOnPostgres"/>),
+    /// the same values <see cref="InsertAsync"/> binds per row (keys and days as they are there, instants through
+    /// <see cref="StoredValues.RoundTrip"/>, money in fen); one round trip instead of one per row.
+    /// </summary>
+    private static async Task InsertOnPostgresAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<BrandPortfolioRow> rows, StoredValues values, CancellationToken cancellationToken)
+    {
+        DateTimeOffset? Instant(DateTimeOffset? instant) => instant is { } value ? values.RoundTrip(value) : null;
+        T[] Column<T>(Func<BrandPortfolioRow, T> value) => rows.Select(value).ToArray();
+        await connection.ExecuteAsync(transaction, PortfolioSql.InsertRowsOnPostgres(), cancellationToken,
+            ("@p0", Column(r => r.BrandId)),
+            ("@p1", Column(r => r.AsOf)),
+            ("@p2", Column(r => StoredValues.Fen(r.Gmv30))),
+            ("@p3", Column(r => StoredValues.Fen(r.GmvPrev30))),
+            ("@p4", Column(r => r.LastFiguresOn)),
+            ("@p5", Column(r => Instant(r.LastMilestoneAt))),
+            ("@p6", Column(r => Instant(r.LastActivityAt))),
+            ("@p7", Column(r => r.Compliance.ToString())),
+            ("@p8", Column(r => r.BlockedFrom)),
+            ("@p9", Column(r => r.NextExpiryOn)),
+            ("@p10", Column(r => r.DocumentsAwaitingReview)),
+            ("@p11", Column(r => r.ProgressDistribution)),
+            ("@p12", Column(r => r.ProgressTraffic)),
+            ("@p13", Column(r => r.ProgressSelfStreaming)),
+            ("@p14", Column(r => r.ProgressPrivateDomain)),
+            ("@p15", Column(r => r.ProgressExclusive)),
+            ("@p16", Column(r => values.RoundTrip(r.RefreshedAt))),
+            ("@p17", Column(r => r.TrendPercent)));
     }
 }

@@ -51,6 +51,27 @@ internal static class PortfolioSql
             """;
     }
 
+    /// <summary>
+    /// PostgreSQL: a whole chunk in one statement, each of <see cref="InsertColumns"/> bound as one array
+    /// (<c>@p0</c> to <c>@p17</c>, in that order) and unnested, with the brand's own columns as in
+    /// <see cref="InsertRow"/> (the join drops a brand deleted meanwhile): one round trip instead of one per row.
+    /// </summary>
+    public static string InsertRowsOnPostgres()
+    {
+        var arrays = string.Join(", ", Enumerable.Range(0, InsertColumns.Length).Select(i => $"@p{i}::{PostgresTypes[i]}[]"));
+        var names = string.Join(", ", Enumerable.Range(0, InsertColumns.Length).Select(i => $"c{i}"));
+        return $"""
+            INSERT INTO "BrandPortfolioRows" ({string.Join(", ", InsertColumns.Select(c => $"\"{c}\""))},
+                "Code", "NameZh", "NameEn", "Tier", "Status", "AccountManagerUserId", "CreatedAt", "AccountManagerName", "CategoryIds")
+            SELECT {names},
+                b."Code", b."NameZh", b."NameEn", b."Tier", b."Status", b."AccountManagerUserId", b."CreatedAt",
+                (SELECT COALESCE(NULLIF(trim(u."DisplayName"), ''), u."Email") FROM "AspNetUsers" u WHERE u."Id" = b."AccountManagerUserId"),
+                COALESCE((SELECT string_agg(upper(c."CategoryId"::text), ',') FROM "BrandCategories" c WHERE c."BrandId" = b."Id"), '')
+            FROM unnest({arrays}) AS r({names})
+            JOIN "Brands" b ON b."Id" = r.c0
+            """;
+    }
+
     /// <summary>The row's own columns, bound per row by the refresher.</summary>
     public static readonly string[] InsertColumns =
     [
