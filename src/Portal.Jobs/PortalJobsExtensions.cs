@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,10 @@ public static class PortalJobsExtensions
         var settings = builder.Configuration.ReadValidated(JobsOptions.Section, new JobsOptionsValidator(Microsoft.Extensions.Options.Options.Create(database)));
         services.AddValidatedSettings<JobsOptions, JobsOptionsValidator>(builder.Configuration, JobsOptions.Section);
 
+        // Each host activates its jobs on its own services. Hangfire's default activator is read from its process-wide
+        // JobActivator.Current, which a host starting at the same moment (the test suites) may have set to its own:
+        // once that host was disposed, every job here failed on its disposed IServiceProvider.
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((provider, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -48,8 +53,9 @@ public static class PortalJobsExtensions
 
         if (settings.RunServer)
         {
-            services.AddHangfireServer(options =>
+            services.AddHangfireServer((provider, options) =>
             {
+                options.Activator = provider.GetRequiredService<JobActivator>();
                 options.WorkerCount = settings.WorkerCount;
                 options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
                 options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
@@ -57,8 +63,9 @@ public static class PortalJobsExtensions
 
             // Portfolio drains one at a time on a queue of their own: a burst of them waits there, not in the
             // workers that send e-mail and check documents (RefreshPortfolioJob).
-            services.AddHangfireServer(options =>
+            services.AddHangfireServer((provider, options) =>
             {
+                options.Activator = provider.GetRequiredService<JobActivator>();
                 options.WorkerCount = 1;
                 options.Queues = [RefreshPortfolioJob.Queue];
                 options.SchedulePollingInterval = TimeSpan.FromSeconds(1);

@@ -15,6 +15,10 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
 {
     private readonly IDisposable _culture;
 
+    // Many components here read a real host's database: bUnit's one second is short for a loaded machine or a
+    // PostgreSQL server (scripts/test.sh runs them on both). A wait that succeeds returns as soon as it does.
+    static PortalTestContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     protected PortalTestContext(string culture = PortalCultures.English)
     {
         _culture = PortalCultures.Use(culture);

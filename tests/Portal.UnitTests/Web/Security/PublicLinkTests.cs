@@ -111,7 +111,8 @@ public sealed class InvitationLinkTests : PortalTestContext, IClassFixture<Publi
 
         page.Find("input[type='email']").Change("colleague@example.com");
         page.FindAll("button").Single(b => b.TextContent.Contains("Send invitation")).Click();
-        page.WaitForAssertion(() => page.Markup.ShouldContain("colleague@example.com"));
+        // The pending invitation's row, not the markup: the field still shows the address before the invitation is saved.
+        page.WaitForAssertion(() => page.FindAll("td").Select(td => td.TextContent.Trim()).ShouldContain("colleague@example.com"));
 
         var email = await _app.WithDbAsync(db => db.OutgoingEmails.SingleAsync(e => e.To == "colleague@example.com" && e.Kind == EmailKind.Invitation));
         email.TextBody.ShouldContain("https://portal.example.com/invitations/");

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Features.Brands;
 using Portal.Core.Features.Documents;
@@ -12,7 +13,11 @@ namespace Portal.UnitTests.Core.Features.Portfolio;
 /// <summary>With a job server: rows follow EF saves and the feed's bulk insert within seconds, through the refresh queue and its coalesced job.</summary>
 public sealed class PortfolioRefreshTests
 {
-    private static async Task<PortfolioRowView?> RowAsync(PortalAppFactory app, string code, Func<PortfolioRowView, bool> until)
+    /// <summary>
+    /// The brand's row once <paramref name="until"/> holds; else fails with the row as it is, the brands still
+    /// queued and what the job server did (<see cref="JobReport"/>: a failing drain is retried quietly otherwise).
+    /// </summary>
+    private static async Task<PortfolioRowView> RowAsync(PortalAppFactory app, string code, Func<PortfolioRowView, bool> until)
     {
         var query = app.Services.GetRequiredService<PortfolioQuery>();
         var staff = await app.PrincipalAsync(DemoData.OperatorEmail);
@@ -31,7 +36,9 @@ public sealed class PortfolioRefreshTests
             await Task.Delay(100);
         }
 
-        return row;
+        var queued = await app.WithDbAsync(db => db.PendingPortfolioRefreshes.CountAsync());
+        throw new ShouldAssertException($"The row of {code} did not follow within 180 s: {(row is null ? "no row" : row.ToString())}; "
+            + $"{queued} queue row(s) left.{Environment.NewLine}{JobReport.Of(app)}");
     }
 
     [Fact]
@@ -39,7 +46,7 @@ public sealed class PortfolioRefreshTests
     {
         await using var app = new PortalAppFactory();
         var brandId = await TestBrands.CreateWithOwnerAsync(app, "refresh-me", "refresh-owner@example.test");
-        (await RowAsync(app, "refresh-me", r => r.LastActivityAt is not null)).ShouldNotBeNull();
+        await RowAsync(app, "refresh-me", r => r.LastActivityAt is not null);
 
         await app.WithDbAsync(async db =>
         {
@@ -49,14 +56,14 @@ public sealed class PortfolioRefreshTests
             db.Documents.Add(document);
             return await db.SaveChangesAsync();
         });
-        (await RowAsync(app, "refresh-me", r => r.DocumentsAwaitingReview == 1)).ShouldNotBeNull().DocumentsAwaitingReview.ShouldBe(1);
+        (await RowAsync(app, "refresh-me", r => r.DocumentsAwaitingReview == 1)).DocumentsAwaitingReview.ShouldBe(1);
 
         // Figures through the feed's raw bulk insert, which EF never sees: it queues the brand itself.
         var ingestion = app.Services.GetRequiredService<MetricsIngestionService>();
         var today = Portal.Core.PlatformTime.DayOf(app.Clock.GetUtcNow());
         var result = await ingestion.IngestAsync([new MetricRowInput { Brand = "refresh-me", Date = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Gmv = 1234.5m }]);
         result.Errors.ShouldBeEmpty();
-        (await RowAsync(app, "refresh-me", r => r.Gmv30 == 1234.5m)).ShouldNotBeNull().Gmv30.ShouldBe(1234.5m);
+        (await RowAsync(app, "refresh-me", r => r.Gmv30 == 1234.5m)).Gmv30.ShouldBe(1234.5m);
     }
 }
 

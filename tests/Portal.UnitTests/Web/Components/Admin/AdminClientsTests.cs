@@ -96,7 +96,7 @@ public sealed class AdminClientsTests : PortalTestContext, IClassFixture<AdminAp
         var row = () => page.FindAll("tr").Single(r => r.TextContent.Contains("to-revoke"));
 
         row().QuerySelector("[data-testid='client-revoke']")!.Click();
-        row().TextContent.ShouldContain("Revoke this client and its tokens?");
+        page.WaitForAssertion(() => row().TextContent.ShouldContain("Revoke this client and its tokens?"));
         row().QuerySelector("[data-testid='client-revoke-confirm']")!.Click();
 
         page.WaitForAssertion(() => page.FindAll("[data-testid='client-row-id']").Select(c => c.TextContent).ShouldNotContain("to-revoke"));

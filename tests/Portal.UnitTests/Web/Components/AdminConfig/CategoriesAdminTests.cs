@@ -29,6 +29,7 @@ public sealed class CategoriesAdminTests : PortalTestContext, IClassFixture<Admi
         var page = Render<CategoriesAdmin>();
         page.WaitForAssertion(() => page.Find("[data-testid='config-rows']").TextContent.ShouldContain("food"));
         page.Find("[data-testid='config-add']").Click();
+        page.WaitForAssertion(() => page.FindAll("[data-testid='config-form'] input").Count.ShouldBeGreaterThanOrEqualTo(4));
         return page;
     }
 

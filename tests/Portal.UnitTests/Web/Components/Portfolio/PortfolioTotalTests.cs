@@ -55,7 +55,7 @@ public sealed class PortfolioTotalTests : PortalTestContext, IClassFixture<Notif
         var page = await PortfolioOfAsync(1);
 
         TotalShouldBe(page, "1 brand");
-        page.FindAll("[data-testid='portfolio-brand']").Count.ShouldBe(1);
+        page.WaitForAssertion(() => page.FindAll("[data-testid='portfolio-brand']").Count.ShouldBe(1));
     }
 
     [Fact]

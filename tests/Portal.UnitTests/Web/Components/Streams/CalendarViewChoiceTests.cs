@@ -61,7 +61,8 @@ public sealed class CalendarViewChoiceTests : PortalTestContext, IClassFixture<S
 
         calendar.WaitForAssertion(() => Pressed(calendar, "week").ShouldBe("true"));
         Pressed(calendar, "month").ShouldBe("false");
-        calendar.Find("[aria-current='date'] h3").TextContent.ShouldEndWith("· Today");
+        // The week's entries load after the choice is marked.
+        calendar.WaitForAssertion(() => calendar.Find("[aria-current='date'] h3").TextContent.ShouldEndWith("· Today"));
     }
 
     [Fact]
