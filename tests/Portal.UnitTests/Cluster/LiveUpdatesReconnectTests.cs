@@ -44,7 +44,8 @@ public sealed class LiveUpdatesReconnectTests(ClusterNodes nodes) : IClassFixtur
     private async Task CutAsync(PostgresLiveUpdates listener)
     {
         var deadline = DateTime.UtcNow + Patience;
-        while (listener.ListenerProcessId is not { } pid)
+        int? pid;
+        while ((pid = listener.ListenerProcessId) is null)
         {
             (DateTime.UtcNow < deadline).ShouldBeTrue("node B never listened");
             await Task.Delay(50);
@@ -54,7 +55,7 @@ public sealed class LiveUpdatesReconnectTests(ClusterNodes nodes) : IClassFixtur
         {
             await connection.OpenAsync();
             await using var terminate = new NpgsqlCommand("SELECT pg_terminate_backend(@pid)", connection);
-            terminate.Parameters.AddWithValue("pid", pid);
+            terminate.Parameters.AddWithValue("pid", pid.Value);
             ((bool?)await terminate.ExecuteScalarAsync()).ShouldBe(true);
         }
 
