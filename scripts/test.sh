@@ -140,6 +140,8 @@ if pg_start; then
   echo "started: $PG_CONNECTION"
   export PORTAL_TEST_POSTGRES="$PG_CONNECTION"
   run_tests tests/Portal.UnitTests "Portal.UnitTests.postgres" "Kind=Postgres"
+  # Two web nodes on one database, driven in Chromium (ClusterJourneys).
+  run_tests tests/Portal.E2E "Portal.E2E.postgres" "Kind=Postgres"
   run_tests tests/Portal.UnitTests "Portal.UnitTests.on-postgres" "$POSTGRES_SUITE" env PORTAL_TEST_ENGINE=Postgres
   unset PORTAL_TEST_POSTGRES
   pg_stop
