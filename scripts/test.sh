@@ -14,7 +14,6 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 
 RESULTS_DIR=TestResults
-TEST_PROJECTS=(tests/Portal.UnitTests tests/Portal.E2E)
 # The data and integration tests that run a second time with every test host on PostgreSQL
 # (PORTAL_TEST_ENGINE=Postgres; docs/TESTING.md, "Both engines"): the Core, Web and Jobs tests, which start
 # the real host and read and write its database (the Web ones through HTTP and through components on a real
@@ -158,44 +157,55 @@ mkdir -p "$RESULTS_DIR"
 # tests see only the app's clock, which faketime does not move. The fault tests (Kind=Fault: processes
 # killed mid-work, real time by design) and the PostgreSQL ones are left out.
 PLUS365D_SUITE='Kind!=Fault&Kind!=Postgres&(FullyQualifiedName~Portal.UnitTests.Web.Security.|FullyQualifiedName~Portal.UnitTests.Web.TwoFactorTests|FullyQualifiedName~Portal.UnitTests.Web.StaffTwoFactor|FullyQualifiedName~Portal.UnitTests.Web.AccountTests|FullyQualifiedName~Portal.UnitTests.Web.TokenEndpointTests|FullyQualifiedName~Portal.UnitTests.Web.DataProtectionTests|FullyQualifiedName~Portal.UnitTests.Web.StartupTests|FullyQualifiedName~Portal.UnitTests.Web.ThrottlingTests|FullyQualifiedName~Portal.UnitTests.Jobs.|FullyQualifiedName~Portal.UnitTests.Core.ClockUseTests|FullyQualifiedName~DocumentLifecycleTests|FullyQualifiedName~PortfolioRefreshQueueTests|FullyQualifiedName~PortfolioRefreshTests|FullyQualifiedName~Portal.UnitTests.Core.Features.Accounts.|FullyQualifiedName~EmailDeliveryTests)'
-# The browser lane: the E2E suite on SQLite (its PostgreSQL journeys run in the data lane), then the
-# time-bomb guard.
+# A throwaway PostgreSQL cluster for both lanes (initdb as a non-root user, loopback port, removed
+# afterwards); each test makes its own database on it. Runs that need it get PORTAL_TEST_POSTGRES.
+# shellcheck source=scripts/pg.sh
+source scripts/pg.sh
+trap pg_stop EXIT
+section "PostgreSQL cluster"
+pg=()
+if pg_start; then
+  echo "started: $PG_CONNECTION"
+  pg=(env "PORTAL_TEST_POSTGRES=$PG_CONNECTION")
+else
+  echo "error: no PostgreSQL cluster, so the PostgreSQL tests cannot run (their runs leave no TRX and count as failed)" >&2
+fi
+
+# Runs a PostgreSQL run only when the cluster started.
+run_on_postgres() {
+  ((${#pg[@]} > 0)) || return 0
+  local project=$1 label=$2 filter=$3
+  shift 3
+  run_tests "$project" "$label" "$filter" "${pg[@]}" "$@"
+}
+
+# The browser lane: the E2E suite on SQLite, the two-node journeys on PostgreSQL (ClusterJourneys), the
+# time-bomb guard, then the PostgreSQL tests (Kind=Postgres: engine, cluster and killed-worker tests).
 browser_lane() {
   run_tests tests/Portal.E2E "Portal.E2E" "Kind!=Postgres"
+  run_on_postgres tests/Portal.E2E "Portal.E2E.postgres" "Kind=Postgres"
   if command -v faketime >/dev/null 2>&1; then
     run_tests tests/Portal.UnitTests "Portal.UnitTests.plus365d" "$PLUS365D_SUITE" faketime -f '+365d'
   else
     echo "error: faketime is missing, so the time-bomb guard could not run" >&2
   fi
+  run_on_postgres tests/Portal.UnitTests "Portal.UnitTests.postgres" "Kind=Postgres"
 }
-RUNS+=(Portal.E2E Portal.UnitTests.plus365d)
+RUNS+=(Portal.E2E Portal.E2E.postgres Portal.UnitTests.plus365d Portal.UnitTests.postgres)
 
-# The data lane: the unit tests on SQLite (Kind=Postgres runs below, against a cluster of its own), then
-# PostgreSQL: a throwaway cluster (initdb as a non-root user, loopback port, removed afterwards); each test
-# makes its own database on it.
-# shellcheck source=scripts/pg.sh
-source scripts/pg.sh
-trap pg_stop EXIT
+# The data lane: the unit tests on SQLite, then the data and integration tests again with every test host
+# on PostgreSQL.
 data_lane() {
   run_tests tests/Portal.UnitTests "Portal.UnitTests" "Kind!=Postgres"
-  section "PostgreSQL cluster"
-  if pg_start; then
-    echo "started: $PG_CONNECTION"
-    export PORTAL_TEST_POSTGRES="$PG_CONNECTION"
-    run_tests tests/Portal.UnitTests "Portal.UnitTests.postgres" "Kind=Postgres"
-    run_tests tests/Portal.UnitTests "Portal.UnitTests.on-postgres" "$POSTGRES_SUITE" env PORTAL_TEST_ENGINE=Postgres
-    unset PORTAL_TEST_POSTGRES
-    pg_stop
-  else
-    echo "error: no PostgreSQL cluster, so the PostgreSQL tests could not run" >&2
-  fi
+  run_on_postgres tests/Portal.UnitTests "Portal.UnitTests.on-postgres" "$POSTGRES_SUITE" env PORTAL_TEST_ENGINE=Postgres
 }
-RUNS+=(Portal.UnitTests Portal.UnitTests.postgres Portal.UnitTests.on-postgres)
+RUNS+=(Portal.UnitTests Portal.UnitTests.on-postgres)
 
 browser_lane >"$RESULTS_DIR/browser-lane.log" 2>&1 &
 browser_pid=$!
 data_lane
 wait "$browser_pid" || true
+pg_stop
 section "Browser lane (ran beside the data lane)"
 cat "$RESULTS_DIR/browser-lane.log"
 

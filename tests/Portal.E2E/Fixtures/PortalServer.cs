@@ -1,9 +1,5 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
-using System.Reflection;
-using System.Text;
 
 namespace Portal.E2E.Fixtures;
 
@@ -23,16 +19,10 @@ public sealed class PortalServer : IAsyncLifetime
     public static readonly DateTimeOffset ClockStart = new(2026, 11, 16, 10, 0, 0, TimeSpan.FromHours(8));
 
     private static readonly TimeSpan PlatformOffset = TimeSpan.FromHours(8);
-    private static readonly string Configuration =
-        typeof(PortalServer).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly StringBuilder log = new();
-    private Process? process;
+    private PortalProcess? portal;
     private IPlaywright? playwright;
     private IBrowser? browser;
-    private HttpClient? http;
     private string? tempDirectory;
 
     public PortalServer() => RepositoryRoot = FindRepositoryRoot();
@@ -42,19 +32,26 @@ public sealed class PortalServer : IAsyncLifetime
     /// <summary>Where a failing test leaves its screenshot and trace (ignored by git).</summary>
     public string ArtifactsDirectory => Path.Combine(RepositoryRoot, "TestResults", "e2e-artifacts");
 
-    public Uri BaseUrl { get; private set; } = default!;
+    public Uri BaseUrl => Portal.BaseUrl;
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser has not been started.");
 
     /// <summary>An HTTP client on the portal, for the Development-only test endpoints.</summary>
-    public HttpClient Http => http ?? throw new InvalidOperationException("The portal has not been started.");
+    public HttpClient Http => Portal.Http;
+
+    private PortalProcess Portal => portal ?? throw new InvalidOperationException("The portal has not been started.");
 
     public async Task InitializeAsync()
     {
         try
         {
-            await StartPortalAsync();
-            await StartBrowserAsync();
+            tempDirectory = Directory.CreateTempSubdirectory("portal-e2e-").FullName;
+            portal = await PortalProcess.StartAsync(RepositoryRoot, MailDirectory, new Dictionary<string, string>
+            {
+                ["Database__SqlitePath"] = Path.Combine(tempDirectory, "portal.db"),
+            });
+            playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+            browser = await Chromium.LaunchAsync(playwright);
         }
         catch
         {
@@ -136,31 +133,10 @@ public sealed class PortalServer : IAsyncLifetime
     private sealed record ClockAnswer(DateTimeOffset Now);
 
     /// <summary>A new, isolated browser context (own cookies and storage) in English.</summary>
-    public async Task<IBrowserContext> NewContextAsync()
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseUrl.ToString(),
-            Locale = "en-US",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        context.SetDefaultTimeout(15_000);
-        context.SetDefaultNavigationTimeout(30_000);
-        return context;
-    }
+    public Task<IBrowserContext> NewContextAsync() => Chromium.NewContextAsync(Browser, BaseUrl);
 
     /// <summary>The last lines the portal wrote, to explain a failure.</summary>
-    public string LogTail(int lines = 80)
-    {
-        string all;
-        lock (log)
-        {
-            all = log.ToString();
-        }
-
-        var tail = all.Split('\n').TakeLast(lines);
-        return $"--- portal output (last {lines} lines) ---\n{string.Join('\n', tail)}";
-    }
+    public string LogTail(int lines = 80) => portal?.LogTail(lines) ?? "--- the portal did not start ---";
 
     public async Task DisposeAsync()
     {
@@ -172,27 +148,10 @@ public sealed class PortalServer : IAsyncLifetime
 
         playwright?.Dispose();
         playwright = null;
-        http?.Dispose();
-        http = null;
-
-        if (process is not null)
+        if (portal is not null)
         {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                using var wait = new CancellationTokenSource(ShutdownTimeout);
-                try
-                {
-                    await process.WaitForExitAsync(wait.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    // Killed but not yet reaped; nothing more to do from here.
-                }
-            }
-
-            process.Dispose();
-            process = null;
+            await portal.DisposeAsync();
+            portal = null;
         }
 
         if (tempDirectory is not null && Directory.Exists(tempDirectory))
@@ -208,156 +167,7 @@ public sealed class PortalServer : IAsyncLifetime
         }
     }
 
-    private async Task StartPortalAsync()
-    {
-        var binFolder = Path.Combine(RepositoryRoot, "src", "Portal.Web", "bin", Configuration, "net10.0");
-        var dll = Path.Combine(binFolder, "Portal.Web.dll");
-        if (!File.Exists(dll))
-        {
-            throw new InvalidOperationException(
-                $"The built portal is missing: {dll}. Build the solution in {Configuration} first (`dotnet build -c {Configuration}` at the repository root; `dotnet test` and scripts/test.sh do).");
-        }
-
-        tempDirectory = Directory.CreateTempSubdirectory("portal-e2e-").FullName;
-        var port = FreeLoopbackPort();
-        BaseUrl = new Uri($"http://127.0.0.1:{port}/");
-
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            WorkingDirectory = binFolder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(BaseUrl.ToString().TrimEnd('/'));
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Clock__Start"] = ClockStart.ToString("O");
-        start.Environment["Database__SqlitePath"] = Path.Combine(tempDirectory, "portal.db");
-        start.Environment["Email__PickupDirectory"] = Path.Combine(tempDirectory, "mail");
-        // E-mailed links (invitations, resets) start with the public address, not the request's host.
-        start.Environment["Portal__PublicBaseUrl"] = BaseUrl.ToString().TrimEnd('/');
-        // A disabled person's open page is signed out within seconds, not a minute (AdminJourneys).
-        start.Environment["Auth__RevalidationInterval"] = "00:00:03";
-        // The journeys reset before each test and count on the demo's two brands; the invented
-        // portfolio (30 brands, six months of figures) stays off here (docs/TESTING.md).
-        start.Environment["Seed__DemoBrandCount"] = "0";
-        // Cloud Tea's demo figures stay off too: MetricsJourneys imports its own and StalledBrandJourneys needs none.
-        start.Environment["Seed__DemoBrandFigures"] = "false";
-        // Every journey signs in from 127.0.0.1: the per-address limits are for attackers, not for the suite.
-        start.Environment["RateLimiting__AccountPermitLimit"] = "10000";
-        start.Environment["RateLimiting__TokenPermitLimit"] = "10000";
-        // Settings a developer's shell may carry must not move the app elsewhere.
-        start.Environment.Remove("ASPNETCORE_URLS");
-        start.Environment.Remove("ASPNETCORE_HTTP_PORTS");
-
-        process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        if (!process.Start())
-        {
-            throw new InvalidOperationException($"Could not start {start.FileName} {dll}.");
-        }
-
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
-        await WaitUntilReadyAsync();
-    }
-
-    private async Task WaitUntilReadyAsync()
-    {
-        var clock = Stopwatch.StartNew();
-        string lastAnswer = "no answer yet";
-        while (clock.Elapsed < StartupTimeout)
-        {
-            if (process!.HasExited)
-            {
-                throw new InvalidOperationException(
-                    $"The portal exited with code {process.ExitCode} before it was ready.\n{LogTail(200)}");
-            }
-
-            try
-            {
-                using var probe = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                using var response = await Http.GetAsync("health/ready", probe.Token);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-
-                lastAnswer = $"{(int)response.StatusCode} {response.ReasonPhrase}";
-            }
-            catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
-            {
-                lastAnswer = e.Message;
-            }
-
-            // Polling a process that is still starting: there is no event to wait on instead.
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
-        }
-
-        throw new TimeoutException(
-            $"GET {BaseUrl}health/ready did not answer 200 within {StartupTimeout.TotalSeconds:0} s (last: {lastAnswer}).\n{LogTail(200)}");
-    }
-
-    private async Task StartBrowserAsync()
-    {
-        // Playwright cannot download its own browsers here; use the system Chromium (Debian's package),
-        // or the one named by PORTAL_E2E_CHROMIUM (an environment variable, or one in a .runsettings file).
-        var executable = Environment.GetEnvironmentVariable("PORTAL_E2E_CHROMIUM") is { Length: > 0 } custom ? custom : "/usr/bin/chromium";
-        if (!File.Exists(executable))
-        {
-            throw new InvalidOperationException(
-                $"Chromium is missing at {executable}. Install it (`apt-get install -y chromium fonts-noto-cjk`) or set PORTAL_E2E_CHROMIUM.");
-        }
-
-        Assertions.SetDefaultExpectTimeout(10_000);
-        playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = executable,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        });
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (log)
-        {
-            log.AppendLine(line);
-        }
-    }
-
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {

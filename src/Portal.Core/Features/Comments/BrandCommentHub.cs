@@ -54,7 +54,15 @@ public sealed class BrandCommentHub : IDisposable
 
     private void Raise(string key, bool isInternal)
     {
-        if (Guid.TryParse(key, out var brandId))
+        if (key == LocalLiveUpdates.Everything)
+        {
+            // Every open thread holds a public subscription (staff's an internal one besides): wake each once.
+            if (!isInternal)
+            {
+                _signal.RaiseAll(k => !k.Internal);
+            }
+        }
+        else if (Guid.TryParse(key, out var brandId))
         {
             _signal.Raise([(brandId, isInternal)]);
         }

@@ -12,13 +12,22 @@ public interface ILiveUpdates
     /// <summary>Tells every node: this node's listeners at once, the others as soon as the database relays it.</summary>
     void Publish(string kind, string key);
 
-    /// <summary>Calls <paramref name="onKey"/> on this node for every update of <paramref name="kind"/>, until disposed.</summary>
+    /// <summary>
+    /// Calls <paramref name="onKey"/> on this node for every update of <paramref name="kind"/>, until disposed; with
+    /// <see cref="LocalLiveUpdates.Everything"/> when this node may have missed some (every key changed, read again).
+    /// </summary>
     IDisposable Listen(string kind, Action<string> onKey);
 }
 
 /// <summary>The in-process bus (SQLite, one process), and the local half of <see cref="PostgresLiveUpdates"/>.</summary>
 public class LocalLiveUpdates : ILiveUpdates
 {
+    /// <summary>
+    /// The key a listener hears when this node may have missed updates (its LISTEN connection was lost and is back):
+    /// anything of the kind may have changed, so every open page reads what it shows again.
+    /// </summary>
+    public const string Everything = "*";
+
     private readonly ConcurrentDictionary<string, ImmutableListeners> _listeners = new(StringComparer.Ordinal);
 
     public virtual void Publish(string kind, string key) => Deliver(kind, key);
@@ -48,6 +57,15 @@ public class LocalLiveUpdates : ILiveUpdates
             {
                 // A listener's own failure (a closed page) is its business; the others still hear.
             }
+        }
+    }
+
+    /// <summary>Raises every listener of this node with <see cref="Everything"/>.</summary>
+    protected void DeliverEverything()
+    {
+        foreach (var kind in _listeners.Keys)
+        {
+            Deliver(kind, Everything);
         }
     }
 

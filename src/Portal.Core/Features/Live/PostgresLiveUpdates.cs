@@ -11,8 +11,8 @@ namespace Portal.Core.Features.Live;
 /// <see cref="ILiveUpdates"/> between nodes on one PostgreSQL database: LISTEN on a dedicated connection per node
 /// (reopened after a failure), NOTIFY for each update. A payload is <c>node|kind|key</c>: the node's own updates were
 /// delivered locally when published, so the echo the database sends back is skipped (each is handled once).
-/// An update published while the listener is reconnecting is lost for the other nodes; pages still show the truth on
-/// their next read (nothing is cached from a payload).
+/// An update published while the listener is reconnecting is lost for this node, so once it listens again it raises
+/// every local listener with <see cref="LocalLiveUpdates.Everything"/>: open pages read again and catch up.
 /// </summary>
 public sealed class PostgresLiveUpdates(IOptions<DatabaseOptions> database, ILogger<PostgresLiveUpdates> logger)
     : LocalLiveUpdates, IHostedService, IAsyncDisposable
@@ -33,6 +33,9 @@ public sealed class PostgresLiveUpdates(IOptions<DatabaseOptions> database, ILog
 
     /// <summary>Whether this node's LISTEN connection is open (for readiness and tests).</summary>
     public bool IsListening => _listening is { State: System.Data.ConnectionState.Open };
+
+    /// <summary>The server process of this node's LISTEN connection (tests end it to cut the connection).</summary>
+    internal int? ListenerProcessId => _listening is { State: System.Data.ConnectionState.Open } listening ? listening.ProcessID : null;
 
     public override void Publish(string kind, string key)
     {
@@ -114,7 +117,14 @@ public sealed class PostgresLiveUpdates(IOptions<DatabaseOptions> database, ILog
         {
             try
             {
-                _listening ??= await ListenAsync(stopping);
+                if (_listening is null)
+                {
+                    _listening = await ListenAsync(stopping);
+                    // What other nodes NOTIFYed while this one was not listening is gone: its open pages read again.
+                    logger.LogInformation("Live updates: listening again; open pages read again");
+                    DeliverEverything();
+                }
+
                 await _listening.WaitAsync(stopping);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)

@@ -37,6 +37,9 @@ internal sealed class LiveSignal<TKey>
         }
     }
 
+    /// <summary>Tells every subscriber whose key matches <paramref name="which"/> (after updates may have been missed).</summary>
+    public void RaiseAll(Func<TKey, bool> which) => Raise(_subscribers.Keys.Where(which));
+
     public int SubscriberCount(TKey key) => _subscribers.TryGetValue(key, out var list) ? list.Length : 0;
 
     private static async Task InvokeAsync(Func<Task> callback)

@@ -22,7 +22,11 @@ public sealed class NotificationHub : IDisposable
         _updates = updates;
         _listening = updates.Listen(Kind, key =>
         {
-            if (Guid.TryParse(key, out var userId))
+            if (key == LocalLiveUpdates.Everything)
+            {
+                _signal.RaiseAll(_ => true);
+            }
+            else if (Guid.TryParse(key, out var userId))
             {
                 _signal.Raise([userId]);
             }
