@@ -113,6 +113,7 @@ public sealed class PostgresLiveUpdates(IOptions<DatabaseOptions> database, ILog
 
     private async Task ListenLoopAsync(CancellationToken stopping)
     {
+        var lost = false;
         while (!stopping.IsCancellationRequested)
         {
             try
@@ -120,9 +121,13 @@ public sealed class PostgresLiveUpdates(IOptions<DatabaseOptions> database, ILog
                 if (_listening is null)
                 {
                     _listening = await ListenAsync(stopping);
-                    // What other nodes NOTIFYed while this one was not listening is gone: its open pages read again.
-                    logger.LogInformation("Live updates: listening again; open pages read again");
-                    DeliverEverything();
+                    if (lost)
+                    {
+                        // What other nodes NOTIFYed while this one was not listening is gone: its open pages read again.
+                        lost = false;
+                        logger.LogInformation("Live updates: listening again; open pages read again");
+                        DeliverEverything();
+                    }
                 }
 
                 await _listening.WaitAsync(stopping);
@@ -134,6 +139,7 @@ public sealed class PostgresLiveUpdates(IOptions<DatabaseOptions> database, ILog
             catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException or IOException)
             {
                 logger.LogWarning(exception, "Live updates: the LISTEN connection failed; reconnecting");
+                lost = true;
                 if (_listening is { } broken)
                 {
                     _listening = null;

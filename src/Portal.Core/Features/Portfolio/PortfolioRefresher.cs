@@ -202,7 +202,7 @@ public sealed class PortfolioRefresher(IDbContextFactory<PortalDbContext> dbFact
 
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = PortfolioSql.InsertRow(values);
+        command.CommandText = PortfolioSql.InsertRow();
         var p = Enumerable.Range(0, PortfolioSql.InsertColumns.Length).Select(i => command.AddParameter($"@p{i}")).ToArray();
         await command.PrepareAsync(cancellationToken);
         foreach (var row in rows)

@@ -30,23 +30,15 @@ internal static class PortfolioSql
         """;
 
     /// <summary>
-    /// One row (parameters <c>@p0</c> to <c>@p17</c>, in <see cref="InsertColumns"/>' order) with the brand's own columns
-    /// copied from <c>Brands</c>: a brand deleted meanwhile gets no row.
+    /// SQLite: one row (parameters <c>@p0</c> to <c>@p17</c>, in <see cref="InsertColumns"/>' order) with the brand's own
+    /// columns copied from <c>Brands</c>: a brand deleted meanwhile gets no row.
     /// </summary>
-    public static string InsertRow(StoredValues values)
+    public static string InsertRow()
     {
-        var types = values.IsPostgres ? PostgresTypes : null;
-        var parameters = string.Join(", ", Enumerable.Range(0, InsertColumns.Length).Select(i => types is null ? $"@p{i}" : $"@p{i}::{types[i]}"));
-        var categoryIds = values.IsPostgres
-            ? """SELECT string_agg(upper(c."CategoryId"::text), ',') FROM "BrandCategories" c WHERE c."BrandId" = b."Id" """
-            : """SELECT group_concat(c."CategoryId", ',') FROM "BrandCategories" c WHERE c."BrandId" = b."Id" """;
+        var parameters = string.Join(", ", Enumerable.Range(0, InsertColumns.Length).Select(i => $"@p{i}"));
         return $"""
-            INSERT INTO "BrandPortfolioRows" ({string.Join(", ", InsertColumns.Select(c => $"\"{c}\""))},
-                "Code", "NameZh", "NameEn", "Tier", "Status", "AccountManagerUserId", "CreatedAt", "AccountManagerName", "CategoryIds")
-            SELECT {parameters},
-                b."Code", b."NameZh", b."NameEn", b."Tier", b."Status", b."AccountManagerUserId", b."CreatedAt",
-                (SELECT COALESCE(NULLIF(trim(u."DisplayName"), ''), u."Email") FROM "AspNetUsers" u WHERE u."Id" = b."AccountManagerUserId"),
-                COALESCE(({categoryIds}), '')
+            {InsertInto()}
+            SELECT {parameters}, {BrandColumns("""SELECT group_concat(c."CategoryId", ',') FROM "BrandCategories" c WHERE c."BrandId" = b."Id" """)}
             FROM "Brands" b WHERE b."Id" = @p0
             """;
     }
@@ -61,16 +53,24 @@ internal static class PortfolioSql
         var arrays = string.Join(", ", Enumerable.Range(0, InsertColumns.Length).Select(i => $"@p{i}::{PostgresTypes[i]}[]"));
         var names = string.Join(", ", Enumerable.Range(0, InsertColumns.Length).Select(i => $"c{i}"));
         return $"""
-            INSERT INTO "BrandPortfolioRows" ({string.Join(", ", InsertColumns.Select(c => $"\"{c}\""))},
-                "Code", "NameZh", "NameEn", "Tier", "Status", "AccountManagerUserId", "CreatedAt", "AccountManagerName", "CategoryIds")
-            SELECT {names},
-                b."Code", b."NameZh", b."NameEn", b."Tier", b."Status", b."AccountManagerUserId", b."CreatedAt",
-                (SELECT COALESCE(NULLIF(trim(u."DisplayName"), ''), u."Email") FROM "AspNetUsers" u WHERE u."Id" = b."AccountManagerUserId"),
-                COALESCE((SELECT string_agg(upper(c."CategoryId"::text), ',') FROM "BrandCategories" c WHERE c."BrandId" = b."Id"), '')
+            {InsertInto()}
+            SELECT {names}, {BrandColumns("""SELECT string_agg(upper(c."CategoryId"::text), ',') FROM "BrandCategories" c WHERE c."BrandId" = b."Id" """)}
             FROM unnest({arrays}) AS r({names})
             JOIN "Brands" b ON b."Id" = r.c0
             """;
     }
+
+    private static string InsertInto() => $"""
+        INSERT INTO "BrandPortfolioRows" ({string.Join(", ", InsertColumns.Select(c => $"\"{c}\""))},
+            "Code", "NameZh", "NameEn", "Tier", "Status", "AccountManagerUserId", "CreatedAt", "AccountManagerName", "CategoryIds")
+        """;
+
+    /// <summary>The row's copied columns from brand <c>b</c>, its manager's name and its category ids (the engine's aggregate).</summary>
+    private static string BrandColumns(string categoryIds) => $"""
+        b."Code", b."NameZh", b."NameEn", b."Tier", b."Status", b."AccountManagerUserId", b."CreatedAt",
+            (SELECT COALESCE(NULLIF(trim(u."DisplayName"), ''), u."Email") FROM "AspNetUsers" u WHERE u."Id" = b."AccountManagerUserId"),
+            COALESCE(({categoryIds}), '')
+        """;
 
     /// <summary>The row's own columns, bound per row by the refresher.</summary>
     public static readonly string[] InsertColumns =
