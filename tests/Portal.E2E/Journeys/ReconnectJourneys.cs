@@ -12,9 +12,11 @@ public sealed class ReconnectJourneys(PortalServer server, ITestOutputHelper out
         await Expect(shell.Heading).ToHaveTextAsync("我的品牌");
         var dialog = page.GetByTestId("reconnect-modal");
         await Expect(dialog).ToBeHiddenAsync();
+        // The language switch reloads the page: its circuit must be up before there is one to pause.
+        await page.WaitUntilInteractiveAsync();
 
         // What the server does to an idle page's circuit (.NET 10): the state is kept, the connection let go.
-        await page.EvaluateAsync("() => Blazor.pauseCircuit()");
+        (await page.EvaluateAsync<bool>("() => Blazor.pauseCircuit()")).ShouldBeTrue("Blazor paused no circuit");
 
         await Expect(dialog).ToBeVisibleAsync();
         await Expect(dialog).ToContainTextAsync("与平台的连接已断开");
