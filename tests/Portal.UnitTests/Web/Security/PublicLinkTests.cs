@@ -109,8 +109,9 @@ public sealed class InvitationLinkTests : PortalTestContext, IClassFixture<Publi
         var page = Render<MembersPage>(p => p.Add(x => x.Code, "demo-tea"));
         page.WaitForAssertion(() => page.Find("input[type='email']"));
 
-        page.Find("input[type='email']").Change("colleague@example.com");
-        page.FindAll("button").Single(b => b.TextContent.Contains("Send invitation")).Click();
+        // Find and fire in one renderer turn: a live update may re-render the page between the two.
+        await page.InvokeAsync(() => page.Find("input[type='email']").Change("colleague@example.com"));
+        await page.InvokeAsync(() => page.FindAll("button").Single(b => b.TextContent.Contains("Send invitation")).Click());
         // The pending invitation's row, not the markup: the field still shows the address before the invitation is saved.
         page.WaitForAssertion(() => page.FindAll("td").Select(td => td.TextContent.Trim()).ShouldContain("colleague@example.com"));
 
