@@ -23,6 +23,7 @@ using Portal.Core.Features.Metrics;
 using Portal.Core.Features.Notifications;
 using Portal.Core.Features.Operations;
 using Portal.Core.Features.Portfolio;
+using Portal.Core.Features.Providers;
 using Portal.Core.Features.Seeding;
 using Portal.Core.Features.Streams;
 using Portal.Core.Features.Tiers;
@@ -122,6 +123,7 @@ public static class PortalCoreExtensions
         services.AddScoped<ISeedContributor, DemoBrandFiguresSeeder>();
         // Last contributor: the portfolio's figures are evaluated once every other feature has seeded.
         services.AddScoped<ISeedContributor, DemoPortfolioSeeder>();
+        services.AddProviders();
         services.AddAdministration();
         services.AddSingleton<DatabaseInitializer>();
         // First hosted service: the schema exists before jobs or requests touch it.

@@ -76,7 +76,7 @@ public sealed class TestingEndpointsTests
         response.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var codes = await app.WithDbAsync(db => db.Brands.OrderBy(b => b.Code).Select(b => b.Code).ToListAsync());
         codes.ShouldBe(["demo-tea", "silver-moon"]);
-        (await app.WithDbAsync(db => db.Users.CountAsync())).ShouldBe(3);
+        (await app.WithDbAsync(db => db.Users.CountAsync())).ShouldBe(6, "the three demo accounts and the demo providers' three people");
         var token = await TokenEndpointTests.RequestTokenAsync(client, "demo-feed-secret");
         token.StatusCode.ShouldBe(HttpStatusCode.OK, "the demo API client is seeded again");
     }

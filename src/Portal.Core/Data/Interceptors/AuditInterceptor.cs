@@ -24,7 +24,7 @@ internal sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercep
         if (eventData.Context is { } context
             && CollectAsync(context, async: false, CancellationToken.None).GetAwaiter().GetResult() is { Count: > 0 } entries)
         {
-            Complete(context, entries, LookUpName(context, entries[0].ActorUserId));
+            Complete(context, entries, ActorQuery(context, entries[0].ActorUserId)?.FirstOrDefault());
         }
 
         return result;
@@ -34,32 +34,35 @@ internal sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercep
     {
         if (eventData.Context is { } context && await CollectAsync(context, async: true, cancellationToken) is { Count: > 0 } entries)
         {
-            var name = entries[0].ActorUserId is { } id && KnowsUsers(context)
-                ? await context.Set<PortalUser>().AsNoTracking().Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken)
-                : null;
-            Complete(context, entries, name);
+            var actor = ActorQuery(context, entries[0].ActorUserId) is { } query ? await query.FirstOrDefaultAsync(cancellationToken) : null;
+            Complete(context, entries, actor);
         }
 
         return result;
     }
 
-    private static bool KnowsUsers(DbContext context) => context.Model.FindEntityType(typeof(PortalUser)) is not null;
+    /// <summary>The actor's display name and the provider they work for (for "on behalf of"), when the context knows users.</summary>
+    private static IQueryable<ActorFacts>? ActorQuery(DbContext context, Guid? userId) =>
+        userId is { } id && context is PortalDbContext db
+            ? db.Users.AsNoTracking().Where(u => u.Id == id)
+                .Select(u => new ActorFacts(u.DisplayName, db.ProviderMembers.Where(m => m.UserId == id).Select(m => (Guid?)m.ProviderId).FirstOrDefault()))
+            : null;
 
-    private static string? LookUpName(DbContext context, Guid? userId) =>
-        userId is { } id && KnowsUsers(context) ? context.Set<PortalUser>().AsNoTracking().Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefault() : null;
-
-    private static void Complete(DbContext context, List<AuditEntry> entries, string? displayName)
+    private static void Complete(DbContext context, List<AuditEntry> entries, ActorFacts? actor)
     {
         foreach (var entry in entries)
         {
-            if (!string.IsNullOrWhiteSpace(displayName))
+            if (!string.IsNullOrWhiteSpace(actor?.DisplayName))
             {
-                entry.ActorName = displayName;
+                entry.ActorName = actor.DisplayName;
             }
 
+            entry.ActorProviderId = actor?.ProviderId;
             context.Add(entry);
         }
     }
+
+    private sealed record ActorFacts(string? DisplayName, Guid? ProviderId);
 
     /// <param name="async">Whether to read stored values asynchronously; the synchronous SaveChanges passes false.</param>
     private async ValueTask<List<AuditEntry>> CollectAsync(DbContext context, bool async, CancellationToken cancellationToken)

@@ -20,8 +20,11 @@ public static class PortalRoles
     public const string SkaOperator = nameof(SkaOperator);
     public const string Admin = nameof(Admin);
 
+    /// <summary>A person of a service provider (服务商); what they reach follows their provider's delegations.</summary>
+    public const string Provider = nameof(Provider);
+
     /// <summary>Comma-separated, for <c>[Authorize(Roles = ...)]</c>.</summary>
     public const string Staff = SkaOperator + "," + Admin;
 
-    public static readonly IReadOnlyList<string> All = [BrandManager, SkaOperator, Admin];
+    public static readonly IReadOnlyList<string> All = [BrandManager, SkaOperator, Admin, Provider];
 }

@@ -30,7 +30,12 @@ public static class AuditChain
     /// The entry's fields in a fixed order as a JSON array (unambiguous: no field can run into the next),
     /// followed by the previous hash.
     /// </summary>
-    public static string Canonical(AuditEntry entry, string previousHash) => JsonSerializer.Serialize(new object?[]
+    /// <remarks>The provider is appended only when there is one, so entries written before providers existed keep their hashes.</remarks>
+    public static string Canonical(AuditEntry entry, string previousHash) => JsonSerializer.Serialize(entry.ActorProviderId is { } provider
+        ? [.. Fields(entry, previousHash), provider.ToString("D")]
+        : Fields(entry, previousHash));
+
+    private static object?[] Fields(AuditEntry entry, string previousHash) => new object?[]
     {
         entry.Sequence,
         entry.Id.ToString("D"),
@@ -45,7 +50,7 @@ public static class AuditChain
         entry.Operation,
         entry.Changes,
         previousHash,
-    });
+    };
 
     /// <summary>SHA-256 (lower-case hex) of <see cref="Canonical"/>.</summary>
     public static string HashOf(AuditEntry entry, string previousHash) =>

@@ -34,6 +34,12 @@ public sealed class AuditEntry
 
     public string? ActorEmail { get; set; }
 
+    /// <summary>
+    /// The service provider (服务商) the actor works for, when they work for one: with <see cref="BrandId"/> the
+    /// entry reads "done by this person of this provider on behalf of the brand".
+    /// </summary>
+    public Guid? ActorProviderId { get; set; }
+
     /// <summary>The brand the record belongs to, for records that belong to one.</summary>
     public Guid? BrandId { get; set; }
 

@@ -3,18 +3,25 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Core.Features.Accounts;
+using Portal.Core.Features.Providers;
 using Portal.Core.Localization;
 
 namespace Portal.Core.Features.Brands;
 
 /// <summary>A brand as a list shows it.</summary>
-public sealed record BrandSummary(Guid Id, string Code, string NameZh, string NameEn, BrandMemberRole? MyRole);
+/// <param name="Provider">For a provider's member (not a member of the brand): the provider they act for and the areas it holds today.</param>
+public sealed record BrandSummary(Guid Id, string Code, string NameZh, string NameEn, BrandMemberRole? MyRole, ProviderActing? Provider = null)
+{
+    /// <summary>Whether the reader may work in <paramref name="area"/>: members everywhere, a provider's people in its delegated areas.</summary>
+    public bool MayWork(DelegatedArea area) => MyRole is not null || Provider?.Allows(area) == true;
+}
 
 /// <summary>
 /// Finds brands for a signed-in person. This is the one place that decides who may see a brand:
-/// its members, and staff (SKA operators and admins).
+/// its members, staff (SKA operators and admins), and the people of a provider the brand delegated
+/// areas to (only in those areas, only while the delegation runs: <see cref="Delegations"/>).
 /// </summary>
-public sealed class BrandDirectory(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed class BrandDirectory(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
     public static bool IsStaff(ClaimsPrincipal user) =>
         user.IsInRole(PortalRoles.SkaOperator) || user.IsInRole(PortalRoles.Admin);
@@ -29,6 +36,26 @@ public sealed class BrandDirectory(IDbContextFactory<PortalDbContext> dbFactory)
     /// <inheritdoc cref="MemberRoleAsync(PortalDbContext, Guid, Guid, CancellationToken)"/>
     public static async Task<BrandMemberRole?> MemberRoleAsync(PortalDbContext db, ClaimsPrincipal user, Guid brandId, CancellationToken cancellationToken = default) =>
         UserId(user) is { } userId ? await MemberRoleAsync(db, userId, brandId, cancellationToken) : null;
+
+    /// <summary>
+    /// Whether the user may work in <paramref name="area"/> of the brand: a member may (any area), a provider's
+    /// person only while a delegation of that area runs. Staff are not workers here (they read, see <see cref="IsStaff"/>).
+    /// </summary>
+    public static async Task<bool> MayWorkAsync(PortalDbContext db, ClaimsPrincipal user, Guid brandId, DelegatedArea area, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        if (UserId(user) is not { } userId)
+        {
+            return false;
+        }
+
+        if (await MemberRoleAsync(db, userId, brandId, cancellationToken) is not null)
+        {
+            return true;
+        }
+
+        var acting = await Delegations.ActingAsync(db, userId, brandId, PlatformTime.DayOf(clock.GetUtcNow()), cancellationToken);
+        return acting?.Allows(area) == true;
+    }
 
     /// <summary>The brands the user is a member of, by name.</summary>
     public async Task<IReadOnlyList<BrandSummary>> MyBrandsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
@@ -59,15 +86,24 @@ public sealed class BrandDirectory(IDbContextFactory<PortalDbContext> dbFactory)
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var staff = IsStaff(user);
-        return await db.Brands
+        var found = await db.Brands
             .Where(b => b.Code == code)
             .Select(b => new
             {
                 Brand = b,
                 Membership = db.BrandMembers.Where(m => m.BrandId == b.Id && m.UserId == userId).Select(m => (BrandMemberRole?)m.Role).FirstOrDefault(),
             })
-            .Where(x => staff || x.Membership != null)
-            .Select(x => new BrandSummary(x.Brand.Id, x.Brand.Code, x.Brand.NameZh, x.Brand.NameEn, x.Membership))
+            .Select(x => new BrandSummary(x.Brand.Id, x.Brand.Code, x.Brand.NameZh, x.Brand.NameEn, x.Membership, null))
             .SingleOrDefaultAsync(cancellationToken);
+        if (found is null || found.MyRole is not null)
+        {
+            return found;
+        }
+
+        // Not a member: a provider's person sees the brand while a delegation runs; staff always.
+        var acting = await Delegations.ActingAsync(db, userId, found.Id, PlatformTime.DayOf(clock.GetUtcNow()), cancellationToken);
+        return acting is not null ? found with { Provider = acting }
+            : staff ? found
+            : null;
     }
 }

@@ -9,6 +9,16 @@ public static class DemoData
     public const string BrandCode = "demo-tea";
     public const string BrandNameZh = "云茶";
     public const string BrandNameEn = "Cloud Tea";
+    /// <summary>Manager of <see cref="ProviderCode"/>, the mid-size agency that serves Cloud Tea (not Silver Moon).</summary>
+    public const string ProviderManagerEmail = "provider@demo.test";
+    public const string ProviderOperatorEmail = "provider-ops@demo.test";
+    public const string ProviderCode = "farsail";
+    public const string ProviderNameZh = "远帆代运营";
+    public const string ProviderNameEn = "Farsail Operations";
+
+    /// <summary>Manager of <see cref="SmallProviderCode"/>, a small agency.</summary>
+    public const string SmallProviderManagerEmail = "provider2@demo.test";
+    public const string SmallProviderCode = "xiaoman";
     public const string FeedClientId = "demo-feed";
     public const string FeedClientSecret = "demo-feed-secret";
 

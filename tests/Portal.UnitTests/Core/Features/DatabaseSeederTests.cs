@@ -31,7 +31,7 @@ public sealed class DatabaseSeederTests
         }
 
         var after = await CountAsync(app);
-        before.ShouldBe((3, 3, 3, 2, 2, 7, 4, 2L), "two feed clients: demo-feed and demo-tea-feed");
+        before.ShouldBe((6, 4, 6, 2, 2, 7, 4, 2L), "three brand-side demo accounts and three providers' people; two feed clients: demo-feed and demo-tea-feed");
         after.ShouldBe(before);
     }
 

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+
+namespace Portal.Core.Features.Providers;
+
+/// <summary>The provider a person acts for on one brand, and the areas the brand handed it today.</summary>
+public sealed record ProviderActing(Guid ProviderId, string Code, string NameZh, string NameEn, DelegatedArea Areas)
+{
+    public bool Allows(DelegatedArea area) => area != DelegatedArea.None && (Areas & area) == area;
+}
+
+/// <summary>
+/// Reads delegations for access decisions. <see cref="Brands.BrandDirectory"/> asks it on every call;
+/// a delegation counts only while it runs (<see cref="BrandDelegation.IsActiveOn"/>), so one that ended
+/// yesterday or was revoked a second ago grants nothing.
+/// </summary>
+public static class Delegations
+{
+    /// <summary>The user's provider and the areas it holds for the brand on <paramref name="today"/>; null when none runs.</summary>
+    public static async Task<ProviderActing?> ActingAsync(PortalDbContext db, Guid userId, Guid brandId, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var rows = await (
+                from member in db.ProviderMembers
+                where member.UserId == userId
+                join provider in db.Providers on member.ProviderId equals provider.Id
+                where provider.Status == ProviderStatus.Active
+                join delegation in db.BrandDelegations on provider.Id equals delegation.ProviderId
+                where delegation.BrandId == brandId && delegation.RevokedAt == null && delegation.StartsOn <= today
+                      && (delegation.EndsOn == null || delegation.EndsOn >= today)
+                select new { provider.Id, provider.Code, provider.NameZh, provider.NameEn, delegation.Areas })
+            .ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var areas = rows.Aggregate(DelegatedArea.None, (all, row) => all | row.Areas);
+        var first = rows[0];
+        return new ProviderActing(first.Id, first.Code, first.NameZh, first.NameEn, areas);
+    }
+
+    /// <summary>The provider the user belongs to, with their role; null for people outside every provider.</summary>
+    public static async Task<(Provider Provider, ProviderRole Role)?> MembershipAsync(PortalDbContext db, Guid userId, CancellationToken cancellationToken = default)
+    {
+        var row = await db.ProviderMembers.Where(m => m.UserId == userId)
+            .Join(db.Providers, m => m.ProviderId, p => p.Id, (m, p) => new { Provider = p, m.Role })
+            .AsNoTracking()
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : (row.Provider, row.Role);
+    }
+}

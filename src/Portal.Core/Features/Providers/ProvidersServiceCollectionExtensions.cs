@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Features.Seeding;
+
+namespace Portal.Core.Features.Providers;
+
+public static class ProvidersServiceCollectionExtensions
+{
+    /// <summary>Service providers (服务商), their people and the brands' delegations to them.</summary>
+    public static IServiceCollection AddProviders(this IServiceCollection services)
+    {
+        // After the demo portfolio: the demo providers serve some of its brands.
+        services.AddScoped<ISeedContributor, ProviderSeedContributor>();
+        return services;
+    }
+}
