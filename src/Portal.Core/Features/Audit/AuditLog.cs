@@ -37,7 +37,14 @@ public sealed record AuditRow(
     string EntityKey,
     AuditAction Action,
     string? Operation,
-    string Changes);
+    string Changes,
+    string? ProviderCode = null,
+    string? ProviderNameZh = null,
+    string? ProviderNameEn = null)
+{
+    /// <summary>Whether the actor worked for a service provider: with a brand, the change was made on the brand's behalf.</summary>
+    public bool ByProvider => ProviderCode is not null;
+}
 
 /// <summary>Reads the audit trail for admins: filtered pages, newest first, and a streamed CSV of all filtered entries.</summary>
 public sealed class AuditLog(
@@ -87,7 +94,7 @@ public sealed class AuditLog(
         // A byte order mark so spreadsheets read Chinese names as UTF-8; fields that start like a
         // formula are escaped, so opening the file never runs what someone typed into a name.
         await using var csv = CsvWriter.Create(output, new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true);
-        await csv.WriteRecordAsync(["At", "ActorUserId", "ActorName", "ActorEmail", "BrandCode", "EntityType", "EntityKey", "Action", "Operation", "Changes"], cancellationToken);
+        await csv.WriteRecordAsync(["At", "ActorUserId", "ActorName", "ActorEmail", "ActorProvider", "BrandCode", "EntityType", "EntityKey", "Action", "Operation", "Changes"], cancellationToken);
         var rows = Project(db, Filtered(db, filter).OrderByDescending(e => e.At).ThenByDescending(e => e.Id)).AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
@@ -97,6 +104,7 @@ public sealed class AuditLog(
                 row.ActorUserId?.ToString(),
                 row.ActorName,
                 row.ActorEmail,
+                row.ProviderCode,
                 row.BrandCode,
                 row.EntityType,
                 row.EntityKey,
@@ -160,5 +168,8 @@ public sealed class AuditLog(
         entries.Select(e => new AuditRow(
             e.Id, e.At, e.ActorUserId, e.ActorName, e.ActorEmail, e.BrandId,
             db.Brands.Where(b => b.Id == e.BrandId).Select(b => b.Code).FirstOrDefault(),
-            e.EntityType, e.EntityKey, e.Action, e.Operation, e.Changes));
+            e.EntityType, e.EntityKey, e.Action, e.Operation, e.Changes,
+            db.Providers.Where(p => p.Id == e.ActorProviderId).Select(p => p.Code).FirstOrDefault(),
+            db.Providers.Where(p => p.Id == e.ActorProviderId).Select(p => p.NameZh).FirstOrDefault(),
+            db.Providers.Where(p => p.Id == e.ActorProviderId).Select(p => p.NameEn).FirstOrDefault()));
 }

@@ -110,14 +110,14 @@ internal sealed class AuditTimelineSource : IBrandTimelineSource
     }
 
     private static IQueryable<Row> Project(IQueryable<AuditEntry> entries) =>
-        entries.Select(e => new Row(e.At, e.ActorUserId, e.ActorName, e.EntityType, e.Action, e.Changes));
+        entries.Select(e => new Row(e.At, e.ActorUserId, e.ActorName, e.EntityType, e.Action, e.Changes, e.ActorProviderId));
 
     /// <summary>The rows (newest first) as timeline entries: the left-out ones dropped, each save's rows of one kind together.</summary>
     internal static IEnumerable<TimelineEntry> Describe(IEnumerable<Row> rows) =>
         rows
             .Select(r => (Row: r, Fields: Shown(r)))
             .Where(x => x.Fields is not null)
-            .GroupBy(x => (x.Row.At, x.Row.ActorUserId, x.Row.ActorName, x.Row.EntityType, x.Row.Action))
+            .GroupBy(x => (x.Row.At, x.Row.ActorUserId, x.Row.ActorName, x.Row.EntityType, x.Row.Action, x.Row.ActorProviderId))
             .Select(g =>
             {
                 var fields = g.SelectMany(x => x.Fields!).Distinct(StringComparer.Ordinal).ToList();
@@ -128,7 +128,8 @@ internal sealed class AuditTimelineSource : IBrandTimelineSource
                     g.Key.EntityType,
                     Detail: fields.Count > 0 ? string.Join(", ", fields) : null,
                     ActorUserId: g.Key.ActorUserId,
-                    Actor: g.Key.ActorUserId is null ? null : g.Key.ActorName);
+                    Actor: g.Key.ActorUserId is null ? null : g.Key.ActorName,
+                    ActorProviderId: g.Key.ActorProviderId);
             });
 
     /// <summary>The properties to list for a row (none for an addition or removal); null when a domain history already shows it.</summary>
@@ -154,5 +155,5 @@ internal sealed class AuditTimelineSource : IBrandTimelineSource
         return fields.Count > 0 ? fields : null;
     }
 
-    internal sealed record Row(DateTimeOffset At, Guid? ActorUserId, string ActorName, string EntityType, AuditAction Action, string Changes);
+    internal sealed record Row(DateTimeOffset At, Guid? ActorUserId, string ActorName, string EntityType, AuditAction Action, string Changes, Guid? ActorProviderId = null);
 }

@@ -35,7 +35,15 @@ public sealed record TimelineEntry(
     string? SubjectZh = null,
     string? Detail = null,
     Guid? ActorUserId = null,
-    string? Actor = null);
+    string? Actor = null,
+    Guid? ActorProviderId = null,
+    string? ActorProviderZh = null,
+    string? ActorProviderEn = null)
+{
+    /// <summary>The actor's provider in the reader's language when they acted for a service provider (on the brand's behalf).</summary>
+    public string? ActorProvider(System.Globalization.CultureInfo culture) =>
+        ActorProviderId is null ? null : Providers.ProviderNames.Display(culture, ActorProviderZh ?? "", ActorProviderEn ?? "");
+}
 
 /// <summary>
 /// A history the brand timeline is built from. Register one more (as a singleton) to add a source
@@ -69,8 +77,29 @@ public sealed class BrandTimelineService(IDbContextFactory<PortalDbContext> dbFa
         var newest = entries.OrderByDescending(e => e.At).ThenBy(e => e.Kind).Take(limit).ToList();
         var actorIds = newest.Select(e => e.ActorUserId).OfType<Guid>().Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        return newest
-            .Select(e => e.ActorUserId is { } id && names.TryGetValue(id, out var name) ? e with { Actor = name } : e)
+        return await WithProvidersAsync(db, newest.Select(e => e.ActorUserId is { } id && names.TryGetValue(id, out var name) ? e with { Actor = name } : e).ToList(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Names the provider of actors who acted for one: audit entries carry it from the moment of the change;
+    /// the domain histories (a task completed, a stream planned) take the person's provider today.
+    /// </summary>
+    private static async Task<List<TimelineEntry>> WithProvidersAsync(PortalDbContext db, List<TimelineEntry> entries, CancellationToken cancellationToken)
+    {
+        var actorIds = entries.Where(e => e.ActorProviderId is null).Select(e => e.ActorUserId).OfType<Guid>().Distinct().ToList();
+        var membership = await db.ProviderMembers.Where(m => actorIds.Contains(m.UserId)).ToDictionaryAsync(m => m.UserId, m => m.ProviderId, cancellationToken);
+        entries = entries
+            .Select(e => e.ActorProviderId is null && e.ActorUserId is { } id && membership.TryGetValue(id, out var provider) ? e with { ActorProviderId = provider } : e)
+            .ToList();
+        var providerIds = entries.Select(e => e.ActorProviderId).OfType<Guid>().Distinct().ToList();
+        if (providerIds.Count == 0)
+        {
+            return entries;
+        }
+
+        var providers = await db.Providers.Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => (p.NameZh, p.NameEn), cancellationToken);
+        return entries
+            .Select(e => e.ActorProviderId is { } id && providers.TryGetValue(id, out var names) ? e with { ActorProviderZh = names.NameZh, ActorProviderEn = names.NameEn } : e)
             .ToList();
     }
 }
