@@ -21,7 +21,7 @@ namespace Portal.Core.Features.Seeding;
 /// Seeds the demo portfolio (<see cref="DemoPortfolio"/>): the first <c>Seed:DemoBrandCount</c>
 /// invented brands, each approved with an owner account, and six months of daily figures up to
 /// the platform's yesterday; then evaluates milestones and tiers so the dashboards have them.
-/// Runs last of the contributors and only for brands that are absent, so a restart changes nothing.
+/// Runs after every brand feature's contributor (only the providers' demo, which serves some of its brands, comes later) and only for brands that are absent, so a restart changes nothing.
 /// </summary>
 internal sealed class DemoPortfolioSeeder(
     IOptions<SeedOptions> options,
