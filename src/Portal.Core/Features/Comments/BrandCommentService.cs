@@ -30,7 +30,8 @@ public sealed record StaffChoice(Guid UserId, string DisplayName, string Email);
 
 /// <summary>
 /// Comments on a brand: a thread its members and staff share, and internal notes for staff only.
-/// Every call checks who is asking: members of that brand or staff, otherwise "not found" exactly as for a
+/// Every call checks who is asking: members of that brand, staff, or a provider's people the brand delegated
+/// its messages to (while that runs), otherwise "not found" exactly as for a
 /// brand that does not exist; internal notes are filtered here, in the query, so no page or API can leak one.
 /// A post tells the brand's open threads through <see cref="BrandCommentHub"/> once it is saved.
 /// </summary>
@@ -38,7 +39,8 @@ public sealed class BrandCommentService(
     IDbContextFactory<PortalDbContext> dbFactory,
     NotificationService notifications,
     BrandCommentHub hub,
-    IStringLocalizer<NotificationStrings> strings)
+    IStringLocalizer<NotificationStrings> strings,
+    TimeProvider clock)
 {
     public const int MaxBodyLength = 4000;
 
@@ -147,7 +149,7 @@ public sealed class BrandCommentService(
             .Select(u => new StaffChoice(u.Id, u.DisplayName, u.Email ?? "")).ToListAsync(cancellationToken);
     }
 
-    private static async Task<(Guid BrandId, bool Staff)?> AccessAsync(PortalDbContext db, ClaimsPrincipal user, string brandCode, CancellationToken cancellationToken)
+    private async Task<(Guid BrandId, bool Staff)?> AccessAsync(PortalDbContext db, ClaimsPrincipal user, string brandCode, CancellationToken cancellationToken)
     {
         if (BrandDirectory.UserId(user) is not { } userId)
         {
@@ -165,7 +167,8 @@ public sealed class BrandCommentService(
             return (id, true);
         }
 
-        return await BrandDirectory.MemberRoleAsync(db, userId, id, cancellationToken) is null ? null : (id, false);
+        // Members, and a provider's people while the brand delegates its messages with staff to it.
+        return await BrandDirectory.MayWorkAsync(db, userId, id, Providers.DelegatedArea.Messages, clock, cancellationToken) ? (id, false) : null;
     }
 
     private static string Excerpt(string body)

@@ -27,7 +27,7 @@ public sealed class DocumentChecklistService(
             return null;
         }
 
-        var member = await DocumentAccess.IsMemberAsync(db, user, brand.Id, cancellationToken);
+        var member = await DocumentAccess.MayWorkAsync(db, user, brand.Id, clock, cancellationToken);
         if (!member && !BrandDirectory.IsStaff(user))
         {
             return null;

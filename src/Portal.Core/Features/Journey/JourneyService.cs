@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
 using Portal.Core.Features.Brands;
+using Portal.Core.Features.Providers;
 
 namespace Portal.Core.Features.Journey;
 
@@ -25,13 +26,13 @@ public sealed class JourneyService(
     public async Task<JourneyBoard?> GetBoardAsync(ClaimsPrincipal user, string brandCode, CancellationToken cancellationToken = default)
     {
         var brand = await brands.FindAccessibleAsync(user, brandCode, cancellationToken);
-        if (brand is null)
+        if (brand is null || !brand.Sees(DelegatedArea.StepsTasks))
         {
             return null;
         }
 
         var areas = await GetAreasAsync(brand.Id, cancellationToken);
-        return new JourneyBoard(brand, CanChange: brand.MyRole is not null, areas);
+        return new JourneyBoard(brand, CanChange: brand.MayWork(DelegatedArea.StepsTasks), areas);
     }
 
     /// <summary>Every area in the recommended order with the brand's state of its active tasks. No access check: for callers that made one.</summary>
@@ -83,8 +84,9 @@ public sealed class JourneyService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (source == CompletionSource.Manual)
         {
+            // Members, and a provider's people while the brand delegates STEPS tasks to it.
             var member = actorUserId is { } userId
-                && await BrandDirectory.MemberRoleAsync(db, userId, brandId, cancellationToken) is not null;
+                && await BrandDirectory.MayWorkAsync(db, userId, brandId, DelegatedArea.StepsTasks, clock, cancellationToken);
             if (!member)
             {
                 return Outcome.Fail(strings["Journey_MembersOnly"]);
