@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
 using Portal.Core.Features.Brands;
 using Portal.Core.Features.Notifications;
+using Portal.Core.Features.Providers;
 using Portal.Core.Localization;
 
 namespace Portal.Core.Features.Comments;
@@ -71,15 +72,18 @@ public sealed class BrandCommentService(
                 c.IsInternal,
                 c.Body,
                 c.CreatedAt,
-                Author = db.Users.Where(u => u.Id == c.AuthorUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
+                c.AuthorUserId,
                 Mentions = c.Mentions.Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.DisplayName).ToList(),
             })
             .ToListAsync(cancellationToken);
+        // A provider's person is named with their provider ("He Jia · 远帆代运营").
+        var authors = await ActorNames.ResolveAsync(db, rows.Select(r => r.AuthorUserId), cancellationToken);
+        string Author(Guid id) => authors.GetValueOrDefault(id) ?? "";
 
         var replies = rows.Where(r => r.ParentId is not null).ToLookup(r => r.ParentId!.Value);
         var top = rows.Where(r => r.ParentId is null)
-            .Select(r => new CommentView(r.Id, r.Author, r.ByStaff, r.IsInternal, r.Body, r.CreatedAt, r.Mentions,
-                replies[r.Id].Select(x => new CommentView(x.Id, x.Author, x.ByStaff, x.IsInternal, x.Body, x.CreatedAt, x.Mentions, [])).ToList()))
+            .Select(r => new CommentView(r.Id, Author(r.AuthorUserId), r.ByStaff, r.IsInternal, r.Body, r.CreatedAt, r.Mentions,
+                replies[r.Id].Select(x => new CommentView(x.Id, Author(x.AuthorUserId), x.ByStaff, x.IsInternal, x.Body, x.CreatedAt, x.Mentions, [])).ToList()))
             .ToList();
         return new CommentThread(access.Value.BrandId, brandCode, staff, top.Where(c => !c.IsInternal).ToList(), staff ? top.Where(c => c.IsInternal).ToList() : []);
     }

@@ -42,9 +42,8 @@ public sealed class JourneyService(
         var playbook = await db.PlaybookTasks.AsNoTracking().Where(t => t.IsActive).ToListAsync(cancellationToken);
         var states = await db.BrandTasks.AsNoTracking().Where(t => t.BrandId == brandId).ToDictionaryAsync(t => t.PlaybookTaskId, cancellationToken);
         var completedBy = states.Values.Where(s => s.CompletedByUserId is not null).Select(s => s.CompletedByUserId!.Value).Distinct().ToList();
-        var names = await db.Users.AsNoTracking()
-            .Where(u => completedBy.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        // A provider's person is named with their provider, so the brand sees who did the work for it.
+        var names = await ActorNames.ResolveAsync(db, completedBy, cancellationToken);
 
         return StepsAreas.InRecommendedOrder
             .Select(area => new AreaProgress(area, playbook
