@@ -12,7 +12,7 @@ namespace Portal.Core.Features.Journey;
 
 /// <summary>
 /// A brand's STEPS journey: the board its members and staff see, and the one way a task's state
-/// changes. Members of the brand change tasks; staff only look. Works without an HTTP context, so
+/// changes. Members of the brand (and a provider's people while it delegates STEPS tasks) change tasks; staff only look. Works without an HTTP context, so
 /// the milestone job can complete tasks too.
 /// </summary>
 public sealed class JourneyService(
