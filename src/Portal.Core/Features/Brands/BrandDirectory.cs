@@ -14,6 +14,12 @@ public sealed record BrandSummary(Guid Id, string Code, string NameZh, string Na
 {
     /// <summary>Whether the reader may work in <paramref name="area"/>: members everywhere, a provider's people in its delegated areas.</summary>
     public bool MayWork(DelegatedArea area) => MyRole is not null || Provider?.Allows(area) == true;
+
+    /// <summary>
+    /// Whether the reader may see the brand's <paramref name="area"/> (<see cref="DelegatedArea.None"/>: the parts only
+    /// members and staff see): members and staff see every part, a provider's people only their delegated areas.
+    /// </summary>
+    public bool Sees(DelegatedArea area) => Provider is null || Provider.Allows(area);
 }
 
 /// <summary>
@@ -41,13 +47,12 @@ public sealed class BrandDirectory(IDbContextFactory<PortalDbContext> dbFactory,
     /// Whether the user may work in <paramref name="area"/> of the brand: a member may (any area), a provider's
     /// person only while a delegation of that area runs. Staff are not workers here (they read, see <see cref="IsStaff"/>).
     /// </summary>
-    public static async Task<bool> MayWorkAsync(PortalDbContext db, ClaimsPrincipal user, Guid brandId, DelegatedArea area, TimeProvider clock, CancellationToken cancellationToken = default)
-    {
-        if (UserId(user) is not { } userId)
-        {
-            return false;
-        }
+    public static async Task<bool> MayWorkAsync(PortalDbContext db, ClaimsPrincipal user, Guid brandId, DelegatedArea area, TimeProvider clock, CancellationToken cancellationToken = default) =>
+        UserId(user) is { } userId && await MayWorkAsync(db, userId, brandId, area, clock, cancellationToken);
 
+    /// <inheritdoc cref="MayWorkAsync(PortalDbContext, ClaimsPrincipal, Guid, DelegatedArea, TimeProvider, CancellationToken)"/>
+    public static async Task<bool> MayWorkAsync(PortalDbContext db, Guid userId, Guid brandId, DelegatedArea area, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
         if (await MemberRoleAsync(db, userId, brandId, cancellationToken) is not null)
         {
             return true;

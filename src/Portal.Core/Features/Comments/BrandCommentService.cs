@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
 using Portal.Core.Features.Brands;
 using Portal.Core.Features.Notifications;
+using Portal.Core.Features.Providers;
 using Portal.Core.Localization;
 
 namespace Portal.Core.Features.Comments;
@@ -30,7 +31,8 @@ public sealed record StaffChoice(Guid UserId, string DisplayName, string Email);
 
 /// <summary>
 /// Comments on a brand: a thread its members and staff share, and internal notes for staff only.
-/// Every call checks who is asking: members of that brand or staff, otherwise "not found" exactly as for a
+/// Every call checks who is asking: members of that brand, staff, or a provider's people the brand delegated
+/// its messages to (while that runs), otherwise "not found" exactly as for a
 /// brand that does not exist; internal notes are filtered here, in the query, so no page or API can leak one.
 /// A post tells the brand's open threads through <see cref="BrandCommentHub"/> once it is saved.
 /// </summary>
@@ -38,7 +40,8 @@ public sealed class BrandCommentService(
     IDbContextFactory<PortalDbContext> dbFactory,
     NotificationService notifications,
     BrandCommentHub hub,
-    IStringLocalizer<NotificationStrings> strings)
+    IStringLocalizer<NotificationStrings> strings,
+    TimeProvider clock)
 {
     public const int MaxBodyLength = 4000;
 
@@ -69,15 +72,18 @@ public sealed class BrandCommentService(
                 c.IsInternal,
                 c.Body,
                 c.CreatedAt,
-                Author = db.Users.Where(u => u.Id == c.AuthorUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
+                c.AuthorUserId,
                 Mentions = c.Mentions.Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.DisplayName).ToList(),
             })
             .ToListAsync(cancellationToken);
+        // A provider's person is named with their provider ("He Jia · 远帆代运营").
+        var authors = await ActorNames.ResolveAsync(db, rows.Select(r => r.AuthorUserId), cancellationToken);
+        string Author(Guid id) => authors.GetValueOrDefault(id) ?? "";
 
         var replies = rows.Where(r => r.ParentId is not null).ToLookup(r => r.ParentId!.Value);
         var top = rows.Where(r => r.ParentId is null)
-            .Select(r => new CommentView(r.Id, r.Author, r.ByStaff, r.IsInternal, r.Body, r.CreatedAt, r.Mentions,
-                replies[r.Id].Select(x => new CommentView(x.Id, x.Author, x.ByStaff, x.IsInternal, x.Body, x.CreatedAt, x.Mentions, [])).ToList()))
+            .Select(r => new CommentView(r.Id, Author(r.AuthorUserId), r.ByStaff, r.IsInternal, r.Body, r.CreatedAt, r.Mentions,
+                replies[r.Id].Select(x => new CommentView(x.Id, Author(x.AuthorUserId), x.ByStaff, x.IsInternal, x.Body, x.CreatedAt, x.Mentions, [])).ToList()))
             .ToList();
         return new CommentThread(access.Value.BrandId, brandCode, staff, top.Where(c => !c.IsInternal).ToList(), staff ? top.Where(c => c.IsInternal).ToList() : []);
     }
@@ -147,7 +153,7 @@ public sealed class BrandCommentService(
             .Select(u => new StaffChoice(u.Id, u.DisplayName, u.Email ?? "")).ToListAsync(cancellationToken);
     }
 
-    private static async Task<(Guid BrandId, bool Staff)?> AccessAsync(PortalDbContext db, ClaimsPrincipal user, string brandCode, CancellationToken cancellationToken)
+    private async Task<(Guid BrandId, bool Staff)?> AccessAsync(PortalDbContext db, ClaimsPrincipal user, string brandCode, CancellationToken cancellationToken)
     {
         if (BrandDirectory.UserId(user) is not { } userId)
         {
@@ -165,7 +171,8 @@ public sealed class BrandCommentService(
             return (id, true);
         }
 
-        return await BrandDirectory.MemberRoleAsync(db, userId, id, cancellationToken) is null ? null : (id, false);
+        // Members, and a provider's people while the brand delegates its messages with staff to it.
+        return await BrandDirectory.MayWorkAsync(db, userId, id, Providers.DelegatedArea.Messages, clock, cancellationToken) ? (id, false) : null;
     }
 
     private static string Excerpt(string body)

@@ -8,8 +8,9 @@ namespace Portal.Core.Features.Documents;
 /// <summary>What the document services ask the database about people and brands before they act.</summary>
 internal static class DocumentAccess
 {
-    public static async Task<bool> IsMemberAsync(PortalDbContext db, ClaimsPrincipal user, Guid brandId, CancellationToken cancellationToken) =>
-        await BrandDirectory.MemberRoleAsync(db, user, brandId, cancellationToken) is not null;
+    /// <summary>A member of the brand, or a provider's person while the brand delegates documents to it.</summary>
+    public static Task<bool> MayWorkAsync(PortalDbContext db, ClaimsPrincipal user, Guid brandId, TimeProvider clock, CancellationToken cancellationToken) =>
+        BrandDirectory.MayWorkAsync(db, user, brandId, Providers.DelegatedArea.Documents, clock, cancellationToken);
 
     /// <summary>What decides which requirements apply to a brand: its categories and whether it owns its trademark.</summary>
     public static async Task<BrandFacts> FactsAsync(PortalDbContext db, Guid brandId, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace Portal.Core.Features.Documents;
 
 /// <summary>
 /// What a brand must hold: its checklist of requirements, their versions and notices, and its compliance.
-/// The checklist is for the brand's members and staff; compliance is for other features and jobs.
+/// The checklist is for the brand's members, staff, and a provider's people while the brand delegates documents to it; compliance is for other features and jobs.
 /// </summary>
 public sealed class DocumentChecklistService(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -27,7 +27,7 @@ public sealed class DocumentChecklistService(
             return null;
         }
 
-        var member = await DocumentAccess.IsMemberAsync(db, user, brand.Id, cancellationToken);
+        var member = await DocumentAccess.MayWorkAsync(db, user, brand.Id, clock, cancellationToken);
         if (!member && !BrandDirectory.IsStaff(user))
         {
             return null;

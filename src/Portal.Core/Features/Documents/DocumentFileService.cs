@@ -15,14 +15,15 @@ public sealed class DocumentFileService(
     IDbContextFactory<PortalDbContext> dbFactory,
     DocumentStorage storage,
     IWorkDispatcher dispatcher,
-    IStringLocalizer<DocumentStrings> strings)
+    IStringLocalizer<DocumentStrings> strings,
+    TimeProvider clock)
 {
     /// <summary>Stores a new version of the document for a requirement and queues its automatic checks.</summary>
     public async Task<Outcome<Guid>> UploadAsync(ClaimsPrincipal user, string brandCode, UploadRequest request, Stream content, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var brand = await db.Brands.AsNoTracking().SingleOrDefaultAsync(b => b.Code == brandCode, cancellationToken);
-        if (brand is null || BrandDirectory.UserId(user) is not { } userId || !await DocumentAccess.IsMemberAsync(db, user, brand.Id, cancellationToken))
+        if (brand is null || BrandDirectory.UserId(user) is not { } userId || !await DocumentAccess.MayWorkAsync(db, user, brand.Id, clock, cancellationToken))
         {
             return Outcome<Guid>.Fail(strings["Refused_NotMember"]);
         }
@@ -55,7 +56,7 @@ public sealed class DocumentFileService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, cancellationToken);
-        if (document is null || (!BrandDirectory.IsStaff(user) && !await DocumentAccess.IsMemberAsync(db, user, document.BrandId, cancellationToken)))
+        if (document is null || (!BrandDirectory.IsStaff(user) && !await DocumentAccess.MayWorkAsync(db, user, document.BrandId, clock, cancellationToken)))
         {
             return null;
         }

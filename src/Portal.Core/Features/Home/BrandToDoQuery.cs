@@ -70,7 +70,8 @@ public sealed class BrandToDoQuery(
     public async Task<BrandToDo?> GetAsync(ClaimsPrincipal user, string brandCode, CancellationToken cancellationToken = default)
     {
         var brand = await brands.FindAccessibleAsync(user, brandCode, cancellationToken);
-        if (brand is null)
+        // The to-do list spans the whole brand: members and staff only, never a provider's people.
+        if (brand is null || !brand.Sees(Providers.DelegatedArea.None))
         {
             return null;
         }

@@ -36,7 +36,9 @@ public sealed class GrowthPathService(IDbContextFactory<PortalDbContext> dbFacto
     public async Task<GrowthPath?> GetAsync(ClaimsPrincipal user, string brandCode, CancellationToken cancellationToken = default)
     {
         var brand = await brands.FindAccessibleAsync(user, brandCode, cancellationToken);
-        return brand is null ? null : await GetAsync(brand.Id, cancellationToken);
+        // The dashboard and the journey show it: a provider's people see it with either area.
+        var seen = brand is not null && (brand.Sees(Providers.DelegatedArea.StepsTasks) || brand.Sees(Providers.DelegatedArea.MetricsImport));
+        return seen ? await GetAsync(brand!.Id, cancellationToken) : null;
     }
 
     /// <summary>The brand's growth path, its history explained in the current UI culture. No access check: for callers that made one.</summary>

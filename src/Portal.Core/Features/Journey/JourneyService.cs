@@ -6,12 +6,13 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
 using Portal.Core.Features.Brands;
+using Portal.Core.Features.Providers;
 
 namespace Portal.Core.Features.Journey;
 
 /// <summary>
 /// A brand's STEPS journey: the board its members and staff see, and the one way a task's state
-/// changes. Members of the brand change tasks; staff only look. Works without an HTTP context, so
+/// changes. Members of the brand (and a provider's people while it delegates STEPS tasks) change tasks; staff only look. Works without an HTTP context, so
 /// the milestone job can complete tasks too.
 /// </summary>
 public sealed class JourneyService(
@@ -25,13 +26,13 @@ public sealed class JourneyService(
     public async Task<JourneyBoard?> GetBoardAsync(ClaimsPrincipal user, string brandCode, CancellationToken cancellationToken = default)
     {
         var brand = await brands.FindAccessibleAsync(user, brandCode, cancellationToken);
-        if (brand is null)
+        if (brand is null || !brand.Sees(DelegatedArea.StepsTasks))
         {
             return null;
         }
 
         var areas = await GetAreasAsync(brand.Id, cancellationToken);
-        return new JourneyBoard(brand, CanChange: brand.MyRole is not null, areas);
+        return new JourneyBoard(brand, CanChange: brand.MayWork(DelegatedArea.StepsTasks), areas);
     }
 
     /// <summary>Every area in the recommended order with the brand's state of its active tasks. No access check: for callers that made one.</summary>
@@ -41,9 +42,8 @@ public sealed class JourneyService(
         var playbook = await db.PlaybookTasks.AsNoTracking().Where(t => t.IsActive).ToListAsync(cancellationToken);
         var states = await db.BrandTasks.AsNoTracking().Where(t => t.BrandId == brandId).ToDictionaryAsync(t => t.PlaybookTaskId, cancellationToken);
         var completedBy = states.Values.Where(s => s.CompletedByUserId is not null).Select(s => s.CompletedByUserId!.Value).Distinct().ToList();
-        var names = await db.Users.AsNoTracking()
-            .Where(u => completedBy.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        // A provider's person is named with their provider, so the brand sees who did the work for it.
+        var names = await ActorNames.ResolveAsync(db, completedBy, cancellationToken);
 
         return StepsAreas.InRecommendedOrder
             .Select(area => new AreaProgress(area, playbook
@@ -83,8 +83,9 @@ public sealed class JourneyService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (source == CompletionSource.Manual)
         {
+            // Members, and a provider's people while the brand delegates STEPS tasks to it.
             var member = actorUserId is { } userId
-                && await BrandDirectory.MemberRoleAsync(db, userId, brandId, cancellationToken) is not null;
+                && await BrandDirectory.MayWorkAsync(db, userId, brandId, DelegatedArea.StepsTasks, clock, cancellationToken);
             if (!member)
             {
                 return Outcome.Fail(strings["Journey_MembersOnly"]);

@@ -24,7 +24,7 @@ public sealed record MetricsCsvPreview(IReadOnlyList<string> Header, IReadOnlyLi
 /// <see cref="MetricsIngestionService"/>, all or nothing. The file is streamed through CsvHelper, so
 /// only the parsed rows are held, never a second copy of the file.
 /// </summary>
-public sealed class MetricsCsvImport(MetricsIngestionService ingestion, IStringLocalizer<MetricsStrings> strings, IOptions<MetricsOptions> options, Microsoft.EntityFrameworkCore.IDbContextFactory<Data.PortalDbContext> dbFactory)
+public sealed class MetricsCsvImport(MetricsIngestionService ingestion, IStringLocalizer<MetricsStrings> strings, IOptions<MetricsOptions> options, Microsoft.EntityFrameworkCore.IDbContextFactory<Data.PortalDbContext> dbFactory, TimeProvider clock)
 {
     /// <summary>Line 1 is the header, so the row at index 0 is line 2.</summary>
     public const int FirstDataLine = 2;
@@ -172,8 +172,9 @@ public sealed class MetricsCsvImport(MetricsIngestionService ingestion, IStringL
     }
 
     /// <summary>
-    /// The import as <paramref name="user"/> may run it: staff for any brand, a brand's member only for
-    /// that brand's figures (<paramref name="onlyBrandId"/>); anyone else is refused and nothing is read.
+    /// The import as <paramref name="user"/> may run it: staff for any brand, a brand's member (or a provider's
+    /// person while the brand delegates metrics import) only for that brand's figures (<paramref name="onlyBrandId"/>);
+    /// anyone else is refused and nothing is read.
     /// </summary>
     public async Task<MetricsIngestionOutcome> ImportAsync(System.Security.Claims.ClaimsPrincipal user, Stream stream, Guid? onlyBrandId, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -181,7 +182,7 @@ public sealed class MetricsCsvImport(MetricsIngestionService ingestion, IStringL
         if (!allowed && onlyBrandId is { } brandId)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            allowed = await Brands.BrandDirectory.MemberRoleAsync(db, user, brandId, cancellationToken) is not null;
+            allowed = await Brands.BrandDirectory.MayWorkAsync(db, user, brandId, Providers.DelegatedArea.MetricsImport, clock, cancellationToken);
         }
 
         return allowed

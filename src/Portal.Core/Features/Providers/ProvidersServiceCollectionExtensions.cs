@@ -10,6 +10,7 @@ public static class ProvidersServiceCollectionExtensions
     {
         // After the demo portfolio: the demo providers serve some of its brands.
         services.AddScoped<ISeedContributor, ProviderSeedContributor>();
+        services.AddSingleton<BrandDelegationService>();
         return services;
     }
 }

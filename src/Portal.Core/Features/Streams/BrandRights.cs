@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Core.Features.Brands;
+using Portal.Core.Features.Providers;
 
 namespace Portal.Core.Features.Streams;
 
@@ -14,7 +15,7 @@ public enum BrandRight
     /// <summary>Read only: SKA staff watch every brand but do not plan for it.</summary>
     View,
 
-    /// <summary>Read and change: the brand's members.</summary>
+    /// <summary>Read and change: the brand's members, and a provider's people in an area delegated to them.</summary>
     Edit,
 }
 
@@ -24,7 +25,15 @@ public enum BrandRight
 /// </summary>
 public static class BrandRights
 {
-    public static async Task<BrandRight> OfAsync(PortalDbContext db, ClaimsPrincipal user, Guid brandId, CancellationToken cancellationToken)
+    /// <summary>Members edit, staff view, anyone else (providers' people included) nothing.</summary>
+    public static Task<BrandRight> OfAsync(PortalDbContext db, ClaimsPrincipal user, Guid brandId, CancellationToken cancellationToken) =>
+        OfAsync(db, user, brandId, DelegatedArea.None, TimeProvider.System, cancellationToken);
+
+    /// <summary>
+    /// As the members-only overload, and a provider's person may edit while a delegation of <paramref name="area"/>
+    /// runs on <paramref name="clock"/>'s platform day (<see cref="BrandDirectory.MayWorkAsync"/>).
+    /// </summary>
+    public static async Task<BrandRight> OfAsync(PortalDbContext db, ClaimsPrincipal user, Guid brandId, DelegatedArea area, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (BrandDirectory.UserId(user) is not { } userId)
         {
@@ -32,6 +41,11 @@ public static class BrandRights
         }
 
         if (await BrandDirectory.MemberRoleAsync(db, userId, brandId, cancellationToken) is not null)
+        {
+            return BrandRight.Edit;
+        }
+
+        if (area != DelegatedArea.None && await BrandDirectory.MayWorkAsync(db, user, brandId, area, clock, cancellationToken))
         {
             return BrandRight.Edit;
         }

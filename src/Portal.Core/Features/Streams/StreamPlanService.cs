@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
 using Portal.Core.Features.Brands;
+using Portal.Core.Features.Providers;
 
 namespace Portal.Core.Features.Streams;
 
@@ -43,7 +44,7 @@ public sealed class StreamPlanService(
     public async Task<StreamPlanView?> FindAsync(ClaimsPrincipal user, Guid brandId, Guid planId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var right = await BrandRights.OfAsync(db, user, brandId, cancellationToken);
+        var right = await BrandRights.OfAsync(db, user, brandId, DelegatedArea.StreamPlans, clock, cancellationToken);
         if (right == BrandRight.None)
         {
             return null;
@@ -77,7 +78,7 @@ public sealed class StreamPlanService(
     public async Task<StreamCalendar?> RangeAsync(ClaimsPrincipal user, Guid brandId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var right = await BrandRights.OfAsync(db, user, brandId, cancellationToken);
+        var right = await BrandRights.OfAsync(db, user, brandId, DelegatedArea.StreamPlans, clock, cancellationToken);
         if (right == BrandRight.None)
         {
             return null;
@@ -240,7 +241,7 @@ public sealed class StreamPlanService(
     }
 
     private async Task<Outcome<Guid>?> RefuseEditAsync(PortalDbContext db, ClaimsPrincipal user, Guid brandId, CancellationToken cancellationToken) =>
-        await BrandRights.OfAsync(db, user, brandId, cancellationToken) switch
+        await BrandRights.OfAsync(db, user, brandId, DelegatedArea.StreamPlans, clock, cancellationToken) switch
         {
             BrandRight.Edit => null,
             BrandRight.View => Outcome<Guid>.Fail(strings["Stream_Refused_ViewOnly"]),

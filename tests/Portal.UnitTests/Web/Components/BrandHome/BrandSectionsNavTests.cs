@@ -56,6 +56,7 @@ public sealed class BrandSectionsNavTests : PortalTestContext, IClassFixture<Jou
             ("Trust card", $"/brands/{brand.Code}/trust-card"),
             ("Members", $"/brands/{brand.Code}/members"),
             ("Messages", $"/brands/{brand.Code}/messages"),
+            ("Providers", $"/brands/{brand.Code}/providers"),
         ]);
         menu.Markup.ShouldContain("Test Tea · 测试茶");
     }

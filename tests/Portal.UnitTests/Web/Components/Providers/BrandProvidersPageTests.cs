@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Features.Accounts;
+using Portal.Core.Features.Brands;
+using Portal.Core.Features.Live;
+using Portal.Core.Features.Providers;
+using Portal.UnitTests.Core.Features.Providers;
+using Portal.Web.Components.Pages.Providers;
+
+namespace Portal.UnitTests.Web.Components.Providers;
+
+/// <summary>The brand's providers page against the real services: the owner revokes with a confirm and grants; staff read.</summary>
+public sealed class BrandProvidersPageTests : PortalTestContext, IClassFixture<DelegationApp>
+{
+    private readonly DelegationApp _fixture;
+
+    public BrandProvidersPageTests(DelegationApp fixture)
+    {
+        _fixture = fixture;
+        Services.AddSingleton(fixture.App.Services.GetRequiredService<BrandDirectory>());
+        Services.AddSingleton(fixture.App.Services.GetRequiredService<ILiveUpdates>());
+        Services.AddSingleton(fixture.Service<BrandDelegationService>());
+        Services.AddSingleton(fixture.App.Services.GetRequiredService<TimeProvider>());
+    }
+
+    private IRenderedComponent<BrandProvidersPage> RenderAs(ClaimsPrincipal user, string code, params string[] roles)
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized(user.Identity?.Name ?? "someone");
+        auth.SetRoles(roles);
+        auth.SetClaims(user.FindFirst(ClaimTypes.NameIdentifier)!);
+        return Render<BrandProvidersPage>(p => p.Add(x => x.Code, code));
+    }
+
+    [Fact]
+    public async Task Owner_RevokesAfterConfirming_RowShowsRevoked()
+    {
+        var (code, _, owner) = await _fixture.NewBrandAsync();
+        await _fixture.GrantXiaomanAsync(code, owner, DelegatedArea.StreamPlans | DelegatedArea.Messages);
+        var page = RenderAs(owner, code, PortalRoles.BrandManager);
+        page.WaitForAssertion(() => page.Find("[data-testid='delegation-state']").TextContent.ShouldContain("Running"));
+        page.Markup.ShouldContain("Stream plans, Messages with staff");
+
+        await page.InvokeAsync(() => page.Find("[data-testid='revoke']").Click());
+        page.WaitForAssertion(() => page.Markup.ShouldContain("Their people lose access at once"));
+        await page.InvokeAsync(() => page.Find("[data-testid='revoke-confirm']").Click());
+
+        page.WaitForAssertion(() => page.Find("[data-testid='delegation-state']").TextContent.ShouldContain("Revoked"));
+        page.FindAll("[data-testid='revoke']").ShouldBeEmpty();
+        (await _fixture.Service<BrandDirectory>().FindAccessibleAsync(_fixture.Provider2, code)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Owner_GrantsWithNothingChosen_SeesWhyAndNothingIsWritten()
+    {
+        var (code, id, owner) = await _fixture.NewBrandAsync();
+        var page = RenderAs(owner, code, PortalRoles.BrandManager);
+        page.WaitForAssertion(() => page.Find("[data-testid='delegations-none']"));
+
+        await page.InvokeAsync(() => page.Find("[data-testid='grant-submit']").Click());
+
+        page.WaitForAssertion(() => page.Find("[data-testid='errors']").TextContent.ShouldContain("Choose an active provider."));
+        page.Find("[data-testid='errors']").TextContent.ShouldContain("Choose at least one area.");
+        (await _fixture.App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.BrandDelegations, d => d.BrandId == id))).ShouldBe(0);
+    }
+
+    [Fact]
+    public void Staff_ReadOnly_NoFormNoRevoke()
+    {
+        var page = RenderAs(_fixture.Staff, "demo-tea", PortalRoles.SkaOperator);
+
+        page.WaitForAssertion(() => page.Find("[data-testid='delegations-readonly']"));
+        page.Find("[data-testid='delegation-provider']").TextContent.ShouldBe("Farsail Operations");
+        page.FindAll("[data-testid='grant-submit']").ShouldBeEmpty();
+        page.FindAll("[data-testid='revoke']").ShouldBeEmpty();
+    }
+}

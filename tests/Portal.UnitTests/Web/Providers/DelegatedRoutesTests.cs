@@ -1,0 +1,65 @@
+using System.Net;
+using Portal.Core.Features.Seeding;
+using Portal.UnitTests.Core.Features.Providers;
+using Portal.UnitTests.Infrastructure;
+
+namespace Portal.UnitTests.Web.Providers;
+
+/// <summary>
+/// Every brand route and the brand-scoped API over HTTP, for a provider's person (Farsail on Cloud Tea: stream plans,
+/// STEPS tasks, metrics import): delegated areas answer, the rest of the brand and every other brand are 404.
+/// </summary>
+public sealed class DelegatedRoutesTests(DelegationApp fixture) : IClassFixture<DelegationApp>
+{
+    public static TheoryData<string, HttpStatusCode> Routes => new()
+    {
+        { "/brands/demo-tea/streams", HttpStatusCode.OK },
+        { "/brands/demo-tea/streams/new", HttpStatusCode.OK },
+        { "/brands/demo-tea/journey", HttpStatusCode.OK },
+        { "/brands/demo-tea/dashboard", HttpStatusCode.OK },
+        { "/brands/demo-tea/dashboard/import", HttpStatusCode.OK },
+        { "/brands/demo-tea", HttpStatusCode.NotFound },
+        { "/brands/demo-tea/application", HttpStatusCode.NotFound },
+        { "/brands/demo-tea/documents", HttpStatusCode.NotFound },
+        { "/brands/demo-tea/trust-card", HttpStatusCode.NotFound },
+        { "/brands/demo-tea/members", HttpStatusCode.NotFound },
+        { "/brands/demo-tea/messages", HttpStatusCode.NotFound },
+        { "/brands/demo-tea/providers", HttpStatusCode.NotFound },
+        { "/api/brands/demo-tea/comments", HttpStatusCode.NotFound },
+        { "/brands/silver-moon", HttpStatusCode.NotFound },
+        { "/brands/silver-moon/streams", HttpStatusCode.NotFound },
+        { "/brands/silver-moon/journey", HttpStatusCode.NotFound },
+        { "/brands/silver-moon/dashboard", HttpStatusCode.NotFound },
+        { "/brands/silver-moon/dashboard/import", HttpStatusCode.NotFound },
+        { "/brands/silver-moon/documents", HttpStatusCode.NotFound },
+        { "/brands/silver-moon/messages", HttpStatusCode.NotFound },
+        { "/brands/silver-moon/providers", HttpStatusCode.NotFound },
+        { "/api/brands/silver-moon/comments", HttpStatusCode.NotFound },
+    };
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task BrandRoute_ForAProvidersPerson_AnswersOnlyInDelegatedAreas(string path, HttpStatusCode expected)
+    {
+        using var browser = new BrowserClient(fixture.App);
+        await browser.SignInAsync(DemoData.ProviderOperatorEmail);
+
+        var response = await browser.Http.GetAsync(path);
+
+        response.StatusCode.ShouldBe(expected, path);
+    }
+
+    [Fact]
+    public async Task ProvidersPage_ForTheOwner_ListsFarsail()
+    {
+        using var browser = new BrowserClient(fixture.App);
+        await browser.SignInAsync(DemoData.BrandManagerEmail);
+
+        var response = await browser.Http.GetAsync("/brands/demo-tea/providers");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        (html.Contains(DemoData.ProviderNameZh, StringComparison.Ordinal) || html.Contains(DemoData.ProviderNameEn, StringComparison.Ordinal)).ShouldBeTrue();
+        html.ShouldContain("data-testid=\"grant-submit\"");
+    }
+}
