@@ -13,7 +13,7 @@ using Portal.Core.Features.Tiers;
 namespace Portal.Core.Features.Providers;
 
 /// <summary>
-/// Builds a provider's <see cref="ProviderScorecard"/> for its own people and for staff (everyone else is refused,
+/// Builds a provider's <see cref="ProviderScorecardView"/> for its own people and for staff (everyone else is refused,
 /// on every call). Plain LINQ that both engines translate: each query narrows by provider, members or served brands
 /// and a date window in SQL; the delegation periods (a handful per brand, possibly overlapping) are applied in memory
 /// by <see cref="ServedPeriods"/>, so a day inside two periods counts once.
@@ -33,7 +33,7 @@ public sealed class ProviderScorecardService(
     private static readonly DocumentAction[] StaffDecisions = [DocumentAction.Approve, DocumentAction.RequestChanges, DocumentAction.Reject];
 
     /// <summary>The scorecard of the provider with <paramref name="code"/>; refused unless the user is staff or one of its people.</summary>
-    public async Task<Outcome<ProviderScorecard>> GetAsync(ClaimsPrincipal user, string code, CancellationToken cancellationToken = default)
+    public async Task<Outcome<ProviderScorecardView>> GetAsync(ClaimsPrincipal user, string code, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var normalized = (code ?? "").Trim().ToLowerInvariant();
@@ -44,18 +44,18 @@ public sealed class ProviderScorecardService(
         if (!allowed)
         {
             // The same answer whether or not the code exists: outsiders learn nothing about providers.
-            return Outcome<ProviderScorecard>.Fail(strings["ProviderScorecard_Refused"]);
+            return Outcome<ProviderScorecardView>.Fail(strings["ProviderScorecard_Refused"]);
         }
 
         if (provider is null)
         {
-            return Outcome<ProviderScorecard>.Missing(strings["ProviderScorecard_NotFound", normalized]);
+            return Outcome<ProviderScorecardView>.Missing(strings["ProviderScorecard_NotFound", normalized]);
         }
 
-        return Outcome<ProviderScorecard>.Success(await BuildAsync(db, provider, cancellationToken));
+        return Outcome<ProviderScorecardView>.Success(await BuildAsync(db, provider, cancellationToken));
     }
 
-    private async Task<ProviderScorecard> BuildAsync(PortalDbContext db, Provider provider, CancellationToken cancellationToken)
+    private async Task<ProviderScorecardView> BuildAsync(PortalDbContext db, Provider provider, CancellationToken cancellationToken)
     {
         var today = PlatformTime.DayOf(clock.GetUtcNow());
         var delegations = await db.BrandDelegations.AsNoTracking().Where(d => d.ProviderId == provider.Id).ToListAsync(cancellationToken);
@@ -70,7 +70,7 @@ public sealed class ProviderScorecardService(
         var (decided, median) = await TurnaroundAsync(db, members, cancellationToken);
         var options = levels.CurrentValue;
 
-        return new ProviderScorecard(
+        return new ProviderScorecardView(
             provider.Id,
             provider.Code,
             provider.DisplayName(CultureInfo.CurrentUICulture),

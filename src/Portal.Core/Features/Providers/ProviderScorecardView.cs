@@ -19,7 +19,7 @@ public sealed record ProviderMonthGmv(DateOnly Month, decimal Gmv);
 /// <param name="MedianTurnaroundHours">Median hours from such an upload to the first staff decision; null when none was decided.</param>
 /// <param name="YearGmv">GMV of served brands in the 365 days up to today, inside the periods.</param>
 /// <param name="LevelSentence">Why the provider stands at <see cref="Level"/>, in the reader's language.</param>
-public sealed record ProviderScorecard(
+public sealed record ProviderScorecardView(
     Guid ProviderId,
     string Code,
     string Name,
