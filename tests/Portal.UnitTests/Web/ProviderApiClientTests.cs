@@ -100,9 +100,12 @@ public sealed class ProviderApiClientTests(MetricsApiFixture fixture) : IClassFi
         var clients = _app.Services.GetRequiredService<ApiClientAdministration>();
         var admin = await _app.PrincipalAsync("admin@demo.test");
 
-        var outcome = await clients.CreateAsync(admin, "ghost-feed", "Ghost", ["metrics.write"], ApiClientOwner.Provider("ghost"));
+        var unknown = await clients.CreateAsync(admin, "ghost-feed", "Ghost", ["metrics.write"], ApiClientOwner.Provider("ghost"));
+        var unnamed = await clients.CreateAsync(admin, "nobody-feed", "Nobody", ["metrics.write"], ApiClientOwner.Provider(" "));
 
-        outcome.Succeeded.ShouldBeFalse();
+        unknown.Errors.ShouldBe(["There is no service provider with the code ghost."]);
+        unnamed.Errors.ShouldBe(["Name the one service provider whose brands the client serves."]);
         (await clients.ListAsync(admin)).Value!.Select(c => c.ClientId).ShouldNotContain("ghost-feed");
+        (await clients.ListAsync(admin)).Value!.Select(c => c.ClientId).ShouldNotContain("nobody-feed");
     }
 }

@@ -181,8 +181,12 @@ public sealed partial class ApiClientAdministration(
 
         if (owner.Kind == ApiClientOwner.ProviderKind)
         {
-            var code = owner.References.Count == 1 ? owner.References[0] : "";
-            var exists = code.Length > 0 && await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Providers.AnyAsync(p => p.Code == code, cancellationToken);
+            if (owner.References is not [{ Length: > 0 } code])
+            {
+                return [ownerStrings["ApiClients_ProviderRequired"]];
+            }
+
+            var exists = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Providers.AnyAsync(p => p.Code == code, cancellationToken);
             return exists ? [] : [ownerStrings["ApiClients_ProviderUnknown", code]];
         }
 
