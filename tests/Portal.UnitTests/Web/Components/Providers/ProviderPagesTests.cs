@@ -99,4 +99,25 @@ public sealed class ProviderPagesTests : PortalTestContext, IClassFixture<Provid
         card.WaitForAssertion(() => card.Find("[data-testid='scorecard-refused']").TextContent.ShouldContain("Only the provider's own people"));
         card.FindAll("[data-testid='provider-scorecard']").ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task ScorecardPage_ForItsPeople_ShowsTheirOwnProvidersScorecard()
+    {
+        await SignInAsync(ProviderScorecardFixture.Operator, PortalRoles.Provider);
+
+        var page = Render<ProviderScorecardPage>();
+
+        page.WaitForAssertion(() => page.Find("#scorecard-heading").TextContent.ShouldBe("Scorecard of Scout Ops"));
+    }
+
+    [Fact]
+    public async Task ScorecardPage_ForAPersonOutsideEveryProvider_SaysSo()
+    {
+        await SignInAsync(ProviderScorecardFixture.Outsider, PortalRoles.Provider);
+
+        var page = Render<ProviderScorecardPage>();
+
+        page.WaitForAssertion(() => page.Find("[data-testid='provider-scorecard-outside']").TextContent.ShouldContain("not part of any service provider"));
+        page.FindAll("[data-testid='provider-scorecard']").ShouldBeEmpty();
+    }
 }
