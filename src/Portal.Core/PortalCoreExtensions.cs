@@ -124,6 +124,7 @@ public static class PortalCoreExtensions
         // Last contributor: the portfolio's figures are evaluated once every other feature has seeded.
         services.AddScoped<ISeedContributor, DemoPortfolioSeeder>();
         services.AddProviders();
+        services.AddProviderWork(configuration);
         services.AddAdministration();
         services.AddSingleton<DatabaseInitializer>();
         // First hosted service: the schema exists before jobs or requests touch it.

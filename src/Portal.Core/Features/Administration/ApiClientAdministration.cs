@@ -171,12 +171,23 @@ public sealed partial class ApiClientAdministration(
         }
     }
 
-    /// <summary>A brand-limited owner names at least one brand, and every brand it names exists.</summary>
+    /// <summary>A brand-limited owner names at least one brand, and every brand it names exists; a provider owner names one existing provider.</summary>
     private async Task<IReadOnlyList<string>> CheckOwnerAsync(AsyncServiceScope scope, ApiClientOwner owner, CancellationToken cancellationToken)
     {
         if (owner.Kind == ApiClientOwner.PlatformKind)
         {
             return [];
+        }
+
+        if (owner.Kind == ApiClientOwner.ProviderKind)
+        {
+            if (owner.References is not [{ Length: > 0 } code])
+            {
+                return [ownerStrings["ApiClients_ProviderRequired"]];
+            }
+
+            var exists = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Providers.AnyAsync(p => p.Code == code, cancellationToken);
+            return exists ? [] : [ownerStrings["ApiClients_ProviderUnknown", code]];
         }
 
         if (owner.Kind != ApiClientOwner.BrandsKind)

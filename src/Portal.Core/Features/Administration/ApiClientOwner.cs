@@ -6,9 +6,9 @@ namespace Portal.Core.Features.Administration;
 /// <summary>
 /// Whom an API client acts for, chosen when it is created and kept on its OpenIddict entry (the
 /// application's <see cref="PropertyName"/> property, so no table of its own). <see cref="Kind"/> says
-/// how <see cref="References"/> is read: <c>platform</c> (none; every brand) or <c>brands</c>
-/// (brand codes). Another kind of owner (a service provider, later) adds its kind and an
-/// <see cref="IApiClientOwnerKind"/> that turns its references into brands.
+/// how <see cref="References"/> is read: <c>platform</c> (none; every brand), <c>brands</c>
+/// (brand codes) or <c>provider</c> (one provider code: the brands it serves today with metrics
+/// import delegated). Each kind has an <see cref="IApiClientOwnerKind"/> that turns its references into brands.
 /// </summary>
 public sealed record ApiClientOwner(string Kind, IReadOnlyList<string> References)
 {
@@ -19,6 +19,8 @@ public sealed record ApiClientOwner(string Kind, IReadOnlyList<string> Reference
 
     public const string BrandsKind = "brands";
 
+    public const string ProviderKind = "provider";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The platform's own feeds: every brand.</summary>
@@ -27,6 +29,9 @@ public sealed record ApiClientOwner(string Kind, IReadOnlyList<string> Reference
     /// <summary>A client limited to the brands with these codes (normalized: trimmed, lower case, distinct).</summary>
     public static ApiClientOwner Brands(IEnumerable<string> codes) =>
         new(BrandsKind, codes.Select(c => c.Trim().ToLowerInvariant()).Where(c => c.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList());
+
+    /// <summary>A client of a service provider (its code, normalized): the brands it serves with metrics import, decided per request.</summary>
+    public static ApiClientOwner Provider(string code) => new(ProviderKind, [code.Trim().ToLowerInvariant()]);
 
     public JsonElement ToJson() => JsonSerializer.SerializeToElement(new Stored(Kind, References), Json);
 

@@ -85,4 +85,11 @@ public sealed class BrandPortfolioRow
     public int ProgressExclusive { get; set; }
 
     public DateTimeOffset RefreshedAt { get; set; }
+
+    /// <summary>
+    /// The stalled rule (<see cref="Metrics.MetricsReader.GetStalledBrandsAsync"/>) on the maintained dates: created before
+    /// <paramref name="sinceInstant"/>, with neither figures after <paramref name="sinceDay"/> nor a milestone after the instant.
+    /// </summary>
+    public bool IsStalled(DateOnly sinceDay, DateTimeOffset sinceInstant) =>
+        CreatedAt < sinceInstant && (LastFiguresOn is null || LastFiguresOn <= sinceDay) && (LastMilestoneAt is null || LastMilestoneAt <= sinceInstant);
 }

@@ -291,8 +291,7 @@ public sealed class PortfolioQuery(
         return page.Select(r =>
         {
             var compliance = r.Compliance == ComplianceStatus.Blocked || r.BlockedFrom <= context.Today ? ComplianceStatus.Blocked : r.Compliance;
-            var stalled = r.CreatedAt < context.StalledInstant
-                && (r.LastFiguresOn is null || r.LastFiguresOn <= context.StalledDay) && (r.LastMilestoneAt is null || r.LastMilestoneAt <= context.StalledInstant);
+            var stalled = r.IsStalled(context.StalledDay, context.StalledInstant);
             return new PortfolioRowView(
                 r.BrandId,
                 r.Code,

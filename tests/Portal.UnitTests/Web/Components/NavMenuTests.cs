@@ -38,6 +38,12 @@ public sealed class NavMenuTests : PortalTestContext
     }
 
     [Fact]
+    public void ProviderPerson_SeesTheirBrandsAndScorecardButNoStaffLinks()
+    {
+        LinkTexts(PortalRoles.Provider).ShouldBe(["Home", "My brands", "Scorecard"]);
+    }
+
+    [Fact]
     public void BrandManager_SeesMyBrandButNoStaffLinks()
     {
         LinkTexts(PortalRoles.BrandManager).ShouldBe(["Home", "My brand"]);

@@ -86,6 +86,28 @@ public sealed class AdminClientsTests : PortalTestContext, IClassFixture<AdminAp
     }
 
     [Fact]
+    public async Task Create_OwnedByAProvider_ListsItAsThatProvidersBrands()
+    {
+        await SignInAsAdminAsync();
+        var page = Render<AdminClients>();
+        page.WaitForAssertion(() => page.FindAll("[data-testid='client-row-id']").Select(c => c.TextContent).ShouldContain("demo-feed"));
+
+        await page.InvokeAsync(() => page.Find("[data-testid='client-id'] input, input[data-testid='client-id']").Change("farsail-own-feed"));
+        await page.InvokeAsync(() => page.Find("[data-testid='client-name'] input, input[data-testid='client-name']").Change("Farsail feed"));
+        await page.InvokeAsync(() => page.Find("[data-testid='client-owner-provider'] input, input[data-testid='client-owner-provider']").Click());
+        page.WaitForAssertion(() => page.Find("[data-testid='client-provider'] input, input[data-testid='client-provider']"));
+        await page.InvokeAsync(() => page.Find("[data-testid='client-provider'] input, input[data-testid='client-provider']").Change("farsail"));
+        await page.InvokeAsync(() => page.Find("[data-testid='client-create']").Click());
+
+        page.WaitForAssertion(() => page.FindAll("tr").Single(r => r.TextContent.Contains("farsail-own-feed"))
+            .QuerySelector("[data-testid='client-row-brands']")!.TextContent.ShouldBe("Brands served by farsail with metrics import"));
+        var owner = (await _fixture.App.Services.GetRequiredService<ApiClientAdministration>().ListAsync(await _fixture.App.PrincipalAsync("admin@demo.test")))
+            .Value!.Single(c => c.ClientId == "farsail-own-feed").Owner!;
+        owner.Kind.ShouldBe(ApiClientOwner.ProviderKind);
+        owner.References.ShouldBe(["farsail"]);
+    }
+
+    [Fact]
     public async Task Revoke_AsksFirst_ThenRemovesTheClient()
     {
         await SignInAsAdminAsync();
