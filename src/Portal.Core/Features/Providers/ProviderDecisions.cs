@@ -10,7 +10,10 @@ namespace Portal.Core.Features.Providers;
 /// <summary>What staff decide on a provider's application.</summary>
 public enum ProviderDecision
 {
+    /// <summary>The provider becomes <see cref="ProviderStatus.Active"/>: brands may authorise it.</summary>
     Approve,
+
+    /// <summary>The provider becomes <see cref="ProviderStatus.Rejected"/>, with the reason its people read.</summary>
     Reject,
 }
 
@@ -25,7 +28,7 @@ public sealed class ProviderDecisions(
     NotificationService notifications,
     TimeProvider clock)
 {
-    /// <summary>Only staff, only on an application waiting for review.</summary>
+    /// <summary>Staff decide on an application waiting for review; a rejection needs a <paramref name="reason"/>.</summary>
     public async Task<Outcome> DecideAsync(ClaimsPrincipal staff, string code, ProviderDecision decision, string? reason, CancellationToken cancellationToken = default)
     {
         if (!BrandDirectory.IsStaff(staff) || BrandDirectory.UserId(staff) is null)

@@ -23,6 +23,7 @@ public sealed class ProviderInvitationAcceptance(
     IStringLocalizer<AccountSecurityCoreStrings> securityStrings,
     TimeProvider clock)
 {
+    /// <summary>The invitation behind <paramref name="token"/> and its state (<see cref="InvitationState.Unknown"/> for a made-up link).</summary>
     public async Task<ProviderInvitationLookup> LookupAsync(string token, CancellationToken cancellationToken = default)
     {
         if (await FindAsync(token, cancellationToken) is not ({ } invitation, { } provider))
