@@ -1,8 +1,5 @@
 using System.Net.Mail;
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -91,14 +88,14 @@ public sealed class MembershipService(
             earlier.RevokedAt = now;
         }
 
-        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var (token, tokenHash) = InvitationTokens.New();
         var inviter = BrandDirectory.UserId(user)!.Value;
         var inviterName = await db.Users.Where(u => u.Id == inviter).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         db.BrandInvitations.Add(new BrandInvitation
         {
             BrandId = brand.Id,
             Email = address,
-            TokenHash = Hash(token),
+            TokenHash = tokenHash,
             InvitedByUserId = inviter,
             CreatedAt = now,
             ExpiresAt = now.AddDays(options.CurrentValue.InvitationValidDays),
@@ -155,6 +152,6 @@ public sealed class MembershipService(
         return Outcome.Ok;
     }
 
-    internal static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    internal static string Hash(string token) => InvitationTokens.Hash(token);
 
 }

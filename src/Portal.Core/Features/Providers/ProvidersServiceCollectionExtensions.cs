@@ -8,6 +8,11 @@ public static class ProvidersServiceCollectionExtensions
     /// <summary>Service providers (服务商), their people and the brands' delegations to them.</summary>
     public static IServiceCollection AddProviders(this IServiceCollection services)
     {
+        services.AddSingleton<ProviderRegistration>();
+        services.AddSingleton<ProviderDecisions>();
+        services.AddSingleton<ProviderDirectory>();
+        services.AddSingleton<ProviderPeople>();
+        services.AddScoped<ProviderInvitationAcceptance>();
         // After the demo portfolio: the demo providers serve some of its brands.
         services.AddScoped<ISeedContributor, ProviderSeedContributor>();
         services.AddSingleton<BrandDelegationService>();

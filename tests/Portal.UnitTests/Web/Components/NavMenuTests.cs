@@ -46,19 +46,25 @@ public sealed class NavMenuTests : PortalTestContext
     [Fact]
     public void BrandManager_SeesMyBrandButNoStaffLinks()
     {
-        LinkTexts(PortalRoles.BrandManager).ShouldBe(["Home", "My brand"]);
+        LinkTexts(PortalRoles.BrandManager).ShouldBe(["Home", "My brand", "Apply as a service provider"]);
     }
 
     [Fact]
     public void SkaOperator_SeesOperationsAndJobs()
     {
-        LinkTexts(PortalRoles.SkaOperator).ShouldBe(["Home", "Operations", "Portfolio", "Applications", "Document review", "Import store figures", "Background jobs"]);
+        LinkTexts(PortalRoles.SkaOperator).ShouldBe(["Home", "Operations", "Portfolio", "Applications", "Document review", "Service providers", "Import store figures", "Background jobs"]);
     }
 
     [Fact]
     public void Admin_SeesOperationsJobsAndAdministration()
     {
-        LinkTexts(PortalRoles.Admin).ShouldBe(["Home", "Operations", "Portfolio", "Applications", "Document review", "Import store figures", "Background jobs", "Administration", "Users", "API clients", "Audit log"]);
+        LinkTexts(PortalRoles.Admin).ShouldBe(["Home", "Operations", "Portfolio", "Applications", "Document review", "Service providers", "Import store figures", "Background jobs", "Administration", "Users", "API clients", "Audit log"]);
+    }
+
+    [Fact]
+    public void ProviderPerson_SeesTheProviderLinks_AndNoApplication()
+    {
+        LinkTexts(PortalRoles.Provider).ShouldBe(["Home", "My provider", "Provider people"]);
     }
 
     [Fact]
