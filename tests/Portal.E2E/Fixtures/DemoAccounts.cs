@@ -11,6 +11,10 @@ public static class DemoAccounts
     public const string SkaOperator = "ska@demo.test";
     public const string Admin = "admin@demo.test";
 
+    /// <summary>Manager of the small demo provider 小满电商 / Xiaoman Commerce, which serves no demo brand until one authorises it.</summary>
+    public const string SmallProviderManager = "provider2@demo.test";
+    public const string SmallProviderManagerName = "小满 Liu Man";
+
     public const string BrandCode = "demo-tea";
     public const string BrandNameEn = "Cloud Tea";
     public const string BrandNameZh = "云茶";

@@ -10,7 +10,8 @@ using Portal.Core.Features.Providers;
 namespace Portal.Core.Features.Streams;
 
 /// <summary>A plan as its page shows it, with whether the reader may change it.</summary>
-public sealed record StreamPlanView(StreamPlan Plan, bool CanEdit);
+/// <param name="PlannedBy">Who created the plan, as the brand's pages name people (with their provider: <see cref="ActorNames"/>).</param>
+public sealed record StreamPlanView(StreamPlan Plan, bool CanEdit, string? PlannedBy = null);
 
 /// <summary>A stream as a calendar shows it; <see cref="StartAt"/> is in China Standard Time.</summary>
 public sealed record StreamCalendarItem(Guid Id, string Title, DateTimeOffset StartAt, int PlannedMinutes, string Host, StreamStatus Status)
@@ -57,7 +58,8 @@ public sealed class StreamPlanService(
         }
 
         plan.StartAt = PlatformTime.ToPlatform(plan.StartAt);
-        return new StreamPlanView(plan, right == BrandRight.Edit);
+        var names = await ActorNames.ResolveAsync(db, [plan.CreatedByUserId], cancellationToken);
+        return new StreamPlanView(plan, right == BrandRight.Edit, names.GetValueOrDefault(plan.CreatedByUserId));
     }
 
     /// <summary>The brand's streams in a calendar month (China time); null when the user may not see the brand.</summary>

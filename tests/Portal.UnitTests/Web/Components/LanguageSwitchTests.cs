@@ -50,7 +50,7 @@ public sealed class LanguageSwitchTests : PortalTestContext
         var language = Render<LanguageSwitch>();
 
         before.ShouldBe("Home");
-        menu.FindAll("a").Select(a => a.TextContent.Trim()).ShouldBe(["首页", "我的品牌"]);
+        menu.FindAll("a").Select(a => a.TextContent.Trim()).ShouldBe(["首页", "我的品牌", "申请成为服务商"]);
         language.Find("button").TextContent.Trim().ShouldBe("English");
     }
 

@@ -38,12 +38,6 @@ public sealed class NavMenuTests : PortalTestContext
     }
 
     [Fact]
-    public void ProviderPerson_SeesTheirBrandsAndScorecardButNoStaffLinks()
-    {
-        LinkTexts(PortalRoles.Provider).ShouldBe(["Home", "My brands", "Scorecard"]);
-    }
-
-    [Fact]
     public void BrandManager_SeesMyBrandButNoStaffLinks()
     {
         LinkTexts(PortalRoles.BrandManager).ShouldBe(["Home", "My brand", "Apply as a service provider"]);
@@ -62,9 +56,9 @@ public sealed class NavMenuTests : PortalTestContext
     }
 
     [Fact]
-    public void ProviderPerson_SeesTheProviderLinks_AndNoApplication()
+    public void ProviderPerson_SeesTheProviderLinks_AndNoApplicationOrStaffLinks()
     {
-        LinkTexts(PortalRoles.Provider).ShouldBe(["Home", "My provider", "Provider people"]);
+        LinkTexts(PortalRoles.Provider).ShouldBe(["Home", "My provider", "Scorecard", "Provider people"]);
     }
 
     [Fact]

@@ -98,6 +98,7 @@ public sealed class InvitationLinkTests : PortalTestContext, IClassFixture<Publi
         Services.AddSingleton(_app.Services.GetRequiredService<BrandDirectory>());
         Services.AddSingleton(_app.Services.GetRequiredService<MembershipService>());
         Services.AddSingleton(_app.Services.GetRequiredService<PublicLinks>());
+        Services.AddSingleton(_app.Services.GetRequiredService<Portal.Core.Features.Live.ILiveUpdates>());
     }
 
     [Fact]

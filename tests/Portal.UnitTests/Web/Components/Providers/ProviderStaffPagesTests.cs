@@ -22,6 +22,7 @@ public sealed class ProviderStaffPagesTests : PortalTestContext, IClassFixture<P
         Services.AddSingleton(fixture.Directory);
         Services.AddSingleton(fixture.Decisions);
         Services.AddSingleton(fixture.Registration);
+        Services.AddSingleton(fixture.App.Services.GetRequiredService<ProviderScorecardService>());
     }
 
     private async Task SignInAsStaffAsync()
