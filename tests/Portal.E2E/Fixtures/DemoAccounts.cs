@@ -11,6 +11,9 @@ public static class DemoAccounts
     public const string SkaOperator = "ska@demo.test";
     public const string Admin = "admin@demo.test";
 
+    /// <summary>Manager of the demo provider 远帆代运营 / Farsail Operations, which serves Cloud Tea (stream plans, STEPS tasks, metrics import).</summary>
+    public const string ProviderManager = "provider@demo.test";
+
     /// <summary>Manager of the small demo provider 小满电商 / Xiaoman Commerce, which serves no demo brand until one authorises it.</summary>
     public const string SmallProviderManager = "provider2@demo.test";
     public const string SmallProviderManagerName = "小满 Liu Man";

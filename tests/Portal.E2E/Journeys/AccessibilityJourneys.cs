@@ -36,6 +36,14 @@ public sealed class AccessibilityJourneys(PortalServer server, ITestOutputHelper
     });
 
     [Fact]
+    public Task ProviderPages_BothLanguages_HaveNoSeriousAxeFindings() => RunAsync((first, second) =>
+        SweepBothLanguagesAsync(first, second, async page =>
+        {
+            await new LoginPage(page).SignInFromStartAsync(DemoAccounts.ProviderManager, DemoAccounts.Password);
+            return PageSweep.Provider(DemoAccounts.BrandCode);
+        }));
+
+    [Fact]
     public Task AdminPages_BothLanguages_HaveNoSeriousAxeFindings() => RunAsync((first, second) =>
         SweepBothLanguagesAsync(first, second, async page =>
         {

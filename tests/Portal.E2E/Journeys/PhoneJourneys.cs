@@ -32,11 +32,25 @@ public sealed class PhoneJourneys(PortalServer server, ITestOutputHelper output)
         await Server.FeedRecentDaysAsync(DemoAccounts.BrandCode);
         await new LoginPage(page).SignInFromStartAsync(DemoAccounts.BrandManager, DemoAccounts.Password);
         var stream = await page.FirstStreamPathAsync(DemoAccounts.BrandCode);
+        await FitEveryPageAsync(page, PageSweep.BrandManager(DemoAccounts.BrandCode, stream));
+    });
+
+    [Fact]
+    public Task ProviderPages_OnAPhone_FitTheScreenWithoutSidewaysScrolling() => RunAsync(async page =>
+    {
+        await page.SetViewportSizeAsync(PhoneWidth, 844);
+        await new LoginPage(page).SignInFromStartAsync(DemoAccounts.ProviderManager, DemoAccounts.Password);
+        await FitEveryPageAsync(page, PageSweep.Provider(DemoAccounts.BrandCode));
+    });
+
+    /// <summary>Opens every page in both languages; fails naming each one wider than the screen and what sticks out.</summary>
+    private async Task FitEveryPageAsync(IPage page, IReadOnlyList<SweptPage> pages)
+    {
         var problems = new List<string>();
         foreach (var language in PageSweep.Languages)
         {
             await page.UseLanguageAsync(language);
-            foreach (var swept in PageSweep.BrandManager(DemoAccounts.BrandCode, stream))
+            foreach (var swept in pages)
             {
                 await page.OpenAsync(swept);
                 var fit = await page.EvaluateAsync<Fit>(Overflow);
@@ -53,7 +67,7 @@ public sealed class PhoneJourneys(PortalServer server, ITestOutputHelper output)
         }
 
         problems.ShouldBeEmpty(string.Join('\n', problems));
-    });
+    }
 
     [Fact]
     public Task BrandManager_OnAPhone_FindsSignOutInTheAccountMenuWithTheDrawerClosed() => RunAsync(async page =>

@@ -28,7 +28,9 @@ public static partial class PageSweep
         new($"brands/{code}/members"),
         new($"brands/{code}/trust-card"),
         new($"brands/{code}/messages"),
+        new($"brands/{code}/providers"),
         new("brands/new"),
+        new("providers/apply"),
         new("notifications"),
         new("notifications/settings"),
     ];
@@ -42,6 +44,20 @@ public static partial class PageSweep
         new($"ops/brands/{code}"),
         new($"ops/brands/{code}/comments"),
         new("ops/metrics/import"),
+        new("ops/providers"),
+        new("ops/providers/register"),
+        new("ops/providers/farsail"),
+    ];
+
+    /// <summary>A provider's manager: their home, scorecard and people, and the delegated areas of a brand they serve.</summary>
+    public static IReadOnlyList<SweptPage> Provider(string code) =>
+    [
+        new("provider"),
+        new("provider/scorecard"),
+        new("provider/people"),
+        new($"brands/{code}/streams"),
+        new($"brands/{code}/journey"),
+        new($"brands/{code}/dashboard/import"),
     ];
 
     public static IReadOnlyList<SweptPage> Admin() =>

@@ -18,7 +18,7 @@ public sealed class BrandProvidersPage(IPage page)
     /// <summary>Picks the provider, ticks the areas and authorises from today, with no end.</summary>
     public async Task AuthoriseAsync(string providerName, params string[] areas)
     {
-        await page.GetByTestId("grant-provider").GetByRole(AriaRole.Combobox).First.ClickAsync();
+        await page.GetByTestId("grant-form").GetByRole(AriaRole.Combobox).First.ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = providerName }).ClickAsync();
         foreach (var area in areas)
         {
