@@ -19,7 +19,7 @@ public sealed class LanguageJourneys(PortalServer server, ITestOutputHelper outp
 
         await Expect(shell.Heading).ToHaveTextAsync("我的品牌");
         await Expect(shell.NavLinks).ToHaveTextAsync(
-            ["首页", "我的品牌", "概览", "经营看板", "入驻申请", "资质证书", "STEPS 成长路径", "直播计划", "信任卡", "成员", "留言"]);
+            ["首页", "我的品牌", "概览", "经营看板", "入驻申请", "资质证书", "STEPS 成长路径", "直播计划", "信任卡", "成员", "留言", "服务商", "申请成为服务商"]);
         await shell.OpenAccountMenuAsync();
         await Expect(shell.MenuItem("退出登录")).ToBeVisibleAsync();
         await Expect(shell.LanguageSwitch).ToHaveAccessibleNameAsync("English");

@@ -20,7 +20,7 @@ public sealed class SignInJourneys(PortalServer server, ITestOutputHelper output
         await Expect(brandHome.Shell.SignedInUser).ToHaveTextAsync(DemoAccounts.BrandManager);
         // A brand manager's menu has no staff entries: home, their brands, and the current brand's sections.
         await Expect(brandHome.Shell.NavLinks).ToHaveTextAsync(
-            ["Home", "My brand", "Overview", "Dashboard", "Application", "Qualifications", "STEPS journey", "Live streams", "Trust card", "Members", "Messages"]);
+            ["Home", "My brand", "Overview", "Dashboard", "Application", "Qualifications", "STEPS journey", "Live streams", "Trust card", "Members", "Messages", "Providers", "Apply as a service provider"]);
     });
 
     [Fact]

@@ -102,7 +102,8 @@ public sealed class ProviderStaffPagesTests : PortalTestContext, IClassFixture<P
             .ShouldBe(["Stream plans", "STEPS tasks", "Metrics import"]);
         current.ShouldContain("until revoked");
         page.Find("[data-testid='provider-members-table']").TextContent.ShouldContain(DemoData.ProviderOperatorEmail);
-        page.FindAll("[data-testid='provider-scorecard']").Count.ShouldBe(1);
+        // The scorecard reads its figures after the page's own load.
+        page.WaitForAssertion(() => page.FindAll("[data-testid='provider-scorecard']").Count.ShouldBe(1));
         page.FindAll("[data-testid='provider-decision']").ShouldBeEmpty();
     }
 
@@ -121,7 +122,8 @@ public sealed class ProviderStaffPagesTests : PortalTestContext, IClassFixture<P
         await page.InvokeAsync(() => page.Find("[data-testid='decision-reject']").Click());
 
         page.WaitForAssertion(() => page.Find("[data-testid='success']").TextContent.ShouldBe("Rejected: the applicant has been told."));
-        page.Find("[data-testid='provider-status']").TextContent.ShouldBe("Rejected");
+        // The page reads the provider again after the decision.
+        page.WaitForAssertion(() => page.Find("[data-testid='provider-status']").TextContent.ShouldBe("Rejected"));
         page.FindAll("[data-testid='provider-decision']").ShouldBeEmpty();
         (await _fixture.Registration.MineAsync(await _fixture.PrincipalAsync(manager)))!.DecisionReason.ShouldBe("Licence missing.");
     }
