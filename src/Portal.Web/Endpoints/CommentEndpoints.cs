@@ -72,7 +72,7 @@ public static class CommentEndpoints
             .Produces<CommentThreadResponse>()
             .WithName("GetBrandComments")
             .WithSummary("A brand's comment thread, as the caller may see it")
-            .WithDescription("For the brand's members and SKA staff, signed in with the portal's cookie. Members get the public thread only, with no internalNotes field and no internal flag; staff also get internalNotes. Anyone else gets 404, as for a brand that does not exist; without a sign-in 401.")
+            .WithDescription("For the brand's members, a service provider's people while the brand's delegation of Messages to their provider runs, and SKA staff, signed in with the portal's cookie. Members and provider people get the public thread only, with no internalNotes field and no internal flag; staff also get internalNotes. Anyone else (including a provider whose delegation has ended or been revoked) gets 404, as for a brand that does not exist; without a sign-in 401.")
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
                 if (operation.Responses?.TryGetValue("200", out var ok) == true && ok.Content?.TryGetValue("application/json", out var body) == true)

@@ -5,7 +5,9 @@ namespace Portal.Web.Endpoints;
 
 /// <summary>
 /// <c>GET /documents/{id}/file</c> (download) and <c>/documents/{id}/preview</c> (inline):
-/// a certification document's file, for its brand's members and staff only; anyone else gets 404.
+/// a certification document's file, for its brand's members, staff, and a service provider's people
+/// while the brand's delegation of Documents to their provider runs (<c>DocumentAccess.MayWorkAsync</c>);
+/// anyone else gets 404.
 /// The content type is the one verified from the file's bytes; <c>nosniff</c> keeps browsers to it.
 /// A PDF preview is not sandboxed: Chrome's PDF viewer does not run in a sandboxed document (it shows
 /// a blocked page), and a PDF verified by content runs in the viewer's own origin, never in the portal's.

@@ -10,8 +10,9 @@ namespace Portal.Core.Features.Providers;
 
 /// <summary>
 /// The demo's two providers: Farsail (mid-size; <see cref="DemoData.ProviderManagerEmail"/> manages it) serves Cloud Tea
-/// with stream plans, STEPS tasks and metrics import, and up to five portfolio brands, never Silver Moon; Xiaoman
-/// (small) serves two portfolio brands. Portfolio brands are served only when they were seeded.
+/// with stream plans, STEPS tasks and metrics import, never Silver Moon; Xiaoman (small) serves two portfolio brands.
+/// Farsail serves six brands (Cloud Tea and five portfolio brands) only when the demo portfolio is seeded
+/// (<c>Seed:DemoBrandCount</c> &gt; 0); otherwise it serves Cloud Tea only, and Xiaoman none.
 /// </summary>
 internal sealed class ProviderSeedContributor(UserManager<PortalUser> users, IOptions<SeedOptions> options, TimeProvider clock) : ISeedContributor
 {

@@ -9,14 +9,18 @@ public static class DemoData
     public const string BrandCode = "demo-tea";
     public const string BrandNameZh = "云茶";
     public const string BrandNameEn = "Cloud Tea";
-    /// <summary>Manager of <see cref="ProviderCode"/>, the mid-size agency that serves Cloud Tea (not Silver Moon).</summary>
+    /// <summary>
+    /// Manager of <see cref="ProviderCode"/>, the mid-size agency that serves Cloud Tea (never Silver Moon). Farsail serves
+    /// six brands (Cloud Tea and five portfolio brands) only when the demo portfolio is seeded
+    /// (<c>Seed:DemoBrandCount</c> &gt; 0); otherwise Cloud Tea only.
+    /// </summary>
     public const string ProviderManagerEmail = "provider@demo.test";
     public const string ProviderOperatorEmail = "provider-ops@demo.test";
     public const string ProviderCode = "farsail";
     public const string ProviderNameZh = "远帆代运营";
     public const string ProviderNameEn = "Farsail Operations";
 
-    /// <summary>Manager of <see cref="SmallProviderCode"/>, a small agency.</summary>
+    /// <summary>Manager of <see cref="SmallProviderCode"/>, a small agency serving two portfolio brands when the portfolio is seeded, else none.</summary>
     public const string SmallProviderManagerEmail = "provider2@demo.test";
     public const string SmallProviderCode = "xiaoman";
     public const string FeedClientId = "demo-feed";
