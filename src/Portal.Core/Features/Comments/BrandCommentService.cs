@@ -256,6 +256,7 @@ public sealed class BrandCommentService(
         if (post.ByStaff)
         {
             var members = await NotificationService.BrandMembersAsync(db, post.BrandId, cancellationToken);
+            members = [.. members.Union(await ThreadProviderPeopleAsync(db, post, cancellationToken))];
             await notifications.AddAsync(db, batch,
                 new NotificationMessage(NotificationKind.Comment, post.ParentId is null ? "Comment_FromStaff" : "Reply_FromStaff", post.BrandId, BrandPath(post.BrandCode), args),
                 members.Where(id => id != post.AuthorId), cancellationToken: cancellationToken);
@@ -280,6 +281,22 @@ public sealed class BrandCommentService(
             new NotificationMessage(NotificationKind.Comment, post.ParentId is null ? "Comment_FromBrand" : "Reply_FromBrand", post.BrandId, StaffPath(post.BrandCode), args),
             participants.Where(id => id != post.AuthorId && !post.Mentioned.Contains(id)), cancellationToken: cancellationToken);
         return batch;
+    }
+
+    /// <summary>
+    /// The providers' people who wrote in the public thread of a reply, while their provider holds
+    /// <see cref="DelegatedArea.Messages"/> for the brand: they work the messages for it, so they hear staff's answer.
+    /// </summary>
+    private async Task<List<Guid>> ThreadProviderPeopleAsync(PortalDbContext db, Post post, CancellationToken cancellationToken)
+    {
+        if (post.ParentId is not { } root)
+        {
+            return [];
+        }
+
+        var writers = await db.BrandComments.Where(c => c.BrandId == post.BrandId && !c.IsInternal && !c.ByStaff && (c.Id == root || c.ParentId == root))
+            .Select(c => c.AuthorUserId).Distinct().ToListAsync(cancellationToken);
+        return await Delegations.WorkingAsync(db, writers, post.BrandId, DelegatedArea.Messages, PlatformTime.DayOf(clock.GetUtcNow()), cancellationToken);
     }
 
     private sealed record Placement(Guid? ParentId, bool IsInternal);

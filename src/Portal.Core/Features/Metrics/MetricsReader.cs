@@ -1,6 +1,9 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Core.Data;
+using Portal.Core.Features.Brands;
+using Portal.Core.Features.Providers;
 
 namespace Portal.Core.Features.Metrics;
 
@@ -16,7 +19,10 @@ public sealed record MonthFigures(DateOnly Month, decimal Gmv, decimal SelfStrea
 /// <summary>What a brand's dashboard shows.</summary>
 public sealed record MetricsDashboard(IReadOnlyList<DailyMetric> Days, IReadOnlyList<MonthFigures> Months, IReadOnlyList<AchievedMilestone> Milestones);
 
-/// <summary>Reads stored figures and milestones. No access checks: callers decide who may ask.</summary>
+/// <summary>
+/// Reads stored figures and milestones. Methods taking a brand id without a user check nothing (for jobs, the API and
+/// callers that checked); pages use the overloads taking the <see cref="ClaimsPrincipal"/>.
+/// </summary>
 public sealed class MetricsReader(IDbContextFactory<PortalDbContext> dbFactory, IOptions<MetricsOptions> options, TimeProvider clock)
 {
     /// <summary>The brand's id for its code, or null.</summary>
@@ -35,6 +41,33 @@ public sealed class MetricsReader(IDbContextFactory<PortalDbContext> dbFactory, 
             .Where(m => m.BrandId == brandId && m.Date >= from && m.Date <= to)
             .OrderBy(m => m.Date)
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The brand's dashboard if <paramref name="user"/> may read it: a member, staff, or a provider's person while a
+    /// delegation with <see cref="DelegatedArea.MetricsImport"/> runs. Null otherwise, whether the brand exists or not.
+    /// </summary>
+    public async Task<MetricsDashboard?> GetDashboardAsync(ClaimsPrincipal user, Guid brandId, int days = 180, CancellationToken cancellationToken = default)
+    {
+        if (!await MayReadAsync(user, brandId, cancellationToken))
+        {
+            return null;
+        }
+
+        return await GetDashboardAsync(brandId, days, cancellationToken);
+    }
+
+    /// <summary>Whether <paramref name="user"/> may read the brand's figures (see <see cref="GetDashboardAsync(ClaimsPrincipal, Guid, int, CancellationToken)"/>).</summary>
+    public async Task<bool> MayReadAsync(ClaimsPrincipal user, Guid brandId, CancellationToken cancellationToken = default)
+    {
+        if (BrandDirectory.IsStaff(user))
+        {
+            return true;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Members pass too: MayWorkAsync asks membership first.
+        return await BrandDirectory.MayWorkAsync(db, user, brandId, DelegatedArea.MetricsImport, clock, cancellationToken);
     }
 
     /// <summary>The brand's last <paramref name="days"/> days (up to today in China), their months, and its milestones.</summary>

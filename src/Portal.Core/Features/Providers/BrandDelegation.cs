@@ -49,14 +49,21 @@ public sealed class BrandDelegation : Data.IHasCreatedAt, Data.IBrandAudited
 
     public Guid? RevokedByUserId { get; set; }
 
-    /// <summary>Whether the delegation runs on <paramref name="today"/> (a platform day) at <paramref name="now"/>.</summary>
+    /// <summary>Whether the delegation runs on <paramref name="today"/> (a platform day).</summary>
     public bool IsActiveOn(DateOnly today) => RevokedAt is null && StartsOn <= today && (EndsOn is null || today <= EndsOn);
 
-    /// <summary>The last platform day it covered or will cover: its end, or the day it was revoked (null: open-ended).</summary>
+    /// <summary>
+    /// The last platform day it covered or will cover: its end, or the day it was revoked (null: open-ended). Revoked
+    /// before it started, it covered nothing: the day before <see cref="StartsOn"/>, so the period is empty.
+    /// </summary>
     public DateOnly? LastDay =>
-        RevokedAt is { } revoked
-            ? Min(PlatformTime.DayOf(revoked), EndsOn)
-            : EndsOn;
+        RevokedBeforeStart(StartsOn, RevokedAt) ? StartsOn.AddDays(-1)
+        : RevokedAt is { } revoked ? Min(PlatformTime.DayOf(revoked), EndsOn)
+        : EndsOn;
+
+    /// <summary>Whether a delegation starting on <paramref name="startsOn"/> was revoked (at <paramref name="revokedAt"/>) before its first day: it never ran.</summary>
+    public static bool RevokedBeforeStart(DateOnly startsOn, DateTimeOffset? revokedAt) =>
+        revokedAt is { } revoked && PlatformTime.DayOf(revoked) < startsOn;
 
     private static DateOnly Min(DateOnly a, DateOnly? b) => b is { } other && other < a ? other : a;
 }

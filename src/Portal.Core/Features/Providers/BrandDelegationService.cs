@@ -80,15 +80,17 @@ public sealed class BrandDelegationService(
                 from d in db.BrandDelegations.AsNoTracking()
                 where d.BrandId == brand.Id
                 join p in db.Providers on d.ProviderId equals p.Id
-                join g in db.Users on d.GrantedByUserId equals g.Id
+                // Left joins: a delegation whose granting account is gone (or was seeded without one) still lists, and can be revoked.
+                join g in db.Users on d.GrantedByUserId equals g.Id into grantors
+                from g in grantors.DefaultIfEmpty()
                 join r in db.Users on d.RevokedByUserId equals r.Id into revokers
                 from r in revokers.DefaultIfEmpty()
-                select new { Delegation = d, p.NameZh, p.NameEn, GrantedBy = g.DisplayName, RevokedBy = r == null ? null : r.DisplayName })
+                select new { Delegation = d, p.NameZh, p.NameEn, GrantedBy = g == null ? null : g.DisplayName, RevokedBy = r == null ? null : r.DisplayName })
             .ToListAsync(cancellationToken);
         var views = rows
             .Select(x => new DelegationView(
                 x.Delegation.Id, x.Delegation.ProviderId, ProviderNames.Display(culture, x.NameZh, x.NameEn), x.Delegation.Areas,
-                x.Delegation.StartsOn, x.Delegation.EndsOn, StateOf(x.Delegation, today), x.GrantedBy, x.Delegation.CreatedAt,
+                x.Delegation.StartsOn, x.Delegation.EndsOn, StateOf(x.Delegation, today), x.GrantedBy ?? strings["Delegation_UnknownGrantor"], x.Delegation.CreatedAt,
                 x.RevokedBy, x.Delegation.RevokedAt))
             .OrderBy(v => v.State)
             .ThenByDescending(v => v.StartsOn)

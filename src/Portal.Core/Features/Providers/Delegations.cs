@@ -48,4 +48,29 @@ public static class Delegations
             .FirstOrDefaultAsync(cancellationToken);
         return row is null ? null : (row.Provider, row.Role);
     }
+
+    /// <summary>
+    /// Of <paramref name="userIds"/>, the people whose provider holds <paramref name="area"/> for the brand on
+    /// <paramref name="today"/> (a running delegation of an active provider); the rest are left out.
+    /// </summary>
+    public static async Task<List<Guid>> WorkingAsync(PortalDbContext db, IReadOnlyCollection<Guid> userIds, Guid brandId, DelegatedArea area, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        if (userIds.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await (
+                from member in db.ProviderMembers
+                where userIds.Contains(member.UserId)
+                join provider in db.Providers on member.ProviderId equals provider.Id
+                where provider.Status == ProviderStatus.Active
+                join delegation in db.BrandDelegations on provider.Id equals delegation.ProviderId
+                where delegation.BrandId == brandId && delegation.RevokedAt == null && delegation.StartsOn <= today
+                      && (delegation.EndsOn == null || delegation.EndsOn >= today)
+                select new { member.UserId, delegation.Areas })
+            .ToListAsync(cancellationToken);
+        // Areas are filtered here: flags stored as text do not translate to SQL bit tests.
+        return rows.Where(r => (r.Areas & area) == area).Select(r => r.UserId).Distinct().ToList();
+    }
 }

@@ -50,6 +50,11 @@ public sealed class ProviderInvitationAcceptance(
             return Outcome<string>.Fail(securityStrings["Invitation_OtherAccount", invitation.Email]);
         }
 
+        if (await IsStaffAsync(users, user))
+        {
+            return Outcome<string>.Fail(strings["Refused_StaffJoin"]);
+        }
+
         if (await OtherProviderAsync(userId, provider.Id, cancellationToken) is { } other)
         {
             return Outcome<string>.Fail(strings["Refused_InOtherProvider", other.DisplayName(CultureInfo.CurrentUICulture)]);
@@ -81,6 +86,12 @@ public sealed class ProviderInvitationAcceptance(
         if (invitation.StateAt(clock.GetUtcNow()) is var state and not InvitationState.Valid)
         {
             return Outcome<Guid>.Fail(strings[$"Invitation_{state}"]);
+        }
+
+        // The address may already belong to a staff account (the invitation was sent before, or by mistake).
+        if (await users.FindByEmailAsync(invitation.Email) is { } existing && await IsStaffAsync(users, existing))
+        {
+            return Outcome<Guid>.Fail(strings["Refused_StaffJoin"]);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -149,6 +160,10 @@ public sealed class ProviderInvitationAcceptance(
 
         return null;
     }
+
+    /// <summary>Whether the account is SKA staff (operator or admin): staff watch providers, they never work in one.</summary>
+    internal static async Task<bool> IsStaffAsync(UserManager<PortalUser> users, PortalUser user) =>
+        await users.IsInRoleAsync(user, PortalRoles.SkaOperator) || await users.IsInRoleAsync(user, PortalRoles.Admin);
 
     private async Task<Provider?> OtherProviderAsync(Guid userId, Guid providerId, CancellationToken cancellationToken) =>
         await db.ProviderMembers.Where(m => m.UserId == userId && m.ProviderId != providerId)

@@ -12,6 +12,7 @@ using Portal.Core.Features.Applications;
 using Portal.Core.Features.Brands;
 using Portal.Core.Features.Email;
 using Portal.Core.Features.Links;
+using Portal.Core.Features.Live;
 using Portal.Core.Localization;
 using Portal.Core.Work;
 
@@ -37,6 +38,7 @@ public sealed class ProviderPeople(
     IWorkDispatcher dispatcher,
     IOptionsMonitor<ApplicationOptions> options,
     PublicLinks links,
+    ILiveUpdates live,
     TimeProvider clock)
 {
     /// <summary>The reader's provider with its people and pending invitations; null when they belong to none.</summary>
@@ -91,6 +93,12 @@ public sealed class ProviderPeople(
         if (await db.ProviderMembers.Where(m => m.ProviderId == provider.Id).Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.NormalizedEmail).AnyAsync(e => e == normalized, cancellationToken))
         {
             return Outcome.Fail(strings["Refused_AlreadyMember", address]);
+        }
+
+        var accounts = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        if (await accounts.FindByEmailAsync(address) is { } account && await ProviderInvitationAcceptance.IsStaffAsync(accounts, account))
+        {
+            return Outcome.Fail(strings["Refused_StaffJoin"]);
         }
 
         var now = clock.GetUtcNow();
@@ -169,7 +177,24 @@ public sealed class ProviderPeople(
         }
 
         await transaction.CommitAsync(cancellationToken);
+        await TellServedBrandsAsync(db, caller.Provider.Id, cancellationToken);
         return Outcome.Ok;
+    }
+
+    /// <summary>
+    /// Tells every brand the provider serves (or will serve) that who may reach it changed, so a removed person's open
+    /// brand pages re-resolve their scope and show "not found" at once.
+    /// </summary>
+    private async Task TellServedBrandsAsync(PortalDbContext db, Guid providerId, CancellationToken cancellationToken)
+    {
+        var today = PlatformTime.DayOf(clock.GetUtcNow());
+        var brands = await db.BrandDelegations.AsNoTracking()
+            .Where(d => d.ProviderId == providerId && d.RevokedAt == null && (d.EndsOn == null || d.EndsOn >= today))
+            .Select(d => d.BrandId).Distinct().ToListAsync(cancellationToken);
+        foreach (var brandId in brands)
+        {
+            live.Publish(BrandDelegationService.LiveKind, brandId.ToString("D"));
+        }
     }
 
     /// <summary>The provider's people: managers first, then by name.</summary>

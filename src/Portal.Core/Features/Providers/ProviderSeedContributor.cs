@@ -67,8 +67,8 @@ internal sealed class ProviderSeedContributor(UserManager<PortalUser> users, IOp
         await AddMemberAsync(db, xiaoman, DemoData.SmallProviderManagerEmail, "小满 Liu Man", ProviderRole.Manager, password, now);
 
         Delegate(db, farsail, demo.DemoBrandId, CloudTeaAreas, today.AddDays(-120), demo.BrandManagerId, now);
-        await DelegatePortfolioAsync(db, farsail, FarsailBrands, today, now, cancellationToken);
-        await DelegatePortfolioAsync(db, xiaoman, XiaomanBrands, today, now, cancellationToken);
+        await DelegatePortfolioAsync(db, farsail, FarsailBrands, today, demo.OperatorId, now, cancellationToken);
+        await DelegatePortfolioAsync(db, xiaoman, XiaomanBrands, today, demo.OperatorId, now, cancellationToken);
     }
 
     private async Task AddMemberAsync(PortalDbContext db, Provider provider, string email, string name, ProviderRole role, string password, DateTimeOffset now)
@@ -89,7 +89,8 @@ internal sealed class ProviderSeedContributor(UserManager<PortalUser> users, IOp
     }
 
     private static async Task DelegatePortfolioAsync(
-        PortalDbContext db, Provider provider, (string Code, DelegatedArea Areas, int StartedDaysAgo)[] brands, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+        PortalDbContext db, Provider provider, (string Code, DelegatedArea Areas, int StartedDaysAgo)[] brands, DateOnly today, Guid fallbackGrantor, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var codes = brands.Select(b => b.Code).ToList();
         var found = await db.Brands.Where(b => codes.Contains(b.Code)).Select(b => new { b.Id, b.Code }).ToDictionaryAsync(b => b.Code, b => b.Id, cancellationToken);
@@ -97,8 +98,9 @@ internal sealed class ProviderSeedContributor(UserManager<PortalUser> users, IOp
         {
             if (found.TryGetValue(code, out var brandId))
             {
-                var owner = await db.BrandMembers.Where(m => m.BrandId == brandId).Select(m => (Guid?)m.UserId).FirstOrDefaultAsync(cancellationToken);
-                Delegate(db, provider, brandId, areas, today.AddDays(-days), owner ?? Guid.Empty, now);
+                // The brand's owner grants it; a brand seeded without members gets the demo operator, never a user who does not exist.
+                var owner = await db.BrandMembers.Where(m => m.BrandId == brandId).OrderBy(m => m.Role).Select(m => (Guid?)m.UserId).FirstOrDefaultAsync(cancellationToken);
+                Delegate(db, provider, brandId, areas, today.AddDays(-days), owner ?? fallbackGrantor, now);
             }
         }
     }

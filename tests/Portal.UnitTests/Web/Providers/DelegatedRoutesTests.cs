@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Portal.Core.Features.Seeding;
 using Portal.UnitTests.Core.Features.Providers;
 using Portal.UnitTests.Infrastructure;
@@ -61,5 +63,50 @@ public sealed class DelegatedRoutesTests(DelegationApp fixture) : IClassFixture<
         var html = await response.Content.ReadAsStringAsync();
         (html.Contains(DemoData.ProviderNameZh, StringComparison.Ordinal) || html.Contains(DemoData.ProviderNameEn, StringComparison.Ordinal)).ShouldBeTrue();
         html.ShouldContain("data-testid=\"grant-submit\"");
+    }
+
+    [Fact]
+    public async Task StreamPlanPage_OfADelegatedBrand_Opens_OfAnotherBrand_IsNotFound()
+    {
+        var plan = await fixture.App.WithDbAsync(db => db.StreamPlans.Where(p => p.BrandId == fixture.DemoTeaId).Select(p => p.Id).FirstAsync());
+        var moonPlan = await fixture.App.WithDbAsync(db => db.StreamPlans.Where(p => p.BrandId == fixture.SilverMoonId).Select(p => (Guid?)p.Id).FirstOrDefaultAsync());
+        using var browser = new BrowserClient(fixture.App);
+        await browser.SignInAsync(DemoData.ProviderOperatorEmail);
+
+        (await browser.Http.GetAsync($"/brands/demo-tea/streams/{plan}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await browser.Http.GetAsync($"/brands/demo-tea/streams/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        if (moonPlan is { } other)
+        {
+            (await browser.Http.GetAsync($"/brands/silver-moon/streams/{other}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+    }
+
+    [Theory]
+    [InlineData("file")]
+    [InlineData("preview")]
+    public async Task DocumentFile_OfADelegatedBrandWithoutDocuments_IsNotFound(string kind)
+    {
+        var document = await fixture.App.WithDbAsync(db => db.Documents.Where(d => d.BrandId == fixture.DemoTeaId).Select(d => d.Id).FirstAsync());
+        using var owner = new BrowserClient(fixture.App);
+        await owner.SignInAsync(DemoData.BrandManagerEmail);
+        using var browser = new BrowserClient(fixture.App);
+        await browser.SignInAsync(DemoData.ProviderOperatorEmail);
+
+        // The owner opens it, so the refusal is the missing Documents area, not a missing file.
+        (await owner.Http.GetAsync($"/documents/{document}/{kind}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await browser.Http.GetAsync($"/documents/{document}/{kind}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task CommentPost_WithoutMessagesDelegated_IsNotFound_NothingWritten()
+    {
+        using var browser = new BrowserClient(fixture.App);
+        await browser.SignInAsync(DemoData.ProviderOperatorEmail);
+        var before = await fixture.App.WithDbAsync(db => db.BrandComments.CountAsync());
+
+        var response = await browser.Http.PostAsJsonAsync("/api/brands/demo-tea/comments", new { text = "From Farsail" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await fixture.App.WithDbAsync(db => db.BrandComments.CountAsync())).ShouldBe(before);
     }
 }

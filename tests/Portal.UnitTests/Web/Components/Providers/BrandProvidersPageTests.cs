@@ -75,4 +75,32 @@ public sealed class BrandProvidersPageTests : PortalTestContext, IClassFixture<D
         page.FindAll("[data-testid='grant-submit']").ShouldBeEmpty();
         page.FindAll("[data-testid='revoke']").ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task Owner_DelegationRevokedBeforeItStarted_ShowsSoNotARange()
+    {
+        var (code, id, owner) = await _fixture.NewBrandAsync();
+        var today = Portal.Core.PlatformTime.DayOf(_fixture.App.Clock.GetUtcNow());
+        (await _fixture.Service<BrandDelegationService>().GrantAsync(owner, code, new GrantDelegationRequest(_fixture.XiaomanId, DelegatedArea.StreamPlans, today.AddDays(10), today.AddDays(40)))).Errors.ShouldBeEmpty();
+        var delegation = (await _fixture.Service<BrandDelegationService>().ListAsync(owner, code))!.Delegations.Single();
+        (await _fixture.Service<BrandDelegationService>().RevokeAsync(owner, code, delegation.Id)).Succeeded.ShouldBeTrue();
+
+        var page = RenderAs(owner, code, PortalRoles.BrandManager);
+
+        page.WaitForAssertion(() => page.Markup.ShouldContain("revoked before it started"));
+    }
+
+    [Fact]
+    public void StaffTable_DelegationRevokedBeforeItStarted_ShowsSoNotAnInvertedRange()
+    {
+        var startsOn = new DateOnly(2026, 12, 1);
+        var revoked = new DateTimeOffset(2026, 11, 16, 2, 0, 0, TimeSpan.Zero);
+        var row = new ProviderDelegationView(Guid.NewGuid(), "b", "品牌", "Brand", DelegatedArea.StreamPlans, startsOn,
+            new BrandDelegation { StartsOn = startsOn, RevokedAt = revoked }.LastDay, revoked, false);
+
+        var table = Render<ProviderDelegationsTable>(p => p.Add(x => x.Delegations, [row]).Add(x => x.Label, "Delegations"));
+
+        table.Find("[data-testid='delegation-revoked-before-start']").TextContent.ShouldBe("Revoked before it started");
+        table.Markup.ShouldNotContain(Portal.Core.Localization.PortalDates.Day(startsOn.AddDays(-1)));
+    }
 }

@@ -13,13 +13,14 @@ using Portal.Web.Components.Pages.Brand;
 namespace Portal.UnitTests.Web.Components.Providers;
 
 /// <summary>
-/// A provider's person has Cloud Tea's streams page open; the owner revokes Farsail's delegation and the open page
-/// turns to Not Found by itself (the brand-access live update), with no action or re-render by the test.
-/// Its own app: the test revokes the demo's delegation.
+/// A provider's person has a brand's page open; the owner revokes the delegation and the open page turns to Not Found
+/// by itself (the brand-access live update), with no action or re-render by the test. Each test grants Xiaoman
+/// (provider2@demo.test) on a brand of its own, so neither depends on what the other did or on their order.
 /// </summary>
 public sealed class BrandScopeRevocationTests : PortalTestContext, IClassFixture<DelegationApp>
 {
     private readonly DelegationApp _fixture;
+    private bool _signedIn;
 
     public BrandScopeRevocationTests(DelegationApp fixture)
     {
@@ -28,15 +29,20 @@ public sealed class BrandScopeRevocationTests : PortalTestContext, IClassFixture
         Services.AddSingleton(fixture.App.Services.GetRequiredService<ILiveUpdates>());
     }
 
-    private async Task<IRenderedComponent<BrandScope>> RenderAsync(DelegatedArea area)
+    private async Task<IRenderedComponent<BrandScope>> RenderAsync(string code, DelegatedArea area)
     {
-        var id = await _fixture.App.UserIdAsync(DemoData.ProviderOperatorEmail);
-        var auth = AddAuthorization();
-        auth.SetAuthorized(DemoData.ProviderOperatorEmail);
-        auth.SetRoles(PortalRoles.Provider);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, id.ToString()));
+        if (!_signedIn)
+        {
+            var id = await _fixture.App.UserIdAsync(DemoData.SmallProviderManagerEmail);
+            var auth = AddAuthorization();
+            auth.SetAuthorized(DemoData.SmallProviderManagerEmail);
+            auth.SetRoles(PortalRoles.Provider);
+            auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, id.ToString()));
+            _signedIn = true;
+        }
+
         return Render<BrandScope>(p => p
-            .Add(x => x.Code, "demo-tea")
+            .Add(x => x.Code, code)
             .Add(x => x.Area, area)
             .Add(x => x.ChildContent, brand => $"<p data-testid=\"inside\">{brand.Code}</p>"));
     }
@@ -47,15 +53,15 @@ public sealed class BrandScopeRevocationTests : PortalTestContext, IClassFixture
     [Fact]
     public async Task OpenPage_OwnerRevokes_TurnsToNotFoundWithoutReload()
     {
-        var scope = await RenderAsync(DelegatedArea.StreamPlans);
-        scope.WaitForAssertion(() => scope.Find("[data-testid='inside']").TextContent.ShouldBe("demo-tea"));
+        var (code, _, owner) = await _fixture.NewBrandAsync("scope");
+        var delegation = await _fixture.GrantXiaomanAsync(code, owner, DelegatedArea.StreamPlans | DelegatedArea.StepsTasks | DelegatedArea.MetricsImport);
+        var scope = await RenderAsync(code, DelegatedArea.StreamPlans);
+        scope.WaitForAssertion(() => scope.Find("[data-testid='inside']").TextContent.ShouldBe(code));
         // Only the delegated areas' tabs: dashboard (metrics import), journey (STEPS tasks), streams.
-        Tabs(scope).ShouldBe(["/brands/demo-tea/dashboard", "/brands/demo-tea/journey", "/brands/demo-tea/streams"]);
+        Tabs(scope).ShouldBe([$"/brands/{code}/dashboard", $"/brands/{code}/journey", $"/brands/{code}/streams"]);
         scope.Find("[data-testid='brand-provider-chip']");
 
-        var farsail = await _fixture.App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
-            db.BrandDelegations.Where(d => d.BrandId == _fixture.DemoTeaId && d.ProviderId == _fixture.FarsailId && d.RevokedAt == null)));
-        (await _fixture.Service<BrandDelegationService>().RevokeAsync(_fixture.Owner, "demo-tea", farsail.Id)).Errors.ShouldBeEmpty();
+        (await _fixture.Service<BrandDelegationService>().RevokeAsync(owner, code, delegation)).Errors.ShouldBeEmpty();
 
         scope.WaitForAssertion(() => scope.FindAll("[data-testid='inside']").ShouldBeEmpty());
         scope.FindAll("h1").ShouldBeEmpty();
@@ -64,7 +70,13 @@ public sealed class BrandScopeRevocationTests : PortalTestContext, IClassFixture
     [Fact]
     public async Task PageOfAnAreaNotDelegated_ShowsNothingOfTheBrand()
     {
-        var scope = await RenderAsync(DelegatedArea.Documents);
+        var (code, _, owner) = await _fixture.NewBrandAsync("scope");
+        await _fixture.GrantXiaomanAsync(code, owner, DelegatedArea.StreamPlans);
+        // The delegation runs: the delegated area's page shows the brand, so the refusal below is the area's doing.
+        var delegated = await RenderAsync(code, DelegatedArea.StreamPlans);
+        delegated.WaitForAssertion(() => delegated.Find("[data-testid='inside']").TextContent.ShouldBe(code));
+
+        var scope = await RenderAsync(code, DelegatedArea.Documents);
 
         scope.WaitForAssertion(() => scope.FindAll(".mud-progress-linear").ShouldBeEmpty());
         scope.FindAll("[data-testid='inside']").ShouldBeEmpty();
