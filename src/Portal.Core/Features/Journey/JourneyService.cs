@@ -115,12 +115,14 @@ public sealed class JourneyService(
             row.CompletedAt = now;
             row.CompletionSource = source;
             row.CompletedByUserId = source == CompletionSource.Manual ? actorUserId : null;
+            row.CompletedByProviderId = row.CompletedByUserId is { } by ? await Delegations.OnBehalfOfAsync(db, by, brandId, clock, cancellationToken) : null;
         }
         else if (status != BrandTaskStatus.Done)
         {
             row.CompletedAt = null;
             row.CompletionSource = null;
             row.CompletedByUserId = null;
+            row.CompletedByProviderId = null;
         }
 
         row.Status = status;

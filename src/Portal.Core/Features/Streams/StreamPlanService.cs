@@ -115,11 +115,13 @@ public sealed class StreamPlanService(
             return refused;
         }
 
+        var userId = BrandDirectory.UserId(user)!.Value;
         var plan = new StreamPlan
         {
             BrandId = brandId,
             Status = StreamStatus.Draft,
-            CreatedByUserId = BrandDirectory.UserId(user)!.Value,
+            CreatedByUserId = userId,
+            CreatedByProviderId = await Delegations.OnBehalfOfAsync(db, userId, brandId, clock, cancellationToken),
         };
         CopyPlan(draft, plan);
         db.StreamPlans.Add(plan);
