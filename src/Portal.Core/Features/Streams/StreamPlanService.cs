@@ -58,8 +58,9 @@ public sealed class StreamPlanService(
         }
 
         plan.StartAt = PlatformTime.ToPlatform(plan.StartAt);
-        var names = await ActorNames.ResolveAsync(db, [plan.CreatedByUserId], cancellationToken);
-        return new StreamPlanView(plan, right == BrandRight.Edit, names.GetValueOrDefault(plan.CreatedByUserId));
+        var creator = new ActorRef(plan.CreatedByUserId, plan.CreatedByProviderId);
+        var names = await ActorNames.ResolveAsync(db, [creator], cancellationToken);
+        return new StreamPlanView(plan, right == BrandRight.Edit, names.GetValueOrDefault(creator));
     }
 
     /// <summary>The brand's streams in a calendar month (China time); null when the user may not see the brand.</summary>
