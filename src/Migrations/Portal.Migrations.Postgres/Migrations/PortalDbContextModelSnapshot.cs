@@ -858,6 +858,9 @@ namespace Portal.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("AuthorProviderId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("AuthorUserId")
                         .HasColumnType("uuid");
 

@@ -846,6 +846,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AuthorProviderId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("AuthorUserId")
                         .HasColumnType("TEXT");
 

@@ -29,6 +29,12 @@ namespace Portal.Migrations.Sqlite.Migrations
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<Guid>(
+                name: "AuthorProviderId",
+                table: "BrandComments",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "MetricsImportRecords",
                 columns: table => new
@@ -76,6 +82,10 @@ namespace Portal.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "CompletedByProviderId",
                 table: "BrandTasks");
+
+            migrationBuilder.DropColumn(
+                name: "AuthorProviderId",
+                table: "BrandComments");
         }
     }
 }
