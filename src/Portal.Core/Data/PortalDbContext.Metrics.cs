@@ -7,6 +7,8 @@ public sealed partial class PortalDbContext
 {
     public DbSet<DailyMetric> DailyMetrics => Set<DailyMetric>();
 
+    public DbSet<MetricsImportRecord> MetricsImportRecords => Set<MetricsImportRecord>();
+
     public DbSet<MetricMonth> MetricMonths => Set<MetricMonth>();
 
     public DbSet<PendingMetricsEvaluation> PendingMetricsEvaluations => Set<PendingMetricsEvaluation>();

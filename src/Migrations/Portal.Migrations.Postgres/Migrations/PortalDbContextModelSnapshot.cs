@@ -858,6 +858,9 @@ namespace Portal.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("AuthorProviderId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("AuthorUserId")
                         .HasColumnType("uuid");
 
@@ -1010,6 +1013,9 @@ namespace Portal.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(40)");
 
                     b.Property<Guid>("UploadedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("UploadedByProviderId")
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
@@ -1304,6 +1310,9 @@ namespace Portal.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CompletedByProviderId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("CompletedByUserId")
                         .HasColumnType("uuid");
@@ -1621,6 +1630,40 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.HasKey("BrandId", "Month");
 
                     b.ToTable("MetricMonths", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Features.Metrics.MetricsImportRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("FirstDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ImportedByProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ImportedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("LastDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BrandId", "CreatedAt");
+
+                    b.ToTable("MetricsImportRecords", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Core.Features.Metrics.MilestoneAchievement", b =>
@@ -2219,6 +2262,9 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("CreatedByProviderId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("CreatedByUserId")
                         .HasColumnType("uuid");
 
@@ -2782,6 +2828,15 @@ namespace Portal.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Portal.Core.Features.Metrics.MetricMonth", b =>
+                {
+                    b.HasOne("Portal.Core.Features.Brands.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Features.Metrics.MetricsImportRecord", b =>
                 {
                     b.HasOne("Portal.Core.Features.Brands.Brand", null)
                         .WithMany()

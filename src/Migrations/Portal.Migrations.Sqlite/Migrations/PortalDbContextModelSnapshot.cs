@@ -846,6 +846,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AuthorProviderId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("AuthorUserId")
                         .HasColumnType("TEXT");
 
@@ -998,6 +1001,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("UploadedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UploadedByProviderId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -1292,6 +1298,9 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CompletedByProviderId")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CompletedByUserId")
                         .HasColumnType("TEXT");
@@ -1609,6 +1618,40 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasKey("BrandId", "Month");
 
                     b.ToTable("MetricMonths", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Features.Metrics.MetricsImportRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FirstDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ImportedByProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ImportedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BrandId", "CreatedAt");
+
+                    b.ToTable("MetricsImportRecords", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Core.Features.Metrics.MilestoneAchievement", b =>
@@ -2205,6 +2248,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("CreatedByProviderId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CreatedByUserId")
                         .HasColumnType("TEXT");
 
@@ -2768,6 +2814,15 @@ namespace Portal.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Portal.Core.Features.Metrics.MetricMonth", b =>
+                {
+                    b.HasOne("Portal.Core.Features.Brands.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Features.Metrics.MetricsImportRecord", b =>
                 {
                     b.HasOne("Portal.Core.Features.Brands.Brand", null)
                         .WithMany()

@@ -87,3 +87,14 @@ internal sealed class MilestoneAchievementConfiguration : IEntityTypeConfigurati
         builder.Property(a => a.Period).HasMaxLength(20);
     }
 }
+
+internal sealed class MetricsImportRecordConfiguration : IEntityTypeConfiguration<MetricsImportRecord>
+{
+    public void Configure(EntityTypeBuilder<MetricsImportRecord> builder)
+    {
+        builder.ToTable("MetricsImportRecords");
+        builder.HasKey(r => r.Id);
+        builder.HasOne<Brand>().WithMany().HasForeignKey(r => r.BrandId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.BrandId, r.CreatedAt });
+    }
+}

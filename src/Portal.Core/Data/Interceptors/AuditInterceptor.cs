@@ -24,7 +24,7 @@ internal sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercep
         if (eventData.Context is { } context
             && CollectAsync(context, async: false, CancellationToken.None).GetAwaiter().GetResult() is { Count: > 0 } entries)
         {
-            Complete(context, entries, ActorQuery(context, entries[0].ActorUserId)?.FirstOrDefault());
+            Complete(context, entries, ActorFacts.Of(ActorQuery(context, entries)?.ToList()));
         }
 
         return result;
@@ -34,20 +34,40 @@ internal sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercep
     {
         if (eventData.Context is { } context && await CollectAsync(context, async: true, cancellationToken) is { Count: > 0 } entries)
         {
-            var actor = ActorQuery(context, entries[0].ActorUserId) is { } query ? await query.FirstOrDefaultAsync(cancellationToken) : null;
-            Complete(context, entries, actor);
+            var rows = ActorQuery(context, entries) is { } query ? await query.ToListAsync(cancellationToken) : null;
+            Complete(context, entries, ActorFacts.Of(rows));
         }
 
         return result;
     }
 
-    /// <summary>The actor's display name and the provider they work for (for "on behalf of"), when the context knows users.</summary>
-    private static IQueryable<ActorFacts>? ActorQuery(DbContext context, Guid? userId) =>
-        userId is { } id && context is PortalDbContext db
-            ? db.Users.AsNoTracking().Where(u => u.Id == id)
-                .Select(u => new ActorFacts(u.DisplayName, db.ProviderMembers.Where(m => m.UserId == id).Select(m => (Guid?)m.ProviderId).FirstOrDefault()))
-            : null;
+    /// <summary>
+    /// The actor's display name, the provider they work for (for "on behalf of") and which of the entries' brands
+    /// they are a member of, in one query, when the context knows users.
+    /// </summary>
+    private static IQueryable<ActorRow>? ActorQuery(DbContext context, List<AuditEntry> entries)
+    {
+        if (entries[0].ActorUserId is not { } id || context is not PortalDbContext db)
+        {
+            return null;
+        }
 
+        var brandIds = entries.Select(e => e.BrandId).OfType<Guid>().Distinct().ToList();
+        // One row per brand of the entries the actor is a member of (one row with none when they are of none).
+        return from user in db.Users.AsNoTracking()
+               where user.Id == id
+               join member in db.BrandMembers.Where(m => brandIds.Contains(m.BrandId)) on user.Id equals member.UserId into memberships
+               from member in memberships.DefaultIfEmpty()
+               select new ActorRow(
+                   user.DisplayName,
+                   db.ProviderMembers.Where(m => m.UserId == id).Select(m => (Guid?)m.ProviderId).FirstOrDefault(),
+                   member == null ? null : member.BrandId);
+    }
+
+    /// <summary>
+    /// Adds the entries with the actor's name. The provider is stamped only where the person acted for it: on an
+    /// entry of a brand they are not a member of (a member acts as the brand), and on entries without a brand.
+    /// </summary>
     private static void Complete(DbContext context, List<AuditEntry> entries, ActorFacts? actor)
     {
         foreach (var entry in entries)
@@ -57,12 +77,18 @@ internal sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercep
                 entry.ActorName = actor.DisplayName;
             }
 
-            entry.ActorProviderId = actor?.ProviderId;
+            entry.ActorProviderId = entry.BrandId is { } brandId && actor?.MemberOf.Contains(brandId) == true ? null : actor?.ProviderId;
             context.Add(entry);
         }
     }
 
-    private sealed record ActorFacts(string? DisplayName, Guid? ProviderId);
+    private sealed record ActorRow(string? DisplayName, Guid? ProviderId, Guid? MemberOf);
+
+    private sealed record ActorFacts(string? DisplayName, Guid? ProviderId, HashSet<Guid> MemberOf)
+    {
+        public static ActorFacts? Of(List<ActorRow>? rows) =>
+            rows is { Count: > 0 } ? new(rows[0].DisplayName, rows[0].ProviderId, rows.Select(r => r.MemberOf).OfType<Guid>().ToHashSet()) : null;
+    }
 
     /// <param name="async">Whether to read stored values asynchronously; the synchronous SaveChanges passes false.</param>
     private async ValueTask<List<AuditEntry>> CollectAsync(DbContext context, bool async, CancellationToken cancellationToken)

@@ -15,6 +15,9 @@ public sealed class BrandComment : Data.IHasCreatedAt, Data.IBrandAudited
 
     public Guid AuthorUserId { get; set; }
 
+    /// <summary>The provider the author wrote for (a Messages delegation at the time); null for a member or staff.</summary>
+    public Guid? AuthorProviderId { get; set; }
+
     /// <summary>Whether the author wrote as staff (kept, so a later role change does not rewrite history).</summary>
     public bool ByStaff { get; set; }
 

@@ -73,17 +73,18 @@ public sealed class BrandCommentService(
                 c.Body,
                 c.CreatedAt,
                 c.AuthorUserId,
+                c.AuthorProviderId,
                 Mentions = c.Mentions.Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.DisplayName).ToList(),
             })
             .ToListAsync(cancellationToken);
-        // A provider's person is named with their provider ("He Jia · 远帆代运营").
-        var authors = await ActorNames.ResolveAsync(db, rows.Select(r => r.AuthorUserId), cancellationToken);
-        string Author(Guid id) => authors.GetValueOrDefault(id) ?? "";
+        // A provider's person is named with the provider they wrote for ("He Jia · 远帆代运营"), as stored with the comment.
+        var authors = await ActorNames.ResolveAsync(db, rows.Select(r => new ActorRef(r.AuthorUserId, r.AuthorProviderId)), cancellationToken);
+        string Author(Guid userId, Guid? providerId) => authors.GetValueOrDefault(new ActorRef(userId, providerId)) ?? "";
 
         var replies = rows.Where(r => r.ParentId is not null).ToLookup(r => r.ParentId!.Value);
         var top = rows.Where(r => r.ParentId is null)
-            .Select(r => new CommentView(r.Id, Author(r.AuthorUserId), r.ByStaff, r.IsInternal, r.Body, r.CreatedAt, r.Mentions,
-                replies[r.Id].Select(x => new CommentView(x.Id, Author(x.AuthorUserId), x.ByStaff, x.IsInternal, x.Body, x.CreatedAt, x.Mentions, [])).ToList()))
+            .Select(r => new CommentView(r.Id, Author(r.AuthorUserId, r.AuthorProviderId), r.ByStaff, r.IsInternal, r.Body, r.CreatedAt, r.Mentions,
+                replies[r.Id].Select(x => new CommentView(x.Id, Author(x.AuthorUserId, x.AuthorProviderId), x.ByStaff, x.IsInternal, x.Body, x.CreatedAt, x.Mentions, [])).ToList()))
             .ToList();
         return new CommentThread(access.Value.BrandId, brandCode, staff, top.Where(c => !c.IsInternal).ToList(), staff ? top.Where(c => c.IsInternal).ToList() : []);
     }
@@ -124,6 +125,7 @@ public sealed class BrandCommentService(
 
         var post = new Post(brandId, brandCode, userId, staff, placed.Value!.ParentId, placed.Value.IsInternal, mentioned, body);
         var comment = new BrandComment { BrandId = brandId, ParentId = post.ParentId, AuthorUserId = userId, ByStaff = staff, IsInternal = post.IsInternal, Body = body };
+        comment.AuthorProviderId = staff ? null : await Delegations.OnBehalfOfAsync(db, userId, brandId, clock, cancellationToken);
         comment.Mentions.AddRange(mentioned.Select(id => new BrandCommentMention { CommentId = comment.Id, UserId = id }));
         db.BrandComments.Add(comment);
         var batch = await NotifyAsync(db, post, cancellationToken);

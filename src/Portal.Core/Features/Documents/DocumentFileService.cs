@@ -44,6 +44,7 @@ public sealed class DocumentFileService(
 
         var latest = await db.Documents.Where(d => d.BrandId == brand.Id && d.RuleId == rule.Id).MaxAsync(d => (int?)d.Version, cancellationToken) ?? 0;
         var document = NewVersion(brand.Id, rule, latest + 1, stored.Value!, request, facts, userId);
+        document.UploadedByProviderId = await Providers.Delegations.OnBehalfOfAsync(db, userId, brand.Id, clock, cancellationToken);
         db.Documents.Add(document);
         db.DocumentDecisions.Add(new DocumentDecision { DocumentId = document.Id, Action = DocumentAction.Uploaded, From = DocumentStatus.Checking, To = DocumentStatus.Checking, ActorUserId = userId });
         await db.SaveChangesAsync(cancellationToken);

@@ -127,7 +127,8 @@ public sealed class CheckFinding
 /// requirement adds a version; versions are kept. The file lives in <see cref="DocumentStorage"/>
 /// under its SHA-256; <see cref="DisplayName"/> is only text.
 /// </summary>
-public sealed class Document : Data.IHasCreatedAt
+/// <remarks>Audited (with the brand) so an upload's actor, and the provider they acted for, reach the audit trail.</remarks>
+public sealed class Document : Data.IHasCreatedAt, Data.IBrandAudited
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -164,6 +165,9 @@ public sealed class Document : Data.IHasCreatedAt
     public List<string> CoveredCategories { get; set; } = [];
 
     public Guid UploadedBy { get; set; }
+
+    /// <summary>The provider the uploader acted for (a Documents delegation at the time); null when a member or staff uploaded.</summary>
+    public Guid? UploadedByProviderId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

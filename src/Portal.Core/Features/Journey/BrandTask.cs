@@ -37,6 +37,9 @@ public sealed class BrandTask : Data.IBrandAudited
     /// <summary>Who marked it done; null when a milestone did.</summary>
     public Guid? CompletedByUserId { get; set; }
 
+    /// <summary>The provider the person completed it for the brand on behalf of (a delegation at the time); null when a member, staff or a milestone did.</summary>
+    public Guid? CompletedByProviderId { get; set; }
+
     public DateTimeOffset? CompletedAt { get; set; }
 
     public CompletionSource? CompletionSource { get; set; }

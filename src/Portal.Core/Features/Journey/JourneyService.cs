@@ -41,8 +41,8 @@ public sealed class JourneyService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var playbook = await db.PlaybookTasks.AsNoTracking().Where(t => t.IsActive).ToListAsync(cancellationToken);
         var states = await db.BrandTasks.AsNoTracking().Where(t => t.BrandId == brandId).ToDictionaryAsync(t => t.PlaybookTaskId, cancellationToken);
-        var completedBy = states.Values.Where(s => s.CompletedByUserId is not null).Select(s => s.CompletedByUserId!.Value).Distinct().ToList();
-        // A provider's person is named with their provider, so the brand sees who did the work for it.
+        var completedBy = states.Values.Where(s => s.CompletedByUserId is not null).Select(Completer).ToList();
+        // A provider's person is named with the provider they completed it for, so the brand sees who did the work for it.
         var names = await ActorNames.ResolveAsync(db, completedBy, cancellationToken);
 
         return StepsAreas.InRecommendedOrder
@@ -115,12 +115,14 @@ public sealed class JourneyService(
             row.CompletedAt = now;
             row.CompletionSource = source;
             row.CompletedByUserId = source == CompletionSource.Manual ? actorUserId : null;
+            row.CompletedByProviderId = row.CompletedByUserId is { } by ? await Delegations.OnBehalfOfAsync(db, by, brandId, clock, cancellationToken) : null;
         }
         else if (status != BrandTaskStatus.Done)
         {
             row.CompletedAt = null;
             row.CompletionSource = null;
             row.CompletedByUserId = null;
+            row.CompletedByProviderId = null;
         }
 
         row.Status = status;
@@ -167,7 +169,7 @@ public sealed class JourneyService(
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static JourneyTaskView View(PlaybookTask task, BrandTask? state, IReadOnlyDictionary<Guid, string> names) =>
+    private static JourneyTaskView View(PlaybookTask task, BrandTask? state, IReadOnlyDictionary<ActorRef, string> names) =>
         new(
             task.Id,
             task.Code,
@@ -180,7 +182,9 @@ public sealed class JourneyService(
             state?.Status ?? BrandTaskStatus.NotStarted,
             state?.EvidenceNote,
             state?.EvidenceLink,
-            state?.CompletedByUserId is { } id ? names.GetValueOrDefault(id) : null,
+            state?.CompletedByUserId is not null ? names.GetValueOrDefault(Completer(state)) : null,
             state?.CompletedAt,
             state?.CompletionSource);
+
+    private static ActorRef Completer(BrandTask task) => new(task.CompletedByUserId!.Value, task.CompletedByProviderId);
 }

@@ -23,7 +23,7 @@ internal static class JourneySql
         WHERE true
         ON CONFLICT ("BrandId", "PlaybookTaskId") DO UPDATE SET
             "Status" = 'Done', "CompletedAt" = excluded."CompletedAt", "CompletionSource" = 'Milestone',
-            "CompletedByUserId" = NULL, "UpdatedAt" = excluded."UpdatedAt"
+            "CompletedByUserId" = NULL, "CompletedByProviderId" = NULL, "UpdatedAt" = excluded."UpdatedAt"
         WHERE "BrandTasks"."Status" <> 'Done'
         """;
 

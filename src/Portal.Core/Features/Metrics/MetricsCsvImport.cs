@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -185,9 +186,49 @@ public sealed class MetricsCsvImport(MetricsIngestionService ingestion, IStringL
             allowed = await Brands.BrandDirectory.MayWorkAsync(db, user, brandId, Providers.DelegatedArea.MetricsImport, clock, cancellationToken);
         }
 
-        return allowed
-            ? await ImportAsync(stream, onlyBrandId, progress, cancellationToken)
-            : new MetricsIngestionOutcome(null, [new MetricRowError(null, MetricFields.Rows, strings["Metrics_CsvNotAllowed"])]);
+        if (!allowed)
+        {
+            return new MetricsIngestionOutcome(null, [new MetricRowError(null, MetricFields.Rows, strings["Metrics_CsvNotAllowed"])]);
+        }
+
+        var read = await ReadAsync(stream, cancellationToken);
+        var outcome = read.Succeeded ? await IngestAsync(read.Rows, onlyBrandId, progress, cancellationToken) : new MetricsIngestionOutcome(null, read.Errors);
+        if (outcome.Succeeded && Brands.BrandDirectory.UserId(user) is { } userId)
+        {
+            await RecordAsync(userId, read.Rows, cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// After a person's import: one audited <see cref="MetricsImportRecord"/> per brand the file held, so the
+    /// import (who, and the provider they acted for) is in the brand's audit trail; daily figures are not audited.
+    /// </summary>
+    private async Task RecordAsync(Guid userId, IReadOnlyList<MetricRowInput> rows, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        static string Code(MetricRowInput row) => row.Brand?.Trim().ToLowerInvariant() ?? ""; // as the batch validator reads it
+        var codes = rows.Select(Code).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var brands = await db.Brands.Where(b => codes.Contains(b.Code)).Select(b => new { b.Id, b.Code }).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var brand in brands)
+        {
+            var days = rows.Where(r => Code(r) == brand.Code).ToList();
+            var dates = days.Select(r => DateOnly.TryParseExact(r.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : (DateOnly?)null).OfType<DateOnly>().ToList();
+            db.MetricsImportRecords.Add(new MetricsImportRecord
+            {
+                BrandId = brand.Id,
+                Rows = days.Count,
+                FirstDate = dates.Count > 0 ? dates.Min() : null,
+                LastDate = dates.Count > 0 ? dates.Max() : null,
+                ImportedByUserId = userId,
+                ImportedByProviderId = await Providers.Delegations.OnBehalfOfAsync(db, userId, brand.Id, clock, cancellationToken),
+                CreatedAt = now,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>
@@ -202,7 +243,12 @@ public sealed class MetricsCsvImport(MetricsIngestionService ingestion, IStringL
             return new MetricsIngestionOutcome(null, read.Errors);
         }
 
-        return await ingestion.IngestAsync(read.Rows, new MetricsIngestionOptions
+        return await IngestAsync(read.Rows, onlyBrandId, progress, cancellationToken);
+    }
+
+    private Task<MetricsIngestionOutcome> IngestAsync(IReadOnlyList<MetricRowInput> rows, Guid? onlyBrandId, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        return ingestion.IngestAsync(rows, new MetricsIngestionOptions
         {
             OnlyBrandId = onlyBrandId,
             RowNumberBase = FirstDataLine,

@@ -81,16 +81,12 @@ public sealed class BrandTimelineService(IDbContextFactory<PortalDbContext> dbFa
     }
 
     /// <summary>
-    /// Names the provider of actors who acted for one: audit entries carry it from the moment of the change;
-    /// the domain histories (a task completed, a stream planned) take the person's provider today.
+    /// Names the provider of actors who acted for one, as stored at the time: audit entries carry it from the
+    /// moment of the change, the domain sources from their rows (a task completed, a document uploaded). No
+    /// provider stored means the person did not act for one (ADR 0032); today's membership is never consulted.
     /// </summary>
     private static async Task<List<TimelineEntry>> WithProvidersAsync(PortalDbContext db, List<TimelineEntry> entries, CancellationToken cancellationToken)
     {
-        var actorIds = entries.Where(e => e.ActorProviderId is null).Select(e => e.ActorUserId).OfType<Guid>().Distinct().ToList();
-        var membership = await db.ProviderMembers.Where(m => actorIds.Contains(m.UserId)).ToDictionaryAsync(m => m.UserId, m => m.ProviderId, cancellationToken);
-        entries = entries
-            .Select(e => e.ActorProviderId is null && e.ActorUserId is { } id && membership.TryGetValue(id, out var provider) ? e with { ActorProviderId = provider } : e)
-            .ToList();
         var providerIds = entries.Select(e => e.ActorProviderId).OfType<Guid>().Distinct().ToList();
         if (providerIds.Count == 0)
         {
@@ -119,7 +115,7 @@ internal sealed class DocumentTimelineSource : IBrandTimelineSource
     public async Task<IReadOnlyList<TimelineEntry>> ReadAsync(PortalDbContext db, Guid brandId, int limit, CancellationToken cancellationToken)
     {
         var decisions = await db.DocumentDecisions.AsNoTracking()
-            .Join(db.Documents.Where(d => d.BrandId == brandId), x => x.DocumentId, d => d.Id, (x, d) => new { x, d.Type, d.DisplayName })
+            .Join(db.Documents.Where(d => d.BrandId == brandId), x => x.DocumentId, d => d.Id, (x, d) => new { x, d.Type, d.DisplayName, d.UploadedBy, d.UploadedByProviderId })
             .OrderByDescending(x => x.x.CreatedAt).Take(limit)
             .ToListAsync(cancellationToken);
         var notices = await db.DocumentNotices.AsNoTracking().Where(n => n.BrandId == brandId)
@@ -130,7 +126,8 @@ internal sealed class DocumentTimelineSource : IBrandTimelineSource
             .Select(x => new TimelineEntry(
                 x.x.CreatedAt, TimelineKind.Document, x.x.Action.ToString(), x.Type.ToString(),
                 Detail: string.Join("; ", x.x.Reasons.Append(x.x.Note ?? "").Where(s => s.Length > 0)) is { Length: > 0 } why ? why : null,
-                ActorUserId: x.x.ActorUserId))
+                ActorUserId: x.x.ActorUserId,
+                ActorProviderId: x.x.Action == Documents.DocumentAction.Uploaded && x.x.ActorUserId == x.UploadedBy ? x.UploadedByProviderId : null))
             .Concat(notices.Select(x => new TimelineEntry(
                 x.n.CreatedAt, TimelineKind.DocumentNotice, x.n.Kind.ToString(), x.Type.ToString(),
                 Detail: x.n.DaysBefore is { } days ? days.ToString(System.Globalization.CultureInfo.InvariantCulture) : null)))
@@ -164,10 +161,10 @@ internal sealed class TaskTimelineSource : IBrandTimelineSource
 {
     public async Task<IReadOnlyList<TimelineEntry>> ReadAsync(PortalDbContext db, Guid brandId, int limit, CancellationToken cancellationToken) =>
         (await db.BrandTasks.AsNoTracking().Where(t => t.BrandId == brandId && t.CompletedAt != null)
-            .Join(db.PlaybookTasks, t => t.PlaybookTaskId, p => p.Id, (t, p) => new { t.CompletedAt, t.CompletionSource, t.CompletedByUserId, p.TitleEn, p.TitleZh })
+            .Join(db.PlaybookTasks, t => t.PlaybookTaskId, p => p.Id, (t, p) => new { t.CompletedAt, t.CompletionSource, t.CompletedByUserId, t.CompletedByProviderId, p.TitleEn, p.TitleZh })
             .OrderByDescending(x => x.CompletedAt).Take(limit)
             .ToListAsync(cancellationToken))
-        .Select(x => new TimelineEntry(x.CompletedAt!.Value, TimelineKind.Task, (x.CompletionSource ?? Journey.CompletionSource.Manual).ToString(), x.TitleEn, x.TitleZh, ActorUserId: x.CompletedByUserId))
+        .Select(x => new TimelineEntry(x.CompletedAt!.Value, TimelineKind.Task, (x.CompletionSource ?? Journey.CompletionSource.Manual).ToString(), x.TitleEn, x.TitleZh, ActorUserId: x.CompletedByUserId, ActorProviderId: x.CompletedByProviderId))
         .ToList();
 }
 

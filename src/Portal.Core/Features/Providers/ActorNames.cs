@@ -5,8 +5,15 @@ using Portal.Core.Data;
 namespace Portal.Core.Features.Providers;
 
 /// <summary>
-/// How a brand's pages name who did something: the person's name, followed by their provider's name when they
-/// work for one ("He Jia · 远帆代运营"), so the brand sees which work its provider did. The one place that decides it.
+/// Who did something for a brand: the person, and the provider they did it on behalf of as stored with the
+/// record at the time (null: they acted as the brand's member, as staff, or before providers were stored).
+/// </summary>
+public readonly record struct ActorRef(Guid UserId, Guid? ProviderId);
+
+/// <summary>
+/// How a brand's pages name who did something: the person's name, followed by the name of the provider they acted
+/// for ("He Jia · 远帆代运营"), so the brand sees which work its provider did. The provider is the one stored on the
+/// record when the work was done (ADR 0032), never the person's provider today. The one place that decides it.
 /// </summary>
 public static class ActorNames
 {
@@ -14,31 +21,22 @@ public static class ActorNames
     public static string Format(string personName, string? providerName) =>
         string.IsNullOrEmpty(providerName) ? personName : $"{personName} · {providerName}";
 
-    /// <summary>The names of <paramref name="userIds"/> as a brand's page shows them, in the reader's language.</summary>
-    public static async Task<IReadOnlyDictionary<Guid, string>> ResolveAsync(PortalDbContext db, IEnumerable<Guid> userIds, CancellationToken cancellationToken = default)
+    /// <summary>The names of <paramref name="actors"/> as a brand's page shows them, in the reader's language.</summary>
+    public static async Task<IReadOnlyDictionary<ActorRef, string>> ResolveAsync(PortalDbContext db, IEnumerable<ActorRef> actors, CancellationToken cancellationToken = default)
     {
-        var ids = userIds.Distinct().ToList();
-        if (ids.Count == 0)
+        var wanted = actors.Distinct().ToList();
+        if (wanted.Count == 0)
         {
-            return new Dictionary<Guid, string>();
+            return new Dictionary<ActorRef, string>();
         }
 
-        var rows = await (
-                from user in db.Users.AsNoTracking()
-                where ids.Contains(user.Id)
-                join member in db.ProviderMembers on user.Id equals member.UserId into memberships
-                from member in memberships.DefaultIfEmpty()
-                join provider in db.Providers on member.ProviderId equals provider.Id into providers
-                from provider in providers.DefaultIfEmpty()
-                select new { user.Id, user.DisplayName, NameZh = provider == null ? null : provider.NameZh, NameEn = provider == null ? null : provider.NameEn })
-            .ToListAsync(cancellationToken);
-        var culture = CultureInfo.CurrentUICulture;
-        return rows
-            .GroupBy(r => r.Id)
-            .ToDictionary(g => g.Key, g =>
-            {
-                var row = g.First();
-                return Format(row.DisplayName, row.NameZh is null ? null : ProviderNames.Display(culture, row.NameZh, row.NameEn ?? row.NameZh));
-            });
+        var userIds = wanted.Select(a => a.UserId).Distinct().ToList();
+        var providerIds = wanted.Select(a => a.ProviderId).OfType<Guid>().Distinct().ToList();
+        var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var providers = await db.Providers.AsNoTracking().Where(p => providerIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => ProviderNames.Display(CultureInfo.CurrentUICulture, p.NameZh, p.NameEn), cancellationToken);
+        return wanted
+            .Where(a => people.ContainsKey(a.UserId))
+            .ToDictionary(a => a, a => Format(people[a.UserId], a.ProviderId is { } id ? providers.GetValueOrDefault(id) : null));
     }
 }

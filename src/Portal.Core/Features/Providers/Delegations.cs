@@ -39,6 +39,21 @@ public static class Delegations
         return new ProviderActing(first.Id, first.Code, first.NameZh, first.NameEn, areas);
     }
 
+    /// <summary>
+    /// The provider on whose behalf the user works for the brand right now, to store on what they write: their
+    /// provider while one of its delegations runs on <paramref name="clock"/>'s platform day, and null when they
+    /// are a member of the brand themselves (then they act as the brand) or no delegation runs.
+    /// </summary>
+    public static async Task<Guid?> OnBehalfOfAsync(PortalDbContext db, Guid userId, Guid brandId, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        if (await db.BrandMembers.AnyAsync(m => m.BrandId == brandId && m.UserId == userId, cancellationToken))
+        {
+            return null;
+        }
+
+        return (await ActingAsync(db, userId, brandId, PlatformTime.DayOf(clock.GetUtcNow()), cancellationToken))?.ProviderId;
+    }
+
     /// <summary>The provider the user belongs to, with their role; null for people outside every provider.</summary>
     public static async Task<(Provider Provider, ProviderRole Role)?> MembershipAsync(PortalDbContext db, Guid userId, CancellationToken cancellationToken = default)
     {

@@ -61,13 +61,12 @@ public sealed class ProviderScorecardService(
         var delegations = await db.BrandDelegations.AsNoTracking().Where(d => d.ProviderId == provider.Id).ToListAsync(cancellationToken);
         var periods = ServedPeriods.Of(delegations, today);
         var brandIds = periods.Brands.ToList();
-        var members = await db.ProviderMembers.Where(m => m.ProviderId == provider.Id).Select(m => m.UserId).ToListAsync(cancellationToken);
 
         var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-(MonthsShown - 1));
         var yearFrom = today.AddDays(-(LevelDays - 1));
         var (months, yearGmv) = await GmvAsync(db, brandIds, periods, firstMonth, yearFrom, today, cancellationToken);
-        var (planned, held) = await StreamsAsync(db, members, brandIds, periods, cancellationToken);
-        var (decided, median) = await TurnaroundAsync(db, members, cancellationToken);
+        var (planned, held) = await StreamsAsync(db, provider.Id, periods, cancellationToken);
+        var (decided, median) = await TurnaroundAsync(db, provider.Id, periods, cancellationToken);
         var options = levels.CurrentValue;
 
         return new ProviderScorecardView(
@@ -79,7 +78,7 @@ public sealed class ProviderScorecardService(
             brandIds.Count,
             months,
             await TierMovesUpAsync(db, brandIds, periods, cancellationToken),
-            await TasksCompletedAsync(db, members, brandIds, periods, cancellationToken),
+            await TasksCompletedAsync(db, provider.Id, periods, cancellationToken),
             planned,
             held,
             decided,
@@ -115,20 +114,21 @@ public sealed class ProviderScorecardService(
         return changes.Count(c => c.To > c.From && periods.Covers(c.BrandId, c.EffectiveFrom));
     }
 
-    private static async Task<int> TasksCompletedAsync(PortalDbContext db, List<Guid> members, List<Guid> brandIds, ServedPeriods periods, CancellationToken cancellationToken)
+    // Work counts for the provider it was done on behalf of, as stored on the row at the time (ADR 0032), not by
+    // who its people are today; and only inside the brand's delegation periods.
+    private static async Task<int> TasksCompletedAsync(PortalDbContext db, Guid providerId, ServedPeriods periods, CancellationToken cancellationToken)
     {
         var done = await db.BrandTasks.AsNoTracking()
-            .Where(t => t.Status == BrandTaskStatus.Done && t.CompletedAt != null && t.CompletedByUserId != null
-                        && members.Contains(t.CompletedByUserId.Value) && brandIds.Contains(t.BrandId))
+            .Where(t => t.Status == BrandTaskStatus.Done && t.CompletedAt != null && t.CompletedByProviderId == providerId)
             .Select(t => new { t.BrandId, t.CompletedAt })
             .ToListAsync(cancellationToken);
         return done.Count(t => periods.Covers(t.BrandId, PlatformTime.DayOf(t.CompletedAt!.Value)));
     }
 
-    private static async Task<(int Planned, int Held)> StreamsAsync(PortalDbContext db, List<Guid> members, List<Guid> brandIds, ServedPeriods periods, CancellationToken cancellationToken)
+    private static async Task<(int Planned, int Held)> StreamsAsync(PortalDbContext db, Guid providerId, ServedPeriods periods, CancellationToken cancellationToken)
     {
         var plans = (await db.StreamPlans.AsNoTracking()
-                .Where(p => members.Contains(p.CreatedByUserId) && brandIds.Contains(p.BrandId))
+                .Where(p => p.CreatedByProviderId == providerId)
                 .Select(p => new { p.BrandId, p.CreatedAt, p.Status })
                 .ToListAsync(cancellationToken))
             .Where(p => periods.Covers(p.BrandId, PlatformTime.DayOf(p.CreatedAt)))
@@ -137,12 +137,14 @@ public sealed class ProviderScorecardService(
         return (plans.Count, plans.Count(p => p.Status == StreamStatus.Done));
     }
 
-    private static async Task<(int Decided, double? MedianHours)> TurnaroundAsync(PortalDbContext db, List<Guid> members, CancellationToken cancellationToken)
+    private static async Task<(int Decided, double? MedianHours)> TurnaroundAsync(PortalDbContext db, Guid providerId, ServedPeriods periods, CancellationToken cancellationToken)
     {
-        var uploads = await db.Documents.AsNoTracking()
-            .Where(d => members.Contains(d.UploadedBy))
-            .Select(d => new { d.Id, d.CreatedAt })
-            .ToListAsync(cancellationToken);
+        var uploads = (await db.Documents.AsNoTracking()
+                .Where(d => d.UploadedByProviderId == providerId)
+                .Select(d => new { d.Id, d.BrandId, d.CreatedAt })
+                .ToListAsync(cancellationToken))
+            .Where(d => periods.Covers(d.BrandId, PlatformTime.DayOf(d.CreatedAt)))
+            .ToList();
         var ids = uploads.Select(u => u.Id).ToList();
         var decisions = (await db.DocumentDecisions.AsNoTracking()
                 .Where(d => ids.Contains(d.DocumentId))

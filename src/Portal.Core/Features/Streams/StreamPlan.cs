@@ -103,6 +103,9 @@ public sealed class StreamPlan : Data.IHasCreatedAt, Data.IBrandAudited
 
     public Guid CreatedByUserId { get; set; }
 
+    /// <summary>The provider the person planned it on behalf of (a delegation at the time); null when a member or staff did.</summary>
+    public Guid? CreatedByProviderId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? UpdatedAt { get; set; }

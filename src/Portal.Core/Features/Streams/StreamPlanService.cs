@@ -58,8 +58,9 @@ public sealed class StreamPlanService(
         }
 
         plan.StartAt = PlatformTime.ToPlatform(plan.StartAt);
-        var names = await ActorNames.ResolveAsync(db, [plan.CreatedByUserId], cancellationToken);
-        return new StreamPlanView(plan, right == BrandRight.Edit, names.GetValueOrDefault(plan.CreatedByUserId));
+        var creator = new ActorRef(plan.CreatedByUserId, plan.CreatedByProviderId);
+        var names = await ActorNames.ResolveAsync(db, [creator], cancellationToken);
+        return new StreamPlanView(plan, right == BrandRight.Edit, names.GetValueOrDefault(creator));
     }
 
     /// <summary>The brand's streams in a calendar month (China time); null when the user may not see the brand.</summary>
@@ -115,11 +116,13 @@ public sealed class StreamPlanService(
             return refused;
         }
 
+        var userId = BrandDirectory.UserId(user)!.Value;
         var plan = new StreamPlan
         {
             BrandId = brandId,
             Status = StreamStatus.Draft,
-            CreatedByUserId = BrandDirectory.UserId(user)!.Value,
+            CreatedByUserId = userId,
+            CreatedByProviderId = await Delegations.OnBehalfOfAsync(db, userId, brandId, clock, cancellationToken),
         };
         CopyPlan(draft, plan);
         db.StreamPlans.Add(plan);

@@ -25,7 +25,7 @@ public sealed class ProviderScorecardTests(ProviderScorecardFixture fixture) : I
 
         card.Today.ShouldBe(new DateOnly(2026, 11, 16));
         card.BrandsServedNow.ShouldBe(1, "alpha runs; beta was revoked; gamma starts in ten days");
-        card.BrandsServedEver.ShouldBe(2, "alpha and beta; gamma has not started");
+        card.BrandsServedEver.ShouldBe(3, "alpha, beta and delta; gamma has not started");
     }
 
     [Fact]
@@ -34,8 +34,8 @@ public sealed class ProviderScorecardTests(ProviderScorecardFixture fixture) : I
         var card = await ScorecardAsync(ProviderScorecardFixture.Manager);
 
         card.Months.Select(m => m.Month).ShouldBe(Enumerable.Range(0, 12).Select(i => new DateOnly(2025, 12, 1).AddMonths(i)));
-        card.Months.Select(m => m.Gmv).ShouldBe([0m, 100m, 200m, 300m, 0m, 10m, 20m, 0m, 0m, 400m, 0m, 50m]);
-        card.YearGmv.ShouldBe(1085m, "the 12 months' 1,080 and 2025-11-20's 5; not 2025-11-10, more than 365 days ago");
+        card.Months.Select(m => m.Gmv).ShouldBe([0m, 100m, 200m, 300m, 0m, 10m, 20m, 0m, 1m, 400m, 2m, 50m]);
+        card.YearGmv.ShouldBe(1088m, "the 12 months' 1,083 and 2025-11-20's 5; not 2025-11-10, more than 365 days ago");
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class ProviderScorecardTests(ProviderScorecardFixture fixture) : I
     {
         var card = await ScorecardAsync(ProviderScorecardFixture.Manager);
 
-        card.TierMovesUp.ShouldBe(2, "alpha's move in January and beta's on the day it was revoked");
+        card.TierMovesUp.ShouldBe(3, "alpha's move in January, beta's on the day it was revoked, delta's in the overlap once");
     }
 
     [Fact]
@@ -51,11 +51,11 @@ public sealed class ProviderScorecardTests(ProviderScorecardFixture fixture) : I
     {
         var card = await ScorecardAsync(ProviderScorecardFixture.Operator);
 
-        card.TasksCompleted.ShouldBe(3);
-        card.StreamsPlanned.ShouldBe(3);
-        card.StreamsHeld.ShouldBe(1);
-        card.DocumentsDecided.ShouldBe(3);
-        card.MedianTurnaroundHours.ShouldBe(10d, "the median of 4, 10 and 30 hours to the first staff decision");
+        card.TasksCompleted.ShouldBe(4);
+        card.StreamsPlanned.ShouldBe(4);
+        card.StreamsHeld.ShouldBe(2);
+        card.DocumentsDecided.ShouldBe(4, "not uploads after a delegation's end, on a brand not served, or as the brand's member");
+        card.MedianTurnaroundHours.ShouldBe(15d, "the median of 4, 10, 20 and 30 hours to the first staff decision");
     }
 
     [Fact]
@@ -64,9 +64,9 @@ public sealed class ProviderScorecardTests(ProviderScorecardFixture fixture) : I
         var english = await ScorecardAsync(ProviderScorecardFixture.Manager);
         var chinese = await ScorecardAsync(ProviderScorecardFixture.Manager, PortalCultures.Chinese);
 
-        english.Level.ShouldBe(ProviderLevel.Rising, "1,085 is exactly the configured threshold");
-        english.LevelSentence.ShouldBe("Rising on the 造风者 path: served brands sold ¥1.1K in 2025-11-17 – 2026-11-16 inside their delegation periods, reaching ¥1.1K; ¥915 more reaches Leading (¥2K).");
-        chinese.LevelSentence.ShouldBe("造风者等级为成长：2025-11-17 – 2026-11-16 期间，所服务品牌在授权期内 GMV ¥1,085，已达到 ¥1,085；再增加 ¥915 即达领航（¥2,000）。");
+        english.Level.ShouldBe(ProviderLevel.Rising, "1,088 is exactly the configured threshold");
+        english.LevelSentence.ShouldBe("Rising on the 造风者 path: served brands sold ¥1.1K in 2025-11-17 – 2026-11-16 inside their delegation periods, reaching ¥1.1K; ¥912 more reaches Leading (¥2K).");
+        chinese.LevelSentence.ShouldBe("造风者等级为成长：2025-11-17 – 2026-11-16 期间，所服务品牌在授权期内 GMV ¥1,088，已达到 ¥1,088；再增加 ¥912 即达领航（¥2,000）。");
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class ProviderScorecardTests(ProviderScorecardFixture fixture) : I
         var view = (await fixture.App.Services.GetRequiredService<ProviderWorkspace>().GetAsync(await fixture.App.PrincipalAsync(ProviderScorecardFixture.Operator))).Value!;
 
         view.ProviderCode.ShouldBe(ProviderScorecardFixture.Code);
-        view.Brands.Select(b => b.Code).ShouldBe(["sc-alpha"], "beta was revoked, gamma has not started, alpha's ended periods add nothing");
+        view.Brands.Select(b => b.Code).ShouldBe(["sc-alpha"], "beta was revoked, gamma has not started, delta and alpha's ended periods add nothing");
         var alpha = view.Brands.Single();
         alpha.Areas.ShouldBe(DelegatedArea.StreamPlans | DelegatedArea.MetricsImport, "only the running delegation's areas");
         alpha.ServedSince.ShouldBe(new DateOnly(2026, 9, 1));
@@ -116,8 +116,8 @@ public sealed class ProviderScorecardTests(ProviderScorecardFixture fixture) : I
     }
 
     [Theory]
-    [InlineData(1084.99, ProviderLevel.Emerging)]
-    [InlineData(1085, ProviderLevel.Rising)]
+    [InlineData(1087.99, ProviderLevel.Emerging)]
+    [InlineData(1088, ProviderLevel.Rising)]
     [InlineData(1999.99, ProviderLevel.Rising)]
     [InlineData(2000, ProviderLevel.Leading)]
     public void Level_AroundTheConfiguredThresholds_StepsUpAtEachThreshold(double gmv, ProviderLevel level) =>

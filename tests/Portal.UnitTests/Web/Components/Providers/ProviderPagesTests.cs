@@ -64,13 +64,13 @@ public sealed class ProviderPagesTests : PortalTestContext, IClassFixture<Provid
         card.WaitForAssertion(() => card.Find("[data-testid='provider-scorecard']"));
         string Value(string id) => card.Find($"[data-testid='scorecard-{id}'] [data-testid='scorecard-value']").TextContent.Trim();
         Value("brands-now").ShouldBe("1");
-        Value("brands-ever").ShouldBe("2");
+        Value("brands-ever").ShouldBe("3");
         Value("year-gmv").ShouldBe("¥1.1K");
-        Value("tier-moves").ShouldBe("2");
-        Value("tasks").ShouldBe("3");
-        Value("streams-planned").ShouldBe("3");
-        Value("streams-held").ShouldBe("1");
-        Value("turnaround").ShouldBe("10 h over 3 documents");
+        Value("tier-moves").ShouldBe("3");
+        Value("tasks").ShouldBe("4");
+        Value("streams-planned").ShouldBe("4");
+        Value("streams-held").ShouldBe("2");
+        Value("turnaround").ShouldBe("15 h over 4 documents");
         card.Find("[data-testid='scorecard-level-name']").TextContent.ShouldBe("Rising");
         card.Find("[data-testid='scorecard-level-sentence']").TextContent.ShouldStartWith("Rising on the 造风者 path");
         card.FindAll("[data-testid='scorecard-month']").Count.ShouldBe(12);
@@ -86,7 +86,7 @@ public sealed class ProviderPagesTests : PortalTestContext, IClassFixture<Provid
         var card = Render<ProviderScorecard>(p => p.Add(c => c.ProviderCode, ProviderScorecardFixture.Code));
 
         card.WaitForAssertion(() => card.Find("[data-testid='scorecard-level-name']").TextContent.ShouldBe("成长"));
-        card.Find("[data-testid='scorecard-year-gmv'] [data-testid='scorecard-value']").TextContent.Trim().ShouldBe("¥1,085");
+        card.Find("[data-testid='scorecard-year-gmv'] [data-testid='scorecard-value']").TextContent.Trim().ShouldBe("¥1,088");
     }
 
     [Fact]
