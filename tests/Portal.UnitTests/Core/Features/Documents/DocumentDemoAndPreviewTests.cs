@@ -28,7 +28,7 @@ public sealed class DocumentDemoAndPreviewTests(DocumentsAppFixture fixture) : I
             FileInspector.Inspect(bytes).Kind.ShouldBe(FileKind.Pdf);
         }
 
-        var queued = await fixture.Queue.QueueAsync(staff, new QueueFilter { BrandCode = "silver-moon" });
+        var queued = await fixture.QueueItemsAsync(staff, new QueueFilter { BrandCode = "silver-moon" });
         queued.Single().Type.ShouldBe(DocumentType.AuthorisationLetter);
 
         using (var scope = fixture.App.Services.CreateScope())

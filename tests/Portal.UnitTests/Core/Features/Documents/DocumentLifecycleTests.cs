@@ -132,12 +132,12 @@ public sealed class DocumentLifecycleTests(DocumentsAppFixture fixture) : IClass
             IssuedOn = new DateOnly(2025, 1, 1), ExpiresOn = new DateOnly(2030, 1, 1),
         });
 
-        (await fixture.Queue.QueueAsync(staff, new QueueFilter { BrandCode = code })).Select(i => i.Id).ShouldBe([trademark, licence]);
-        (await fixture.Queue.QueueAsync(staff, new QueueFilter { BrandCode = code, NewestFirst = true })).Select(i => i.Id).ShouldBe([licence, trademark]);
-        (await fixture.Queue.QueueAsync(staff, new QueueFilter { BrandCode = code, Type = DocumentType.FoodBusinessLicence })).Select(i => i.Id).ShouldBe([licence]);
-        (await fixture.Queue.QueueAsync(staff, new QueueFilter { BrandCode = code, CategoryCode = "food" })).Select(i => i.Id).ShouldBe([licence]);
-        (await fixture.Queue.QueueAsync(staff, new QueueFilter { BrandCode = code, MinAgeDays = 1 })).ShouldBeEmpty();
-        (await fixture.Queue.QueueAsync(owner, new QueueFilter { BrandCode = code })).ShouldBeEmpty();
+        (await fixture.QueueItemsAsync(staff, new QueueFilter { BrandCode = code })).Select(i => i.Id).ShouldBe([trademark, licence]);
+        (await fixture.QueueItemsAsync(staff, new QueueFilter { BrandCode = code, NewestFirst = true })).Select(i => i.Id).ShouldBe([licence, trademark]);
+        (await fixture.QueueItemsAsync(staff, new QueueFilter { BrandCode = code, Type = DocumentType.FoodBusinessLicence })).Select(i => i.Id).ShouldBe([licence]);
+        (await fixture.QueueItemsAsync(staff, new QueueFilter { BrandCode = code, CategoryCode = "food" })).Select(i => i.Id).ShouldBe([licence]);
+        (await fixture.QueueItemsAsync(staff, new QueueFilter { BrandCode = code, MinAgeDays = 1 })).ShouldBeEmpty();
+        (await fixture.QueueItemsAsync(owner, new QueueFilter { BrandCode = code })).ShouldBeEmpty();
     }
 
     [Fact]
@@ -149,9 +149,9 @@ public sealed class DocumentLifecycleTests(DocumentsAppFixture fixture) : IClass
         var due = (await fixture.DocumentAsync(id)).ReviewDueOn!.Value;
 
         fixture.App.Clock.MoveTo(Days.NoonOf(due));
-        (await fixture.Queue.QueueAsync(staff, new QueueFilter { BrandCode = code })).Single().Overdue.ShouldBeFalse();
+        (await fixture.QueueItemsAsync(staff, new QueueFilter { BrandCode = code })).Single().Overdue.ShouldBeFalse();
         fixture.App.Clock.MoveTo(Days.NoonOf(due.AddDays(1)));
-        (await fixture.Queue.QueueAsync(staff, new QueueFilter { BrandCode = code })).Single().Overdue.ShouldBeTrue();
+        (await fixture.QueueItemsAsync(staff, new QueueFilter { BrandCode = code })).Single().Overdue.ShouldBeTrue();
     }
 
     [Fact]

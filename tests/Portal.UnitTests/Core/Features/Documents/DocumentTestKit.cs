@@ -177,6 +177,10 @@ public sealed class DocumentsAppFixture : IAsyncLifetime
         return outcome.Value;
     }
 
+    /// <summary>The first page of the queue (big enough for one test brand's documents).</summary>
+    public async Task<IReadOnlyList<QueueItem>> QueueItemsAsync(ClaimsPrincipal user, QueueFilter filter) =>
+        (await Queue.QueuePageAsync(user, filter, 0, DocumentQueueService.MaxPageSize)).Items;
+
     public Task<Document> DocumentAsync(Guid id) => App.WithDbAsync(db => db.Documents.AsNoTracking().SingleAsync(d => d.Id == id));
 
     public Task InitializeAsync()

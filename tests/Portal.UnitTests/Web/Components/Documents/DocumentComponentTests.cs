@@ -134,4 +134,37 @@ public sealed class DocumentComponentTests : PortalTestContext, IClassFixture<Do
         queue.WaitForAssertion(() => queue.Find("[data-testid='queue-empty']").TextContent.ShouldBe("No documents match."));
         Brands(queue).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task Queue_MoreThanAPage_PagesOnTheServerWithTotalAndPageSelection()
+    {
+        var (code, _, brandId) = await _fixture.NewBrandAsync("Paged Ltd");
+        var now = _fixture.App.Clock.GetUtcNow();
+        await _fixture.App.WithDbAsync(async db =>
+        {
+            var rule = await db.RequirementRules.SingleAsync(r => r.Code == "brand-trademark");
+            // Waiting from just after now, so they sort after every other test's documents (oldest first).
+            db.Documents.AddRange(Enumerable.Range(1, DocumentQueue.PageSize + 2).Select(v => new Document
+            {
+                BrandId = brandId, RuleId = rule.Id, Type = rule.DocumentType, Version = v, Status = DocumentStatus.AwaitingReview,
+                FileHash = Guid.NewGuid().ToString("N"), ContentType = "image/png", DisplayName = $"v{v}.png",
+                CreatedAt = now.AddMinutes(v), AwaitingSince = now.AddMinutes(v),
+            }));
+            return await db.SaveChangesAsync();
+        });
+        await SignInStaffAsync();
+
+        var queue = Render<DocumentQueue>();
+        await queue.InvokeAsync(() => Field(queue, "filter-brand").Change(code));
+        queue.WaitForAssertion(() => queue.Find("[data-testid='queue-total']").TextContent.ShouldBe("Matching documents: 27"));
+        Brands(queue).Count.ShouldBe(DocumentQueue.PageSize);
+        await queue.InvokeAsync(() => queue.FindAll("[data-testid='queue'] tbody input[type='checkbox']")[0].Change(true));
+        queue.WaitForAssertion(() => queue.Find("[data-testid='bulk-approve']").TextContent.ShouldBe("Approve selected (1)"));
+
+        await queue.InvokeAsync(() => queue.FindAll("[data-testid='queue-pager'] button").Single(b => b.TextContent.Trim() == "2").Click());
+
+        queue.WaitForAssertion(() => Brands(queue).Count.ShouldBe(2));
+        queue.Find("[data-testid='queue-total']").TextContent.ShouldBe("Matching documents: 27");
+        queue.Find("[data-testid='bulk-approve']").TextContent.ShouldBe("Approve selected (0)");
+    }
 }
