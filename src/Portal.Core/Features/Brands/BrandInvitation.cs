@@ -27,11 +27,7 @@ public sealed class BrandInvitation : Data.IHasCreatedAt, Data.IBrandAudited
 
     public DateTimeOffset? RevokedAt { get; set; }
 
-    public InvitationState StateAt(DateTimeOffset now) =>
-        AcceptedAt is not null ? InvitationState.Used
-        : RevokedAt is not null ? InvitationState.Revoked
-        : now >= ExpiresAt ? InvitationState.Expired
-        : InvitationState.Valid;
+    public InvitationState StateAt(DateTimeOffset now) => InvitationTokens.StateAt(now, AcceptedAt, RevokedAt, ExpiresAt);
 }
 
 public enum InvitationState

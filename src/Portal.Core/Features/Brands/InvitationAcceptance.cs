@@ -80,14 +80,7 @@ public sealed class InvitationAcceptance(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var user = new PortalUser
-        {
-            UserName = invitation.Email,
-            Email = invitation.Email,
-            EmailConfirmed = true, // the link reached this mailbox
-            DisplayName = displayName.Trim(),
-            PreferredCulture = culture,
-        };
+        var user = InvitationTokens.NewAccount(invitation.Email, displayName, culture);
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {

@@ -120,11 +120,7 @@ public sealed class ProviderInvitation : Data.IHasCreatedAt, Data.IAudited
 
     public DateTimeOffset? RevokedAt { get; set; }
 
-    public Brands.InvitationState StateAt(DateTimeOffset now) =>
-        AcceptedAt is not null ? Brands.InvitationState.Used
-        : RevokedAt is not null ? Brands.InvitationState.Revoked
-        : now >= ExpiresAt ? Brands.InvitationState.Expired
-        : Brands.InvitationState.Valid;
+    public Brands.InvitationState StateAt(DateTimeOffset now) => Brands.InvitationTokens.StateAt(now, AcceptedAt, RevokedAt, ExpiresAt);
 }
 
 /// <summary>Bilingual names, shown in the reader's language.</summary>

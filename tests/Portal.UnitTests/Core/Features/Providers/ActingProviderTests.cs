@@ -13,6 +13,7 @@ using Portal.Core.Features.Seeding;
 using Portal.Core.Features.Streams;
 using Portal.UnitTests.Core.Features.Documents;
 using Portal.UnitTests.Core.Features.Journey;
+using Portal.Core.Localization;
 using Portal.UnitTests.Infrastructure;
 
 namespace Portal.UnitTests.Core.Features.Providers;
@@ -114,7 +115,7 @@ public sealed class ActingProviderTests(DelegationApp fixture) : IClassFixture<D
         done.Errors.ShouldBeEmpty();
         await fixture.App.WithDbAsync(db => db.ProviderMembers.Where(m => m.UserId == operatorId).ExecuteDeleteAsync());
 
-        using (new CultureScope("en"))
+        using (PortalCultures.Use("en"))
         {
             (await fixture.Service<StreamPlanService>().FindAsync(fixture.Owner, fixture.DemoTeaId, plan.Value)).ShouldNotBeNull().PlannedBy.ShouldBe("远帆 主播运营 He Jia · Farsail Operations");
             var board = (await fixture.Service<JourneyService>().GetBoardAsync(fixture.Owner, "demo-tea")).ShouldNotBeNull();

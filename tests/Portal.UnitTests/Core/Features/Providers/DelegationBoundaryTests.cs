@@ -68,13 +68,13 @@ public sealed class DelegationBoundaryTests(DelegationApp fixture) : IClassFixtu
         var created = await streams.CreateAsync(fixture.Provider, fixture.DemoTeaId, StreamsApp.EmptyPlan(fixture.App.Clock.GetUtcNow().AddDays(4), "Planned by Farsail"));
         var ownPlan = await streams.CreateAsync(fixture.Owner, fixture.DemoTeaId, StreamsApp.EmptyPlan(fixture.App.Clock.GetUtcNow().AddDays(5), "Planned by the owner"));
 
-        using (new CultureScope("en"))
+        using (PortalCultures.Use("en"))
         {
             (await streams.FindAsync(fixture.Owner, fixture.DemoTeaId, created.Value)).ShouldNotBeNull().PlannedBy.ShouldBe("远帆 运营经理 Zhou Fan · Farsail Operations");
             (await streams.FindAsync(fixture.Owner, fixture.DemoTeaId, ownPlan.Value)).ShouldNotBeNull().PlannedBy.ShouldBe("云茶品牌经理 Lin Yun");
         }
 
-        using (new CultureScope("zh-CN"))
+        using (PortalCultures.Use("zh-CN"))
         {
             (await streams.FindAsync(fixture.Owner, fixture.DemoTeaId, created.Value)).ShouldNotBeNull().PlannedBy.ShouldBe("远帆 运营经理 Zhou Fan · 远帆代运营");
         }
