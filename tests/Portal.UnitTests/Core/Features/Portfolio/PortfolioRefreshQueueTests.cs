@@ -285,7 +285,9 @@ public sealed class PortfolioRefreshQueueTests : PortfolioRefreshQueueScenarios
         // Second life with a job server: start-up reconciliation finds the queue rows and dispatches the job.
         await using var second = new PortalAppFactory(directory);
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline && (await RowAsync(second, "queue-restart")).DocumentsAwaitingReview == 0)
+        // The row is written before the job clears the queue row it drained: wait for both.
+        while (DateTime.UtcNow < deadline
+               && ((await RowAsync(second, "queue-restart")).DocumentsAwaitingReview == 0 || (await QueuedAsync(second)).Count > 0))
         {
             await Task.Delay(100);
         }
