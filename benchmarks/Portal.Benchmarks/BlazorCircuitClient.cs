@@ -40,8 +40,9 @@ internal sealed partial class BlazorCircuitClient(Uri baseUri, string cookieHead
     private long _calls;
     private Func<BatchElement, bool>? _target;
     private Func<byte[], bool>? _ready;
-    private ulong _handler;
-    private TaskCompletionSource<ulong> _found = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private HandlerTracker? _handler;
+    private HandlerTracker[] _trackers = [];
+    private TaskCompletionSource<HandlerTracker> _found = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private (Func<byte[], bool> Done, TaskCompletionSource Tcs)? _waiting;
 
     /// <summary>Sees every render batch after it is acknowledged (the probe prints them).</summary>
@@ -54,7 +55,7 @@ internal sealed partial class BlazorCircuitClient(Uri baseUri, string cookieHead
     /// Opens the circuit for <paramref name="path"/> and waits until a rendered element matches <paramref name="target"/>
     /// and a batch satisfies <paramref name="ready"/> (e.g. the grid's rows arrived); returns that element's click handler id.
     /// </summary>
-    public async Task<ulong> StartAsync(HttpClient http, string path, Func<BatchElement, bool> target, Func<byte[], bool> ready, CancellationToken ct)
+    public async Task<HandlerTracker> StartAsync(HttpClient http, string path, Func<BatchElement, bool> target, Func<byte[], bool> ready, CancellationToken ct)
     {
         _target = target;
         _ready = ready;
@@ -108,14 +109,14 @@ internal sealed partial class BlazorCircuitClient(Uri baseUri, string cookieHead
     }
 
     /// <summary>
-    /// Clicks the element whose handler is <paramref name="handlerId"/> and returns the time until a render batch satisfies
+    /// Clicks the <paramref name="target"/> element and returns the time until a render batch satisfies
     /// <paramref name="done"/> (the interaction's round trip as the browser would see it, less painting).
     /// </summary>
-    public async Task<TimeSpan> ClickAsync(ulong handlerId, Func<byte[], bool> done, CancellationToken ct, TimeSpan? timeout = null)
+    public async Task<TimeSpan> ClickAsync(HandlerTracker target, Func<byte[], bool> done, CancellationToken ct, TimeSpan? timeout = null)
     {
         var tcs = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _waiting = (done, tcs);
-        var descriptor = new { eventHandlerId = handlerId, eventName = "click", eventFieldInfo = (object?)null };
+        var descriptor = new { eventHandlerId = target.Handler, eventName = "click", eventFieldInfo = (object?)null };
         var mouse = new { detail = 1, screenX = 0, screenY = 0, clientX = 0, clientY = 0, offsetX = 0, offsetY = 0, pageX = 0, pageY = 0, movementX = 0, movementY = 0, button = 0, buttons = 0, ctrlKey = false, shiftKey = false, altKey = false, metaKey = false, type = "click" };
         var started = Stopwatch.GetTimestamp();
         await _hub!.SendAsync("BeginInvokeDotNetFromJS", Interlocked.Increment(ref _calls).ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -123,6 +124,17 @@ internal sealed partial class BlazorCircuitClient(Uri baseUri, string cookieHead
         await tcs.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(30), ct);
         return Stopwatch.GetElapsedTime(started);
     }
+
+    /// <summary>Follows <paramref name="element"/>'s click handler id through later batches (it changes when its component re-renders a new delegate).</summary>
+    public HandlerTracker Track(BatchElement element)
+    {
+        var tracker = new HandlerTracker(element.Component, element.Handlers["onclick"]);
+        _trackers = [.. _trackers, tracker];
+        return tracker;
+    }
+
+    /// <summary>Stops following handlers of elements that are gone (a closed dialog's).</summary>
+    public void Untrack(IEnumerable<HandlerTracker> trackers) => _trackers = _trackers.Except(trackers).ToArray();
 
     /// <summary>Closes the circuit as a closing tab does: the unload beacon to <c>/_blazor/disconnect</c>, then the connection.</summary>
     public async Task CloseAsync(HttpClient http, bool beacon)
@@ -167,11 +179,19 @@ internal sealed partial class BlazorCircuitClient(Uri baseUri, string cookieHead
     {
         // Acknowledge first, as the browser does after applying: the server holds further batches until then.
         await SendQuietlyAsync("OnRenderCompleted", batchId, null);
+        foreach (var tracker in _trackers)
+        {
+            if (RenderBatchReader.ChangedHandler(batch, tracker.Component, "onclick") is { } changed)
+            {
+                tracker.Handler = changed;
+            }
+        }
+
         if (_target is { } target && RenderBatchReader.Elements(batch).FirstOrDefault(target) is { } element
-            && element.Handlers.TryGetValue("onclick", out var handler))
+            && element.Handlers.ContainsKey("onclick"))
         {
             _target = null;
-            _handler = handler;
+            _handler = Track(element);
         }
 
         if (_ready is { } ready && ready(batch))
@@ -179,7 +199,7 @@ internal sealed partial class BlazorCircuitClient(Uri baseUri, string cookieHead
             _ready = null;
         }
 
-        if (_target is null && _ready is null && _handler != 0)
+        if (_target is null && _ready is null && _handler is not null)
         {
             _found.TrySetResult(_handler);
         }
@@ -247,6 +267,14 @@ internal sealed partial class BlazorCircuitClient(Uri baseUri, string cookieHead
 
     [GeneratedRegex(@"""__dotNetObject""\s*:\s*(\d+)")]
     private static partial Regex DotNetObject();
+
+    /// <summary>An element's current click handler id, and the component whose diffs change it.</summary>
+    public sealed class HandlerTracker(int component, ulong handler)
+    {
+        public int Component { get; } = component;
+
+        public ulong Handler { get; set; } = handler;
+    }
 
     /// <summary>Blazor's hub speaks only "blazorpack": SignalR's MessagePack protocol under another name.</summary>
     private sealed class BlazorPackProtocol : IHubProtocol

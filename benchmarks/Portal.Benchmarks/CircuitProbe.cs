@@ -40,7 +40,7 @@ internal static partial class CircuitProbe
     /// Opens one circuit on <paramref name="path"/>, prints every element with an event handler in its batches, then
     /// clicks the first element matching <paramref name="click"/> and prints what the next batches bring.
     /// </summary>
-    public static async Task PrintAsync(Uri baseAddress, string cookie, string path, Func<BatchElement, bool> click)
+    public static async Task PrintAsync(Uri baseAddress, string cookie, string path, Func<BatchElement, bool> click, Func<byte[], bool> ready)
     {
         using var http = Http(baseAddress, cookie);
         await using var client = new BlazorCircuitClient(baseAddress, cookie);
@@ -54,8 +54,8 @@ internal static partial class CircuitProbe
 
             Console.WriteLine($"-- batch of {batch.Length} bytes");
         };
-        var handler = await client.StartAsync(http, path, click, _ => true, CancellationToken.None);
-        Console.WriteLine($"== clicking #{handler}");
+        var handler = await client.StartAsync(http, path, click, ready, CancellationToken.None);
+        Console.WriteLine($"== clicking #{handler.Handler} of component {handler.Component}");
         try
         {
             await client.ClickAsync(handler, _ => false, CancellationToken.None, TimeSpan.FromSeconds(3));

@@ -37,9 +37,9 @@ internal static class CircuitsBenchmark
         if (args.Contains("--probe"))
         {
             Console.WriteLine("== portfolio ==");
-            await CircuitProbe.PrintAsync(bench.BaseAddress, staff, PortfolioPath, e => e.Attributes.GetValueOrDefault("aria-label") == "Next page");
+            await CircuitProbe.PrintAsync(bench.BaseAddress, staff, PortfolioPath, e => e.Attributes.GetValueOrDefault("aria-label") == "Next page", CircuitsLoad.HasRows);
             Console.WriteLine("== journey ==");
-            await CircuitProbe.PrintAsync(bench.BaseAddress, brand, JourneyPath, e => e.Attributes.GetValueOrDefault("aria-label")?.StartsWith("Change the task", StringComparison.Ordinal) == true);
+            await CircuitProbe.PrintAsync(bench.BaseAddress, brand, JourneyPath, e => e.Attributes.GetValueOrDefault("aria-label")?.StartsWith("Change the task", StringComparison.Ordinal) == true, _ => true);
             return 0;
         }
 

@@ -14,7 +14,10 @@ internal static class CircuitsLoad
 {
     private const string RowLink = "/ops/brands/pb-";
 
-    private sealed record Circuit(BlazorCircuitClient Client, bool Journey, ulong Handler);
+    /// <summary>A batch that brings a page of grid rows (each row links its brand; a page holds 20).</summary>
+    internal static bool HasRows(byte[] batch) => RenderBatchReader.CountStrings(batch, RowLink, 10) >= 10;
+
+    private sealed record Circuit(BlazorCircuitClient Client, bool Journey, BlazorCircuitClient.HandlerTracker Handler);
 
     public static async Task<int> RunAsync(Uri baseAddress, string staffCookie, string brandCookie)
     {
@@ -74,7 +77,7 @@ internal static class CircuitsLoad
             var client = new BlazorCircuitClient(baseAddress, cookie);
             try
             {
-                ulong handler;
+                BlazorCircuitClient.HandlerTracker handler;
                 if (journey)
                 {
                     // Spread the people over the board's tasks: the n-th circuit changes the (n mod tasks)-th task.
@@ -87,7 +90,7 @@ internal static class CircuitsLoad
                 else
                 {
                     handler = await client.StartAsync(http, CircuitsBenchmark.PortfolioPath,
-                        e => e.Attributes.GetValueOrDefault("aria-label") == "Next page", b => RenderBatchReader.HasString(b, RowLink), ct);
+                        e => e.Attributes.GetValueOrDefault("aria-label") == "Next page", HasRows, ct);
                 }
 
                 opened.Add(new Circuit(client, journey, handler));
@@ -127,7 +130,7 @@ internal static class CircuitsLoad
                 }
                 else
                 {
-                    page.Add((await circuit.Client.ClickAsync(circuit.Handler, b => RenderBatchReader.HasString(b, RowLink), CancellationToken.None)).TotalMilliseconds);
+                    page.Add((await circuit.Client.ClickAsync(circuit.Handler, HasRows, CancellationToken.None)).TotalMilliseconds);
                 }
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -142,11 +145,11 @@ internal static class CircuitsLoad
         return text.ToString();
     }
 
-    private static async Task ChangeTaskAsync(BlazorCircuitClient client, ulong change, ConcurrentBag<double> dialog, ConcurrentBag<double> save)
+    private static async Task ChangeTaskAsync(BlazorCircuitClient client, BlazorCircuitClient.HandlerTracker change, ConcurrentBag<double> dialog, ConcurrentBag<double> save)
     {
-        ulong[] radios = [];
+        BlazorCircuitClient.HandlerTracker[] radios = [];
         var current = -1;
-        ulong saveButton = 0;
+        BlazorCircuitClient.HandlerTracker? saveButton = null;
         dialog.Add((await client.ClickAsync(change, batch =>
         {
             var elements = RenderBatchReader.Elements(batch);
@@ -156,9 +159,9 @@ internal static class CircuitsLoad
                 return false;
             }
 
-            radios = inputs.Select(e => e.Handlers["onclick"]).ToArray();
+            radios = inputs.Select(client.Track).ToArray();
             current = inputs.FindIndex(e => e.Attributes.ContainsKey("checked"));
-            saveButton = elements.Last(e => e.Name == "button" && e.Attributes.GetValueOrDefault("class")?.Contains("mud-button-filled-primary", StringComparison.Ordinal) == true).Handlers["onclick"];
+            saveButton = client.Track(elements.Last(e => e.Name == "button" && e.Attributes.GetValueOrDefault("class")?.Contains("mud-button-filled-primary", StringComparison.Ordinal) == true));
             return true;
         }, CancellationToken.None)).TotalMilliseconds);
 
@@ -166,7 +169,14 @@ internal static class CircuitsLoad
         var pick = current == 1 ? 0 : 1;
         await client.ClickAsync(radios[pick], _ => true, CancellationToken.None);
         var label = pick == 1 ? "In progress" : "Not started";
-        save.Add((await client.ClickAsync(saveButton, b => RenderBatchReader.HasString(b, label), CancellationToken.None)).TotalMilliseconds);
+        try
+        {
+            save.Add((await client.ClickAsync(saveButton!, b => RenderBatchReader.HasString(b, label), CancellationToken.None)).TotalMilliseconds);
+        }
+        finally
+        {
+            client.Untrack([.. radios, saveButton!]);
+        }
     }
 
     private static string Figures(string name, ConcurrentBag<double> values)
