@@ -16,6 +16,8 @@ internal static class CircuitsBenchmark
     public const string JourneyPath = "/brands/demo-tea/journey";
     public const string PortfolioPath = "/ops/portfolio";
 
+    private static readonly TimeSpan Retention = TimeSpan.FromSeconds(20);
+
     private sealed record Sizes(int Brands, int Idle, int[] Levels, int Growth, int Dropped, double Window)
     {
         public static Sizes Full { get; } = new(1_000, 500, [500, 1_000, 2_000], 1_000, 300, 30);
@@ -29,6 +31,9 @@ internal static class CircuitsBenchmark
         var sizes = quick ? Sizes.Quick : Sizes.Full;
         var started = Stopwatch.StartNew();
         Console.WriteLine($"Portal circuits benchmark ({(quick ? "quick" : "full")}), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, load {LoadAverage()}");
+        // Circuits whose connection dropped (or raced the beacon) are kept for reconnection; a short period lets the
+        // run see them go instead of waiting the 3 minutes of Circuits:DisconnectedRetentionPeriod.
+        Environment.SetEnvironmentVariable("Circuits__DisconnectedRetentionPeriod", Retention.ToString());
         await using var bench = await PortfolioBench.StartAsync();
         await bench.SeedAsync(sizes.Brands);
         var staff = await CircuitProbe.CookieAsync(bench.BaseAddress, StaffEmail, Password);
@@ -65,8 +70,8 @@ internal static class CircuitsBenchmark
         await load.AskAsync($"open journey {sizes.Growth / 2}");
         Console.WriteLine("used:   " + await load.AskAsync($"interact {sizes.Window / 2}"));
         await load.AskAsync("close beacon");
-        // The beacon ends each circuit in the background: give the disposals time before measuring.
-        await Task.Delay(TimeSpan.FromSeconds(10));
+        // The beacon ends each circuit in the background, and a circuit whose connection closed first waits out the retention.
+        await Task.Delay(Retention + TimeSpan.FromSeconds(5));
         var afterGrowth = await ServerMemory.SettleAsync();
         Console.WriteLine($"before {baseline}; after {afterGrowth}; growth managed {(afterGrowth.Managed - baseline.Managed) / 1024.0:N0} KB, RSS {(afterGrowth.Rss - baseline.Rss) / 1024.0 / 1024:N1} MB (target: no growth)");
 
@@ -91,13 +96,16 @@ internal static class CircuitsBenchmark
             var openedP = await load.AskAsync($"open portfolio {more}");
             var openedJ = await load.AskAsync($"open journey {more}");
             open = level;
-            var memory = await ServerMemory.SettleAsync();
-            Console.WriteLine($"{level,5} circuits: {memory} ({openedP} | {openedJ}); load {LoadAverage()}");
+            // Interactions first: the forced full collections of a heap of gigabytes stop the server for seconds,
+            // long enough for SignalR to time out clients whose pings wait (ClientTimeoutInterval, 30 s).
+            Console.WriteLine($"{level,5} circuits ({openedP} | {openedJ}); load {LoadAverage()}");
             Console.WriteLine($"       {await load.AskAsync($"interact {sizes.Window}")}");
+            Console.WriteLine($"       after: {await ServerMemory.SettleAsync()}");
+            await Task.Delay(TimeSpan.FromSeconds(5));
         }
 
         await load.AskAsync("close beacon");
-        await Task.Delay(TimeSpan.FromSeconds(10));
+        await Task.Delay(Retention + TimeSpan.FromSeconds(5));
         var closed = await ServerMemory.SettleAsync();
         Console.WriteLine($"all closed: {closed}; against the growth baseline: managed {(closed.Managed - baseline.Managed) / 1024.0:N0} KB");
 
@@ -109,6 +117,9 @@ internal static class CircuitsBenchmark
         await Task.Delay(TimeSpan.FromSeconds(3));
         var dropped = await ServerMemory.SettleAsync();
         Console.WriteLine($"held after the drop: managed {(dropped.Managed - closed.Managed) / 1024.0 / 1024:N1} MB, RSS {(dropped.Rss - closed.Rss) / 1024.0 / 1024:N1} MB ({dropped})");
+        await Task.Delay(Retention);
+        var released = await ServerMemory.SettleAsync();
+        Console.WriteLine($"after the retention period ({Retention.TotalSeconds:F0} s in this run): managed {(released.Managed - closed.Managed) / 1024.0 / 1024:N1} MB above the closed state");
         await load.AskAsync("quit");
         Console.WriteLine();
         Console.WriteLine($"total {started.Elapsed.TotalMinutes:F1} min, load {LoadAverage()}");
