@@ -34,7 +34,7 @@ internal static class CircuitsLoad
                     var journey = words[1] == "journey";
                     var watch = Stopwatch.StartNew();
                     var (opened, error) = await OpenAsync(baseAddress, journey ? brandHttp : staffHttp, journey ? brandCookie : staffCookie,
-                        journey, int.Parse(words[2], CultureInfo.InvariantCulture), () => journeyCount++);
+                        journey, int.Parse(words[2], CultureInfo.InvariantCulture), () => Interlocked.Increment(ref journeyCount) - 1);
                     open.AddRange(opened);
                     Reply($"opened {opened.Count} in {watch.Elapsed.TotalSeconds:F1} s, {open.Count} open{(error is null ? "" : "; first error: " + error)}");
                     break;
