@@ -12,6 +12,16 @@ namespace Portal.Benchmarks
         public static async Task<int> Main(string[] args)
         {
             var quick = args.Contains("--quick");
+            if (args.FirstOrDefault() == "circuits-client")
+            {
+                return await CircuitsLoad.RunAsync(new Uri(args[1]), args[2], args[3]);
+            }
+
+            if (args.Contains("circuits"))
+            {
+                return await CircuitsBenchmark.RunAsync(args);
+            }
+
             if (args.Contains("portfolio"))
             {
                 var server = Array.IndexOf(args, "--postgres") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;

@@ -27,7 +27,7 @@ public static class PortalWebExtensions
     public static IHostApplicationBuilder AddPortalWeb(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddPortalCircuits(builder.Configuration);
         services.AddMudServices();
         services.AddTransient<MudLocalizer, PortalMudLocalizer>();
         services.AddTransient<Portal.Web.Components.Pages.Admin.AuditWords>();
