@@ -12,6 +12,11 @@ namespace Portal.Benchmarks
         public static async Task<int> Main(string[] args)
         {
             var quick = args.Contains("--quick");
+            if (args.Contains("pages"))
+            {
+                return await PagesBenchmark.RunAsync(quick);
+            }
+
             if (args.Contains("portfolio"))
             {
                 var server = Array.IndexOf(args, "--postgres") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
