@@ -62,7 +62,9 @@ internal static class PagesBenchmark
             await CheckAsync(clients);
             var before = await LoadRunner.MeasureAsync(clients["staff"], "static /css/app.css (first)", "/css/app.css", Concurrency, warmUp, total * 2);
             var figures = new List<(PageCase Page, LoadFigures Figures)>();
-            foreach (var page in Pages)
+            // PORTAL_BENCH_PAGES=/ops,/brand measures only those (for a profiler run); the check still covers every page.
+            var only = Environment.GetEnvironmentVariable("PORTAL_BENCH_PAGES")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
+            foreach (var page in Pages.Where(p => only is null || only.Contains(p.Path)))
             {
                 figures.Add((page, await LoadRunner.MeasureAsync(clients[page.Role], page.Path, page.Path, Concurrency, warmUp, total)));
             }
