@@ -85,13 +85,53 @@ internal static class PagesBenchmark
         return 0;
     }
 
+    /// <summary>Counts the SQL commands and connection opens EF Core reports in this process (the app runs in it).</summary>
+    private sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+    {
+        private int _commands;
+        private int _opens;
+
+        public (int Commands, int Opens) Now => (Volatile.Read(ref _commands), Volatile.Read(ref _opens));
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == "Microsoft.EntityFrameworkCore")
+            {
+                value.Subscribe(this);
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key.EndsWith("CommandExecuted", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _commands);
+            }
+            else if (value.Key.EndsWith("ConnectionOpened", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _opens);
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+    }
+
     /// <summary>Each page must answer 200 with its own content (not the login page, not access denied); stops the run loudly otherwise.</summary>
     private static async Task CheckAsync(Dictionary<string, HttpClient> clients)
     {
         var dump = Environment.GetEnvironmentVariable("PORTAL_BENCH_DUMP");
         var failures = new List<string>();
+        var sql = new SqlCounter();
+        using var subscription = DiagnosticListener.AllListeners.Subscribe(sql);
         foreach (var page in Pages)
         {
+            var before = sql.Now;
             using var response = await clients[page.Role].GetAsync(page.Path);
             var html = await response.Content.ReadAsStringAsync();
             if (dump is { Length: > 0 })
@@ -100,6 +140,8 @@ internal static class PagesBenchmark
                 await File.WriteAllTextAsync(Path.Combine(dump, page.Path.Trim('/').Replace('/', '_') + ".html"), html);
             }
 
+            var after = sql.Now;
+            Console.WriteLine($"{page.Path,-28} {page.Role,-8} {after.Commands - before.Commands,3} SQL commands, {after.Opens - before.Opens,3} connection opens, {html.Length,8:N0} chars");
             if (response.StatusCode != HttpStatusCode.OK || !html.Contains(page.Expected, StringComparison.Ordinal))
             {
                 failures.Add(
