@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -18,9 +16,6 @@ using Portal.Core.Features.Portfolio;
 using Portal.Core.Time;
 
 namespace Portal.Benchmarks;
-
-/// <summary>One endpoint's figures under load.</summary>
-internal sealed record LoadFigures(string Name, int Requests, double P50, double P95, double Max, double Rps, long Bytes);
 
 /// <summary>
 /// The portfolio under load: 10,000 brands with 60 days of figures (set-based), the real app on Kestrel
@@ -217,75 +212,8 @@ internal sealed partial class PortfolioBench : IAsyncDisposable
 
     // ---------------------------------------------------------------- load
 
-    /// <summary>A client with the staff member's cookie, signed in through the real login form over loopback.</summary>
-    public async Task<HttpClient> SignInAsync(string email, string password)
-    {
-        var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true, AllowAutoRedirect = false, MaxConnectionsPerServer = 64 };
-        var client = new HttpClient(handler) { BaseAddress = BaseAddress };
-        var html = await client.GetStringAsync("/Account/Login");
-        var token = AntiforgeryToken().Match(html);
-        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
-            ["_handler"] = "login",
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        }));
-        if (response.StatusCode != HttpStatusCode.Redirect)
-        {
-            throw new InvalidOperationException($"Sign-in failed: {(int)response.StatusCode}");
-        }
-
-        return client;
-    }
-
-    /// <summary><paramref name="total"/> GETs of <paramref name="path"/> from <paramref name="concurrency"/> workers after <paramref name="warmUp"/> unmeasured ones.</summary>
-    public static async Task<LoadFigures> MeasureAsync(HttpClient client, string name, string path, int concurrency, int warmUp, int total)
-    {
-        await RunAsync(client, path, concurrency, warmUp, null);
-        var latencies = new double[total];
-        var watch = Stopwatch.StartNew();
-        var bytes = await RunAsync(client, path, concurrency, total, latencies);
-        var elapsed = watch.Elapsed;
-        Array.Sort(latencies);
-        return new LoadFigures(name, total, Percentile(latencies, 0.50), Percentile(latencies, 0.95), latencies[^1], total / elapsed.TotalSeconds, bytes / total);
-    }
-
-    private static async Task<long> RunAsync(HttpClient client, string path, int concurrency, int total, double[]? latencies)
-    {
-        var next = -1;
-        long bytes = 0;
-        var workers = Enumerable.Range(0, concurrency).Select(async _ =>
-        {
-            while (true)
-            {
-                var i = Interlocked.Increment(ref next);
-                if (i >= total)
-                {
-                    return;
-                }
-
-                var started = Stopwatch.GetTimestamp();
-                using var response = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead);
-                var body = await response.Content.ReadAsByteArrayAsync();
-                if (response.StatusCode != HttpStatusCode.OK)
-                {
-                    throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}");
-                }
-
-                if (latencies is not null)
-                {
-                    latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                }
-
-                Interlocked.Add(ref bytes, body.Length);
-            }
-        });
-        await Task.WhenAll(workers);
-        return bytes;
-    }
-
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+    /// <summary>A client with <paramref name="email"/>'s cookie, signed in through the real login form over loopback.</summary>
+    public Task<HttpClient> SignInAsync(string email, string password) => LoadRunner.SignInAsync(BaseAddress, email, password);
 
     // ---------------------------------------------------------------- helpers
 
@@ -323,9 +251,6 @@ internal sealed partial class PortfolioBench : IAsyncDisposable
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
-
     public async ValueTask DisposeAsync()
     {
         await _factory.DisposeAsync();
@@ -358,7 +283,7 @@ internal static class PortfolioBenchmark
         var total = quick ? 500 : 3_000;
         var warmUp = quick ? 100 : 300;
         var started = Stopwatch.StartNew();
-        Console.WriteLine($"Portal portfolio benchmark ({(quick ? "quick" : "full")}) on {(postgres is null ? "SQLite" : "PostgreSQL")}, {DateTime.Now:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, load {LoadAverage()}");
+        Console.WriteLine($"Portal portfolio benchmark ({(quick ? "quick" : "full")}) on {(postgres is null ? "SQLite" : "PostgreSQL")}, {DateTime.Now:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, load {LoadRunner.LoadAverage()}");
         Console.WriteLine($"{brands:N0} brands, {Concurrency} concurrent clients, {warmUp} warm-up + {total} measured requests per endpoint, Kestrel on loopback");
 
         await using var bench = await PortfolioBench.StartAsync(postgres);
@@ -374,12 +299,12 @@ internal static class PortfolioBenchmark
 
         var figures = new List<LoadFigures>
         {
-            await PortfolioBench.MeasureAsync(staff, "baseline: static page /css/app.css", "/css/app.css", Concurrency, warmUp, total),
-            await PortfolioBench.MeasureAsync(staff, "reference: GET /health/live", "/health/live", Concurrency, warmUp, total),
-            await PortfolioBench.MeasureAsync(staff, "data: first page (JSON)", "/ops/portfolio/data", Concurrency, warmUp, total),
-            await PortfolioBench.MeasureAsync(staff, "data: filtered + sorted (JSON)", $"/ops/portfolio/data?{Filtered}", Concurrency, warmUp, total),
-            await PortfolioBench.MeasureAsync(staff, "page: /ops/portfolio (HTML)", "/ops/portfolio", Concurrency, warmUp, total),
-            await PortfolioBench.MeasureAsync(staff, "page: filtered + sorted (HTML)", $"/ops/portfolio?{Filtered}", Concurrency, warmUp, total),
+            await LoadRunner.MeasureAsync(staff, "baseline: static page /css/app.css", "/css/app.css", Concurrency, warmUp, total),
+            await LoadRunner.MeasureAsync(staff, "reference: GET /health/live", "/health/live", Concurrency, warmUp, total),
+            await LoadRunner.MeasureAsync(staff, "data: first page (JSON)", "/ops/portfolio/data", Concurrency, warmUp, total),
+            await LoadRunner.MeasureAsync(staff, "data: filtered + sorted (JSON)", $"/ops/portfolio/data?{Filtered}", Concurrency, warmUp, total),
+            await LoadRunner.MeasureAsync(staff, "page: /ops/portfolio (HTML)", "/ops/portfolio", Concurrency, warmUp, total),
+            await LoadRunner.MeasureAsync(staff, "page: filtered + sorted (HTML)", $"/ops/portfolio?{Filtered}", Concurrency, warmUp, total),
         };
 
         var baseline = figures[0];
@@ -393,11 +318,7 @@ internal static class PortfolioBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine($"total {started.Elapsed.TotalMinutes:F1} min, load {LoadAverage()}");
+        Console.WriteLine($"total {started.Elapsed.TotalMinutes:F1} min, load {LoadRunner.LoadAverage()}");
         return 0;
     }
-
-    // The machine's load average (1, 5, 15 min) where the system tells it: figures on a shared machine need it beside them.
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }

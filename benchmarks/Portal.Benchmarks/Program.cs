@@ -22,6 +22,11 @@ namespace Portal.Benchmarks
                 return await CircuitsBenchmark.RunAsync(args);
             }
 
+            if (args.Contains("pages"))
+            {
+                return await PagesBenchmark.RunAsync(quick);
+            }
+
             if (args.Contains("portfolio"))
             {
                 var server = Array.IndexOf(args, "--postgres") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;

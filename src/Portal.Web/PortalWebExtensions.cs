@@ -31,6 +31,7 @@ public static class PortalWebExtensions
         services.AddMudServices();
         services.AddTransient<MudLocalizer, PortalMudLocalizer>();
         services.AddTransient<Portal.Web.Components.Pages.Admin.AuditWords>();
+        services.AddScoped<Portal.Web.Components.Layout.LayoutBrands>();
         services.AddHttpContextAccessor();
         // Chinese text goes out as text, not as &#x...; entities three times its size.
         services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

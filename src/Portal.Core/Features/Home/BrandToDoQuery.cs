@@ -48,6 +48,12 @@ public sealed record BrandToDo(
     DateOnly Today,
     IReadOnlyList<KpiTrend> Kpis)
 {
+    /// <summary>
+    /// The brand's journey board the <see cref="NextTask"/> was chosen from, as <see cref="JourneyService.GetBoardAsync"/>
+    /// answers it for this person, so a page showing both reads the journey once.
+    /// </summary>
+    public JourneyBoard? Journey { get; init; }
+
     /// <summary>Whether anything asks for the brand's attention (the figures aside); an approved brand with no stream planned should plan one.</summary>
     public bool HasWork => Decision is not null || NextTask is not null || NextStream is not null || ExpiringDocuments.Count > 0 || WaitingMessages is not null
         || ApplicationStatus is ApplicationStatus.Draft or ApplicationStatus.ChangesRequested or ApplicationStatus.Approved;
@@ -86,17 +92,22 @@ public sealed class BrandToDoQuery(
             ? new ToDoDecision(application.Status, due, due.DayNumber - today.DayNumber, due < today)
             : null;
 
+        var areas = await journey.GetAreasAsync(brand.Id, cancellationToken);
         return new BrandToDo(
             brand,
             application.Status,
             decision,
-            JourneyBoard.Recommend(await journey.GetAreasAsync(brand.Id, cancellationToken)),
+            JourneyBoard.Recommend(areas),
             await NextStreamAsync(db, brand.Id, now, cancellationToken),
             await ExpiringAsync(db, brand.Id, today, window, cancellationToken),
             window,
             await WaitingMessagesAsync(db, brand.Id, cancellationToken),
             today,
-            await KpisAsync(db, brand.Id, today, cancellationToken));
+            await KpisAsync(db, brand.Id, today, cancellationToken))
+        {
+            // Members and staff see the steps area (Sees(None) above implies it); the board is the one GetBoardAsync builds.
+            Journey = new JourneyBoard(brand, CanChange: brand.MayWork(Providers.DelegatedArea.StepsTasks), areas),
+        };
     }
 
     private static async Task<ToDoStream?> NextStreamAsync(PortalDbContext db, Guid brandId, DateTimeOffset now, CancellationToken cancellationToken)

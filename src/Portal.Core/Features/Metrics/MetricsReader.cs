@@ -10,6 +10,9 @@ namespace Portal.Core.Features.Metrics;
 /// <summary>A brand flagged for staff: neither figures nor a new milestone for <see cref="MetricsOptions.StalledAfterDays"/> days.</summary>
 public sealed record StalledBrand(Guid BrandId, string Code, string NameZh, string NameEn, DateOnly? LastFiguresOn, DateOnly? LastMilestoneOn);
 
+/// <summary>The first stalled brands by code, and how many are stalled in all.</summary>
+public sealed record StalledBrandsPage(IReadOnlyList<StalledBrand> Brands, int Total);
+
 /// <summary>A milestone a brand reached, for timelines: the facts that prove it (the figure of <see cref="Metric"/> in <see cref="Period"/>).</summary>
 public sealed record AchievedMilestone(string Code, string TitleZh, string TitleEn, DateOnly AchievedOn, decimal Value, string Period, IReadOnlyList<string> TaskCodes, MetricKind Metric);
 
@@ -125,5 +128,30 @@ public sealed class MetricsReader(IDbContextFactory<PortalDbContext> dbFactory, 
                 lastMilestones.TryGetValue(b.Id, out var at) ? PlatformTime.DayOf(at) : null))
             .OrderBy(b => b.Code, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>
+    /// The first <paramref name="take"/> stalled brands by code and how many there are, by the rule of
+    /// <see cref="GetStalledBrandsAsync"/> over the portfolio's maintained rows (what its stalled view lists), so a
+    /// page never aggregates every brand's figures: the staff home asks on every request.
+    /// </summary>
+    public async Task<StalledBrandsPage> GetStalledPageAsync(int take, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var days = options.Value.StalledAfterDays;
+        var sinceDay = PlatformTime.DayOf(now).AddDays(-days);
+        var sinceInstant = now.AddDays(-days);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var stalled = db.BrandPortfolioRows.AsNoTracking().Where(x => x.CreatedAt < sinceInstant
+            && (x.LastFiguresOn == null || x.LastFiguresOn <= sinceDay) && (x.LastMilestoneAt == null || x.LastMilestoneAt <= sinceInstant));
+        var total = await stalled.CountAsync(cancellationToken);
+        var rows = await stalled.OrderBy(x => x.Code).Take(take)
+            .Select(x => new { x.BrandId, x.Code, x.NameZh, x.NameEn, x.LastFiguresOn, x.LastMilestoneAt })
+            .ToListAsync(cancellationToken);
+        var brands = rows
+            .Select(x => new StalledBrand(x.BrandId, x.Code, x.NameZh, x.NameEn, x.LastFiguresOn, x.LastMilestoneAt is { } at ? PlatformTime.DayOf(at) : null))
+            .OrderBy(b => b.Code, StringComparer.Ordinal)
+            .ToList();
+        return new StalledBrandsPage(brands, total);
     }
 }

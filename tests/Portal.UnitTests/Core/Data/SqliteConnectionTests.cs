@@ -29,6 +29,35 @@ public sealed class SqliteConnectionTests
     }
 
     [Fact]
+    public async Task PooledConnection_OpenedAgain_KeepsThePragmasRunOnce()
+    {
+        await using var app = new PortalAppFactory(settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "false", ["Database:BusyTimeoutMs"] = "4321" });
+
+        // The interceptor runs the PRAGMAs once per native connection; each context here gets a pooled one back.
+        async Task<(object? Handle, string?, string?, string?)> ReadAsync() => await app.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            var connection = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
+            async Task<string?> Read(string pragma)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"PRAGMA {pragma};";
+                return (await command.ExecuteScalarAsync())?.ToString();
+            }
+
+            var found = ((object?)connection.Handle, await Read("journal_mode"), await Read("busy_timeout"), await Read("foreign_keys"));
+            await db.Database.CloseConnectionAsync();
+            return found;
+        });
+
+        var first = await ReadAsync();
+        var second = await ReadAsync();
+
+        second.Handle.ShouldBeSameAs(first.Handle, "the pool handed the same native connection out again");
+        (second.Item2, second.Item3, second.Item4).ShouldBe(("wal", "4321", "1"));
+    }
+
+    [Fact]
     public async Task Database_IsMigratedNotCreated_AndHasNoPendingMigrations()
     {
         await using var app = new PortalAppFactory(settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "false" });

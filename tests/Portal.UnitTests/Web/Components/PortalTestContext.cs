@@ -30,6 +30,8 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
             options.SnackbarConfiguration.HideTransitionDuration = 0;
             options.PopoverOptions.CheckForPopoverProvider = false;
         });
+        // The layout's per-scope brand list, as the app registers it (resolved only where a test registers BrandDirectory).
+        Services.AddScoped<Portal.Web.Components.Layout.LayoutBrands>();
     }
 
     /// <summary>Switches the UI culture, as the culture cookie does on the next page load.</summary>

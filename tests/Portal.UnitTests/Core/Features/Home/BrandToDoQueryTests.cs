@@ -41,6 +41,22 @@ public sealed class BrandToDoQueryTests(StreamsApp fixture) : IClassFixture<Stre
     }
 
     [Fact]
+    public async Task Get_ForStaffAndForTheOwner_CarriesTheJourneyBoardTheyWouldGet()
+    {
+        var journey = fixture.App.Services.GetRequiredService<Portal.Core.Features.Journey.JourneyService>();
+        foreach (var user in new[] { fixture.Owner, fixture.Staff })
+        {
+            var board = (await Query.GetAsync(user, DemoData.BrandCode))!.Journey!;
+            var expected = (await journey.GetBoardAsync(user, DemoData.BrandCode))!;
+
+            board.Brand.ShouldBe(expected.Brand);
+            board.CanChange.ShouldBe(expected.CanChange);
+            (board.Done, board.Total, board.Next?.Task.Code).ShouldBe((expected.Done, expected.Total, expected.Next?.Task.Code));
+            board.Areas.Select(a => (a.Area, a.Done, a.Total)).ShouldBe(expected.Areas.Select(a => (a.Area, a.Done, a.Total)));
+        }
+    }
+
+    [Fact]
     public async Task Get_NewBrand_AsksForTheApplicationAndTheFirstTask_WithUnknownFigures()
     {
         var (_, code, owner) = await NewBrandAsync();

@@ -129,6 +129,21 @@ public sealed class DemoPortfolioSeedTests
     }
 
     [Fact]
+    public async Task StalledPage_FromThePortfolioRows_IsTheFirstOfTheStalledBrandsAndTheirCount()
+    {
+        await using var app = await StartAtNowAsync();
+        await app.Services.GetRequiredService<Portal.Core.Features.Portfolio.PortfolioRefresher>().RefreshAllAsync();
+        var reader = app.Services.GetRequiredService<MetricsReader>();
+        var all = await reader.GetStalledBrandsAsync();
+
+        var page = await reader.GetStalledPageAsync(2);
+
+        all.Count.ShouldBeGreaterThan(2);
+        page.Total.ShouldBe(all.Count);
+        page.Brands.ShouldBe(all.Take(2), "the same brands, dates and order as the full list");
+    }
+
+    [Fact]
     public async Task Seed_OnRestart_ChangesNothing()
     {
         using var directory = new TempDirectory();

@@ -34,6 +34,18 @@ public sealed class StalledBrandsCardTests : PortalTestContext
     }
 
     [Fact]
+    public void Card_WithTheFirstOfMoreBrands_CountsThemAllAndLinksToThePortfoliosStalledView()
+    {
+        var card = Render<StalledBrandsCard>(p => p.Add(c => c.Brands, [Berry, Quiet]).Add(c => c.Total, 12).Add(c => c.Today, Today).Add(c => c.StalledAfterDays, 14));
+
+        card.Find("h2").TextContent.ShouldContain("Stalled brands (12)");
+        card.FindAll("[data-testid=stalled-brand]").Count.ShouldBe(2);
+        var all = card.Find("[data-testid=stalled-see-all]");
+        all.GetAttribute("href").ShouldBe("/ops/portfolio?view=stalled");
+        all.TextContent.ShouldBe("The first 2 by code. See all 12 in the portfolio");
+    }
+
+    [Fact]
     public void Card_ForASingleDay_SaysDayNotDays()
     {
         var yesterday = new StalledBrand(Guid.NewGuid(), "one-day", "一天", "One Day", Today.AddDays(-1), Today.AddDays(-2));
@@ -83,6 +95,8 @@ public sealed class OperationsHomeStalledTests
             db.DailyMetrics.Add(new DailyMetric { BrandId = brand.Id, Date = Portal.Core.PlatformTime.DayOf(now).AddDays(-40), Gmv = 100m, UpdatedAt = now.AddDays(-40) });
             return await db.SaveChangesAsync();
         });
+        // The card reads the portfolio's maintained rows (as its stalled view does); the drain job brings them up to date.
+        await Portal.UnitTests.Core.Features.Portfolio.PortfolioRefreshQueueScenarios.RunJobAsync(app);
         using var browser = new BrowserClient(app);
         await browser.SignInAsync("ska@demo.test", "Portal!2026");
 
