@@ -7,7 +7,8 @@ namespace Portal.Core.Features.Metrics.Evaluation;
 /// <c>yyyy-MM</c> text: <c>to_char</c> instead of <c>substr</c>, and a month's days are the range from its first day
 /// to the next month's); a plain <c>JOIN</c> for SQLite's <c>CROSS JOIN ... ON</c> (which only fixed SQLite's join
 /// order); ratios in <c>double precision</c>; <c>ON CONFLICT DO NOTHING</c> for <c>INSERT OR IGNORE</c>; arrays
-/// with <c>unnest</c> for <c>json_each</c>; no <c>rowid</c>.
+/// with <c>unnest</c> for <c>json_each</c>; no <c>rowid</c>; and the summaries rebuilt in one statement
+/// (<see cref="RefreshSummaries"/>) where SQLite takes one per month.
 /// </summary>
 internal static class MetricsEvaluationPostgresSql
 {
@@ -27,6 +28,7 @@ internal static class MetricsEvaluationPostgresSql
         ANALYZE eval_scope;
         """;
 
+    /// <summary>Rebuilds the scope's summaries from the month of each brand's first touched day on, all months in one statement.</summary>
     public static string RefreshSummaries { get; } = BuildRefreshSummaries();
 
     /// <summary>A figure as stored; a day's ad ROI is computed in double precision (SQLite's REAL).</summary>

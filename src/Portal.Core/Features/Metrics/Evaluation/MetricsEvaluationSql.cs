@@ -18,8 +18,26 @@ internal static class MetricsEvaluationSql
 
     public const string InsertScope = """INSERT INTO eval_scope ("BrandId", "FromDate") VALUES (@b, @d)""";
 
-    /// <summary>Rebuilds the scope's summaries from the month of each brand's first touched day on.</summary>
-    public static string RefreshSummaries { get; } = BuildRefreshSummaries();
+    /// <summary>Deletes the scope's summaries from the month of each brand's first touched day on (rebuilt per month by <see cref="RefreshSummaryMonth"/>).</summary>
+    public const string DeleteSummaries = """
+        DELETE FROM "MetricMonths"
+        WHERE rowid IN (SELECT s.rowid FROM eval_scope e CROSS JOIN "MetricMonths" s WHERE s."BrandId" = e."BrandId" AND s."Month" >= substr(e."FromDate", 1, 7));
+        """;
+
+    /// <summary>
+    /// The first and the last day whose month may need a summary: the scope's earliest touched day (no earlier than
+    /// the first daily row) and the last daily row; NULLs when there are no daily rows. Both ends through the index on <c>Date</c>.
+    /// </summary>
+    public const string SummaryDays = """
+        SELECT MAX((SELECT MIN("FromDate") FROM eval_scope), (SELECT MIN("Date") FROM "DailyMetrics")), (SELECT MAX("Date") FROM "DailyMetrics")
+        """;
+
+    /// <summary>
+    /// One month's (<c>@month</c>, <c>yyyy-MM</c>) summaries of the scope's brands touched in or before it. One
+    /// statement per month, grouped by the scope's key: the rows arrive in that order through the daily key, so
+    /// SQLite aggregates them as they come instead of sorting every row by brand and month first.
+    /// </summary>
+    public static string RefreshSummaryMonth { get; } = BuildRefreshSummaryMonth();
 
     /// <summary>A figure as stored (fen, parts per ten thousand, counts); a day's ad ROI is computed.</summary>
     public static string ValueOf(MetricKind metric) => metric == MetricKind.AdRoi
@@ -189,23 +207,21 @@ internal static class MetricsEvaluationSql
     private static string From(string table, string key, bool scoped) =>
         scoped ? $"""eval_scope e CROSS JOIN "{table}" x ON x."{key}" = e."BrandId" """ : $""" "{table}" x""";
 
-    private static string BuildRefreshSummaries()
+    private static string BuildRefreshSummaryMonth()
     {
         var metrics = MetricMonth.Summarised;
         var columns = string.Join(", ", metrics.SelectMany(m => new[] { MetricMonth.SumColumn(m.Metric), MetricMonth.MaxColumn(m.Metric), MetricMonth.DaysColumn(m.Metric) }).Select(c => $"\"{c}\""));
         var aggregates = string.Join(",\n       ", metrics.Select(m => $"SUM({m.Sql}), MAX({m.Sql}), COUNT(CASE WHEN {m.Sql} > 0 THEN 1 END)"));
         return $"""
-            DELETE FROM "MetricMonths"
-            WHERE rowid IN (SELECT s.rowid FROM eval_scope e CROSS JOIN "MetricMonths" s WHERE s."BrandId" = e."BrandId" AND s."Month" >= substr(e."FromDate", 1, 7));
-
             INSERT INTO "MetricMonths" ("BrandId", "Month", "LastDate", "FirstPaidDate", "AdGmvWithSpend", {columns})
-            SELECT m."BrandId", substr(m."Date", 1, 7), MAX(m."Date"),
+            SELECT e."BrandId", @month, MAX(m."Date"),
                    MIN(CASE WHEN m."PaidOrders" > 0 OR (m."PaidOrders" IS NULL AND m."Gmv" > 0) THEN m."Date" END),
                    SUM(CASE WHEN m."AdSpend" > 0 THEN COALESCE(m."AdGmv", 0) END),
                    {aggregates}
             FROM eval_scope e CROSS JOIN "DailyMetrics" m
-            WHERE m."BrandId" = e."BrandId" AND m."Date" >= substr(e."FromDate", 1, 7) || '-01'
-            GROUP BY m."BrandId", substr(m."Date", 1, 7);
+            WHERE substr(e."FromDate", 1, 7) <= @month
+              AND m."BrandId" = e."BrandId" AND m."Date" >= @month || '-01' AND m."Date" < @month || '-32'
+            GROUP BY e."BrandId";
             """;
     }
 }

@@ -49,13 +49,13 @@ internal sealed class MilestoneRecorder(TimeProvider clock, ILogger logger)
             ? (long)Math.Ceiling(definition.Threshold)
             : definition.Metric == MetricKind.AdRoi ? (double)definition.Threshold : (long)Math.Ceiling(definition.Threshold * scale);
         var parameters = new (string, object?)[] { ("@definition", run.Values.Key(definition.Id)), ("@threshold", threshold) };
-        await run.Connection.ExecuteAsync(null, MetricsEvaluationSql.ClearCandidates, cancellationToken);
-        if (await run.Connection.ExecuteAsync(null, (run.OnPostgres ? MetricsEvaluationPostgresSql.Candidates(definition, run.Scoped) : MetricsEvaluationSql.Candidates(definition, run.Scoped)), cancellationToken, parameters) == 0)
+        await run.Connection.ExecuteAsync(run.Current, MetricsEvaluationSql.ClearCandidates, cancellationToken);
+        if (await run.Connection.ExecuteAsync(run.Current, (run.OnPostgres ? MetricsEvaluationPostgresSql.Candidates(definition, run.Scoped) : MetricsEvaluationSql.Candidates(definition, run.Scoped)), cancellationToken, parameters) == 0)
         {
             return;
         }
 
-        await using var command = run.Connection.Command(null, run.OnPostgres ? MetricsEvaluationPostgresSql.MilestoneDays(definition) : MetricsEvaluationSql.MilestoneDays(definition), parameters);
+        await using var command = run.Connection.Command(run.Current, run.OnPostgres ? MetricsEvaluationPostgresSql.MilestoneDays(definition) : MetricsEvaluationSql.MilestoneDays(definition), parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -74,8 +74,8 @@ internal sealed class MilestoneRecorder(TimeProvider clock, ILogger logger)
 
     private async Task InsertAsync(EvaluationRun run, List<MilestoneAchievement> found, CancellationToken cancellationToken)
     {
-        await using var transaction = await run.Db.Database.BeginTransactionAsync(cancellationToken);
-        await using var insert = run.Connection.Command(transaction.GetDbTransaction(), run.OnPostgres ? MetricsEvaluationPostgresSql.InsertMilestone : MetricsEvaluationSql.InsertMilestone,
+        await using var transaction = await run.BeginPhaseAsync(cancellationToken);
+        await using var insert = run.Connection.Command(transaction.Transaction, run.OnPostgres ? MetricsEvaluationPostgresSql.InsertMilestone : MetricsEvaluationSql.InsertMilestone,
             ("@at", run.Values.Instant(clock.GetUtcNow())));
         var id = insert.AddParameter("@id");
         var brand = insert.AddParameter("@brand");
@@ -96,7 +96,7 @@ internal sealed class MilestoneRecorder(TimeProvider clock, ILogger logger)
         }
 
         // The brands' last milestone shows in the portfolio: queued in this transaction (PortfolioRefreshQueue).
-        await PortfolioRefreshQueue.EnqueueAsync(run.Connection, transaction.GetDbTransaction(), found.Select(a => a.BrandId), clock.GetUtcNow(), cancellationToken);
+        await PortfolioRefreshQueue.EnqueueAsync(run.Connection, transaction.Transaction, found.Select(a => a.BrandId), clock.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }
