@@ -33,7 +33,7 @@ public sealed record MetricsEvaluationSummary(int Brands, int Milestones, int Ta
 /// <list type="number">
 /// <item><c>EvaluationScope</c>: the brands in scope and the first day a batch touched, in a temporary table;</item>
 /// <item><c>MonthlySummaries</c>: their <see cref="MetricMonth"/> summaries rebuilt from that month on;</item>
-/// <item><c>MilestoneRecorder</c>: per milestone definition, one query over the summaries finds the brands that
+/// <item><c>MilestoneRecorder</c>: for every milestone definition, one statement over the summaries finds the brands that
 /// may have reached it (and have not yet), and only for those the daily rows are read to find the exact day;
 /// the achievements are inserted in one transaction;</item>
 /// <item><c>MilestoneTasks</c>: their tasks completed in one statement through <c>JourneyService.CompleteFromMilestonesAsync</c> on the run's connection;</item>

@@ -14,8 +14,9 @@ internal static class MetricsEvaluationPostgresSql
 {
     public const string CreateScope = """
         CREATE TEMP TABLE IF NOT EXISTS eval_scope ("BrandId" uuid PRIMARY KEY, "FromDate" date NOT NULL) ON COMMIT PRESERVE ROWS;
-        CREATE TEMP TABLE IF NOT EXISTS eval_candidates ("BrandId" uuid PRIMARY KEY, "Month" text) ON COMMIT PRESERVE ROWS;
+        CREATE TEMP TABLE IF NOT EXISTS eval_candidates ("DefinitionId" uuid NOT NULL, "BrandId" uuid NOT NULL, "Month" text, PRIMARY KEY ("DefinitionId", "BrandId")) ON COMMIT PRESERVE ROWS;
         DELETE FROM eval_scope;
+        DELETE FROM eval_candidates;
         """;
 
     /// <summary>
@@ -36,17 +37,17 @@ internal static class MetricsEvaluationPostgresSql
         ? """(CASE WHEN m."AdSpend" > 0 THEN CAST(COALESCE(m."AdGmv", 0) AS double precision) / m."AdSpend" END)"""
         : Dialect(MetricsEvaluationSql.ValueOf(metric));
 
-    public const string ClearCandidates = MetricsEvaluationSql.ClearCandidates;
-
     /// <summary>As on SQLite: the statement reads only the summaries (months as text on both engines).</summary>
-    public static string Candidates(MilestoneDefinition definition, bool scoped) => Joins(MetricsEvaluationSql.Candidates(definition, scoped));
+    public static string Candidates(IReadOnlyList<MilestoneDefinition> definitions, bool scoped) => Joins(MetricsEvaluationSql.Candidates(definitions, scoped));
+
+    public const string CandidateDefinitions = MetricsEvaluationSql.CandidateDefinitions;
 
     public static string MilestoneDays(MilestoneDefinition definition)
     {
         var value = ValueOf(definition.Metric);
         const string scope = """
             FROM eval_candidates c JOIN "DailyMetrics" m ON m."BrandId" = c."BrandId"
-            WHERE m."Date" >= COALESCE(CAST(c."Month" || '-01' AS date), DATE '-infinity')
+            WHERE c."DefinitionId" = @definition AND m."Date" >= COALESCE(CAST(c."Month" || '-01' AS date), DATE '-infinity')
               AND m."Date" < COALESCE(CAST(CAST(c."Month" || '-01' AS date) + INTERVAL '1 month' AS date), DATE 'infinity')
             """;
         return (definition.Aggregation, definition.Metric) switch

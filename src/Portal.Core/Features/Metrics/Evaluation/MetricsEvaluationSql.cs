@@ -12,8 +12,9 @@ internal static class MetricsEvaluationSql
     /// <summary>The scope (brands and the first day to summarise again) and the milestone candidates, per connection.</summary>
     public const string CreateScope = """
         CREATE TEMP TABLE IF NOT EXISTS eval_scope ("BrandId" TEXT PRIMARY KEY, "FromDate" TEXT NOT NULL) WITHOUT ROWID;
-        CREATE TEMP TABLE IF NOT EXISTS eval_candidates ("BrandId" TEXT PRIMARY KEY, "Month" TEXT) WITHOUT ROWID;
+        CREATE TEMP TABLE IF NOT EXISTS eval_candidates ("DefinitionId" TEXT NOT NULL, "BrandId" TEXT NOT NULL, "Month" TEXT, PRIMARY KEY ("DefinitionId", "BrandId")) WITHOUT ROWID;
         DELETE FROM eval_scope;
+        DELETE FROM eval_candidates;
         """;
 
     public const string InsertScope = """INSERT INTO eval_scope ("BrandId", "FromDate") VALUES (@b, @d)""";
@@ -44,27 +45,35 @@ internal static class MetricsEvaluationSql
         ? """(CASE WHEN m."AdSpend" > 0 THEN CAST(COALESCE(m."AdGmv", 0) AS REAL) / m."AdSpend" END)"""
         : MetricMonth.Summarised.Single(s => s.Metric == metric).Sql;
 
-    public const string ClearCandidates = "DELETE FROM eval_candidates";
-
     /// <summary>
-    /// Fills <c>eval_candidates</c>: the brands whose summaries say the milestone may be reached and that have not
-    /// reached it yet (<c>@definition</c>, <c>@threshold</c> in storage units), with the one month whose daily rows
-    /// decide where the summaries know it: exact for monthly sums, largest days and counts of days; for the latest
-    /// value, the brand's last month with that figure.
+    /// Fills <c>eval_candidates</c> for every definition in one statement (one <c>SELECT</c> per definition, joined by
+    /// <c>UNION ALL</c>; <c>@definition{i}</c> and <c>@threshold{i}</c> in storage units for the i-th): the brands whose
+    /// summaries say the milestone may be reached and that have not reached it yet, with the one month whose daily
+    /// rows decide where the summaries know it: exact for monthly sums, largest days and counts of days; for the
+    /// latest value, the brand's last month with that figure. A run that reaches nothing costs this one statement.
     /// </summary>
-    public static string Candidates(MilestoneDefinition definition, bool scoped)
+    public static string Candidates(IReadOnlyList<MilestoneDefinition> definitions, bool scoped) =>
+        """INSERT INTO eval_candidates ("DefinitionId", "BrandId", "Month")""" + "\n"
+        + string.Join("\nUNION ALL\n", definitions.Select((definition, i) => CandidateRows(definition, scoped)
+            .Replace("@definition", $"@definition{i}", StringComparison.Ordinal)
+            .Replace("@threshold", $"@threshold{i}", StringComparison.Ordinal)));
+
+    /// <summary>The definitions with candidates, to read the daily rows for (<see cref="MilestoneDays"/>).</summary>
+    public const string CandidateDefinitions = """SELECT DISTINCT "DefinitionId" FROM eval_candidates""";
+
+    /// <summary>One definition's candidates: definition, brand, month (<c>@definition</c>, <c>@threshold</c>).</summary>
+    private static string CandidateRows(MilestoneDefinition definition, bool scoped)
     {
         var from = scoped ? """eval_scope e CROSS JOIN "MetricMonths" s ON s."BrandId" = e."BrandId" """ : """ "MetricMonths" s""";
         var open = """NOT EXISTS (SELECT 1 FROM "MilestoneAchievements" a WHERE a."BrandId" = s."BrandId" AND a."MilestoneDefinitionId" = @definition)""";
-        const string Insert = """INSERT INTO eval_candidates ("BrandId", "Month")""";
+        const string Insert = "SELECT @definition,";
         var roi = definition.Metric == MetricKind.AdRoi;
         var adSpendSum = MetricMonth.SumColumn(MetricKind.AdSpend);
         if (definition.Aggregation == MilestoneAggregation.DaysWithValue)
         {
             var days = MetricMonth.DaysColumn(roi ? MetricKind.AdSpend : definition.Metric);
             return $"""
-                {Insert}
-                SELECT s."BrandId", NULL FROM {from}
+                {Insert} s."BrandId", NULL FROM {from}
                 WHERE {open}
                 GROUP BY s."BrandId" HAVING SUM(s."{days}") >= @threshold
                 """;
@@ -74,8 +83,7 @@ internal static class MetricsEvaluationSql
         {
             // A day's ROI is not in the summaries: every brand with ad spend and without the milestone.
             return $"""
-                {Insert}
-                SELECT s."BrandId", NULL FROM {from}
+                {Insert} s."BrandId", NULL FROM {from}
                 WHERE s."{MetricMonth.DaysColumn(MetricKind.AdSpend)}" > 0 AND {open}
                 GROUP BY s."BrandId"
                 """;
@@ -85,8 +93,7 @@ internal static class MetricsEvaluationSql
         {
             var max = MetricMonth.MaxColumn(definition.Metric);
             return $"""
-                {Insert}
-                SELECT s."BrandId", s."Month" FROM {from}
+                {Insert} s."BrandId", s."Month" FROM {from}
                 WHERE s."{max}" >= @threshold AND {open}
                   AND s."Month" = (SELECT MAX(l."Month") FROM "MetricMonths" l WHERE l."BrandId" = s."BrandId" AND l."{max}" IS NOT NULL)
                 """;
@@ -101,8 +108,7 @@ internal static class MetricsEvaluationSql
 
         // The first month that meets it holds the day: earlier months' sums and largest days stayed below.
         return $"""
-            {Insert}
-            SELECT s."BrandId", MIN(s."Month") FROM {from}
+            {Insert} s."BrandId", MIN(s."Month") FROM {from}
             WHERE {condition} AND {open}
             GROUP BY s."BrandId"
             """;
@@ -114,7 +120,7 @@ internal static class MetricsEvaluationSql
         var value = ValueOf(definition.Metric);
         const string scope = """
             FROM eval_candidates c CROSS JOIN "DailyMetrics" m
-            WHERE m."BrandId" = c."BrandId"
+            WHERE c."DefinitionId" = @definition AND m."BrandId" = c."BrandId"
               AND m."Date" >= COALESCE(c."Month" || '-01', '0000') AND m."Date" < COALESCE(c."Month" || '-32', '9999')
             """;
         return (definition.Aggregation, definition.Metric) switch

@@ -9,9 +9,9 @@ using Portal.Core.Features.Portfolio;
 namespace Portal.Core.Features.Metrics.Evaluation;
 
 /// <summary>
-/// Records milestones: per active <see cref="MilestoneDefinition"/>, one query over the summaries finds the brands
-/// that may have reached it (and have not yet), and only for those the daily rows are read to find the exact day
-/// and the figure that proved it. The achievements go in through one prepared insert in one transaction.
+/// Records milestones: one statement over the summaries finds, for every active <see cref="MilestoneDefinition"/>,
+/// the brands that may have reached it (and have not yet), and only for those the daily rows are read, per
+/// definition, to find the exact day and the figure that proved it. The achievements go in through one prepared insert in one transaction.
 /// </summary>
 internal sealed class MilestoneRecorder(TimeProvider clock, ILogger logger)
 {
@@ -20,7 +20,7 @@ internal sealed class MilestoneRecorder(TimeProvider clock, ILogger logger)
     {
         var definitions = await run.Db.MilestoneDefinitions.AsNoTracking().Where(d => d.IsActive).ToListAsync(cancellationToken);
         var found = new List<MilestoneAchievement>();
-        foreach (var definition in definitions)
+        foreach (var definition in await WithCandidatesAsync(run, definitions, cancellationToken))
         {
             await FindAsync(run, definition, found, cancellationToken);
         }
@@ -42,19 +42,49 @@ internal sealed class MilestoneRecorder(TimeProvider clock, ILogger logger)
         _ => 1m,
     };
 
+    /// <summary>A definition's threshold in storage units, as its statements compare it.</summary>
+    private static object ThresholdOf(MilestoneDefinition definition) => definition.Aggregation == MilestoneAggregation.DaysWithValue
+        ? (long)Math.Ceiling(definition.Threshold)
+        : definition.Metric == MetricKind.AdRoi ? (double)definition.Threshold : (long)Math.Ceiling(definition.Threshold * ScaleOf(definition.Metric));
+
+    /// <summary>
+    /// Every definition's candidates in one statement (eval_candidates was emptied with the scope); answers the
+    /// definitions that have any, the only ones whose daily rows are read.
+    /// </summary>
+    private static async Task<List<MilestoneDefinition>> WithCandidatesAsync(EvaluationRun run, List<MilestoneDefinition> definitions, CancellationToken cancellationToken)
+    {
+        if (definitions.Count == 0)
+        {
+            return [];
+        }
+
+        var parameters = definitions.SelectMany((definition, i) => new (string, object?)[]
+        {
+            ($"@definition{i}", run.Values.Key(definition.Id)), ($"@threshold{i}", ThresholdOf(definition)),
+        }).ToArray();
+        var sql = run.OnPostgres ? MetricsEvaluationPostgresSql.Candidates(definitions, run.Scoped) : MetricsEvaluationSql.Candidates(definitions, run.Scoped);
+        if (await run.Connection.ExecuteAsync(run.Current, sql, cancellationToken, parameters) == 0)
+        {
+            return [];
+        }
+
+        var withCandidates = new HashSet<Guid>();
+        await using (var command = run.Connection.Command(run.Current, run.OnPostgres ? MetricsEvaluationPostgresSql.CandidateDefinitions : MetricsEvaluationSql.CandidateDefinitions))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                withCandidates.Add(reader.GetKey(0));
+            }
+        }
+
+        return definitions.Where(d => withCandidates.Contains(d.Id)).ToList();
+    }
+
     private static async Task FindAsync(EvaluationRun run, MilestoneDefinition definition, List<MilestoneAchievement> found, CancellationToken cancellationToken)
     {
         var scale = ScaleOf(definition.Metric);
-        object threshold = definition.Aggregation == MilestoneAggregation.DaysWithValue
-            ? (long)Math.Ceiling(definition.Threshold)
-            : definition.Metric == MetricKind.AdRoi ? (double)definition.Threshold : (long)Math.Ceiling(definition.Threshold * scale);
-        var parameters = new (string, object?)[] { ("@definition", run.Values.Key(definition.Id)), ("@threshold", threshold) };
-        await run.Connection.ExecuteAsync(run.Current, MetricsEvaluationSql.ClearCandidates, cancellationToken);
-        if (await run.Connection.ExecuteAsync(run.Current, (run.OnPostgres ? MetricsEvaluationPostgresSql.Candidates(definition, run.Scoped) : MetricsEvaluationSql.Candidates(definition, run.Scoped)), cancellationToken, parameters) == 0)
-        {
-            return;
-        }
-
+        var parameters = new (string, object?)[] { ("@definition", run.Values.Key(definition.Id)), ("@threshold", ThresholdOf(definition)) };
         await using var command = run.Connection.Command(run.Current, run.OnPostgres ? MetricsEvaluationPostgresSql.MilestoneDays(definition) : MetricsEvaluationSql.MilestoneDays(definition), parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
