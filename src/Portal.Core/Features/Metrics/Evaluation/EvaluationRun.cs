@@ -24,15 +24,21 @@ internal sealed record EvaluationRun(PortalDbContext Db, DbConnection Connection
     /// <summary>Whether the run takes <see cref="MetricsEvaluationPostgresSql"/>'s statements instead of <see cref="MetricsEvaluationSql"/>'s.</summary>
     public bool OnPostgres => Values.IsPostgres;
 
+    /// <summary>Whether the run is small (<see cref="OneTransactionUpTo"/> brands at most) and runs in one transaction.</summary>
+    public bool Small { get; private set; }
+
     /// <summary>The transaction open on the run's connection, if any: every raw command must name it (SQLite refuses one that does not).</summary>
     public DbTransaction? Current => Db.Database.CurrentTransaction?.GetDbTransaction();
 
     /// <summary>
-    /// The whole run in one transaction, for a small scope: one commit (one sync of the log) instead of one per phase,
-    /// which is most of an incremental run's time. Null when the run commits phase by phase.
+    /// The whole run in one transaction, for a small scope: one commit instead of one per phase, and no phase waits
+    /// for another writer in between. Null when the run commits phase by phase.
     /// </summary>
-    public async Task<IDbContextTransaction?> BeginRunAsync(int brands, CancellationToken cancellationToken) =>
-        Scoped && brands <= OneTransactionUpTo ? await Db.Database.BeginTransactionAsync(cancellationToken) : null;
+    public async Task<IDbContextTransaction?> BeginRunAsync(int brands, CancellationToken cancellationToken)
+    {
+        Small = Scoped && brands <= OneTransactionUpTo;
+        return Small ? await Db.Database.BeginTransactionAsync(cancellationToken) : null;
+    }
 
     /// <summary>A phase's writes in one transaction: its own, or the run's when one is open (then the run commits).</summary>
     public async Task<PhaseTransaction> BeginPhaseAsync(CancellationToken cancellationToken) =>

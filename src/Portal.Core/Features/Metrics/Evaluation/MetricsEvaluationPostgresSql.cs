@@ -16,7 +16,6 @@ internal static class MetricsEvaluationPostgresSql
         CREATE TEMP TABLE IF NOT EXISTS eval_scope ("BrandId" uuid PRIMARY KEY, "FromDate" date NOT NULL) ON COMMIT PRESERVE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS eval_candidates ("DefinitionId" uuid NOT NULL, "BrandId" uuid NOT NULL, "Month" text, PRIMARY KEY ("DefinitionId", "BrandId")) ON COMMIT PRESERVE ROWS;
         DELETE FROM eval_scope;
-        DELETE FROM eval_candidates;
         """;
 
     /// <summary>
@@ -36,6 +35,8 @@ internal static class MetricsEvaluationPostgresSql
     public static string ValueOf(MetricKind metric) => metric == MetricKind.AdRoi
         ? """(CASE WHEN m."AdSpend" > 0 THEN CAST(COALESCE(m."AdGmv", 0) AS double precision) / m."AdSpend" END)"""
         : Dialect(MetricsEvaluationSql.ValueOf(metric));
+
+    public const string ClearCandidates = MetricsEvaluationSql.ClearCandidates;
 
     /// <summary>As on SQLite: the statement reads only the summaries (months as text on both engines).</summary>
     public static string Candidates(IReadOnlyList<MilestoneDefinition> definitions, bool scoped) => Joins(MetricsEvaluationSql.Candidates(definitions, scoped));

@@ -14,7 +14,6 @@ internal static class MetricsEvaluationSql
         CREATE TEMP TABLE IF NOT EXISTS eval_scope ("BrandId" TEXT PRIMARY KEY, "FromDate" TEXT NOT NULL) WITHOUT ROWID;
         CREATE TEMP TABLE IF NOT EXISTS eval_candidates ("DefinitionId" TEXT NOT NULL, "BrandId" TEXT NOT NULL, "Month" TEXT, PRIMARY KEY ("DefinitionId", "BrandId")) WITHOUT ROWID;
         DELETE FROM eval_scope;
-        DELETE FROM eval_candidates;
         """;
 
     public const string InsertScope = """INSERT INTO eval_scope ("BrandId", "FromDate") VALUES (@b, @d)""";
@@ -45,12 +44,14 @@ internal static class MetricsEvaluationSql
         ? """(CASE WHEN m."AdSpend" > 0 THEN CAST(COALESCE(m."AdGmv", 0) AS REAL) / m."AdSpend" END)"""
         : MetricMonth.Summarised.Single(s => s.Metric == metric).Sql;
 
+    public const string ClearCandidates = "DELETE FROM eval_candidates";
+
     /// <summary>
-    /// Fills <c>eval_candidates</c> for every definition in one statement (one <c>SELECT</c> per definition, joined by
+    /// Fills <c>eval_candidates</c> for these definitions in one statement (one <c>SELECT</c> per definition, joined by
     /// <c>UNION ALL</c>; <c>@definition{i}</c> and <c>@threshold{i}</c> in storage units for the i-th): the brands whose
     /// summaries say the milestone may be reached and that have not reached it yet, with the one month whose daily
     /// rows decide where the summaries know it: exact for monthly sums, largest days and counts of days; for the
-    /// latest value, the brand's last month with that figure. A run that reaches nothing costs this one statement.
+    /// latest value, the brand's last month with that figure. A small run that reaches nothing costs this one statement.
     /// </summary>
     public static string Candidates(IReadOnlyList<MilestoneDefinition> definitions, bool scoped) =>
         """INSERT INTO eval_candidates ("DefinitionId", "BrandId", "Month")""" + "\n"

@@ -20,9 +20,15 @@ internal sealed class MilestoneRecorder(TimeProvider clock, ILogger logger)
     {
         var definitions = await run.Db.MilestoneDefinitions.AsNoTracking().Where(d => d.IsActive).ToListAsync(cancellationToken);
         var found = new List<MilestoneAchievement>();
-        foreach (var definition in await WithCandidatesAsync(run, definitions, cancellationToken))
+        // A small run takes every definition's candidates at once (most runs then stop there); a large one one
+        // definition at a time, so the temporary table holds one definition's candidates, not all of them.
+        var batches = run.Small ? [definitions] : definitions.Select(d => new List<MilestoneDefinition> { d }).ToList();
+        foreach (var batch in batches)
         {
-            await FindAsync(run, definition, found, cancellationToken);
+            foreach (var definition in await WithCandidatesAsync(run, batch, cancellationToken))
+            {
+                await FindAsync(run, definition, found, cancellationToken);
+            }
         }
 
         if (found.Count > 0)
@@ -48,11 +54,12 @@ internal sealed class MilestoneRecorder(TimeProvider clock, ILogger logger)
         : definition.Metric == MetricKind.AdRoi ? (double)definition.Threshold : (long)Math.Ceiling(definition.Threshold * ScaleOf(definition.Metric));
 
     /// <summary>
-    /// Every definition's candidates in one statement (eval_candidates was emptied with the scope); answers the
-    /// definitions that have any, the only ones whose daily rows are read.
+    /// These definitions' candidates in one statement; answers the definitions that have any, the only ones whose
+    /// daily rows are read.
     /// </summary>
     private static async Task<List<MilestoneDefinition>> WithCandidatesAsync(EvaluationRun run, List<MilestoneDefinition> definitions, CancellationToken cancellationToken)
     {
+        await run.Connection.ExecuteAsync(run.Current, MetricsEvaluationSql.ClearCandidates, cancellationToken);
         if (definitions.Count == 0)
         {
             return [];
