@@ -3,7 +3,7 @@ using System.Globalization;
 
 // End-to-end figures for the metrics feature, measured in one run on one temp SQLite file with the
 // app's own connection settings, and the ingestion on PostgreSQL too when PORTAL_BENCH_POSTGRES names a server
-// (`ingestion` measures only the ingestion, on both engines). A plain Stopwatch harness (warm-up, then repeated runs, median):
+// (`ingestion` measures only the ingestion, on both engines; `evaluation` only the recompute and the incremental evaluation). A plain Stopwatch harness (warm-up, then repeated runs, median):
 // these are whole-pipeline timings of seconds, where BenchmarkDotNet's statistics add little.
 namespace Portal.Benchmarks
 {
@@ -35,15 +35,16 @@ namespace Portal.Benchmarks
 
             var sizes = quick ? BenchmarkSizes.Quick : BenchmarkSizes.Full;
             var started = Stopwatch.StartNew();
-            Console.WriteLine($"Portal metrics benchmark ({(quick ? "quick" : "full")}), {DateTime.Now:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+            Console.WriteLine($"Portal metrics benchmark ({(quick ? "quick" : "full")}{(args.Contains("evaluation") ? ", evaluation only" : "")}), {DateTime.Now:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
             Console.WriteLine(sizes);
 
             await using var bench = await MetricsBench.StartAsync();
             Console.WriteLine($"database: {bench.DatabasePath}");
 
-            var ingestion = await bench.MeasureIngestionAsync(sizes);
+            var evaluationOnly = args.Contains("evaluation");
+            var ingestion = evaluationOnly ? null : await bench.MeasureIngestionAsync(sizes);
             IReadOnlyDictionary<string, double>? postgres = null;
-            if (Environment.GetEnvironmentVariable(PostgresIngestionBench.Variable) is { Length: > 0 } postgresServer)
+            if (!evaluationOnly && Environment.GetEnvironmentVariable(PostgresIngestionBench.Variable) is { Length: > 0 } postgresServer)
             {
                 await using var postgresBench = await PostgresIngestionBench.StartAsync(postgresServer);
                 postgres = await postgresBench.MeasureAsync(sizes);
@@ -52,31 +53,9 @@ namespace Portal.Benchmarks
             var ingestionOnly = args.Contains("ingestion");
             var (recompute, incremental) = ingestionOnly ? (null!, []) : await bench.MeasureEvaluationAsync(sizes);
 
-            Console.WriteLine();
-            Console.WriteLine("== Ingestion (rows/s, median of measured runs) ==");
-            foreach (var (name, rate) in ingestion.Rates)
+            if (ingestion is not null)
             {
-                Console.WriteLine($"{name,-28} {rate,12:N0} rows/s");
-            }
-
-            var raw = ingestion.Rates["raw ADO.NET prepared insert"];
-            var ef = ingestion.Rates["EF AddRange + SaveChanges"];
-            var service = ingestion.Rates["MetricsIngestionService"];
-            var http = ingestion.Rates["HTTP PUT /api/v1/metrics/daily"];
-            Console.WriteLine($"service / raw      = {service / raw,6:P0}   (target >= 30%: {Verdict(service / raw >= 0.30)})");
-            Console.WriteLine($"service / EF       = {service / ef,6:F1}x   (target >= 5x: {Verdict(service / ef >= 5)})");
-            Console.WriteLine($"HTTP / raw         = {http / raw,6:P0}");
-            Console.WriteLine($"HTTP / EF          = {http / ef,6:F1}x");
-
-            Console.WriteLine();
-            Console.WriteLine("== Ingestion on PostgreSQL (rows/s, median of measured runs, same sizes) ==");
-            if (postgres is null)
-            {
-                Console.WriteLine($"skipped: set {PostgresIngestionBench.Variable} to a server's connection string (scripts/pg.sh starts one)");
-            }
-            else
-            {
-                PostgresIngestionBench.Report(postgres);
+                ReportIngestion(ingestion, postgres);
             }
 
             if (ingestionOnly)
@@ -106,6 +85,36 @@ namespace Portal.Benchmarks
             Console.WriteLine();
             Console.WriteLine($"total {started.Elapsed.TotalMinutes:F1} min");
             return 0;
+
+            static void ReportIngestion(IngestionFigures ingestion, IReadOnlyDictionary<string, double>? postgres)
+            {
+                Console.WriteLine();
+                Console.WriteLine("== Ingestion (rows/s, median of measured runs) ==");
+                foreach (var (name, rate) in ingestion.Rates)
+                {
+                    Console.WriteLine($"{name,-28} {rate,12:N0} rows/s");
+                }
+
+                var raw = ingestion.Rates["raw ADO.NET prepared insert"];
+                var ef = ingestion.Rates["EF AddRange + SaveChanges"];
+                var service = ingestion.Rates["MetricsIngestionService"];
+                var http = ingestion.Rates["HTTP PUT /api/v1/metrics/daily"];
+                Console.WriteLine($"service / raw      = {service / raw,6:P0}   (target >= 30%: {Verdict(service / raw >= 0.30)})");
+                Console.WriteLine($"service / EF       = {service / ef,6:F1}x   (target >= 5x: {Verdict(service / ef >= 5)})");
+                Console.WriteLine($"HTTP / raw         = {http / raw,6:P0}");
+                Console.WriteLine($"HTTP / EF          = {http / ef,6:F1}x");
+
+                Console.WriteLine();
+                Console.WriteLine("== Ingestion on PostgreSQL (rows/s, median of measured runs, same sizes) ==");
+                if (postgres is null)
+                {
+                    Console.WriteLine($"skipped: set {PostgresIngestionBench.Variable} to a server's connection string (scripts/pg.sh starts one)");
+                }
+                else
+                {
+                    PostgresIngestionBench.Report(postgres);
+                }
+            }
 
             static string Verdict(bool met) => met ? "met" : "NOT met";
 

@@ -155,15 +155,32 @@ public sealed class JourneyService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var changed = await CompleteFromMilestonesAsync(db, completions, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return changed;
+    }
+
+    /// <summary>
+    /// As the overload without a context, but on the
+    /// caller's context and inside the transaction it has open (the metrics evaluation's, so the tasks commit with
+    /// the achievements marked done, on the connection it already holds).
+    /// </summary>
+    public async Task<int> CompleteFromMilestonesAsync(PortalDbContext db, IReadOnlyCollection<(Guid BrandId, string TaskCode)> completions, CancellationToken cancellationToken = default)
+    {
+        if (completions.Count == 0)
+        {
+            return 0;
+        }
+
+        var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Open a transaction first: the tasks and their portfolio refresh commit together.");
         var now = clock.GetUtcNow();
         var values = StoredValues.For(db.Database);
         var json = StoredValues.Rows(completions.Select(c => new object[] { values.Key(c.BrandId), c.TaskCode }));
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await db.Database.ExecuteSqlRawAsync(JourneySql.CompleteFromMilestones(values), [json, values.Instant(now)], cancellationToken);
         // The rows' STEPS progress: the brands queue their portfolio refresh with the tasks (the caller dispatches).
         await Portfolio.PortfolioRefreshQueue.EnqueueAsync(
             db.Database.GetDbConnection(), transaction.GetDbTransaction(), completions.Select(c => c.BrandId), now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return changed;
     }
 

@@ -33,13 +33,15 @@ public sealed record MetricsEvaluationSummary(int Brands, int Milestones, int Ta
 /// <list type="number">
 /// <item><c>EvaluationScope</c>: the brands in scope and the first day a batch touched, in a temporary table;</item>
 /// <item><c>MonthlySummaries</c>: their <see cref="MetricMonth"/> summaries rebuilt from that month on;</item>
-/// <item><c>MilestoneRecorder</c>: per milestone definition, one query over the summaries finds the brands that
+/// <item><c>MilestoneRecorder</c>: for every milestone definition, one statement over the summaries finds the brands that
 /// may have reached it (and have not yet), and only for those the daily rows are read to find the exact day;
 /// the achievements are inserted in one transaction;</item>
-/// <item><c>MilestoneTasks</c>: their tasks completed in one statement through <see cref="JourneyService.CompleteFromMilestonesAsync"/>;</item>
+/// <item><c>MilestoneTasks</c>: their tasks completed in one statement through <c>JourneyService.CompleteFromMilestonesAsync</c> on the run's connection;</item>
 /// <item><c>TierRecorder</c>: tiers replayed from the monthly GMV in memory (<see cref="TierEvaluator"/>) and the new moves written in one transaction;</item>
 /// <item>the queue rows the run saw are cleared.</item>
 /// </list>
+/// A run over a few brands (the incremental one) does all that in one transaction, committed once (one log sync,
+/// not one per phase). A larger one commits phase by phase, so ingestion never waits long for the write lock.
 /// Idempotent: a milestone is recorded once (unique per brand), completed tasks stay done, and tier
 /// moves already recorded are not recorded again.
 /// </summary>
@@ -98,6 +100,8 @@ public sealed class MetricsEvaluationService(
             }
 
             phases.Lap("read pending");
+            // A small run commits once at its end; a large one phase by phase (EvaluationRun.OneTransactionUpTo).
+            await using var transaction = await run.BeginRunAsync(scope.Count, cancellationToken);
             await EvaluationScope.FillAsync(run, scope, cancellationToken);
             phases.Lap("scope");
             await MonthlySummaries.RefreshAsync(run, cancellationToken);
@@ -109,6 +113,11 @@ public sealed class MetricsEvaluationService(
             var (brands, tiers) = await new TierRecorder(tierOptions.CurrentValue, Explain, clock).RecordAsync(run, cancellationToken);
             phases.Lap("tiers");
             await EvaluationScope.ClearPendingAsync(run, pending, cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
             phases.Lap("clear pending");
             logger.LogInformation(
                 "Evaluated {Brands} brand(s): {Milestones} milestone(s), {Tasks} task(s), {Tiers} tier change(s); phases (ms) {Phases}",

@@ -37,23 +37,23 @@ internal static class EvaluationScope
     /// <summary>The brands in scope and the first day to summarise again, in the run's temporary table.</summary>
     public static async Task FillAsync(EvaluationRun run, IReadOnlyDictionary<Guid, DateOnly> scope, CancellationToken cancellationToken)
     {
-        await run.Connection.ExecuteAsync(null, run.OnPostgres ? MetricsEvaluationPostgresSql.CreateScope : MetricsEvaluationSql.CreateScope, cancellationToken);
+        await run.Connection.ExecuteAsync(run.Current, run.OnPostgres ? MetricsEvaluationPostgresSql.CreateScope : MetricsEvaluationSql.CreateScope, cancellationToken);
         if (scope.Count == 0)
         {
             return;
         }
 
-        await using var transaction = await run.Db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await run.BeginPhaseAsync(cancellationToken);
         if (run.OnPostgres)
         {
             // One statement for the whole scope (the nightly run's tens of thousands of brands): arrays, unnested.
-            await run.Connection.ExecuteAsync(transaction.GetDbTransaction(), MetricsEvaluationPostgresSql.InsertScope, cancellationToken,
+            await run.Connection.ExecuteAsync(transaction.Transaction, MetricsEvaluationPostgresSql.InsertScope, cancellationToken,
                 ("@brands", scope.Keys.ToArray()), ("@days", scope.Values.ToArray()));
             await transaction.CommitAsync(cancellationToken);
             return;
         }
 
-        await using var insert = run.Connection.Command(transaction.GetDbTransaction(), MetricsEvaluationSql.InsertScope);
+        await using var insert = run.Connection.Command(transaction.Transaction, MetricsEvaluationSql.InsertScope);
         var brand = insert.AddParameter("@b");
         var day = insert.AddParameter("@d");
         await insert.PrepareAsync(cancellationToken);
@@ -75,16 +75,16 @@ internal static class EvaluationScope
             return;
         }
 
-        await using var transaction = await run.Db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await run.BeginPhaseAsync(cancellationToken);
         if (run.OnPostgres)
         {
-            await run.Connection.ExecuteAsync(transaction.GetDbTransaction(), MetricsEvaluationPostgresSql.ClearPending, cancellationToken,
+            await run.Connection.ExecuteAsync(transaction.Transaction, MetricsEvaluationPostgresSql.ClearPending, cancellationToken,
                 ("@brands", seen.Select(p => p.BrandId).ToArray()), ("@requested", seen.Select(p => (DateTimeOffset)run.Values.Instant(p.RequestedAt)).ToArray()));
         }
         else
         {
             var json = StoredValues.Rows(seen.Select(p => new object[] { run.Values.Key(p.BrandId), run.Values.Instant(p.RequestedAt) }));
-            await run.Connection.ExecuteAsync(transaction.GetDbTransaction(), MetricsEvaluationSql.ClearPending, cancellationToken, ("@seen", json));
+            await run.Connection.ExecuteAsync(transaction.Transaction, MetricsEvaluationSql.ClearPending, cancellationToken, ("@seen", json));
         }
 
         await transaction.CommitAsync(cancellationToken);

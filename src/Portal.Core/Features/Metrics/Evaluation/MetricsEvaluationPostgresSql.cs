@@ -7,13 +7,14 @@ namespace Portal.Core.Features.Metrics.Evaluation;
 /// <c>yyyy-MM</c> text: <c>to_char</c> instead of <c>substr</c>, and a month's days are the range from its first day
 /// to the next month's); a plain <c>JOIN</c> for SQLite's <c>CROSS JOIN ... ON</c> (which only fixed SQLite's join
 /// order); ratios in <c>double precision</c>; <c>ON CONFLICT DO NOTHING</c> for <c>INSERT OR IGNORE</c>; arrays
-/// with <c>unnest</c> for <c>json_each</c>; no <c>rowid</c>.
+/// with <c>unnest</c> for <c>json_each</c>; no <c>rowid</c>; and the summaries rebuilt in one statement
+/// (<see cref="RefreshSummaries"/>) where SQLite takes one per month.
 /// </summary>
 internal static class MetricsEvaluationPostgresSql
 {
     public const string CreateScope = """
         CREATE TEMP TABLE IF NOT EXISTS eval_scope ("BrandId" uuid PRIMARY KEY, "FromDate" date NOT NULL) ON COMMIT PRESERVE ROWS;
-        CREATE TEMP TABLE IF NOT EXISTS eval_candidates ("BrandId" uuid PRIMARY KEY, "Month" text) ON COMMIT PRESERVE ROWS;
+        CREATE TEMP TABLE IF NOT EXISTS eval_candidates ("DefinitionId" uuid NOT NULL, "BrandId" uuid NOT NULL, "Month" text, PRIMARY KEY ("DefinitionId", "BrandId")) ON COMMIT PRESERVE ROWS;
         DELETE FROM eval_scope;
         """;
 
@@ -27,6 +28,7 @@ internal static class MetricsEvaluationPostgresSql
         ANALYZE eval_scope;
         """;
 
+    /// <summary>Rebuilds the scope's summaries from the month of each brand's first touched day on, all months in one statement.</summary>
     public static string RefreshSummaries { get; } = BuildRefreshSummaries();
 
     /// <summary>A figure as stored; a day's ad ROI is computed in double precision (SQLite's REAL).</summary>
@@ -37,14 +39,16 @@ internal static class MetricsEvaluationPostgresSql
     public const string ClearCandidates = MetricsEvaluationSql.ClearCandidates;
 
     /// <summary>As on SQLite: the statement reads only the summaries (months as text on both engines).</summary>
-    public static string Candidates(MilestoneDefinition definition, bool scoped) => Joins(MetricsEvaluationSql.Candidates(definition, scoped));
+    public static string Candidates(IReadOnlyList<MilestoneDefinition> definitions, bool scoped) => Joins(MetricsEvaluationSql.Candidates(definitions, scoped));
+
+    public const string CandidateDefinitions = MetricsEvaluationSql.CandidateDefinitions;
 
     public static string MilestoneDays(MilestoneDefinition definition)
     {
         var value = ValueOf(definition.Metric);
         const string scope = """
             FROM eval_candidates c JOIN "DailyMetrics" m ON m."BrandId" = c."BrandId"
-            WHERE m."Date" >= COALESCE(CAST(c."Month" || '-01' AS date), DATE '-infinity')
+            WHERE c."DefinitionId" = @definition AND m."Date" >= COALESCE(CAST(c."Month" || '-01' AS date), DATE '-infinity')
               AND m."Date" < COALESCE(CAST(CAST(c."Month" || '-01' AS date) + INTERVAL '1 month' AS date), DATE 'infinity')
             """;
         return (definition.Aggregation, definition.Metric) switch

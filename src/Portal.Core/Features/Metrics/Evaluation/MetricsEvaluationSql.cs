@@ -12,14 +12,32 @@ internal static class MetricsEvaluationSql
     /// <summary>The scope (brands and the first day to summarise again) and the milestone candidates, per connection.</summary>
     public const string CreateScope = """
         CREATE TEMP TABLE IF NOT EXISTS eval_scope ("BrandId" TEXT PRIMARY KEY, "FromDate" TEXT NOT NULL) WITHOUT ROWID;
-        CREATE TEMP TABLE IF NOT EXISTS eval_candidates ("BrandId" TEXT PRIMARY KEY, "Month" TEXT) WITHOUT ROWID;
+        CREATE TEMP TABLE IF NOT EXISTS eval_candidates ("DefinitionId" TEXT NOT NULL, "BrandId" TEXT NOT NULL, "Month" TEXT, PRIMARY KEY ("DefinitionId", "BrandId")) WITHOUT ROWID;
         DELETE FROM eval_scope;
         """;
 
     public const string InsertScope = """INSERT INTO eval_scope ("BrandId", "FromDate") VALUES (@b, @d)""";
 
-    /// <summary>Rebuilds the scope's summaries from the month of each brand's first touched day on.</summary>
-    public static string RefreshSummaries { get; } = BuildRefreshSummaries();
+    /// <summary>Deletes the scope's summaries from the month of each brand's first touched day on (rebuilt per month by <see cref="RefreshSummaryMonth"/>).</summary>
+    public const string DeleteSummaries = """
+        DELETE FROM "MetricMonths"
+        WHERE rowid IN (SELECT s.rowid FROM eval_scope e CROSS JOIN "MetricMonths" s WHERE s."BrandId" = e."BrandId" AND s."Month" >= substr(e."FromDate", 1, 7));
+        """;
+
+    /// <summary>
+    /// The first and the last day whose month may need a summary: the scope's earliest touched day (no earlier than
+    /// the first daily row) and the last daily row; NULLs when there are no daily rows. Both ends through the index on <c>Date</c>.
+    /// </summary>
+    public const string SummaryDays = """
+        SELECT MAX((SELECT MIN("FromDate") FROM eval_scope), (SELECT MIN("Date") FROM "DailyMetrics")), (SELECT MAX("Date") FROM "DailyMetrics")
+        """;
+
+    /// <summary>
+    /// One month's (<c>@month</c>, <c>yyyy-MM</c>) summaries of the scope's brands touched in or before it. One
+    /// statement per month, grouped by the scope's key: the rows arrive in that order through the daily key, so
+    /// SQLite aggregates them as they come instead of sorting every row by brand and month first.
+    /// </summary>
+    public static string RefreshSummaryMonth { get; } = BuildRefreshSummaryMonth();
 
     /// <summary>A figure as stored (fen, parts per ten thousand, counts); a day's ad ROI is computed.</summary>
     public static string ValueOf(MetricKind metric) => metric == MetricKind.AdRoi
@@ -29,24 +47,34 @@ internal static class MetricsEvaluationSql
     public const string ClearCandidates = "DELETE FROM eval_candidates";
 
     /// <summary>
-    /// Fills <c>eval_candidates</c>: the brands whose summaries say the milestone may be reached and that have not
-    /// reached it yet (<c>@definition</c>, <c>@threshold</c> in storage units), with the one month whose daily rows
-    /// decide where the summaries know it: exact for monthly sums, largest days and counts of days; for the latest
-    /// value, the brand's last month with that figure.
+    /// Fills <c>eval_candidates</c> for these definitions in one statement (one <c>SELECT</c> per definition, joined by
+    /// <c>UNION ALL</c>; <c>@definition{i}</c> and <c>@threshold{i}</c> in storage units for the i-th): the brands whose
+    /// summaries say the milestone may be reached and that have not reached it yet, with the one month whose daily
+    /// rows decide where the summaries know it: exact for monthly sums, largest days and counts of days; for the
+    /// latest value, the brand's last month with that figure. A small run that reaches nothing costs this one statement.
     /// </summary>
-    public static string Candidates(MilestoneDefinition definition, bool scoped)
+    public static string Candidates(IReadOnlyList<MilestoneDefinition> definitions, bool scoped) =>
+        """INSERT INTO eval_candidates ("DefinitionId", "BrandId", "Month")""" + "\n"
+        + string.Join("\nUNION ALL\n", definitions.Select((definition, i) => CandidateRows(definition, scoped)
+            .Replace("@definition", $"@definition{i}", StringComparison.Ordinal)
+            .Replace("@threshold", $"@threshold{i}", StringComparison.Ordinal)));
+
+    /// <summary>The definitions with candidates, to read the daily rows for (<see cref="MilestoneDays"/>).</summary>
+    public const string CandidateDefinitions = """SELECT DISTINCT "DefinitionId" FROM eval_candidates""";
+
+    /// <summary>One definition's candidates: definition, brand, month (<c>@definition</c>, <c>@threshold</c>).</summary>
+    private static string CandidateRows(MilestoneDefinition definition, bool scoped)
     {
         var from = scoped ? """eval_scope e CROSS JOIN "MetricMonths" s ON s."BrandId" = e."BrandId" """ : """ "MetricMonths" s""";
         var open = """NOT EXISTS (SELECT 1 FROM "MilestoneAchievements" a WHERE a."BrandId" = s."BrandId" AND a."MilestoneDefinitionId" = @definition)""";
-        const string Insert = """INSERT INTO eval_candidates ("BrandId", "Month")""";
+        const string Insert = "SELECT @definition,";
         var roi = definition.Metric == MetricKind.AdRoi;
         var adSpendSum = MetricMonth.SumColumn(MetricKind.AdSpend);
         if (definition.Aggregation == MilestoneAggregation.DaysWithValue)
         {
             var days = MetricMonth.DaysColumn(roi ? MetricKind.AdSpend : definition.Metric);
             return $"""
-                {Insert}
-                SELECT s."BrandId", NULL FROM {from}
+                {Insert} s."BrandId", NULL FROM {from}
                 WHERE {open}
                 GROUP BY s."BrandId" HAVING SUM(s."{days}") >= @threshold
                 """;
@@ -56,8 +84,7 @@ internal static class MetricsEvaluationSql
         {
             // A day's ROI is not in the summaries: every brand with ad spend and without the milestone.
             return $"""
-                {Insert}
-                SELECT s."BrandId", NULL FROM {from}
+                {Insert} s."BrandId", NULL FROM {from}
                 WHERE s."{MetricMonth.DaysColumn(MetricKind.AdSpend)}" > 0 AND {open}
                 GROUP BY s."BrandId"
                 """;
@@ -67,8 +94,7 @@ internal static class MetricsEvaluationSql
         {
             var max = MetricMonth.MaxColumn(definition.Metric);
             return $"""
-                {Insert}
-                SELECT s."BrandId", s."Month" FROM {from}
+                {Insert} s."BrandId", s."Month" FROM {from}
                 WHERE s."{max}" >= @threshold AND {open}
                   AND s."Month" = (SELECT MAX(l."Month") FROM "MetricMonths" l WHERE l."BrandId" = s."BrandId" AND l."{max}" IS NOT NULL)
                 """;
@@ -83,8 +109,7 @@ internal static class MetricsEvaluationSql
 
         // The first month that meets it holds the day: earlier months' sums and largest days stayed below.
         return $"""
-            {Insert}
-            SELECT s."BrandId", MIN(s."Month") FROM {from}
+            {Insert} s."BrandId", MIN(s."Month") FROM {from}
             WHERE {condition} AND {open}
             GROUP BY s."BrandId"
             """;
@@ -96,7 +121,7 @@ internal static class MetricsEvaluationSql
         var value = ValueOf(definition.Metric);
         const string scope = """
             FROM eval_candidates c CROSS JOIN "DailyMetrics" m
-            WHERE m."BrandId" = c."BrandId"
+            WHERE c."DefinitionId" = @definition AND m."BrandId" = c."BrandId"
               AND m."Date" >= COALESCE(c."Month" || '-01', '0000') AND m."Date" < COALESCE(c."Month" || '-32', '9999')
             """;
         return (definition.Aggregation, definition.Metric) switch
@@ -189,23 +214,21 @@ internal static class MetricsEvaluationSql
     private static string From(string table, string key, bool scoped) =>
         scoped ? $"""eval_scope e CROSS JOIN "{table}" x ON x."{key}" = e."BrandId" """ : $""" "{table}" x""";
 
-    private static string BuildRefreshSummaries()
+    private static string BuildRefreshSummaryMonth()
     {
         var metrics = MetricMonth.Summarised;
         var columns = string.Join(", ", metrics.SelectMany(m => new[] { MetricMonth.SumColumn(m.Metric), MetricMonth.MaxColumn(m.Metric), MetricMonth.DaysColumn(m.Metric) }).Select(c => $"\"{c}\""));
         var aggregates = string.Join(",\n       ", metrics.Select(m => $"SUM({m.Sql}), MAX({m.Sql}), COUNT(CASE WHEN {m.Sql} > 0 THEN 1 END)"));
         return $"""
-            DELETE FROM "MetricMonths"
-            WHERE rowid IN (SELECT s.rowid FROM eval_scope e CROSS JOIN "MetricMonths" s WHERE s."BrandId" = e."BrandId" AND s."Month" >= substr(e."FromDate", 1, 7));
-
             INSERT INTO "MetricMonths" ("BrandId", "Month", "LastDate", "FirstPaidDate", "AdGmvWithSpend", {columns})
-            SELECT m."BrandId", substr(m."Date", 1, 7), MAX(m."Date"),
+            SELECT e."BrandId", @month, MAX(m."Date"),
                    MIN(CASE WHEN m."PaidOrders" > 0 OR (m."PaidOrders" IS NULL AND m."Gmv" > 0) THEN m."Date" END),
                    SUM(CASE WHEN m."AdSpend" > 0 THEN COALESCE(m."AdGmv", 0) END),
                    {aggregates}
             FROM eval_scope e CROSS JOIN "DailyMetrics" m
-            WHERE m."BrandId" = e."BrandId" AND m."Date" >= substr(e."FromDate", 1, 7) || '-01'
-            GROUP BY m."BrandId", substr(m."Date", 1, 7);
+            WHERE substr(e."FromDate", 1, 7) <= @month
+              AND m."BrandId" = e."BrandId" AND m."Date" >= @month || '-01' AND m."Date" < @month || '-32'
+            GROUP BY e."BrandId";
             """;
     }
 }

@@ -9,9 +9,9 @@ using Portal.Core.Features.Portfolio;
 namespace Portal.Core.Features.Metrics.Evaluation;
 
 /// <summary>
-/// Records milestones: per active <see cref="MilestoneDefinition"/>, one query over the summaries finds the brands
-/// that may have reached it (and have not yet), and only for those the daily rows are read to find the exact day
-/// and the figure that proved it. The achievements go in through one prepared insert in one transaction.
+/// Records milestones: one statement over the summaries finds, for every active <see cref="MilestoneDefinition"/>,
+/// the brands that may have reached it (and have not yet), and only for those the daily rows are read, per
+/// definition, to find the exact day and the figure that proved it. The achievements go in through one prepared insert in one transaction.
 /// </summary>
 internal sealed class MilestoneRecorder(TimeProvider clock, ILogger logger)
 {
@@ -20,9 +20,15 @@ internal sealed class MilestoneRecorder(TimeProvider clock, ILogger logger)
     {
         var definitions = await run.Db.MilestoneDefinitions.AsNoTracking().Where(d => d.IsActive).ToListAsync(cancellationToken);
         var found = new List<MilestoneAchievement>();
-        foreach (var definition in definitions)
+        // A small run takes every definition's candidates at once (most runs then stop there); a large one one
+        // definition at a time, so the temporary table holds one definition's candidates, not all of them.
+        var batches = run.Small ? [definitions] : definitions.Select(d => new List<MilestoneDefinition> { d }).ToList();
+        foreach (var batch in batches)
         {
-            await FindAsync(run, definition, found, cancellationToken);
+            foreach (var definition in await WithCandidatesAsync(run, batch, cancellationToken))
+            {
+                await FindAsync(run, definition, found, cancellationToken);
+            }
         }
 
         if (found.Count > 0)
@@ -42,20 +48,51 @@ internal sealed class MilestoneRecorder(TimeProvider clock, ILogger logger)
         _ => 1m,
     };
 
+    /// <summary>A definition's threshold in storage units, as its statements compare it.</summary>
+    private static object ThresholdOf(MilestoneDefinition definition) => definition.Aggregation == MilestoneAggregation.DaysWithValue
+        ? (long)Math.Ceiling(definition.Threshold)
+        : definition.Metric == MetricKind.AdRoi ? (double)definition.Threshold : (long)Math.Ceiling(definition.Threshold * ScaleOf(definition.Metric));
+
+    /// <summary>
+    /// These definitions' candidates in one statement; answers the definitions that have any, the only ones whose
+    /// daily rows are read.
+    /// </summary>
+    private static async Task<List<MilestoneDefinition>> WithCandidatesAsync(EvaluationRun run, List<MilestoneDefinition> definitions, CancellationToken cancellationToken)
+    {
+        await run.Connection.ExecuteAsync(run.Current, MetricsEvaluationSql.ClearCandidates, cancellationToken);
+        if (definitions.Count == 0)
+        {
+            return [];
+        }
+
+        var parameters = definitions.SelectMany((definition, i) => new (string, object?)[]
+        {
+            ($"@definition{i}", run.Values.Key(definition.Id)), ($"@threshold{i}", ThresholdOf(definition)),
+        }).ToArray();
+        var sql = run.OnPostgres ? MetricsEvaluationPostgresSql.Candidates(definitions, run.Scoped) : MetricsEvaluationSql.Candidates(definitions, run.Scoped);
+        if (await run.Connection.ExecuteAsync(run.Current, sql, cancellationToken, parameters) == 0)
+        {
+            return [];
+        }
+
+        var withCandidates = new HashSet<Guid>();
+        await using (var command = run.Connection.Command(run.Current, run.OnPostgres ? MetricsEvaluationPostgresSql.CandidateDefinitions : MetricsEvaluationSql.CandidateDefinitions))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                withCandidates.Add(reader.GetKey(0));
+            }
+        }
+
+        return definitions.Where(d => withCandidates.Contains(d.Id)).ToList();
+    }
+
     private static async Task FindAsync(EvaluationRun run, MilestoneDefinition definition, List<MilestoneAchievement> found, CancellationToken cancellationToken)
     {
         var scale = ScaleOf(definition.Metric);
-        object threshold = definition.Aggregation == MilestoneAggregation.DaysWithValue
-            ? (long)Math.Ceiling(definition.Threshold)
-            : definition.Metric == MetricKind.AdRoi ? (double)definition.Threshold : (long)Math.Ceiling(definition.Threshold * scale);
-        var parameters = new (string, object?)[] { ("@definition", run.Values.Key(definition.Id)), ("@threshold", threshold) };
-        await run.Connection.ExecuteAsync(null, MetricsEvaluationSql.ClearCandidates, cancellationToken);
-        if (await run.Connection.ExecuteAsync(null, (run.OnPostgres ? MetricsEvaluationPostgresSql.Candidates(definition, run.Scoped) : MetricsEvaluationSql.Candidates(definition, run.Scoped)), cancellationToken, parameters) == 0)
-        {
-            return;
-        }
-
-        await using var command = run.Connection.Command(null, run.OnPostgres ? MetricsEvaluationPostgresSql.MilestoneDays(definition) : MetricsEvaluationSql.MilestoneDays(definition), parameters);
+        var parameters = new (string, object?)[] { ("@definition", run.Values.Key(definition.Id)), ("@threshold", ThresholdOf(definition)) };
+        await using var command = run.Connection.Command(run.Current, run.OnPostgres ? MetricsEvaluationPostgresSql.MilestoneDays(definition) : MetricsEvaluationSql.MilestoneDays(definition), parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -74,8 +111,8 @@ internal sealed class MilestoneRecorder(TimeProvider clock, ILogger logger)
 
     private async Task InsertAsync(EvaluationRun run, List<MilestoneAchievement> found, CancellationToken cancellationToken)
     {
-        await using var transaction = await run.Db.Database.BeginTransactionAsync(cancellationToken);
-        await using var insert = run.Connection.Command(transaction.GetDbTransaction(), run.OnPostgres ? MetricsEvaluationPostgresSql.InsertMilestone : MetricsEvaluationSql.InsertMilestone,
+        await using var transaction = await run.BeginPhaseAsync(cancellationToken);
+        await using var insert = run.Connection.Command(transaction.Transaction, run.OnPostgres ? MetricsEvaluationPostgresSql.InsertMilestone : MetricsEvaluationSql.InsertMilestone,
             ("@at", run.Values.Instant(clock.GetUtcNow())));
         var id = insert.AddParameter("@id");
         var brand = insert.AddParameter("@brand");
@@ -96,7 +133,7 @@ internal sealed class MilestoneRecorder(TimeProvider clock, ILogger logger)
         }
 
         // The brands' last milestone shows in the portfolio: queued in this transaction (PortfolioRefreshQueue).
-        await PortfolioRefreshQueue.EnqueueAsync(run.Connection, transaction.GetDbTransaction(), found.Select(a => a.BrandId), clock.GetUtcNow(), cancellationToken);
+        await PortfolioRefreshQueue.EnqueueAsync(run.Connection, transaction.Transaction, found.Select(a => a.BrandId), clock.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }

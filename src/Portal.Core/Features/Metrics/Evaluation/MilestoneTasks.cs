@@ -7,7 +7,8 @@ namespace Portal.Core.Features.Metrics.Evaluation;
 
 /// <summary>
 /// Completes the journey tasks linked to newly reached milestones (source Milestone), all brands in one statement
-/// through <see cref="JourneyService.CompleteFromMilestonesAsync"/>, then marks those achievements done, so a
+/// through <c>JourneyService.CompleteFromMilestonesAsync</c> on the run's context
+/// and marks those achievements done in the same transaction, so a
 /// later run does not complete a task again that someone reopened.
 /// </summary>
 internal sealed class MilestoneTasks(JourneyService journey, TimeProvider clock)
@@ -17,7 +18,7 @@ internal sealed class MilestoneTasks(JourneyService journey, TimeProvider clock)
     {
         var work = new List<(Guid Brand, string Task)>();
         var achievements = new List<Guid>();
-        await using (var command = run.Connection.Command(null, run.OnPostgres ? MetricsEvaluationPostgresSql.OpenTaskCompletions(run.Scoped) : MetricsEvaluationSql.OpenTaskCompletions(run.Scoped)))
+        await using (var command = run.Connection.Command(run.Current, run.OnPostgres ? MetricsEvaluationPostgresSql.OpenTaskCompletions(run.Scoped) : MetricsEvaluationSql.OpenTaskCompletions(run.Scoped)))
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -36,11 +37,14 @@ internal sealed class MilestoneTasks(JourneyService journey, TimeProvider clock)
             return 0;
         }
 
-        var completed = work.Count == 0 ? 0 : await journey.CompleteFromMilestonesAsync(work, cancellationToken);
+        // The tasks and the achievements marked done commit together, on the run's connection.
+        await using var transaction = await run.BeginPhaseAsync(cancellationToken);
+        var completed = await journey.CompleteFromMilestonesAsync(run.Db, work, cancellationToken);
         var now = clock.GetUtcNow();
         await run.Db.MilestoneAchievements
             .Where(a => achievements.Contains(a.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.TasksCompletedAt, now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return completed;
     }
 

@@ -77,7 +77,7 @@ internal sealed class TierRecorder(TierOptions options, Func<TierMove, TierOptio
     {
         var months = new Dictionary<Guid, List<MonthlyGmv>>();
         var firstPaid = new Dictionary<Guid, DateOnly>();
-        await using var command = run.Connection.Command(null, run.OnPostgres ? MetricsEvaluationPostgresSql.MonthlyGmv(run.Scoped) : MetricsEvaluationSql.MonthlyGmv(run.Scoped));
+        await using var command = run.Connection.Command(run.Current, run.OnPostgres ? MetricsEvaluationPostgresSql.MonthlyGmv(run.Scoped) : MetricsEvaluationSql.MonthlyGmv(run.Scoped));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -101,7 +101,7 @@ internal sealed class TierRecorder(TierOptions options, Func<TierMove, TierOptio
     private static async Task<Dictionary<Guid, (DateOnly Since, GrowthTier Tier)>> ReadStateAsync(EvaluationRun run, CancellationToken cancellationToken)
     {
         var state = new Dictionary<Guid, (DateOnly Since, GrowthTier Tier)>();
-        await using var command = run.Connection.Command(null, run.OnPostgres ? MetricsEvaluationPostgresSql.TierState(run.Scoped) : MetricsEvaluationSql.TierState(run.Scoped));
+        await using var command = run.Connection.Command(run.Current, run.OnPostgres ? MetricsEvaluationPostgresSql.TierState(run.Scoped) : MetricsEvaluationSql.TierState(run.Scoped));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -113,8 +113,8 @@ internal sealed class TierRecorder(TierOptions options, Func<TierMove, TierOptio
 
     private async Task WriteAsync(EvaluationRun run, List<TierChange> changes, Dictionary<Guid, GrowthTier> tiers, CancellationToken cancellationToken)
     {
-        await using var transaction = await run.Db.Database.BeginTransactionAsync(cancellationToken);
-        await using (var insert = run.Connection.Command(transaction.GetDbTransaction(), MetricsEvaluationSql.InsertTierChange,
+        await using var transaction = await run.BeginPhaseAsync(cancellationToken);
+        await using (var insert = run.Connection.Command(transaction.Transaction, MetricsEvaluationSql.InsertTierChange,
             ("@source", nameof(TierChangeSource.Metrics)), ("@at", run.Values.Instant(clock.GetUtcNow()))))
         {
             string[] names = ["@id", "@brand", "@from", "@to", "@on", "@why", "@reason", "@month", "@gmv", "@threshold", "@months"];
@@ -145,7 +145,7 @@ internal sealed class TierRecorder(TierOptions options, Func<TierMove, TierOptio
         }
 
         // The brands' new tier shows in the portfolio: queued in this transaction (PortfolioRefreshQueue).
-        await PortfolioRefreshQueue.EnqueueAsync(run.Connection, transaction.GetDbTransaction(), changes.Select(c => c.BrandId).Concat(tiers.Keys), clock.GetUtcNow(), cancellationToken);
+        await PortfolioRefreshQueue.EnqueueAsync(run.Connection, transaction.Transaction, changes.Select(c => c.BrandId).Concat(tiers.Keys), clock.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }
