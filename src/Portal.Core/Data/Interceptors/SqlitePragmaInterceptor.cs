@@ -18,35 +18,46 @@ namespace Portal.Core.Data.Interceptors;
 /// </summary>
 internal sealed class SqlitePragmaInterceptor(int busyTimeoutMs) : DbConnectionInterceptor
 {
-    private static readonly ConditionalWeakTable<object, object> Prepared = new();
+    private static readonly ConditionalWeakTable<object, object> PreparedHandles = new();
 
     private string Sql => PortalCoreExtensions.SqlitePragmas(busyTimeoutMs);
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         AddCollations(connection);
-        if (FirstOpen(connection))
+        if (!Prepared(connection))
         {
             using var command = connection.CreateCommand();
             command.CommandText = Sql;
             command.ExecuteNonQuery();
+            MarkPrepared(connection);
         }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         AddCollations(connection);
-        if (FirstOpen(connection))
+        if (!Prepared(connection))
         {
             await using var command = connection.CreateCommand();
             command.CommandText = Sql;
             await command.ExecuteNonQueryAsync(cancellationToken);
+            MarkPrepared(connection);
         }
     }
 
-    // True the first time this native connection is seen (the pool hands the same handle out again); not SQLite: always.
-    private static bool FirstOpen(DbConnection connection) =>
-        connection is not SqliteConnection { Handle: { } handle } || Prepared.TryAdd(handle, Prepared);
+    // Whether this native connection (the pool hands the same handle out again) already ran the PRAGMAs. It is marked
+    // only after they ran, so a first open that failed or was cancelled half-way runs them again next time.
+    private static bool Prepared(DbConnection connection) =>
+        connection is SqliteConnection { Handle: { } handle } && PreparedHandles.TryGetValue(handle, out _);
+
+    private static void MarkPrepared(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            PreparedHandles.AddOrUpdate(handle, PreparedHandles);
+        }
+    }
 
     private static void AddCollations(DbConnection connection)
     {

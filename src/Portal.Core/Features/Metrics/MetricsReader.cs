@@ -145,7 +145,9 @@ public sealed class MetricsReader(IDbContextFactory<PortalDbContext> dbFactory, 
         var stalled = db.BrandPortfolioRows.AsNoTracking().Where(x => x.CreatedAt < sinceInstant
             && (x.LastFiguresOn == null || x.LastFiguresOn <= sinceDay) && (x.LastMilestoneAt == null || x.LastMilestoneAt <= sinceInstant));
         var total = await stalled.CountAsync(cancellationToken);
-        var rows = await stalled.OrderBy(x => x.Code).Take(take)
+        // Codes in ordinal order on both engines (PostgreSQL's locale order would skip hyphens), so the page is the full list's start.
+        var ordered = Data.StoredValues.For(db.Database).IsPostgres ? stalled.OrderBy(x => EF.Functions.Collate(x.Code, "C")) : stalled.OrderBy(x => x.Code);
+        var rows = await ordered.Take(take)
             .Select(x => new { x.BrandId, x.Code, x.NameZh, x.NameEn, x.LastFiguresOn, x.LastMilestoneAt })
             .ToListAsync(cancellationToken);
         var brands = rows

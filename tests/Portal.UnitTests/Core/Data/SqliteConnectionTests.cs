@@ -46,6 +46,13 @@ public sealed class SqliteConnectionTests
             }
 
             var found = ((object?)connection.Handle, await Read("journal_mode"), await Read("busy_timeout"), await Read("foreign_keys"));
+            await using (var change = connection.CreateCommand())
+            {
+                // A value the PRAGMAs would overwrite if they ran again on the next open of this native connection.
+                change.CommandText = "PRAGMA busy_timeout = 1234;";
+                await change.ExecuteNonQueryAsync();
+            }
+
             await db.Database.CloseConnectionAsync();
             return found;
         });
@@ -54,7 +61,8 @@ public sealed class SqliteConnectionTests
         var second = await ReadAsync();
 
         second.Handle.ShouldBeSameAs(first.Handle, "the pool handed the same native connection out again");
-        (second.Item2, second.Item3, second.Item4).ShouldBe(("wal", "4321", "1"));
+        (first.Item2, first.Item3, first.Item4).ShouldBe(("wal", "4321", "1"), "the first open ran the PRAGMAs");
+        (second.Item2, second.Item3, second.Item4).ShouldBe(("wal", "1234", "1"), "the second open did not run them again");
     }
 
     [Fact]

@@ -14,9 +14,11 @@ internal sealed record EvaluationRun(PortalDbContext Db, DbConnection Connection
 {
     /// <summary>
     /// The most brands a run evaluates in one transaction (<see cref="BeginRunAsync"/>); a larger run (a big import,
-    /// the nightly recompute) commits phase by phase, so it never holds the write lock longer than a phase.
+    /// the nightly recompute) commits phase by phase, so it never holds the write lock longer than a phase. On SQLite the
+    /// run's transaction holds the write lock from its first read, so the bound is the measured incremental batch (100
+    /// brands, tens of milliseconds) with room, not more: a 2,000-brand backfill would hold it for seconds.
     /// </summary>
-    public const int OneTransactionUpTo = 2_000;
+    public const int OneTransactionUpTo = 200;
 
     /// <summary>How the run's engine stores the values its statements bind.</summary>
     public StoredValues Values { get; } = StoredValues.For(Connection);
