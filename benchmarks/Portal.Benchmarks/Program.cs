@@ -73,7 +73,7 @@ namespace Portal.Benchmarks
             }
 
             var steadyMedian = Median(recompute.Steady.Select(t => t.TotalSeconds).ToList());
-            Console.WriteLine($"steady median {steadyMedian:F2} s (target <= 5 s: {Verdict(steadyMedian <= 5)}); first run target <= 5 s: {Verdict(recompute.First.TotalSeconds <= 5)}");
+            Console.WriteLine($"steady median {steadyMedian:F2} s (target <= 5 s: {Verdict(steadyMedian <= 5)}); first run target <= 15 s (issue 17): {Verdict(recompute.First.TotalSeconds <= 15)}");
 
             Console.WriteLine();
             Console.WriteLine($"== Incremental evaluation, batches touching {sizes.IncrementalBrands} brands, {incremental.Count} measured ==");
