@@ -49,6 +49,13 @@ internal static class CircuitsBenchmark
         }
 
         using var load = LoadProcess.Start(bench.BaseAddress, staff, brand);
+        if (Array.IndexOf(args, "--hold") is var hold and >= 0)
+        {
+            var wait = args.Length > hold + 3 && int.TryParse(args[hold + 3], CultureInfo.InvariantCulture, out var seconds) ? seconds : 60;
+            await HoldAsync(load, args[hold + 1], int.Parse(args[hold + 2], CultureInfo.InvariantCulture), TimeSpan.FromSeconds(wait));
+            return 0;
+        }
+
         Console.WriteLine("warm-up: " + await load.AskAsync("open portfolio 10") + " | " + await load.AskAsync("open journey 10"));
         Console.WriteLine("         " + await load.AskAsync("interact 2") + " | " + await load.AskAsync("close beacon"));
 
@@ -124,6 +131,26 @@ internal static class CircuitsBenchmark
         Console.WriteLine();
         Console.WriteLine($"total {started.Elapsed.TotalMinutes:F1} min, load {LoadAverage()}");
         return 0;
+    }
+
+    /// <summary>
+    /// <c>--hold portfolio|journey N [SECONDS]</c>: for a heap dump (<c>dotnet-gcdump collect -p PID</c>), opens 10 circuits
+    /// of the kind and closes them (warm-up), waits SECONDS (60) with none open, then opens N idle ones, prints the memory
+    /// per circuit and holds them SECONDS × 10 (0: ends at once, a quick measurement of one page).
+    /// </summary>
+    private static async Task HoldAsync(LoadProcess load, string kind, int count, TimeSpan wait)
+    {
+        await load.AskAsync($"open {kind} 10");
+        await load.AskAsync("close beacon");
+        await Task.Delay(Retention + TimeSpan.FromSeconds(2));
+        var before = await ServerMemory.SettleAsync();
+        Console.WriteLine($"PID {Environment.ProcessId}: 0 circuits open ({before}); opening {count} in {wait.TotalSeconds:F0} s");
+        await Task.Delay(wait);
+        Console.WriteLine(await load.AskAsync($"open {kind} {count}"));
+        var after = await ServerMemory.SettleAsync();
+        Console.WriteLine($"PID {Environment.ProcessId}: {count} {kind} circuits open ({after}; {ServerMemory.PerCircuit(before, after, count)}); holding {wait.TotalSeconds * 10:F0} s");
+        await Task.Delay(wait * 10);
+        await load.AskAsync("quit");
     }
 
     /// <summary>The machine's load average (1, 5, 15 min): figures on a shared machine need it beside them.</summary>

@@ -83,7 +83,7 @@ public sealed partial class NavigationTitleTests
     [GeneratedRegex(@"@page ""([^""{]+)""")]
     private static partial Regex Route();
 
-    [GeneratedRegex(@"<MudNavLink Href=""([^""]+)""[^>]*>@(\w+)\[""(\w+)""\]</MudNavLink>")]
+    [GeneratedRegex(@"<(?:Mud|Portal)NavLink Href=""([^""]+)""[^>]*>@(\w+)\[""(\w+)""\]</(?:Mud|Portal)NavLink>")]
     private static partial Regex NavLink();
 
     [GeneratedRegex(@"<PageTitle>@(\w+)\[""(\w+)""\]")]

@@ -104,11 +104,15 @@ public sealed partial class PortfolioPage
     private SortDirection Initial(PortfolioSort sort) =>
         spec.Sort != sort ? SortDirection.None : spec.Descending ? SortDirection.Descending : SortDirection.Ascending;
 
-    private static Color ComplianceColor(ComplianceStatus status) => status switch
+    private static readonly MarkupString TrendUp = new(Icons.Material.Filled.TrendingUp);
+    private static readonly MarkupString TrendDown = new(Icons.Material.Filled.TrendingDown);
+
+    /// <summary>The chip colour's class suffix (<c>mud-chip-color-…</c>): the cell is plain markup, not a MudChip.</summary>
+    private static string ComplianceColor(ComplianceStatus status) => status switch
     {
-        ComplianceStatus.Compliant => Color.Success,
-        ComplianceStatus.Blocked => Color.Error,
-        _ => Color.Default,
+        ComplianceStatus.Compliant => "success",
+        ComplianceStatus.Blocked => "error",
+        _ => "default",
     };
 
     private async Task<GridData<PortfolioRowView>> LoadAsync(GridState<PortfolioRowView> state, CancellationToken cancellationToken)
