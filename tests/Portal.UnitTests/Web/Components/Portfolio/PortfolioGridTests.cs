@@ -101,8 +101,10 @@ public sealed class PortfolioGridTests : PortalTestContext, IClassFixture<Notifi
         var page = await GridOfABrandWithFiguresAsync();
         page.Find("td.portfolio-brand-cell").ClassList.ShouldContain("sticky-left");
 
-        page.Find("[data-testid='portfolio-columns'] button").Click();
-        page.Find("[data-testid='column-Gmv']").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid='portfolio-columns'] button").Click());
+        // The menu's items arrive in a later render (its popover); find and click in one renderer turn once they are there.
+        page.WaitForElement("[data-testid='column-Gmv']");
+        await page.InvokeAsync(() => page.Find("[data-testid='column-Gmv']").Click());
 
         page.WaitForAssertion(() => page.FindAll("[data-testid='portfolio-gmv']").ShouldBeEmpty());
     }
