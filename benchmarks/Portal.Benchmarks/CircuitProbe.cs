@@ -1,33 +1,9 @@
-using System.Net;
-using System.Text.RegularExpressions;
 
 namespace Portal.Benchmarks;
 
-/// <summary>Sign-in for circuit clients, and a probe that prints what one circuit renders (to pick click targets).</summary>
-internal static partial class CircuitProbe
+/// <summary>HTTP for circuit clients, and a probe that prints what one circuit renders (to pick click targets).</summary>
+internal static class CircuitProbe
 {
-    /// <summary>Signs in through the login form and returns the Cookie header a browser would then send.</summary>
-    public static async Task<string> CookieAsync(Uri baseAddress, string email, string password)
-    {
-        var cookies = new CookieContainer();
-        using var handler = new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false };
-        using var client = new HttpClient(handler) { BaseAddress = baseAddress };
-        var html = await client.GetStringAsync("/Account/Login");
-        using var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Token().Match(html).Groups[1].Value),
-            ["_handler"] = "login",
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        }));
-        if (response.StatusCode != HttpStatusCode.Redirect)
-        {
-            throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode}");
-        }
-
-        return cookies.GetCookieHeader(baseAddress);
-    }
-
     /// <summary>A client sending <paramref name="cookie"/> with every request, as the tabs of one signed-in person do.</summary>
     public static HttpClient Http(Uri baseAddress, string cookie)
     {
@@ -66,6 +42,4 @@ internal static partial class CircuitProbe
         }
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }

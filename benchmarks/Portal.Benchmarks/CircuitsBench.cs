@@ -36,8 +36,8 @@ internal static class CircuitsBenchmark
         Environment.SetEnvironmentVariable("Circuits__DisconnectedRetentionPeriod", Retention.ToString());
         await using var bench = await PortfolioBench.StartAsync();
         await bench.SeedAsync(sizes.Brands);
-        var staff = await CircuitProbe.CookieAsync(bench.BaseAddress, StaffEmail, Password);
-        var brand = await CircuitProbe.CookieAsync(bench.BaseAddress, BrandEmail, Password);
+        var staff = await LoadRunner.CookieHeaderAsync(bench.BaseAddress, StaffEmail, Password);
+        var brand = await LoadRunner.CookieHeaderAsync(bench.BaseAddress, BrandEmail, Password);
         Console.WriteLine($"app at {bench.BaseAddress} (server GC: {System.Runtime.GCSettings.IsServerGC}), {sizes.Brands:N0} portfolio brands; staff {StaffEmail} on {PortfolioPath}, brand manager {BrandEmail} on {JourneyPath}");
         if (args.Contains("--probe"))
         {

@@ -14,9 +14,20 @@ internal sealed record LoadFigures(string Name, int Requests, double P50, double
 internal static partial class LoadRunner
 {
     /// <summary>A client with the person's cookie, signed in through the real login form over loopback.</summary>
-    public static async Task<HttpClient> SignInAsync(Uri baseAddress, string email, string password)
+    public static Task<HttpClient> SignInAsync(Uri baseAddress, string email, string password) =>
+        SignInAsync(baseAddress, email, password, new CookieContainer());
+
+    /// <summary>Signs in through the login form and returns the Cookie header a browser would then send (circuit clients send it).</summary>
+    public static async Task<string> CookieHeaderAsync(Uri baseAddress, string email, string password)
     {
-        var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true, AllowAutoRedirect = false, MaxConnectionsPerServer = 64 };
+        var cookies = new CookieContainer();
+        using var client = await SignInAsync(baseAddress, email, password, cookies);
+        return cookies.GetCookieHeader(baseAddress);
+    }
+
+    private static async Task<HttpClient> SignInAsync(Uri baseAddress, string email, string password, CookieContainer cookies)
+    {
+        var handler = new SocketsHttpHandler { CookieContainer = cookies, UseCookies = true, AllowAutoRedirect = false, MaxConnectionsPerServer = 64 };
         var client = new HttpClient(handler) { BaseAddress = baseAddress };
         var html = await client.GetStringAsync("/Account/Login");
         var token = AntiforgeryToken().Match(html);
