@@ -104,10 +104,7 @@ public sealed class MetricsReader(IDbContextFactory<PortalDbContext> dbFactory, 
     /// <summary>Brands with neither figures nor a new milestone in the last <see cref="MetricsOptions.StalledAfterDays"/> days, for staff.</summary>
     public async Task<IReadOnlyList<StalledBrand>> GetStalledBrandsAsync(CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        var days = options.Value.StalledAfterDays;
-        var sinceDay = PlatformTime.DayOf(now).AddDays(-days);
-        var sinceInstant = now.AddDays(-days);
+        var (sinceDay, sinceInstant) = StalledCutoff();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var lastFigures = await db.DailyMetrics.GroupBy(m => m.BrandId)
             .Select(g => new { BrandId = g.Key, Last = g.Max(m => m.Date) })
@@ -137,13 +134,9 @@ public sealed class MetricsReader(IDbContextFactory<PortalDbContext> dbFactory, 
     /// </summary>
     public async Task<StalledBrandsPage> GetStalledPageAsync(int take, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        var days = options.Value.StalledAfterDays;
-        var sinceDay = PlatformTime.DayOf(now).AddDays(-days);
-        var sinceInstant = now.AddDays(-days);
+        var (sinceDay, sinceInstant) = StalledCutoff();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var stalled = db.BrandPortfolioRows.AsNoTracking().Where(x => x.CreatedAt < sinceInstant
-            && (x.LastFiguresOn == null || x.LastFiguresOn <= sinceDay) && (x.LastMilestoneAt == null || x.LastMilestoneAt <= sinceInstant));
+        var stalled = db.BrandPortfolioRows.AsNoTracking().Where(Portfolio.BrandPortfolioRow.Stalled(sinceDay, sinceInstant));
         var total = await stalled.CountAsync(cancellationToken);
         // Codes in ordinal order on both engines (PostgreSQL's locale order would skip hyphens), so the page is the full list's start.
         var ordered = Data.StoredValues.For(db.Database).IsPostgres ? stalled.OrderBy(x => EF.Functions.Collate(x.Code, "C")) : stalled.OrderBy(x => x.Code);
@@ -152,8 +145,15 @@ public sealed class MetricsReader(IDbContextFactory<PortalDbContext> dbFactory, 
             .ToListAsync(cancellationToken);
         var brands = rows
             .Select(x => new StalledBrand(x.BrandId, x.Code, x.NameZh, x.NameEn, x.LastFiguresOn, x.LastMilestoneAt is { } at ? PlatformTime.DayOf(at) : null))
-            .OrderBy(b => b.Code, StringComparer.Ordinal)
             .ToList();
         return new StalledBrandsPage(brands, total);
+    }
+
+    // The stalled rule's cut-off now: the platform day and the instant Metrics:StalledAfterDays ago.
+    private (DateOnly Day, DateTimeOffset Instant) StalledCutoff()
+    {
+        var now = clock.GetUtcNow();
+        var days = options.Value.StalledAfterDays;
+        return (PlatformTime.DayOf(now).AddDays(-days), now.AddDays(-days));
     }
 }

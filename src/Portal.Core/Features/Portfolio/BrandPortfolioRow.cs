@@ -92,4 +92,11 @@ public sealed class BrandPortfolioRow
     /// </summary>
     public bool IsStalled(DateOnly sinceDay, DateTimeOffset sinceInstant) =>
         CreatedAt < sinceInstant && (LastFiguresOn is null || LastFiguresOn <= sinceDay) && (LastMilestoneAt is null || LastMilestoneAt <= sinceInstant);
+
+    /// <summary>
+    /// <see cref="IsStalled"/> as a query filter, the one SQL form of the rule: the portfolio's stalled view and filter
+    /// and the staff home's stalled card use it.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<BrandPortfolioRow, bool>> Stalled(DateOnly sinceDay, DateTimeOffset sinceInstant) =>
+        x => x.CreatedAt < sinceInstant && (x.LastFiguresOn == null || x.LastFiguresOn <= sinceDay) && (x.LastMilestoneAt == null || x.LastMilestoneAt <= sinceInstant);
 }

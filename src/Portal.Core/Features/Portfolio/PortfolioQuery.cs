@@ -217,12 +217,12 @@ public sealed class PortfolioQuery(
         _ => query.Where(x => x.Compliance == ComplianceStatus.Incomplete && !(x.BlockedFrom <= today)),
     };
 
-    // The same rule as MetricsReader.GetStalledBrandsAsync, as SQL over the maintained dates.
-    private static IQueryable<BrandPortfolioRow> WithStalled(IQueryable<BrandPortfolioRow> query, bool stalled, DateOnly sinceDay, DateTimeOffset sinceInstant) => stalled
-        ? query.Where(x => x.CreatedAt < sinceInstant
-            && (x.LastFiguresOn == null || x.LastFiguresOn <= sinceDay) && (x.LastMilestoneAt == null || x.LastMilestoneAt <= sinceInstant))
-        : query.Where(x => !(x.CreatedAt < sinceInstant
-            && (x.LastFiguresOn == null || x.LastFiguresOn <= sinceDay) && (x.LastMilestoneAt == null || x.LastMilestoneAt <= sinceInstant)));
+    // The same rule as MetricsReader.GetStalledBrandsAsync, as SQL over the maintained dates (BrandPortfolioRow.Stalled).
+    private static IQueryable<BrandPortfolioRow> WithStalled(IQueryable<BrandPortfolioRow> query, bool stalled, DateOnly sinceDay, DateTimeOffset sinceInstant)
+    {
+        var rule = BrandPortfolioRow.Stalled(sinceDay, sinceInstant);
+        return query.Where(stalled ? rule : System.Linq.Expressions.Expression.Lambda<Func<BrandPortfolioRow, bool>>(System.Linq.Expressions.Expression.Not(rule.Body), rule.Parameters));
+    }
 
     private static IQueryable<BrandPortfolioRow> Sort(IQueryable<BrandPortfolioRow> query, PortfolioSpec spec)
     {
