@@ -84,11 +84,11 @@ public sealed class BrandJourneyTests : PortalTestContext, IClassFixture<Journey
         var board = Render<BrandJourney>(p => p.Add(x => x.Brand, brand));
         board.WaitForAssertion(() => Text(board, "journey-next-step").ShouldContain("Measure the burst coefficient"));
 
-        board.Find("button[aria-label='Change the task Measure the burst coefficient']").Click();
+        await board.InvokeAsync(() => board.Find("button[aria-label='Change the task Measure the burst coefficient']").Click());
         dialogs.WaitForAssertion(() => dialogs.FindAll("label").Select(l => l.TextContent.Trim()).ShouldContain("Done"));
-        dialogs.FindAll("input[type='radio']")[(int)BrandTaskStatus.Done].Click();
-        dialogs.Find("textarea").Change("Oolong sells in bursts: 3.2");
-        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click();
+        await dialogs.InvokeAsync(() => dialogs.FindAll("input[type='radio']")[(int)BrandTaskStatus.Done].Click());
+        await dialogs.InvokeAsync(() => dialogs.Find("textarea").Change("Oolong sells in bursts: 3.2"));
+        await dialogs.InvokeAsync(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click());
 
         board.WaitForAssertion(() => Text(board, "journey-next-step").ShouldContain("T · Public traffic boost: Run the first paid promotion"));
         var area = Text(board, "journey-area-Distribution");
@@ -108,11 +108,11 @@ public sealed class BrandJourneyTests : PortalTestContext, IClassFixture<Journey
         var board = Render<BrandJourney>(p => p.Add(x => x.Brand, brand));
         board.WaitForAssertion(() => board.Find("button[aria-label='Change the task Set the commission rate']"));
 
-        board.Find("button[aria-label='Change the task Set the commission rate']").Click();
+        await board.InvokeAsync(() => board.Find("button[aria-label='Change the task Set the commission rate']").Click());
         dialogs.WaitForAssertion(() => dialogs.Find("input[type='url']"));
-        dialogs.FindAll("input[type='radio']")[(int)BrandTaskStatus.InProgress].Click();
-        dialogs.Find("input[type='url']").Change("ftp://example.com/rates.xlsx");
-        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click();
+        await dialogs.InvokeAsync(() => dialogs.FindAll("input[type='radio']")[(int)BrandTaskStatus.InProgress].Click());
+        await dialogs.InvokeAsync(() => dialogs.Find("input[type='url']").Change("ftp://example.com/rates.xlsx"));
+        await dialogs.InvokeAsync(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click());
 
         dialogs.WaitForAssertion(() => dialogs.Find("[role='alert']").TextContent.ShouldContain("must be a web address starting with http:// or https://"));
         (await Journey.GetAreasAsync(brand.Id))[0].Tasks.Single(t => t.Code == "e-set-commission").Status.ShouldBe(BrandTaskStatus.NotStarted);
