@@ -36,11 +36,27 @@ public sealed record OperationsSnapshot(
 
 /// <summary>
 /// The staff home's figures: work-queue counts (SQL counts over indexed columns and the maintained
-/// portfolio rows), the growth funnel, tier distribution and the median days spent in each stage,
-/// from application events and tier changes. Staff only.
+/// portfolio rows, read on every call), and the growth funnel, tier distribution and median days per stage
+/// (<see cref="GrowthFunnel"/>), which read every brand, application event and tier change.
+/// <para>
+/// Those growth figures are computed again only when their <see cref="GrowthFingerprint"/> moved: how many
+/// brands, application events and tier changes there are, and <see cref="PortfolioVersion"/>, which the
+/// refresher raises when it rewrites portfolio rows (they copy each brand's status and tier). A submission,
+/// an approval, a tier move or a new brand shows at once; a status or tier written without an event (seeding,
+/// repairs) shows once the refresher has copied it, as the portfolio itself does. Every process keeps its own
+/// copy, keyed on the database's counts, so nodes never disagree for longer than a read. Staff only.
+/// </para>
 /// </summary>
 public sealed class OperationsOverview(IDbContextFactory<PortalDbContext> dbFactory, PortfolioQuery portfolio, TimeProvider clock, IStringLocalizer<PortfolioStrings> strings)
 {
+    // One reference, replaced whole: a reader sees a fingerprint with the figures computed from it.
+    private CachedGrowth? _growth;
+
+    /// <summary>What the growth figures were computed from; equal fingerprints mean equal figures.</summary>
+    internal sealed record GrowthFingerprint(long Version, int Brands, int Events, int TierChanges);
+
+    private sealed record CachedGrowth(GrowthFingerprint Key, GrowthFigures Figures);
+
     public async Task<Outcome<OperationsSnapshot>> GetAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         if (!BrandDirectory.IsStaff(user))
@@ -57,8 +73,37 @@ public sealed class OperationsOverview(IDbContextFactory<PortalDbContext> dbFact
             + await db.Documents.CountAsync(d => d.Status == DocumentStatus.AwaitingReview && d.ReviewDueOn < today, cancellationToken);
         var stalled = (await portfolio.CountAsync(user, new PortfolioSpec { View = PortfolioView.Stalled }, cancellationToken)).Value;
         var expiring = (await portfolio.CountAsync(user, new PortfolioSpec { View = PortfolioView.ExpiringDocuments }, cancellationToken)).Value;
+        var growth = await GrowthAsync(db, cancellationToken);
+        return Outcome<OperationsSnapshot>.Success(new OperationsSnapshot(
+            new WorkQueueCounts(applications, documents, overdue, stalled, expiring), growth.Funnel, growth.Tiers, growth.Durations));
+    }
 
-        var brands = await db.Brands.AsNoTracking().Select(b => new { b.Id, b.CreatedAt, b.Status, b.Tier }).ToListAsync(cancellationToken);
+    private async Task<GrowthFigures> GrowthAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        // One statement; no version row yet (a database the refresher has not run on) means no caching.
+        var key = await db.PortfolioVersions.AsNoTracking()
+            .Where(v => v.Id == PortfolioVersion.SingleId)
+            .Select(v => new GrowthFingerprint(v.Value, db.Brands.Count(), db.ApplicationEvents.Count(), db.Set<TierChange>().Count()))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (key is not null && _growth is { } cached && cached.Key == key)
+        {
+            return cached.Figures;
+        }
+
+        var figures = await ComputeGrowthAsync(db, cancellationToken);
+        if (key is not null)
+        {
+            _growth = new CachedGrowth(key, figures);
+        }
+
+        return figures;
+    }
+
+    private static async Task<GrowthFigures> ComputeGrowthAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var brands = await db.Brands.AsNoTracking()
+            .Select(b => new GrowthFunnel.BrandStage(b.Id, b.CreatedAt, b.Status, b.Tier))
+            .ToListAsync(cancellationToken);
         var events = (await db.ApplicationEvents.AsNoTracking()
                 .Where(e => e.Action == ApplicationAction.Submit || e.Action == ApplicationAction.Approve)
                 .Select(e => new { e.BrandId, e.Action, e.CreatedAt })
@@ -69,79 +114,12 @@ public sealed class OperationsOverview(IDbContextFactory<PortalDbContext> dbFact
         // way up (new store straight to KA, later back to ramp-up) is not reaching it: counted, it
         // would date the first sale or KA after the stage that followed it. (Tiers are stored as
         // names, so the comparison is made here, not in SQL.)
-        var tierChanges = (await db.Set<TierChange>().AsNoTracking()
+        var promotions = (await db.Set<TierChange>().AsNoTracking()
                 .Select(t => new { t.BrandId, t.From, t.To, t.EffectiveFrom })
                 .ToListAsync(cancellationToken))
             .Where(t => t.To > t.From)
             .GroupBy(t => (t.BrandId, t.To))
             .ToDictionary(g => g.Key, g => g.Min(t => t.EffectiveFrom));
-
-        // When each brand first reached each stage (platform days); a later stage implies the earlier ones.
-        var reached = new Dictionary<FunnelStage, List<(Guid Brand, DateOnly? On)>>();
-        foreach (var stage in Enum.GetValues<FunnelStage>())
-        {
-            reached[stage] = [];
-        }
-
-        var durations = Enum.GetValues<FunnelStage>().Skip(1).ToDictionary(s => s, _ => new List<double>());
-        foreach (var brand in brands)
-        {
-            DateOnly? Tier(GrowthTier tier) => tierChanges.TryGetValue((brand.Id, tier), out var on) ? on : null;
-            var submitted = events.TryGetValue((brand.Id, ApplicationAction.Submit), out var s) ? PlatformTime.DayOf(s) : (DateOnly?)null;
-            var approved = events.TryGetValue((brand.Id, ApplicationAction.Approve), out var a) ? PlatformTime.DayOf(a) : (DateOnly?)null;
-            var stages = new (FunnelStage Stage, bool Reached, DateOnly? On)[]
-            {
-                (FunnelStage.Registered, true, PlatformTime.DayOf(brand.CreatedAt)),
-                (FunnelStage.Submitted, submitted is not null || brand.Status != ApplicationStatus.Draft, submitted),
-                (FunnelStage.Approved, approved is not null || brand.Status is ApplicationStatus.Approved or ApplicationStatus.Suspended, approved),
-                // The first sale is the move to ramp-up; the stage after it is ramping up until KA.
-                (FunnelStage.FirstSale, brand.Tier >= GrowthTier.RampUp || Tier(GrowthTier.RampUp) is not null, Tier(GrowthTier.RampUp)),
-                (FunnelStage.RampUp, brand.Tier >= GrowthTier.RampUp || Tier(GrowthTier.RampUp) is not null, Tier(GrowthTier.RampUp)),
-                (FunnelStage.Ka, brand.Tier >= GrowthTier.Ka || Tier(GrowthTier.Ka) is not null, Tier(GrowthTier.Ka)),
-                (FunnelStage.Ska, brand.Tier == GrowthTier.Ska || Tier(GrowthTier.Ska) is not null, Tier(GrowthTier.Ska)),
-            };
-            for (var i = 0; i < stages.Length; i++)
-            {
-                // Reaching a later stage counts for every earlier one.
-                if (stages.Skip(i).Any(x => x.Reached))
-                {
-                    reached[stages[i].Stage].Add((brand.Id, stages[i].On));
-                }
-
-                if (i > 0 && stages[i].Stage != FunnelStage.RampUp && stages[i].On is { } to)
-                {
-                    var previous = stages.Take(i).Where(x => x.Stage != FunnelStage.RampUp).Last();
-                    if (previous.On is { } from && to >= from)
-                    {
-                        durations[stages[i].Stage].Add(to.DayNumber - from.DayNumber);
-                    }
-                }
-            }
-        }
-
-        var order = Enum.GetValues<FunnelStage>().Where(s => s != FunnelStage.RampUp).ToList();
-        var stageDurations = order.Skip(1).Select((stage, i) =>
-        {
-            var values = durations[stage];
-            return new StageDuration(order[i], stage, Median(values), values.Count);
-        }).ToList();
-        var tiers = Enum.GetValues<GrowthTier>().Select(t => (t, brands.Count(b => b.Tier == t))).ToList();
-        return Outcome<OperationsSnapshot>.Success(new OperationsSnapshot(
-            new WorkQueueCounts(applications, documents, overdue, stalled, expiring),
-            Enum.GetValues<FunnelStage>().Select(s => (s, reached[s].Count)).ToList(),
-            tiers,
-            stageDurations));
-    }
-
-    private static double? Median(List<double> values)
-    {
-        if (values.Count == 0)
-        {
-            return null;
-        }
-
-        values.Sort();
-        var middle = values.Count / 2;
-        return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+        return GrowthFunnel.Compute(brands, events, promotions);
     }
 }
