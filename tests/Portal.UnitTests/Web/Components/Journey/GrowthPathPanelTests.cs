@@ -60,4 +60,16 @@ public sealed class GrowthPathPanelTests : PortalTestContext
 
         panel.Find("[data-testid='growth-next']").TextContent.Trim().ShouldBe("SKA is the top of the growth path.");
     }
+
+    [Fact]
+    public void GrowthPath_ListsTheTiersInOrderAndMarksOnlyTheCurrentOne()
+    {
+        var panel = Render<GrowthPathPanel>(p => p.Add(x => x.Path, RampUp()));
+
+        var steps = panel.FindAll("[data-testid='growth-path'] ol > li");
+        steps.Select(s => s.QuerySelector("p")!.TextContent.Replace("You are here", "").Trim()).ShouldBe(["New store", "Ramp-up", "KA", "SKA"]);
+        steps.Select(s => s.TextContent.Contains("You are here", StringComparison.Ordinal)).ShouldBe([false, true, false, false]);
+        steps[1].QuerySelector(".mud-timeline-item-dot")!.ClassList.ShouldContain("mud-timeline-dot-size-large");
+        steps[0].QuerySelector(".mud-timeline-item-dot-inner")!.ClassList.ShouldContain("mud-timeline-dot-success");
+    }
 }

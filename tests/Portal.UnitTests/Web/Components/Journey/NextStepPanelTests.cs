@@ -27,7 +27,7 @@ public sealed class NextStepPanelTests : PortalTestContext
     }
 
     [Fact]
-    public void NextStep_NamesTheAreaAndTaskAndRaisesTheChange()
+    public async Task NextStep_NamesTheAreaAndTaskAndRaisesTheChange()
     {
         JourneyTaskView? raised = null;
         var open = Task(StepsArea.Traffic, "t", "Join a platform campaign", BrandTaskStatus.InProgress);
@@ -36,7 +36,7 @@ public sealed class NextStepPanelTests : PortalTestContext
         var panel = Render<NextStepPanel>(p => p
             .Add(x => x.Board, board)
             .Add(x => x.OnChange, (JourneyTaskView t) => raised = t));
-        panel.Find("button").Click();
+        await panel.InvokeAsync(() => panel.Find("button").Click());
 
         panel.Find("h3").TextContent.Trim().ShouldBe("T · Public traffic boost: Join a platform campaign");
         raised.ShouldBe(open);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Features.Accounts;
 using Portal.Core.Features.Brands;
@@ -31,6 +32,15 @@ public sealed class BrandScopeRevocationTests : PortalTestContext, IClassFixture
 
     private async Task<IRenderedComponent<BrandScope>> RenderAsync(string code, DelegatedArea area)
     {
+        await SignInAsync();
+        return Render<BrandScope>(p => p
+            .Add(x => x.Code, code)
+            .Add(x => x.Area, area)
+            .Add(x => x.ChildContent, brand => $"<p data-testid=\"inside\">{brand.Code}</p>"));
+    }
+
+    private async Task SignInAsync()
+    {
         if (!_signedIn)
         {
             var id = await _fixture.App.UserIdAsync(DemoData.SmallProviderManagerEmail);
@@ -40,11 +50,6 @@ public sealed class BrandScopeRevocationTests : PortalTestContext, IClassFixture
             auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, id.ToString()));
             _signedIn = true;
         }
-
-        return Render<BrandScope>(p => p
-            .Add(x => x.Code, code)
-            .Add(x => x.Area, area)
-            .Add(x => x.ChildContent, brand => $"<p data-testid=\"inside\">{brand.Code}</p>"));
     }
 
     private static IReadOnlyList<string> Tabs(IRenderedComponent<BrandScope> scope) =>
@@ -81,5 +86,22 @@ public sealed class BrandScopeRevocationTests : PortalTestContext, IClassFixture
         scope.WaitForAssertion(() => scope.FindAll(".mud-progress-linear").ShouldBeEmpty());
         scope.FindAll("[data-testid='inside']").ShouldBeEmpty();
         scope.FindAll("h1").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Tabs_MarkTheSectionShownAsTheCurrentPage()
+    {
+        var (code, _, owner) = await _fixture.NewBrandAsync("scope");
+        await _fixture.GrantXiaomanAsync(code, owner, DelegatedArea.StreamPlans | DelegatedArea.StepsTasks);
+        await SignInAsync(); // before the first service is resolved: signing in registers services
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/brands/{code}/journey");
+
+        var scope = await RenderAsync(code, DelegatedArea.StepsTasks);
+
+        scope.WaitForAssertion(() => scope.Find("[data-testid='inside']").TextContent.ShouldBe(code));
+        scope.Find("h1").TextContent.ShouldContain(code);
+        scope.FindAll("nav a[aria-current='page']").Select(a => a.GetAttribute("href")).ShouldBe([$"/brands/{code}/journey"]);
+        scope.Find("nav a[aria-current='page']").ClassList.ShouldContain("mud-button-filled");
+        Tabs(scope).ShouldBe([$"/brands/{code}/journey", $"/brands/{code}/streams"]);
     }
 }
