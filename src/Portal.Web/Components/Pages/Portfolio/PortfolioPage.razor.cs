@@ -159,14 +159,6 @@ public sealed partial class PortfolioPage
     private static string Trend(int percent) =>
         (percent > 0 ? "+" : percent < 0 ? "−" : "") + Figures.Percent(Math.Abs(percent) / 100.0, 0);
 
-    /// <summary>The chip colour's class suffix (<c>mud-chip-color-…</c>): the cell is plain markup, not a MudChip.</summary>
-    private static string ComplianceColor(ComplianceStatus status) => status switch
-    {
-        ComplianceStatus.Compliant => "success",
-        ComplianceStatus.Blocked => "error",
-        _ => "default",
-    };
-
     /// <summary>A filter's choice: empty (any) or one of the enum's names.</summary>
     private static T? Choice<T>(ChangeEventArgs e) where T : struct, Enum =>
         Enum.TryParse<T>(e.Value as string, out var value) && Enum.IsDefined(value) ? value : null;
