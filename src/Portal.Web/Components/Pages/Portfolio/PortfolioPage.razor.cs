@@ -23,8 +23,9 @@ public sealed partial class PortfolioPage
     /// <summary>The columns a person may hide (the brand column always stays, pinned on the left).</summary>
     private static readonly GridColumn[] Choosable = Enum.GetValues<GridColumn>();
 
-    private static readonly MarkupString TrendUp = new(Icons.Material.Filled.TrendingUp);
-    private static readonly MarkupString TrendDown = new(Icons.Material.Filled.TrendingDown);
+    // The trend arrows as one markup string each (an inline <svg> of the Material path), one frame a row.
+    private static readonly MarkupString TrendUp = Svg(Icons.Material.Filled.TrendingUp);
+    private static readonly MarkupString TrendDown = Svg(Icons.Material.Filled.TrendingDown);
     private static readonly MarkupString SortIcon = new(Icons.Material.Filled.ArrowUpward);
     private static readonly MarkupString ColumnIcon = new(Icons.Material.Filled.ViewColumn);
     private static readonly MarkupString FirstPage = new(Icons.Material.Filled.FirstPage);
@@ -154,6 +155,9 @@ public sealed partial class PortfolioPage
 
     private string DirectionClass(PortfolioSort sort) =>
         spec.Sort != sort ? "" : spec.Descending ? " mud-direction-desc" : " mud-direction-asc";
+
+    private static MarkupString Svg(string path) =>
+        new($"""<svg class="mud-icon-root mud-svg-icon mud-icon-size-small" focusable="false" viewBox="0 0 24 24" aria-hidden="true">{path}</svg>""");
 
     /// <summary>A trend in whole percent as a signed percentage: <c>+12%</c>, <c>−4%</c>.</summary>
     private static string Trend(int percent) =>
