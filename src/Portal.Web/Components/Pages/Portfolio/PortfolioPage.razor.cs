@@ -27,6 +27,8 @@ public sealed partial class PortfolioPage
     private static readonly MarkupString TrendUp = Svg(Icons.Material.Filled.TrendingUp);
     private static readonly MarkupString TrendDown = Svg(Icons.Material.Filled.TrendingDown);
     private static readonly MarkupString SortIcon = new(Icons.Material.Filled.ArrowUpward);
+    private static readonly MarkupString DownloadIcon = new(Icons.Material.Filled.Download);
+    private static readonly MarkupString GridIcon = new(Icons.Material.Filled.GridOn);
     private static readonly MarkupString ColumnIcon = new(Icons.Material.Filled.ViewColumn);
     private static readonly MarkupString FirstPage = new(Icons.Material.Filled.FirstPage);
     private static readonly MarkupString PreviousPage = new(Icons.Material.Filled.NavigateBefore);

@@ -160,6 +160,19 @@ public sealed class PortfolioTableTests : PortalTestContext, IClassFixture<Notif
     }
 
     [Fact]
+    public async Task ExportButton_StartsAnExport_AndDownloadsTheFileOfTheFilteredRows()
+    {
+        var (page, _) = await PortfolioOfAsync(1);
+
+        await page.InvokeAsync(() => page.Find("[data-testid='export-csv']").Click());
+
+        // The page polls the export's progress and then navigates to the file (a download; the page stays).
+        page.WaitForAssertion(() => Url.ShouldContain("/ops/portfolio/export/"), TimeSpan.FromSeconds(10));
+        page.Find("[data-testid='export-progress']").TextContent.ShouldNotBeNullOrWhiteSpace();
+        page.Find("[data-testid='export-csv']").HasAttribute("disabled").ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Pager_InChinese_ReadsChinese()
     {
         UseCulture(PortalCultures.Chinese);
