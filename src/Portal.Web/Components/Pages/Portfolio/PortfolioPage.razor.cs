@@ -40,11 +40,12 @@ public sealed partial class PortfolioPage
     private PortfolioSpec spec = new();
     private IReadOnlyList<PortfolioRowView> rows = [];
     private bool loaded;
+    private bool loading = true;
     private int total;
     private IReadOnlyList<string> errors = [];
     private ExportProgress? export;
     private CancellationTokenSource? polling;
-    private CancellationTokenSource? loading;
+    private CancellationTokenSource? pageLoad;
     private CancellationTokenSource? typing;
     private string? searchText;
     private bool columnsOpen;
@@ -222,11 +223,12 @@ public sealed partial class PortfolioPage
     /// <summary>Loads the spec's page; a newer load (another click, filter or keystroke) cancels an older one.</summary>
     private async Task LoadAsync()
     {
-        loading?.Cancel();
-        loading?.Dispose();
-        loading = new CancellationTokenSource();
-        var token = loading.Token;
+        pageLoad?.Cancel();
+        pageLoad?.Dispose();
+        pageLoad = new CancellationTokenSource();
+        var token = pageLoad.Token;
         KeepUrl();
+        loading = true;
         try
         {
             var user = (await AuthenticationState).User;
@@ -236,6 +238,7 @@ public sealed partial class PortfolioPage
             total = page.Value?.Total ?? 0;
             rows = page.Value?.Rows ?? [];
             loaded = true;
+            loading = false;
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -298,8 +301,8 @@ public sealed partial class PortfolioPage
     {
         polling?.Cancel();
         polling?.Dispose();
-        loading?.Cancel();
-        loading?.Dispose();
+        pageLoad?.Cancel();
+        pageLoad?.Dispose();
         typing?.Cancel();
         typing?.Dispose();
     }

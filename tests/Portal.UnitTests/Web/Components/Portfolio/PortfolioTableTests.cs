@@ -81,6 +81,7 @@ public sealed class PortfolioTableTests : PortalTestContext, IClassFixture<Notif
     public async Task Pager_MovesToTheNextAndFirstPage_AndShowsTheRange()
     {
         var (page, _) = await PortfolioOfAsync(11, "&size=10");
+        page.WaitForAssertion(() => page.FindAll(".mud-table-loading").ShouldBeEmpty());
         page.Find(".mud-table-pagination").TextContent.ShouldContain("1-10 of 11");
         PagerButton(page, "First page").HasAttribute("disabled").ShouldBeTrue();
         PagerButton(page, "Previous page").HasAttribute("disabled").ShouldBeTrue();
