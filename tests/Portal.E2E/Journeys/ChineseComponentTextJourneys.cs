@@ -49,10 +49,10 @@ public sealed class ChineseComponentTextJourneys(PortalServer server, ITestOutpu
         await ShouldShowNoMudBlazorEnglishAsync(page);
 
         // The headers have no column-options menu (sorting is the header's button, hiding is the page's column
-        // chooser; the menus cost every open circuit memory): the chooser's menu is the one to read.
+        // chooser; the menus cost every open circuit memory): the chooser's checkboxes are the ones to read.
         await Expect(portfolio.Grid.GetByRole(AriaRole.Button, new() { Name = "列选项" })).ToHaveCountAsync(0);
         await page.GetByTestId("portfolio-columns").Locator("button").First.ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Menuitem).First).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("portfolio-columns").GetByRole(AriaRole.Checkbox).First).ToBeVisibleAsync();
         await ShouldShowNoMudBlazorEnglishAsync(page);
     });
 

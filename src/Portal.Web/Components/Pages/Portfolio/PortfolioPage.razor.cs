@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.WebUtilities;
 using MudBlazor;
 using Portal.Core.Features.Documents;
@@ -9,9 +11,10 @@ using Portal.Core.Formatting;
 namespace Portal.Web.Components.Pages.Portfolio;
 
 /// <summary>
-/// The staff portfolio: saved views as buttons, filters, a server-side MudDataGrid over
-/// <see cref="PortfolioQuery"/>, and exports with progress. The whole state (view, filters, sort,
-/// page) lives in the URL, replaced on every change, so a view can be shared and survives a reload.
+/// The staff portfolio: saved views as buttons, filters, a server-paged table over <see cref="PortfolioQuery"/>,
+/// and exports with progress. The whole state (view, filters, sort, page) lives in the URL, replaced on every
+/// change, so a view can be shared and survives a reload. The table, its pager and the filters are plain markup
+/// rendered by the page: no component per row, header or field, so an open circuit holds few render trees.
 /// </summary>
 public sealed partial class PortfolioPage
 {
@@ -20,26 +23,32 @@ public sealed partial class PortfolioPage
     /// <summary>The columns a person may hide (the brand column always stays, pinned on the left).</summary>
     private static readonly GridColumn[] Choosable = Enum.GetValues<GridColumn>();
 
+    // The trend arrows as one markup string each (an inline <svg> of the Material path), one frame a row.
+    private static readonly MarkupString TrendUp = Svg(Icons.Material.Filled.TrendingUp);
+    private static readonly MarkupString TrendDown = Svg(Icons.Material.Filled.TrendingDown);
+    private static readonly MarkupString SortIcon = new(Icons.Material.Filled.ArrowUpward);
+    private static readonly MarkupString DownloadIcon = new(Icons.Material.Filled.Download);
+    private static readonly MarkupString GridIcon = new(Icons.Material.Filled.GridOn);
+    private static readonly MarkupString ColumnIcon = new(Icons.Material.Filled.ViewColumn);
+    private static readonly MarkupString FirstPage = new(Icons.Material.Filled.FirstPage);
+    private static readonly MarkupString PreviousPage = new(Icons.Material.Filled.NavigateBefore);
+    private static readonly MarkupString NextPage = new(Icons.Material.Filled.NavigateNext);
+    private static readonly MarkupString LastPageIcon = new(Icons.Material.Filled.LastPage);
+
     private readonly HashSet<GridColumn> hidden = [];
 
-    private static readonly Dictionary<string, PortfolioSort> SortByColumn = new(StringComparer.Ordinal)
-    {
-        [nameof(PortfolioRowView.Name)] = PortfolioSort.Name,
-        [nameof(PortfolioRowView.Code)] = PortfolioSort.Code,
-        [nameof(PortfolioRowView.Tier)] = PortfolioSort.Tier,
-        [nameof(PortfolioRowView.Status)] = PortfolioSort.Status,
-        [nameof(PortfolioRowView.Compliance)] = PortfolioSort.Compliance,
-        [nameof(PortfolioRowView.Gmv30)] = PortfolioSort.Gmv,
-        [nameof(PortfolioRowView.TrendPercent)] = PortfolioSort.Trend,
-        [nameof(PortfolioRowView.LastActivityAt)] = PortfolioSort.LastActivity,
-    };
-
-    private MudDataGrid<PortfolioRowView>? grid;
     private PortfolioSpec spec = new();
+    private IReadOnlyList<PortfolioRowView> rows = [];
+    private bool loaded;
+    private bool loading = true;
     private int total;
     private IReadOnlyList<string> errors = [];
     private ExportProgress? export;
     private CancellationTokenSource? polling;
+    private CancellationTokenSource? pageLoad;
+    private CancellationTokenSource? typing;
+    private string? searchText;
+    private bool columnsOpen;
 
     /// <summary>The grid's columns a person may show or hide.</summary>
     private enum GridColumn
@@ -68,17 +77,47 @@ public sealed partial class PortfolioPage
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
+    private IEnumerable<GridColumn> Visible => Choosable.Where(c => !hidden.Contains(c));
+
+    /// <summary>The last page's index (zero-based); 0 when there are no rows.</summary>
+    private int LastPage => total == 0 ? 0 : (total - 1) / spec.PageSize;
+
+    /// <summary>"1-25 of 2,000" in the reader's language (MudBlazor's pager text, from the portal's MudTexts).</summary>
+    private string RangeText
+    {
+        get
+        {
+            var first = total == 0 ? 0 : (spec.Page * spec.PageSize) + 1;
+            var last = Math.Min(total, (spec.Page + 1) * spec.PageSize);
+            return string.Format(CultureInfo.CurrentCulture, M["MudDataGridPager_InfoFormat"].Value,
+                first.ToString("N0", CultureInfo.CurrentCulture), last.ToString("N0", CultureInfo.CurrentCulture), total.ToString("N0", CultureInfo.CurrentCulture));
+        }
+    }
+
     protected override void OnInitialized()
     {
         var query = QueryHelpers.ParseQuery(new Uri(Navigation.Uri).Query);
         spec = PortfolioSpec.FromQuery(query);
+        searchText = spec.Search;
     }
+
+    // The rows load once the circuit runs, as the data grid's did: the prerendered page shows the headers only, so
+    // a page view queries once, not twice.
+    protected override Task OnAfterRenderAsync(bool firstRender) => firstRender ? LoadAsync() : Task.CompletedTask;
 
     private void Toggle(GridColumn column)
     {
         if (!hidden.Remove(column))
         {
             hidden.Add(column);
+        }
+    }
+
+    private void ColumnsKey(KeyboardEventArgs e)
+    {
+        if (e.Key == "Escape")
+        {
+            columnsOpen = false;
         }
     }
 
@@ -97,72 +136,124 @@ public sealed partial class PortfolioPage
         _ => F["Figures_ColLastActivity"],
     };
 
+    /// <summary>The sort a column's header button picks; null for the columns that do not sort.</summary>
+    private static PortfolioSort? SortOf(GridColumn column) => column switch
+    {
+        GridColumn.Tier => PortfolioSort.Tier,
+        GridColumn.Status => PortfolioSort.Status,
+        GridColumn.Compliance => PortfolioSort.Compliance,
+        GridColumn.Gmv => PortfolioSort.Gmv,
+        GridColumn.Trend => PortfolioSort.Trend,
+        GridColumn.LastActivity => PortfolioSort.LastActivity,
+        _ => null,
+    };
+
+    private static bool IsFigure(GridColumn column) => column is GridColumn.Gmv or GridColumn.Trend or GridColumn.LastActivity;
+
+    private static string HeaderClass(GridColumn? column) =>
+        column is null ? "mud-table-cell sticky-left" : IsFigure(column.Value) ? "mud-table-cell figure" : "mud-table-cell";
+
+    private string? AriaSort(PortfolioSort? sort) =>
+        sort is null || spec.Sort != sort ? null : spec.Descending ? "descending" : "ascending";
+
+    private string DirectionClass(PortfolioSort sort) =>
+        spec.Sort != sort ? "" : spec.Descending ? " mud-direction-desc" : " mud-direction-asc";
+
+    private static MarkupString Svg(string path) =>
+        new($"""<svg class="mud-icon-root mud-svg-icon mud-icon-size-small" focusable="false" viewBox="0 0 24 24" aria-hidden="true">{path}</svg>""");
+
     /// <summary>A trend in whole percent as a signed percentage: <c>+12%</c>, <c>−4%</c>.</summary>
     private static string Trend(int percent) =>
         (percent > 0 ? "+" : percent < 0 ? "−" : "") + Figures.Percent(Math.Abs(percent) / 100.0, 0);
 
-    private SortDirection Initial(PortfolioSort sort) =>
-        spec.Sort != sort ? SortDirection.None : spec.Descending ? SortDirection.Descending : SortDirection.Ascending;
+    /// <summary>A filter's choice: empty (any) or one of the enum's names.</summary>
+    private static T? Choice<T>(ChangeEventArgs e) where T : struct, Enum =>
+        Enum.TryParse<T>(e.Value as string, out var value) && Enum.IsDefined(value) ? value : null;
 
-    private static readonly MarkupString TrendUp = new(Icons.Material.Filled.TrendingUp);
-    private static readonly MarkupString TrendDown = new(Icons.Material.Filled.TrendingDown);
-
-    /// <summary>The chip colour's class suffix (<c>mud-chip-color-…</c>): the cell is plain markup, not a MudChip.</summary>
-    private static string ComplianceColor(ComplianceStatus status) => status switch
+    /// <summary>
+    /// Single sort, as the data grid had it: a header's first click sorts ascending, the second descending, the third
+    /// goes back to the default order (by name).
+    /// </summary>
+    private Task SortAsync(PortfolioSort by)
     {
-        ComplianceStatus.Compliant => "success",
-        ComplianceStatus.Blocked => "error",
-        _ => "default",
-    };
-
-    private async Task<GridData<PortfolioRowView>> LoadAsync(GridState<PortfolioRowView> state, CancellationToken cancellationToken)
-    {
-        var sort = state.SortDefinitions.FirstOrDefault();
-        spec = spec with
-        {
-            Page = state.Page,
-            PageSize = state.PageSize,
-            Sort = sort is not null && SortByColumn.TryGetValue(sort.SortBy, out var by) ? by : PortfolioSort.Name,
-            Descending = sort?.Descending ?? false,
-        };
-        KeepUrl();
-        var user = (await AuthenticationState).User;
-        var page = await Portfolio.PageAsync(user, spec, cancellationToken);
-        var changed = total != (page.Value?.Total ?? 0) || !errors.SequenceEqual(page.Errors);
-        errors = page.Errors;
-        total = page.Value?.Total ?? 0;
-        if (changed)
-        {
-            // The grid loads itself (first render, pager, sort) and re-renders only itself; the total and the
-            // errors below and above it belong to the page. Only on a change, so the page's render, which hands
-            // the grid its parameters again, cannot start another load of the same figures.
-            StateHasChanged();
-        }
-
-        return new GridData<PortfolioRowView> { Items = page.Value?.Rows ?? [], TotalItems = total };
+        var next = spec.Sort != by ? spec with { Sort = by, Descending = false }
+            : !spec.Descending ? spec with { Descending = true }
+            : spec with { Sort = PortfolioSort.Name, Descending = false };
+        return ChangeAsync(next with { Page = 0 });
     }
 
-    private async Task ChangeAsync(PortfolioSpec next)
+    private Task GoToPageAsync(int page) => ChangeAsync(spec with { Page = Math.Clamp(page, 0, LastPage) });
+
+    private Task PageSizeChangedAsync(ChangeEventArgs e) =>
+        int.TryParse(e.Value as string, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && PageSizes.Contains(size)
+            ? ChangeAsync(spec with { PageSize = size, Page = 0 })
+            : Task.CompletedTask;
+
+    /// <summary>Searches 300 ms after the last keystroke, not on every one.</summary>
+    private async Task SearchInputAsync(ChangeEventArgs e)
     {
-        spec = next;
-        KeepUrl();
-        if (grid is null)
+        searchText = e.Value as string;
+        typing?.Cancel();
+        typing?.Dispose();
+        typing = new CancellationTokenSource();
+        try
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(300), typing.Token);
+        }
+        catch (OperationCanceledException)
         {
             return;
         }
 
-        if (grid.CurrentPage != 0)
-        {
-            // Moving the pager loads the first page itself.
-            grid.NavigateTo(MudBlazor.Page.First);
-        }
-        else
-        {
-            await grid.ReloadServerData();
-        }
+        await ChangeAsync(spec with { Search = string.IsNullOrWhiteSpace(searchText) ? null : searchText, Page = 0 });
     }
 
-    private Task ClearAsync() => ChangeAsync(new PortfolioSpec { View = spec.View, Sort = spec.Sort, Descending = spec.Descending, PageSize = spec.PageSize });
+    private Task ChangeAsync(PortfolioSpec next)
+    {
+        spec = next;
+        return LoadAsync();
+    }
+
+    private Task ClearAsync()
+    {
+        searchText = null;
+        return ChangeAsync(new PortfolioSpec { View = spec.View, Sort = spec.Sort, Descending = spec.Descending, PageSize = spec.PageSize });
+    }
+
+    /// <summary>Loads the spec's page; a newer load (another click, filter or keystroke) cancels an older one.</summary>
+    private async Task LoadAsync()
+    {
+        pageLoad?.Cancel();
+        pageLoad?.Dispose();
+        pageLoad = new CancellationTokenSource();
+        var token = pageLoad.Token;
+        KeepUrl();
+        loading = true;
+        try
+        {
+            var user = (await AuthenticationState).User;
+            var page = await Portfolio.PageAsync(user, spec, token);
+            token.ThrowIfCancellationRequested();
+            errors = page.Errors;
+            total = page.Value?.Total ?? 0;
+            rows = page.Value?.Rows ?? [];
+            loaded = true;
+            loading = false;
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            return;
+        }
+
+        if (rows.Count == 0 && spec.Page > 0 && total > 0)
+        {
+            // A shared link or a smaller result past the last page: show the last page instead.
+            await ChangeAsync(spec with { Page = LastPage });
+            return;
+        }
+
+        StateHasChanged();
+    }
 
     private void KeepUrl()
     {
@@ -210,5 +301,9 @@ public sealed partial class PortfolioPage
     {
         polling?.Cancel();
         polling?.Dispose();
+        pageLoad?.Cancel();
+        pageLoad?.Dispose();
+        typing?.Cancel();
+        typing?.Dispose();
     }
 }

@@ -18,7 +18,7 @@ namespace Portal.UnitTests.Web.Components.Portfolio;
 
 /// <summary>
 /// The portfolio grid's cells: GMV in the reader's units, right-aligned; the STEPS progress bars present and labelled;
-/// compact headers and the column menu. The real page over the real query and refresher.
+/// compact headers and the column chooser. The real page over the real query and refresher.
 /// </summary>
 public sealed class PortfolioGridTests : PortalTestContext, IClassFixture<NotificationsApp>
 {
@@ -53,7 +53,7 @@ public sealed class PortfolioGridTests : PortalTestContext, IClassFixture<Notifi
         auth.SetRoles(PortalRoles.SkaOperator);
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, (await _fixture.UserIdAsync(DemoData.OperatorEmail)).ToString()));
         Services.GetRequiredService<BunitNavigationManager>().NavigateTo($"/ops/portfolio?q={code}");
-        // With a popover provider, as the layout has, so the column menu opens.
+        // With a popover provider, as the layout has (the export buttons and alerts are still MudBlazor's).
         var page = Render(builder =>
         {
             builder.OpenComponent<MudBlazor.MudPopoverProvider>(0);
@@ -96,16 +96,21 @@ public sealed class PortfolioGridTests : PortalTestContext, IClassFixture<Notifi
     }
 
     [Fact]
-    public async Task ColumnMenu_HidesAColumn_AndTheBrandColumnIsPinned()
+    public async Task ColumnChooser_HidesAColumn_AndTheBrandColumnIsPinned()
     {
         var page = await GridOfABrandWithFiguresAsync();
         page.Find("td.portfolio-brand-cell").ClassList.ShouldContain("sticky-left");
+        page.Find("th.sticky-left").GetAttribute("scope").ShouldBe("col");
 
+        var toggle = page.Find("[data-testid='portfolio-columns'] button");
+        toggle.GetAttribute("aria-expanded").ShouldBe("false");
         await page.InvokeAsync(() => page.Find("[data-testid='portfolio-columns'] button").Click());
-        // The menu's items arrive in a later render (its popover); find and click in one renderer turn once they are there.
-        page.WaitForElement("[data-testid='column-Gmv']");
-        await page.InvokeAsync(() => page.Find("[data-testid='column-Gmv']").Click());
+        page.WaitForAssertion(() => page.Find("[data-testid='portfolio-columns'] button").GetAttribute("aria-expanded").ShouldBe("true"));
+        page.Find("[data-testid='column-Gmv']").HasAttribute("checked").ShouldBeTrue();
+        await page.InvokeAsync(() => page.Find("[data-testid='column-Gmv']").Change(false));
 
         page.WaitForAssertion(() => page.FindAll("[data-testid='portfolio-gmv']").ShouldBeEmpty());
+        page.Find("[data-testid='column-Gmv']").HasAttribute("checked").ShouldBeFalse();
+        page.FindAll("th").Select(th => th.TextContent.Trim()).ShouldNotContain(h => h.StartsWith("GMV 30d", StringComparison.Ordinal));
     }
 }
