@@ -87,7 +87,8 @@ public sealed partial class NavigationTitleTests
     [GeneratedRegex(@"@page ""([^""{]+)""")]
     private static partial Regex Route();
 
-    [GeneratedRegex(@"<(?:Mud|Portal)NavLink Href=""([^""]+)""[^>]*>@(\w+)\[""(\w+)""\]</(?:Mud|Portal)NavLink>")]
+    // NavMenu's links: @Link("/ops", L["Nav_Operations"], ...) (SideNavLink markup).
+    [GeneratedRegex(@"@Link\(""([^""]+)"", (\w+)\[""(\w+)""\]")]
     private static partial Regex NavLink();
 
     [GeneratedRegex(@"<PageTitle>@(\w+)\[""(\w+)""\]")]
