@@ -12,6 +12,13 @@ window.portal = {
     submitForm(id) {
         document.getElementById(id)?.requestSubmit();
     },
+    // Switches the theme's two style elements in the head (App.razor, PortalThemeStyles) and remembers the choice.
+    setTheme(dark, cookie) {
+        const [on, off] = dark ? ['portal-theme-dark', 'portal-theme-light'] : ['portal-theme-light', 'portal-theme-dark'];
+        document.getElementById(on)?.removeAttribute('media');
+        document.getElementById(off)?.setAttribute('media', 'not all');
+        this.setCookie(cookie, dark ? 'dark' : 'light', 365);
+    },
     setCookie(name, value, days) {
         const maxAge = Math.round(days * 24 * 60 * 60);
         document.cookie = `${encodeURIComponent(name)}=${encodeURIComponent(value)}; path=/; max-age=${maxAge}; samesite=lax`;

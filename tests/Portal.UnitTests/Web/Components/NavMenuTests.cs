@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Portal.Core.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,5 +73,24 @@ public sealed class NavMenuTests : PortalTestContext
 
         jobs.GetAttribute("href").ShouldBe("/jobs");
         jobs.GetAttribute("target").ShouldBe("_top");
+    }
+
+    [Fact]
+    public void ActiveLink_FollowsTheLocation()
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("ska@demo.test");
+        auth.SetRoles(PortalRoles.SkaOperator);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/ops/portfolio");
+        var menu = Render<NavMenu>();
+        string Current() => menu.Find("a[aria-current='page']").TextContent.Trim();
+
+        var before = Current();
+        navigation.NavigateTo("/ops/documents");
+
+        before.ShouldBe("Portfolio");
+        menu.WaitForAssertion(() => Current().ShouldBe("Document review"));
+        menu.FindAll("a.active").Count.ShouldBe(1);
     }
 }

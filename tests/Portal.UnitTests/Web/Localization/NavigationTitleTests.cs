@@ -12,8 +12,12 @@ public sealed partial class NavigationTitleTests
 {
     private static readonly string Root = ResourceTests.RepositoryRoot();
 
-    /// <summary>The home link says "Home" while the home page is titled by the portal's name; the sign-up page's title says who signs up.</summary>
-    private static readonly HashSet<string> Exempt = ["/", "/Account/Register"];
+    /// <summary>
+    /// The home link says "Home" while the home page is titled by the portal's name; the sign-up page's title says who
+    /// signs up. The provider's home link ("My provider") names the workspace, its page the brands served ("My brands"):
+    /// found when the provider links moved into NavMenu.razor (they were not checked before); the wording is the glossary's call.
+    /// </summary>
+    private static readonly HashSet<string> Exempt = ["/", "/Account/Register", "/provider"];
 
     public static TheoryData<string> Cultures() => new(["en", "zh-CN"]);
 
@@ -83,7 +87,8 @@ public sealed partial class NavigationTitleTests
     [GeneratedRegex(@"@page ""([^""{]+)""")]
     private static partial Regex Route();
 
-    [GeneratedRegex(@"<(?:Mud|Portal)NavLink Href=""([^""]+)""[^>]*>@(\w+)\[""(\w+)""\]</(?:Mud|Portal)NavLink>")]
+    // NavMenu's links: @Link("/ops", L["Nav_Operations"], ...) (SideNavLink markup).
+    [GeneratedRegex(@"@Link\(""([^""]+)"", (\w+)\[""(\w+)""\]")]
     private static partial Regex NavLink();
 
     [GeneratedRegex(@"<PageTitle>@(\w+)\[""(\w+)""\]")]

@@ -80,4 +80,20 @@ public sealed class BrandSectionsNavTests : PortalTestContext, IClassFixture<Jou
 
         menu.FindAll("[data-testid='brand-nav'] a").First().GetAttribute("href").ShouldBe($"/brands/{brand.Code}");
     }
+
+    [Fact]
+    public async Task BrandGroup_Toggled_CollapsesAndExpandsItsSections()
+    {
+        var (_, menu) = await RenderForOwnerAsync();
+
+        await menu.InvokeAsync(() => menu.Find("[data-testid='brand-nav'] > button").Click());
+        var collapsedButton = menu.Find("[data-testid='brand-nav'] > button").GetAttribute("aria-expanded");
+        var collapsedClass = menu.Find("[data-testid='brand-nav'] .mud-collapse-container").ClassName!;
+        await menu.InvokeAsync(() => menu.Find("[data-testid='brand-nav'] > button").Click());
+
+        collapsedButton.ShouldBe("false");
+        collapsedClass.ShouldContain("mud-collapse-hidden");
+        menu.Find("[data-testid='brand-nav'] > button").GetAttribute("aria-expanded").ShouldBe("true");
+        menu.Find("[data-testid='brand-nav'] .mud-collapse-container").ClassName!.ShouldContain("mud-collapse-entered");
+    }
 }

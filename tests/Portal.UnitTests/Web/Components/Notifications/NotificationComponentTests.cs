@@ -68,12 +68,14 @@ public sealed class NotificationComponentTests : PortalTestContext, IClassFixtur
         await _fixture.Comments.PostAsync(await _fixture.StaffAsync(), code, new NewComment("Second"));
         bell.WaitForAssertion(() => Unread(bell).ShouldBe("2"));
         bell.Find("[data-testid='notification-bell']").GetAttribute("aria-label").ShouldBe("Notifications (2 unread)");
+        bell.Find(".mud-badge[role='status']").TextContent.ShouldBe("2");
 
         await bell.Find("[data-testid='notification-bell']").ClickAsync(new());
         popovers.WaitForAssertion(() => popovers.FindAll("[data-testid='notification-item']").Count.ShouldBe(2));
         popovers.Markup.ShouldContain("wrote: Second");
         await popovers.Find("[data-testid='notifications-mark-all']").ClickAsync(new());
         bell.WaitForAssertion(() => Unread(bell).ShouldBe("0"));
+        bell.FindAll(".mud-badge").ShouldBeEmpty();
     }
 
     [Fact]

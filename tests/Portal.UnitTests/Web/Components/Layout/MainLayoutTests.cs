@@ -1,0 +1,51 @@
+using System.Net;
+using Portal.UnitTests.Infrastructure;
+
+namespace Portal.UnitTests.Web.Components.Layout;
+
+/// <summary>
+/// The layout as the server renders it (signed out and signed in): the landmarks, the app bar's pieces and test ids
+/// that the end-to-end suites rely on, now that the app bar, main content and role checks are plain markup.
+/// </summary>
+public sealed class MainLayoutTests : IAsyncLifetime
+{
+    private readonly PortalAppFactory _app = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+
+    [Fact]
+    public async Task SignedOut_AppBarOffersLanguageThemeAndSignIn()
+    {
+        using var browser = new BrowserClient(_app);
+
+        var html = await browser.Http.GetStringAsync("/");
+
+        html.ShouldContain("<header class=\"mud-appbar");
+        html.ShouldContain("aria-controls=\"portal-drawer\"");
+        html.ShouldContain("data-testid=\"language-switch\"");
+        html.ShouldContain("data-testid=\"theme-toggle\"");
+        html.ShouldContain("href=\"Account/Login\"");
+        html.ShouldContain("<main id=\"main\"");
+        html.ShouldContain("<nav class=\"mud-navmenu");
+        html.ShouldNotContain("data-testid=\"account-menu\"");
+    }
+
+    [Fact]
+    public async Task SignedInBrandManager_AppBarHasTheirMenusAndTheNavigationTheirRole()
+    {
+        using var browser = new BrowserClient(_app);
+        (await browser.SignInAsync("brand@demo.test")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var html = await browser.Http.GetStringAsync("/brand");
+
+        html.ShouldContain("data-testid=\"signed-in-user\"");
+        html.ShouldContain("data-testid=\"notification-bell\"");
+        html.ShouldContain("data-testid=\"account-menu\"");
+        html.ShouldContain("data-testid=\"brand-nav\"");
+        html.ShouldContain("href=\"/brand\"");
+        html.ShouldNotContain("href=\"/ops\"");
+        html.ShouldNotContain("data-testid=\"theme-toggle\"");
+    }
+}
