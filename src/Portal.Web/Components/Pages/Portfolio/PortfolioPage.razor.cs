@@ -46,9 +46,6 @@ public sealed partial class PortfolioPage
     private ExportProgress? export;
     private CancellationTokenSource? polling;
     private CancellationTokenSource? pageLoad;
-    private CancellationTokenSource? typing;
-    private string? searchText;
-    private bool columnsOpen;
 
     /// <summary>The grid's columns a person may show or hide.</summary>
     private enum GridColumn
@@ -98,7 +95,8 @@ public sealed partial class PortfolioPage
     {
         var query = QueryHelpers.ParseQuery(new Uri(Navigation.Uri).Query);
         spec = PortfolioSpec.FromQuery(query);
-        searchText = spec.Search;
+        // The page offers four sizes; a link with another (?size=37, ?size=100000) gets the largest offered below it.
+        spec = spec with { PageSize = PageSizes.LastOrDefault(s => s <= spec.PageSize, PageSizes[0]) };
     }
 
     // The rows load once the circuit runs, as the data grid's did: the prerendered page shows the headers only, so
@@ -110,14 +108,6 @@ public sealed partial class PortfolioPage
         if (!hidden.Remove(column))
         {
             hidden.Add(column);
-        }
-    }
-
-    private void ColumnsKey(KeyboardEventArgs e)
-    {
-        if (e.Key == "Escape")
-        {
-            columnsOpen = false;
         }
     }
 
@@ -189,25 +179,6 @@ public sealed partial class PortfolioPage
             ? ChangeAsync(spec with { PageSize = size, Page = 0 })
             : Task.CompletedTask;
 
-    /// <summary>Searches 300 ms after the last keystroke, not on every one.</summary>
-    private async Task SearchInputAsync(ChangeEventArgs e)
-    {
-        searchText = e.Value as string;
-        typing?.Cancel();
-        typing?.Dispose();
-        typing = new CancellationTokenSource();
-        try
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(300), typing.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
-
-        await ChangeAsync(spec with { Search = string.IsNullOrWhiteSpace(searchText) ? null : searchText, Page = 0 });
-    }
-
     private Task ChangeAsync(PortfolioSpec next)
     {
         spec = next;
@@ -216,7 +187,6 @@ public sealed partial class PortfolioPage
 
     private Task ClearAsync()
     {
-        searchText = null;
         return ChangeAsync(new PortfolioSpec { View = spec.View, Sort = spec.Sort, Descending = spec.Descending, PageSize = spec.PageSize });
     }
 
@@ -303,7 +273,5 @@ public sealed partial class PortfolioPage
         polling?.Dispose();
         pageLoad?.Cancel();
         pageLoad?.Dispose();
-        typing?.Cancel();
-        typing?.Dispose();
     }
 }

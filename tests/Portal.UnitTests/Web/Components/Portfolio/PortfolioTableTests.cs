@@ -103,15 +103,25 @@ public sealed class PortfolioTableTests : PortalTestContext, IClassFixture<Notif
     public async Task RowsPerPage_IsALabelledSelect_AndAMoreRowsChoiceShowsThemAll()
     {
         var (page, _) = await PortfolioOfAsync(11, "&size=10");
-        var select = page.Find("select#portfolio-page-size");
         page.Find("label[for='portfolio-page-size']").TextContent.ShouldBe("Rows per page:");
+        page.WaitForAssertion(() => page.FindAll("[data-testid='portfolio-brand']").Count.ShouldBe(10));
 
         await page.InvokeAsync(() => page.Find("select#portfolio-page-size").Change("25"));
 
         page.WaitForAssertion(() => page.FindAll("[data-testid='portfolio-brand']").Count.ShouldBe(11));
         page.Find(".mud-table-pagination").TextContent.ShouldContain("1-11 of 11");
+        page.Find("select#portfolio-page-size").GetAttribute("value").ShouldBe("25");
         Url.ShouldNotContain("size=");
-        select.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task RowsPerPage_ALinkWithASizeNotOffered_ShowsTheLargestOfferedBelowIt()
+    {
+        var (page, _) = await PortfolioOfAsync(12, "&size=11");
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid='portfolio-brand']").Count.ShouldBe(10));
+        page.Find("select#portfolio-page-size").GetAttribute("value").ShouldBe("10");
+        page.Find(".mud-table-pagination").TextContent.ShouldContain("1-10 of 12");
     }
 
     [Fact]
