@@ -59,7 +59,7 @@ public sealed class NavMenuTests : PortalTestContext
     [Fact]
     public void ProviderPerson_SeesTheProviderLinks_AndNoApplicationOrStaffLinks()
     {
-        LinkTexts(PortalRoles.Provider).ShouldBe(["Home", "My provider", "Scorecard", "Provider people"]);
+        LinkTexts(PortalRoles.Provider).ShouldBe(["Home", "Brands I serve", "Scorecard", "Provider people"]);
     }
 
     [Fact]

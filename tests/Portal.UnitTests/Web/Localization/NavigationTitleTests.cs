@@ -14,10 +14,9 @@ public sealed partial class NavigationTitleTests
 
     /// <summary>
     /// The home link says "Home" while the home page is titled by the portal's name; the sign-up page's title says who
-    /// signs up. The provider's home link ("My provider") names the workspace, its page the brands served ("My brands"):
-    /// found when the provider links moved into NavMenu.razor (they were not checked before); the wording is the glossary's call.
+    /// signs up.
     /// </summary>
-    private static readonly HashSet<string> Exempt = ["/", "/Account/Register", "/provider"];
+    private static readonly HashSet<string> Exempt = ["/", "/Account/Register"];
 
     public static TheoryData<string> Cultures() => new(["en", "zh-CN"]);
 
