@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Portal.Web.Components;
 using Portal.Web.Components.Pages;
 using Portal.Web.Endpoints;
+using Portal.Web.Components.Layout;
 using Portal.Web.Infrastructure;
 using Portal.Web.Localization;
 using Serilog;
@@ -105,6 +106,7 @@ public static class PortalWebExtensions
         app.UseAntiforgery();
 
         app.MapStaticAssets();
+        app.MapThemeStyles();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapConnectEndpoints();

@@ -1,7 +1,7 @@
 namespace Portal.E2E.Journeys;
 
 /// <summary>
-/// The dark theme from the account menu: the head's two theme styles (App.razor, PortalThemeStyles) switch in the
+/// The dark theme from the account menu: the head's two theme stylesheets (App.razor, PortalThemeStyles) switch in the
 /// browser without a reload, and the choice holds on the next page load (the theme cookie).
 /// </summary>
 public sealed class ThemeJourneys(PortalServer server, ITestOutputHelper output) : PortalTest(server, output)

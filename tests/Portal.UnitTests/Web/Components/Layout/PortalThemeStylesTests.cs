@@ -7,8 +7,8 @@ using Portal.Web.Components.Layout;
 namespace Portal.UnitTests.Web.Components.Layout;
 
 /// <summary>
-/// The theme's CSS variables sit in the page's head, built once per process, with the theme of the person's cookie
-/// active; the circuit holds no theme provider (MainLayout).
+/// The theme's CSS variables are two stylesheets built once per process, linked in the page's head with the theme of
+/// the person's cookie active; neither the page nor the circuit holds a theme provider (MainLayout).
 /// </summary>
 public sealed partial class PortalThemeStylesTests : IAsyncLifetime
 {
@@ -19,25 +19,45 @@ public sealed partial class PortalThemeStylesTests : IAsyncLifetime
     public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 
     [Fact]
-    public void Head_IsBuiltOncePerProcess()
+    public void Stylesheets_AreBuiltOncePerProcess()
     {
         var light = PortalThemeStyles.Head(darkMode: false).Value;
         var dark = PortalThemeStyles.Head(darkMode: true).Value;
 
         PortalThemeStyles.Head(darkMode: false).Value.ShouldBeSameAs(light);
         PortalThemeStyles.Head(darkMode: true).Value.ShouldBeSameAs(dark);
+        PortalThemeStyles.Css(darkMode: false).ShouldBeSameAs(PortalThemeStyles.Css(darkMode: false));
         light.ShouldNotBe(dark);
     }
 
     [Fact]
-    public void Head_CarriesThePortalsPalettes_AndMudBlazorsScrollbar()
+    public void Stylesheets_CarryThePortalsPalettes_AndMudBlazorsScrollbar()
     {
-        var head = PortalThemeStyles.Head(darkMode: false).Value;
-
         // #c8102e and #ff9aa5: PortalTheme's light and dark primary, as MudThemeProvider writes them.
-        Element(head, PortalThemeStyles.LightId).ShouldContain("--mud-palette-primary: rgba(200,16,46,1);");
-        Element(head, PortalThemeStyles.DarkId).ShouldContain("--mud-palette-primary: rgba(255,154,165,1);");
-        head.ShouldContain("::-webkit-scrollbar");
+        PortalThemeStyles.Css(darkMode: false).ShouldContain("--mud-palette-primary: rgba(200,16,46,1);");
+        PortalThemeStyles.Css(darkMode: true).ShouldContain("--mud-palette-primary: rgba(255,154,165,1);");
+        PortalThemeStyles.Css(darkMode: false).ShouldContain("::-webkit-scrollbar");
+        PortalThemeStyles.Css(darkMode: true).ShouldContain("::-webkit-scrollbar");
+        PortalThemeStyles.Css(darkMode: false).ShouldNotContain("<style");
+    }
+
+    [Theory]
+    [InlineData("light", false)]
+    [InlineData("dark", true)]
+    public async Task Stylesheet_AtTheCurrentVersion_IsServedAsCssCachedForAYear(string mode, bool dark)
+    {
+        var client = _app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+
+        using var response = await client.GetAsync($"/theme/{mode}.css?v={PortalThemeStyles.Version}");
+
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/css");
+        response.Headers.CacheControl!.ToString().ShouldContain("immutable");
+        (await response.Content.ReadAsStringAsync()).ShouldBe(PortalThemeStyles.Css(dark));
+
+        // Another version (an old page after a deploy) is answered, but not cached.
+        using var stale = await client.GetAsync($"/theme/{mode}.css?v=old");
+        stale.Headers.CacheControl!.NoCache.ShouldBeTrue();
     }
 
     [Theory]
@@ -45,7 +65,7 @@ public sealed partial class PortalThemeStylesTests : IAsyncLifetime
     [InlineData("/", "light", false)]
     [InlineData("/", "dark", true)]
     [InlineData("/Account/Login", "dark", true)]
-    public async Task Page_HeadHasTheThemeOfTheCookieActive(string path, string? cookie, bool dark)
+    public async Task Page_HeadLinksTheThemeOfTheCookieActive(string path, string? cookie, bool dark)
     {
         var client = _app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
@@ -58,20 +78,16 @@ public sealed partial class PortalThemeStylesTests : IAsyncLifetime
         var html = await response.Content.ReadAsStringAsync();
         var head = html[..html.IndexOf("</head>", StringComparison.Ordinal)];
 
-        OpeningTag(head, dark ? PortalThemeStyles.DarkId : PortalThemeStyles.LightId).ShouldNotContain("media=");
-        OpeningTag(head, dark ? PortalThemeStyles.LightId : PortalThemeStyles.DarkId).ShouldContain("media=\"not all\"");
-        // Only the head's two: no theme provider renders its own copy in the body.
-        Regex.Count(html, "mud-theme-provider").ShouldBe(2);
-        // Inline style elements need no nonce: the policy allows inline styles (a nonce there would switch that off).
-        var styleSrc = Regex.Match(response.Headers.GetValues("Content-Security-Policy").Single(), "style-src ([^;]*)").Groups[1].Value;
-        styleSrc.ShouldContain("'unsafe-inline'");
-        styleSrc.ShouldNotContain("nonce-");
+        Link(head, dark ? PortalThemeStyles.DarkId : PortalThemeStyles.LightId).ShouldNotContain("media=");
+        Link(head, dark ? PortalThemeStyles.LightId : PortalThemeStyles.DarkId).ShouldContain("media=\"not all\"");
+        Link(head, PortalThemeStyles.LightId).ShouldContain($"href=\"/theme/light.css?v={PortalThemeStyles.Version}\"");
+        // No theme provider renders a copy of the variables in the page.
+        html.ShouldNotContain("mud-theme-provider");
+        html.ShouldNotContain("--mud-palette-primary:");
     }
 
-    private static string OpeningTag(string html, string id) => StyleElement().Matches(html).Single(m => m.Groups[1].Value.Contains($"id=\"{id}\"")).Groups[1].Value;
+    private static string Link(string html, string id) => LinkElement().Matches(html).Single(m => m.Value.Contains($"id=\"{id}\"")).Value;
 
-    private static string Element(string html, string id) => StyleElement().Matches(html).Single(m => m.Groups[1].Value.Contains($"id=\"{id}\"")).Groups[2].Value;
-
-    [GeneratedRegex("<style([^>]*)>(.*?)</style>", RegexOptions.Singleline)]
-    private static partial Regex StyleElement();
+    [GeneratedRegex("<link [^>]*>")]
+    private static partial Regex LinkElement();
 }
