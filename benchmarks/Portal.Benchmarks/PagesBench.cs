@@ -60,6 +60,7 @@ internal static class PagesBenchmark
         try
         {
             await CheckAsync(clients);
+            Console.WriteLine($"settled (full collections until no finalizer is pending) in {LoadRunner.Settle().TotalMilliseconds:F0} ms");
             var figures = new List<(PageCase Page, LoadFigures Static, LoadFigures Figures)>();
             // PORTAL_BENCH_PAGES=/ops,/brand measures only those (for a profiler run); the check still covers every page.
             var only = Environment.GetEnvironmentVariable("PORTAL_BENCH_PAGES")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
