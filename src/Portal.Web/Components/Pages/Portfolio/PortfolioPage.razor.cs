@@ -174,6 +174,14 @@ public sealed partial class PortfolioPage
 
     private Task GoToPageAsync(int page) => ChangeAsync(spec with { Page = Math.Clamp(page, 0, LastPage) });
 
+    private Task FirstPageAsync() => GoToPageAsync(0);
+
+    private Task PreviousPageAsync() => GoToPageAsync(spec.Page - 1);
+
+    private Task NextPageAsync() => GoToPageAsync(spec.Page + 1);
+
+    private Task LastPageAsync() => GoToPageAsync(LastPage);
+
     private Task PageSizeChangedAsync(ChangeEventArgs e) =>
         int.TryParse(e.Value as string, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && PageSizes.Contains(size)
             ? ChangeAsync(spec with { PageSize = size, Page = 0 })
