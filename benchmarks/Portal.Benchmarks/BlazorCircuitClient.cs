@@ -41,6 +41,7 @@ internal sealed partial class BlazorCircuitClient(Uri baseUri, string cookieHead
     private Func<BatchElement, bool>? _target;
     private Func<byte[], bool>? _ready;
     private HandlerTracker? _handler;
+    private bool _follow = true;
     private HandlerTracker[] _trackers = [];
     private TaskCompletionSource<HandlerTracker> _found = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private (Func<byte[], bool> Done, TaskCompletionSource Tcs)? _waiting;
@@ -55,9 +56,16 @@ internal sealed partial class BlazorCircuitClient(Uri baseUri, string cookieHead
     /// Opens the circuit for <paramref name="path"/> and waits until a rendered element matches <paramref name="target"/>
     /// and a batch satisfies <paramref name="ready"/> (e.g. the grid's rows arrived); returns that element's click handler id.
     /// </summary>
-    public async Task<HandlerTracker> StartAsync(HttpClient http, string path, Func<BatchElement, bool> target, Func<byte[], bool> ready, CancellationToken ct)
+    /// <param name="follow">
+    /// Whether the target's handler id is followed through later batches (<see cref="Track"/>). The reader knows a
+    /// changed handler only by its component, so on a page that is one component with many buttons whose handlers
+    /// change on every render (the portfolio table), following picks another button's id; such a page keeps the
+    /// target's handler the same delegate across renders instead, and its tracker does not follow.
+    /// </param>
+    public async Task<HandlerTracker> StartAsync(HttpClient http, string path, Func<BatchElement, bool> target, Func<byte[], bool> ready, CancellationToken ct, bool follow = true)
     {
         _target = target;
+        _follow = follow;
         _ready = ready;
         var pageUri = new Uri(baseUri, path);
         var html = await http.GetStringAsync(pageUri, ct);
@@ -191,7 +199,7 @@ internal sealed partial class BlazorCircuitClient(Uri baseUri, string cookieHead
             && element.Handlers.ContainsKey("onclick"))
         {
             _target = null;
-            _handler = Track(element);
+            _handler = _follow ? Track(element) : new HandlerTracker(element.Component, element.Handlers["onclick"]);
         }
 
         if (_ready is { } ready && ready(batch))

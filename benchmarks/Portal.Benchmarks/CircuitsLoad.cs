@@ -90,7 +90,7 @@ internal static class CircuitsLoad
                 else
                 {
                     handler = await client.StartAsync(http, CircuitsBenchmark.PortfolioPath,
-                        e => e.Attributes.GetValueOrDefault("aria-label") == "Next page", HasRows, ct);
+                        e => e.Attributes.GetValueOrDefault("aria-label") == "Next page", HasRows, ct, follow: false);
                 }
 
                 opened.Add(new Circuit(client, journey, handler));
