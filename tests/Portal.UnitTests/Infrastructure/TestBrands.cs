@@ -5,7 +5,7 @@ using Portal.Core.Features.Brands;
 
 namespace Portal.UnitTests.Infrastructure;
 
-/// <summary>Creates brands and their managers for tests, e.g. a second brand whose members must not see the demo brand.</summary>
+/// <summary>Creates brands, their managers and staff for tests, e.g. a second brand whose members must not see the demo brand.</summary>
 public static class TestBrands
 {
     public const string Password = "Portal!2026";
@@ -31,5 +31,19 @@ public static class TestBrands
             await db.SaveChangesAsync();
             return brand.Id;
         });
+    }
+
+    /// <summary>Creates an SKA operator (password <see cref="Password"/>) and returns them signed in, as the app's principal factory makes them.</summary>
+    public static async Task<System.Security.Claims.ClaimsPrincipal> CreateStaffAsync(PortalAppFactory app, string email, string displayName)
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var user = new PortalUser { UserName = email, Email = email, DisplayName = displayName };
+            (await users.CreateAsync(user, Password)).Succeeded.ShouldBeTrue();
+            (await users.AddToRoleAsync(user, PortalRoles.SkaOperator)).Succeeded.ShouldBeTrue();
+        }
+
+        return await app.PrincipalAsync(email);
     }
 }

@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core;
-using Portal.Core.Features.Accounts;
 using Portal.Core.Features.Applications;
 using Portal.Core.Features.Brands;
 using Portal.Core.Features.Portfolio;
@@ -30,16 +28,7 @@ public sealed class OperationsGrowthFreshnessTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         brandId = await TestBrands.CreateWithOwnerAsync(app, "fresh-a", "fresh-a@example.test");
-        const string staffEmail = "fresh-staff@example.test";
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-            var user = new PortalUser { UserName = staffEmail, Email = staffEmail, DisplayName = "Freshness staff" };
-            (await users.CreateAsync(user, TestBrands.Password)).Succeeded.ShouldBeTrue();
-            (await users.AddToRoleAsync(user, PortalRoles.SkaOperator)).Succeeded.ShouldBeTrue();
-        }
-
-        staff = await app.PrincipalAsync(staffEmail);
+        staff = await TestBrands.CreateStaffAsync(app, "fresh-staff@example.test", "Freshness staff");
     }
 
     public Task DisposeAsync() => app.DisposeAsync().AsTask();

@@ -41,16 +41,7 @@ public sealed class OperationsDurationsFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        const string staffEmail = "durations-staff@example.test";
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-            var staff = new PortalUser { UserName = staffEmail, Email = staffEmail, DisplayName = "Durations staff" };
-            (await users.CreateAsync(staff, TestBrands.Password)).Succeeded.ShouldBeTrue();
-            (await users.AddToRoleAsync(staff, PortalRoles.SkaOperator)).Succeeded.ShouldBeTrue();
-        }
-
-        Staff = await App.PrincipalAsync(staffEmail);
+        Staff = await TestBrands.CreateStaffAsync(App, "durations-staff@example.test", "Durations staff");
         var staffId = BrandDirectory.UserId(Staff)!.Value;
 
         // Registered: the brands are created through the app with its clock standing on day 0.

@@ -17,35 +17,12 @@ namespace Portal.UnitTests.Web.Components.Portfolio;
 /// choice, the filters and the saved views, each kept in the URL. The real page over the real query; each test
 /// searches for brands of its own.
 /// </summary>
-public sealed class PortfolioTableTests : PortalTestContext, IClassFixture<NotificationsApp>
+public sealed class PortfolioTableTests(NotificationsApp fixture) : PortfolioPageContext(fixture), IClassFixture<NotificationsApp>
 {
-    private readonly NotificationsApp _fixture;
-
-    public PortfolioTableTests(NotificationsApp fixture)
-    {
-        _fixture = fixture;
-        Services.AddSingleton(fixture.App.Services.GetRequiredService<PortfolioQuery>());
-        Services.AddSingleton(fixture.App.Services.GetRequiredService<PortfolioExports>());
-    }
-
-    private string Url => Services.GetRequiredService<BunitNavigationManager>().Uri;
-
-    /// <summary>Signs staff in, creates <paramref name="brands"/> brands sharing a new prefix and opens the portfolio at <c>?q=prefix</c> plus <paramref name="query"/>.</summary>
+    /// <summary>Opens the portfolio over <paramref name="brands"/> new brands and waits for the first page's rows (at most 10 by the default view).</summary>
     private async Task<(IRenderedComponent<PortfolioPage> Page, string Prefix)> PortfolioOfAsync(int brands, string query = "")
     {
-        var prefix = $"tbl{Guid.NewGuid():N}"[..11];
-        for (var i = 0; i < brands; i++)
-        {
-            await _fixture.NewBrandAsync(prefix);
-        }
-
-        await _fixture.App.Services.GetRequiredService<PortfolioRefreshQueue>().DrainAsync();
-        var auth = AddAuthorization();
-        auth.SetAuthorized(DemoData.OperatorEmail);
-        auth.SetRoles(PortalRoles.SkaOperator);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, (await _fixture.UserIdAsync(DemoData.OperatorEmail)).ToString()));
-        Services.GetRequiredService<BunitNavigationManager>().NavigateTo($"/ops/portfolio?q={prefix}{query}");
-        var page = Render<PortfolioPage>();
+        var (page, prefix) = await OpenWithBrandsAsync("tbl", brands, query);
         page.WaitForAssertion(() => page.FindAll("[data-testid='portfolio-brand']").Count.ShouldBe(Math.Min(brands, 10)), TimeSpan.FromSeconds(10));
         return (page, prefix);
     }

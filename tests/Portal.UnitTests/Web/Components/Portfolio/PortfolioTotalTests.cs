@@ -15,36 +15,9 @@ namespace Portal.UnitTests.Web.Components.Portfolio;
 /// The count under the staff portfolio's grid, for one brand and for several, in both languages: the real
 /// page over the real query (an app with the demo data; each test searches for brands of its own).
 /// </summary>
-public sealed class PortfolioTotalTests : PortalTestContext, IClassFixture<NotificationsApp>
+public sealed class PortfolioTotalTests(NotificationsApp fixture) : PortfolioPageContext(fixture), IClassFixture<NotificationsApp>
 {
-    private readonly NotificationsApp _fixture;
-
-    public PortfolioTotalTests(NotificationsApp fixture)
-    {
-        _fixture = fixture;
-        Services.AddSingleton(fixture.App.Services.GetRequiredService<PortfolioQuery>());
-        Services.AddSingleton(fixture.App.Services.GetRequiredService<PortfolioExports>());
-    }
-
-    /// <summary>Signs staff in, creates <paramref name="brands"/> brands whose codes share a new prefix, and opens the portfolio searching for it.</summary>
-    private async Task<IRenderedComponent<PortfolioPage>> PortfolioOfAsync(int brands)
-    {
-        var prefix = $"count{Guid.NewGuid():N}"[..13];
-        for (var i = 0; i < brands; i++)
-        {
-            await _fixture.NewBrandAsync(prefix);
-        }
-
-        // No job server in this fixture: refresh the queued rows as the job would.
-        await _fixture.App.Services.GetRequiredService<PortfolioRefreshQueue>().DrainAsync();
-
-        var auth = AddAuthorization();
-        auth.SetAuthorized(DemoData.OperatorEmail);
-        auth.SetRoles(PortalRoles.SkaOperator);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, (await _fixture.UserIdAsync(DemoData.OperatorEmail)).ToString()));
-        Services.GetRequiredService<BunitNavigationManager>().NavigateTo($"/ops/portfolio?q={prefix}");
-        return Render<PortfolioPage>();
-    }
+    private async Task<IRenderedComponent<PortfolioPage>> PortfolioOfAsync(int brands) => (await OpenWithBrandsAsync("count", brands)).Page;
 
     private static void TotalShouldBe(IRenderedComponent<PortfolioPage> page, string text) =>
         page.WaitForAssertion(() => page.Find("[data-testid='portfolio-total']").TextContent.ShouldBe(text), TimeSpan.FromSeconds(10));

@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Features.Accounts;
+using Portal.Core.Features.Portfolio;
+using Portal.Core.Features.Seeding;
+using Portal.UnitTests.Core.Features.Notifications;
+using PortfolioPage = Portal.Web.Components.Pages.Portfolio.PortfolioPage;
+
+namespace Portal.UnitTests.Web.Components.Portfolio;
+
+/// <summary>
+/// The real portfolio page over the real query of an app with the demo data, opened as staff; each test creates
+/// brands under a code prefix of its own and searches for it, so tests sharing the app do not see each other's.
+/// </summary>
+public abstract class PortfolioPageContext : PortalTestContext
+{
+    protected PortfolioPageContext(NotificationsApp fixture)
+    {
+        Fixture = fixture;
+        Services.AddSingleton(fixture.App.Services.GetRequiredService<PortfolioQuery>());
+        Services.AddSingleton(fixture.App.Services.GetRequiredService<PortfolioExports>());
+    }
+
+    protected NotificationsApp Fixture { get; }
+
+    protected string Url => Services.GetRequiredService<BunitNavigationManager>().Uri;
+
+    /// <summary>
+    /// Creates <paramref name="brands"/> brands whose codes start with a new prefix (<paramref name="stem"/> and a
+    /// random part), refreshes their portfolio rows as the job would (no job server here), signs staff in and opens
+    /// the portfolio at <c>?q=prefix</c> plus <paramref name="query"/>.
+    /// </summary>
+    protected async Task<(IRenderedComponent<PortfolioPage> Page, string Prefix)> OpenWithBrandsAsync(string stem, int brands, string query = "")
+    {
+        var prefix = $"{stem}{Guid.NewGuid():N}"[..(stem.Length + 8)];
+        for (var i = 0; i < brands; i++)
+        {
+            await Fixture.NewBrandAsync(prefix);
+        }
+
+        await Fixture.App.Services.GetRequiredService<PortfolioRefreshQueue>().DrainAsync();
+        var auth = AddAuthorization();
+        auth.SetAuthorized(DemoData.OperatorEmail);
+        auth.SetRoles(PortalRoles.SkaOperator);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, (await Fixture.UserIdAsync(DemoData.OperatorEmail)).ToString()));
+        Services.GetRequiredService<BunitNavigationManager>().NavigateTo($"/ops/portfolio?q={prefix}{query}");
+        return (Render<PortfolioPage>(), prefix);
+    }
+}
