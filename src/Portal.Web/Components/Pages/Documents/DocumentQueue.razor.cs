@@ -15,6 +15,7 @@ public sealed partial class DocumentQueue
     public const int PageSize = 25;
 
     private IReadOnlyList<QueueItem>? items;
+    private int loads;
     private int total;
     private int pageIndex;
     private IReadOnlyList<ReasonChoice> reasons = [];
@@ -42,8 +43,13 @@ public sealed partial class DocumentQueue
         await LoadAsync();
     }
 
+    /// <summary>
+    /// Loads the page the filters ask for. Loads can overlap (a filter changed while the first page was still
+    /// loading); only the latest one's answer is shown, so a slower earlier load cannot put back rows the filter excludes.
+    /// </summary>
     private async Task LoadAsync()
     {
+        var load = ++loads;
         var filter = new QueueFilter
         {
             Status = status,
@@ -54,11 +60,21 @@ public sealed partial class DocumentQueue
             NewestFirst = newestFirst,
         };
         var page = await Queue.QueuePageAsync((await AuthenticationState).User, filter, pageIndex * PageSize, PageSize);
+        if (load != loads)
+        {
+            return;
+        }
+
         if (page.Items.Count == 0 && page.TotalCount > 0 && pageIndex > 0)
         {
             // Decisions emptied the last page: show the new last page instead.
             pageIndex = (page.TotalCount - 1) / PageSize;
             page = await Queue.QueuePageAsync((await AuthenticationState).User, filter, pageIndex * PageSize, PageSize);
+        }
+
+        if (load != loads)
+        {
+            return;
         }
 
         items = page.Items;
