@@ -165,6 +165,13 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>An app with nothing in it but what a test adds: no demo data, no job server.</summary>
+    public static Dictionary<string, string?> EmptySettings() => new()
+    {
+        ["Seed:DemoData"] = "false",
+        ["Jobs:RunServer"] = "false",
+    };
+
     /// <summary>
     /// What a Production host needs to start: token certificates written to <paramref name="directory"/>
     /// and the public base URL (the test client's own host by default, which AllowedHosts then admits).

@@ -16,11 +16,7 @@ namespace Portal.UnitTests.Core.Features.Portfolio;
 /// </summary>
 public sealed class OperationsGrowthFreshnessTests : IAsyncLifetime
 {
-    private readonly PortalAppFactory app = new(settings: new Dictionary<string, string?>
-    {
-        ["Seed:DemoData"] = "false",
-        ["Jobs:RunServer"] = "false",
-    });
+    private readonly PortalAppFactory app = new(settings: PortalAppFactory.EmptySettings());
 
     private System.Security.Claims.ClaimsPrincipal staff = null!;
     private Guid brandId;

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core;
-using Portal.Core.Features.Accounts;
 using Portal.Core.Features.Applications;
 using Portal.Core.Features.Brands;
 using Portal.Core.Features.Portfolio;
@@ -29,11 +27,7 @@ public sealed class OperationsDurationsFixture : IAsyncLifetime
 {
     public static readonly DateOnly D0 = new(2026, 3, 2);
 
-    public PortalAppFactory App { get; } = new(settings: new Dictionary<string, string?>
-    {
-        ["Seed:DemoData"] = "false",
-        ["Jobs:RunServer"] = "false",
-    });
+    public PortalAppFactory App { get; } = new(settings: PortalAppFactory.EmptySettings());
 
     public OperationsSnapshot Snapshot { get; private set; } = null!;
 

@@ -1,11 +1,4 @@
-using System.Security.Claims;
 using Bunit;
-using Bunit.TestDoubles;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
-using Portal.Core.Features.Accounts;
-using Portal.Core.Features.Portfolio;
-using Portal.Core.Features.Seeding;
 using Portal.Core.Localization;
 using Portal.UnitTests.Core.Features.Notifications;
 using PortfolioPage = Portal.Web.Components.Pages.Portfolio.PortfolioPage;
@@ -74,6 +67,23 @@ public sealed class PortfolioTableTests(NotificationsApp fixture) : PortfolioPag
         await page.InvokeAsync(() => PagerButton(page, "First page").Click());
         page.WaitForAssertion(() => page.FindAll("[data-testid='portfolio-brand']").Count.ShouldBe(10));
         Url.ShouldNotContain("page=");
+    }
+
+    [Fact]
+    public async Task PagerButtons_KeepTheirHandlersWhenThePageRendersAgain()
+    {
+        // A re-render that leaves the pager alone (a column hidden) must not give its buttons new event handlers:
+        // every new id is sent to each open browser in the render batch (docs/BENCHMARKS.md, issue 17).
+        var (page, _) = await PortfolioOfAsync(11, "&size=10");
+        page.WaitForAssertion(() => page.FindAll(".mud-table-loading").ShouldBeEmpty());
+        string[] labels = ["First page", "Previous page", "Next page", "Last page"];
+        var before = labels.Select(l => PagerButton(page, l).GetAttribute("blazor:onclick")).ToList();
+        before.ShouldAllBe(id => !string.IsNullOrEmpty(id));
+
+        await page.InvokeAsync(() => page.Find("[data-testid='column-Gmv']").Change(false));
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid='portfolio-gmv']").ShouldBeEmpty());
+        labels.Select(l => PagerButton(page, l).GetAttribute("blazor:onclick")).ShouldBe(before);
     }
 
     [Fact]

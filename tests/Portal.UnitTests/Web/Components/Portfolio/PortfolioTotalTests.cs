@@ -1,10 +1,4 @@
-using System.Security.Claims;
 using Bunit;
-using Bunit.TestDoubles;
-using Microsoft.Extensions.DependencyInjection;
-using Portal.Core.Features.Accounts;
-using Portal.Core.Features.Portfolio;
-using Portal.Core.Features.Seeding;
 using Portal.Core.Localization;
 using Portal.UnitTests.Core.Features.Notifications;
 using PortfolioPage = Portal.Web.Components.Pages.Portfolio.PortfolioPage;
