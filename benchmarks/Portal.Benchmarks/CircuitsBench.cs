@@ -52,7 +52,7 @@ internal static class CircuitsBenchmark
         if (Array.IndexOf(args, "--hold") is var hold and >= 0)
         {
             var wait = args.Length > hold + 3 && int.TryParse(args[hold + 3], CultureInfo.InvariantCulture, out var seconds) ? seconds : 60;
-            await HoldAsync(load, args[hold + 1], int.Parse(args[hold + 2], CultureInfo.InvariantCulture), TimeSpan.FromSeconds(wait));
+            await HoldAsync(load, bench, args.Contains("--frames"), args[hold + 1], int.Parse(args[hold + 2], CultureInfo.InvariantCulture), TimeSpan.FromSeconds(wait));
             return 0;
         }
 
@@ -138,7 +138,7 @@ internal static class CircuitsBenchmark
     /// of the kind and closes them (warm-up), waits SECONDS (60) with none open, then opens N idle ones, prints the memory
     /// per circuit and holds them SECONDS × 10 (0: ends at once, a quick measurement of one page).
     /// </summary>
-    private static async Task HoldAsync(LoadProcess load, string kind, int count, TimeSpan wait)
+    private static async Task HoldAsync(LoadProcess load, PortfolioBench bench, bool frames, string kind, int count, TimeSpan wait)
     {
         await load.AskAsync($"open {kind} 10");
         await load.AskAsync("close beacon");
@@ -149,6 +149,7 @@ internal static class CircuitsBenchmark
         Console.WriteLine(await load.AskAsync($"open {kind} {count}"));
         var after = await ServerMemory.SettleAsync();
         Console.WriteLine($"PID {Environment.ProcessId}: {count} {kind} circuits open ({after}; {ServerMemory.PerCircuit(before, after, count)}); holding {wait.TotalSeconds * 10:F0} s");
+        if (frames) CircuitFrames.Print(bench.Services);
         await Task.Delay(wait * 10);
         await load.AskAsync("quit");
     }

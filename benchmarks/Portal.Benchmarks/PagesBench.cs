@@ -69,7 +69,10 @@ internal static class PagesBenchmark
                 // The static file right before each page, as the same person: on a shared machine the load moves within
                 // a run, so each page is judged against the baseline measured next to it.
                 var baseline = await LoadRunner.MeasureAsync(clients[page.Role], "static /css/app.css", "/css/app.css", Concurrency, warmUp, total);
+                using var compiled = new DynamicMethodCounter();
+                var finalizer = FinalizerThread.CpuTime();
                 figures.Add((page, baseline, await LoadRunner.MeasureAsync(clients[page.Role], page.Path, page.Path, Concurrency, warmUp, total)));
+                Console.WriteLine($"    {page.Path}: {compiled.Count} dynamic methods compiled while measured, finalizer thread {(FinalizerThread.CpuTime() - finalizer).TotalSeconds:F2} s CPU");
             }
 
             Report(figures);

@@ -37,7 +37,7 @@ internal sealed partial class PortfolioBench : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(_directory, "portal.db");
 
-    private IServiceProvider Services => _factory.Services;
+    internal IServiceProvider Services => _factory.Services;
 
     /// <summary>Starts the app on a temp SQLite file, or on a new database of the PostgreSQL server <paramref name="postgres"/> names.</summary>
     public static async Task<PortfolioBench> StartAsync(string? postgres = null)
