@@ -61,7 +61,7 @@ internal static class CircuitFrames
 
         var n = Math.Max(1, circuits.Count);
         Console.WriteLine($"frames held by {circuits.Count} circuits ({frameSize} bytes a frame), per circuit:");
-        foreach (var (name, (count, items, bytes)) in byType.Where(p => p.Key.StartsWith("batch ", StringComparison.Ordinal)))
+        foreach (var (name, (count, items, bytes)) in byType.Where(p => p.Key.StartsWith("batch ", StringComparison.Ordinal) && p.Value.Used > 0))
             Console.WriteLine($"  {bytes / 1024.0 / n,8:F1} KB {name} (capacity {items / count})");
         foreach (var (name, (count, frames, used)) in byType.Where(p => !p.Key.StartsWith("batch ", StringComparison.Ordinal)).OrderByDescending(p => p.Value.Frames))
             Console.WriteLine($"  {frames * frameSize / 1024.0 / n,8:F1} KB {count / (double)n,5:F1} × {name} (capacity {frames / count}, in use {used / count})");

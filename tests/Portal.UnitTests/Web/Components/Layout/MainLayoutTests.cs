@@ -48,4 +48,18 @@ public sealed class MainLayoutTests : IAsyncLifetime
         html.ShouldNotContain("href=\"/ops\"");
         html.ShouldNotContain("data-testid=\"theme-toggle\"");
     }
+
+    [Fact]
+    public async Task Drawer_AsTheServerRendersIt_IsOpenAndMarkedInitialWithoutAnOverlay()
+    {
+        using var browser = new BrowserClient(_app);
+
+        var html = await browser.Http.GetStringAsync("/");
+
+        // MudBlazor's CSS pushes the content beside an open responsive drawer from 960 px up, and hides a drawer marked
+        // initial below that, so a phone never sees it over the page before the browser says how wide it is.
+        html.ShouldContain("class=\"mud-layout mud-drawer-open-responsive-md-left mud-drawer-left-clipped-always\"");
+        html.ShouldContain("<aside id=\"portal-drawer\" class=\"mud-drawer mud-drawer-fixed mud-drawer-pos-left mud-drawer--open mud-drawer--initial mud-drawer-md mud-drawer-clipped-always");
+        html.ShouldNotContain("mud-drawer-overlay");
+    }
 }
