@@ -8,10 +8,6 @@ window.portal = {
     isNarrow() {
         return window.matchMedia('(max-width: 959.98px)').matches;
     },
-    // Submits a form the server rendered (sign-out from the account menu), as its own submit button would.
-    submitForm(id) {
-        document.getElementById(id)?.requestSubmit();
-    },
     // Switches the theme's two style elements in the head (App.razor, PortalThemeStyles) and remembers the choice.
     setTheme(dark, cookie) {
         const [on, off] = dark ? ['portal-theme-dark', 'portal-theme-light'] : ['portal-theme-light', 'portal-theme-dark'];
@@ -24,3 +20,30 @@ window.portal = {
         document.cookie = `${encodeURIComponent(name)}=${encodeURIComponent(value)}; path=/; max-age=${maxAge}; samesite=lax`;
     }
 };
+
+// The app bar's menus (AccountMenu, BrandSwitcher) are the browser's own popovers with role="menu": the browser opens
+// and closes them; this gives them what a menu does from the keyboard (focus on the first item when it opens, arrow
+// keys, Home and End) and closes one when a link in it is followed inside the app (Blazor's router keeps the page).
+(() => {
+    const items = menu => [...menu.querySelectorAll('[role="menuitem"]')];
+    document.addEventListener('toggle', event => {
+        const menu = event.target;
+        if (event.newState === 'open' && menu.matches?.('[popover][role="menu"]')) {
+            (items(menu).find(item => item.getAttribute('aria-disabled') !== 'true') ?? items(menu)[0])?.focus();
+        }
+    }, true);
+    document.addEventListener('keydown', event => {
+        const menu = event.target.closest?.('[popover][role="menu"]');
+        if (!menu) return;
+        const all = items(menu);
+        const at = all.indexOf(document.activeElement);
+        const next = { ArrowDown: at + 1, ArrowUp: at - 1 + all.length, Home: 0, End: all.length - 1 }[event.key];
+        if (next === undefined || all.length === 0) return;
+        event.preventDefault();
+        all[next % all.length].focus();
+    });
+    document.addEventListener('click', event => {
+        const link = event.target.closest?.('[popover][role="menu"] a[role="menuitem"]');
+        link?.closest('[popover]')?.hidePopover();
+    });
+})();

@@ -46,7 +46,11 @@ public sealed class MainLayoutTests : IAsyncLifetime
         html.ShouldContain("data-testid=\"brand-nav\"");
         html.ShouldContain("href=\"/brand\"");
         html.ShouldNotContain("href=\"/ops\"");
-        html.ShouldNotContain("data-testid=\"theme-toggle\"");
+        // The theme toggle is not in the app bar but an item of the account menu, the browser's popover.
+        var menu = html.IndexOf("<div id=\"portal-account-menu\" popover=\"auto\" role=\"menu\"", StringComparison.Ordinal);
+        menu.ShouldBeGreaterThan(0);
+        html.IndexOf("data-testid=\"theme-toggle\"", StringComparison.Ordinal).ShouldBeGreaterThan(menu);
+        html.ShouldContain("<button type=\"submit\" form=\"portal-sign-out\" role=\"menuitem\"");
     }
 
     [Fact]
