@@ -77,6 +77,13 @@ public sealed record MetricsIngestionOptions
 
     /// <summary>Reports how many rows have been written so far.</summary>
     public IProgress<int>? Progress { get; init; }
+
+    /// <summary>
+    /// Writes that belong with the batch (a person's import records): run on the batch's own DbContext, inside its
+    /// transaction, after the rows are written and before the commit, so the rows and these writes commit together
+    /// or not at all; an exception rolls the whole batch back and reaches the caller. Not run for a refused batch.
+    /// </summary>
+    public Func<Data.PortalDbContext, CancellationToken, Task>? BeforeCommit { get; init; }
 }
 
 /// <summary>The JSON field names of a row, used in error lists.</summary>

@@ -192,22 +192,25 @@ public sealed class MetricsCsvImport(MetricsIngestionService ingestion, IStringL
         }
 
         var read = await ReadAsync(stream, cancellationToken);
-        var outcome = read.Succeeded ? await IngestAsync(read.Rows, onlyBrandId, progress, cancellationToken) : new MetricsIngestionOutcome(null, read.Errors);
-        if (outcome.Succeeded && Brands.BrandDirectory.UserId(user) is { } userId)
+        if (!read.Succeeded)
         {
-            await RecordAsync(userId, read.Rows, cancellationToken);
+            return new MetricsIngestionOutcome(null, read.Errors);
         }
 
-        return outcome;
+        // The records commit in the rows' transaction: an import is never left without its audit trail.
+        Func<Data.PortalDbContext, CancellationToken, Task>? record = Brands.BrandDirectory.UserId(user) is { } userId
+            ? (db, ct) => RecordAsync(db, userId, read.Rows, ct)
+            : null;
+        return await IngestAsync(read.Rows, onlyBrandId, progress, record, cancellationToken);
     }
 
     /// <summary>
-    /// After a person's import: one audited <see cref="MetricsImportRecord"/> per brand the file held, so the
-    /// import (who, and the provider they acted for) is in the brand's audit trail; daily figures are not audited.
+    /// A person's import: one audited <see cref="MetricsImportRecord"/> per brand the file held, so the import
+    /// (who, and the provider they acted for) is in the brand's audit trail; daily figures are not audited. Runs on
+    /// the ingestion's DbContext inside its transaction (<see cref="MetricsIngestionOptions.BeforeCommit"/>).
     /// </summary>
-    private async Task RecordAsync(Guid userId, IReadOnlyList<MetricRowInput> rows, CancellationToken cancellationToken)
+    private async Task RecordAsync(Data.PortalDbContext db, Guid userId, IReadOnlyList<MetricRowInput> rows, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         static string Code(MetricRowInput row) => row.Brand?.Trim().ToLowerInvariant() ?? ""; // as the batch validator reads it
         var codes = rows.Select(Code).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         var brands = await db.Brands.Where(b => codes.Contains(b.Code)).Select(b => new { b.Id, b.Code }).ToListAsync(cancellationToken);
@@ -243,10 +246,11 @@ public sealed class MetricsCsvImport(MetricsIngestionService ingestion, IStringL
             return new MetricsIngestionOutcome(null, read.Errors);
         }
 
-        return await IngestAsync(read.Rows, onlyBrandId, progress, cancellationToken);
+        return await IngestAsync(read.Rows, onlyBrandId, progress, beforeCommit: null, cancellationToken);
     }
 
-    private Task<MetricsIngestionOutcome> IngestAsync(IReadOnlyList<MetricRowInput> rows, Guid? onlyBrandId, IProgress<int>? progress, CancellationToken cancellationToken)
+    private Task<MetricsIngestionOutcome> IngestAsync(
+        IReadOnlyList<MetricRowInput> rows, Guid? onlyBrandId, IProgress<int>? progress, Func<Data.PortalDbContext, CancellationToken, Task>? beforeCommit, CancellationToken cancellationToken)
     {
         return ingestion.IngestAsync(rows, new MetricsIngestionOptions
         {
@@ -254,6 +258,7 @@ public sealed class MetricsCsvImport(MetricsIngestionService ingestion, IStringL
             RowNumberBase = FirstDataLine,
             MaxRows = options.Value.MaxCsvRows,
             Progress = progress,
+            BeforeCommit = beforeCommit,
         }, cancellationToken);
     }
 
