@@ -95,10 +95,10 @@ namespace Portal.Benchmarks
                     Console.WriteLine($"{name,-28} {rate,12:N0} rows/s");
                 }
 
-                var raw = ingestion.Rates["raw ADO.NET prepared insert"];
-                var ef = ingestion.Rates["EF AddRange + SaveChanges"];
-                var service = ingestion.Rates["MetricsIngestionService"];
-                var http = ingestion.Rates["HTTP PUT /api/v1/metrics/daily"];
+                var raw = ingestion.Rates[MetricsIngestionPaths.RawPath];
+                var ef = ingestion.Rates[MetricsIngestionPaths.EfPath];
+                var service = ingestion.Rates[MetricsIngestionPaths.ServicePath];
+                var http = ingestion.Rates[MetricsIngestionPaths.HttpPath];
                 Console.WriteLine($"service / raw      = {service / raw,6:P0}   (target >= 30%: {Verdict(service / raw >= 0.30)})");
                 Console.WriteLine($"service / EF       = {service / ef,6:F1}x   (target >= 5x: {Verdict(service / ef >= 5)})");
                 Console.WriteLine($"HTTP / raw         = {http / raw,6:P0}");

@@ -9,32 +9,13 @@ using Portal.Core.Localization;
 
 namespace Portal.Core.Features.Comments;
 
-/// <summary>A comment as its reader sees it; replies nested one level.</summary>
-public sealed record CommentView(
-    Guid Id,
-    string AuthorName,
-    bool ByStaff,
-    bool IsInternal,
-    string Body,
-    DateTimeOffset CreatedAt,
-    IReadOnlyList<string> Mentions,
-    IReadOnlyList<CommentView> Replies);
-
-/// <summary>A brand's thread for one reader. <see cref="InternalNotes"/> is always empty for a brand member.</summary>
-public sealed record CommentThread(Guid BrandId, string BrandCode, bool ViewerIsStaff, IReadOnlyList<CommentView> Public, IReadOnlyList<CommentView> InternalNotes);
-
-/// <summary>What someone writes. A reply names its <see cref="ParentId"/> and takes the parent's visibility.</summary>
-public sealed record NewComment(string Body, Guid? ParentId = null, bool Internal = false, IReadOnlyList<Guid>? Mentions = null);
-
-/// <summary>A staff member someone can mention.</summary>
-public sealed record StaffChoice(Guid UserId, string DisplayName, string Email);
-
 /// <summary>
 /// Comments on a brand: a thread its members and staff share, and internal notes for staff only.
 /// Every call checks who is asking: members of that brand, staff, or a provider's people the brand delegated
 /// its messages to (while that runs), otherwise "not found" exactly as for a
 /// brand that does not exist; internal notes are filtered here, in the query, so no page or API can leak one.
-/// A post tells the brand's open threads through <see cref="BrandCommentHub"/> once it is saved.
+/// A post tells the brand's open threads through <see cref="BrandCommentHub"/> once it is saved; who else hears of
+/// it (notifications queued in the same save) is <see cref="BrandCommentNotifications"/>.
 /// </summary>
 public sealed class BrandCommentService(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -123,12 +104,12 @@ public sealed class BrandCommentService(
             return Outcome<Guid>.Fail(refusal);
         }
 
-        var post = new Post(brandId, brandCode, userId, staff, placed.Value!.ParentId, placed.Value.IsInternal, mentioned, body);
+        var post = new CommentPost(brandId, brandCode, userId, staff, placed.Value!.ParentId, placed.Value.IsInternal, mentioned, body);
         var comment = new BrandComment { BrandId = brandId, ParentId = post.ParentId, AuthorUserId = userId, ByStaff = staff, IsInternal = post.IsInternal, Body = body };
         comment.AuthorProviderId = staff ? null : await Delegations.OnBehalfOfAsync(db, userId, brandId, clock, cancellationToken);
         comment.Mentions.AddRange(mentioned.Select(id => new BrandCommentMention { CommentId = comment.Id, UserId = id }));
         db.BrandComments.Add(comment);
-        var batch = await NotifyAsync(db, post, cancellationToken);
+        var batch = await BrandCommentNotifications.QueueAsync(db, notifications, clock, post, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         notifications.Publish(batch);
         hub.Changed(brandId, post.IsInternal);
@@ -175,12 +156,6 @@ public sealed class BrandCommentService(
 
         // Members, and a provider's people while the brand delegates its messages with staff to it.
         return await BrandDirectory.MayWorkAsync(db, userId, id, Providers.DelegatedArea.Messages, clock, cancellationToken) ? (id, false) : null;
-    }
-
-    private static string Excerpt(string body)
-    {
-        var line = body.ReplaceLineEndings(" ");
-        return line.Length > 140 ? line[..140] + "…" : line;
     }
 
     private string? BodyRefusal(string body) =>
@@ -234,76 +209,5 @@ public sealed class BrandCommentService(
         return known != mentioned.Count ? strings["Refused_MentionNotStaff"].Value : null;
     }
 
-    /// <summary>
-    /// Queues the notifications in the same save: the people mentioned; for a public post by staff the
-    /// brand's members, by the brand the staff in the thread and the account manager (or all staff).
-    /// </summary>
-    private async Task<NotificationBatch> NotifyAsync(PortalDbContext db, Post post, CancellationToken cancellationToken)
-    {
-        var batch = new NotificationBatch();
-        var author = await db.Users.Where(u => u.Id == post.AuthorId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
-        NotificationArg[] args = [NotificationArg.Plain(author), NotificationArg.Plain(Excerpt(post.Body))];
-        if (post.Mentioned.Count > 0)
-        {
-            await notifications.AddAsync(db, batch,
-                new NotificationMessage(NotificationKind.Mention, post.IsInternal ? "Mention_Internal" : "Mention", post.BrandId, StaffPath(post.BrandCode), args),
-                post.Mentioned, cancellationToken: cancellationToken);
-        }
-
-        if (post.IsInternal)
-        {
-            return batch;
-        }
-
-        if (post.ByStaff)
-        {
-            var members = await NotificationService.BrandMembersAsync(db, post.BrandId, cancellationToken);
-            members = [.. members.Union(await ThreadProviderPeopleAsync(db, post, cancellationToken))];
-            await notifications.AddAsync(db, batch,
-                new NotificationMessage(NotificationKind.Comment, post.ParentId is null ? "Comment_FromStaff" : "Reply_FromStaff", post.BrandId, BrandPath(post.BrandCode), args),
-                members.Where(id => id != post.AuthorId), cancellationToken: cancellationToken);
-            return batch;
-        }
-
-        // The staff who took part in the public thread, and the account manager.
-        var participants = await db.BrandComments.Where(c => c.BrandId == post.BrandId && !c.IsInternal && c.ByStaff)
-            .Select(c => c.AuthorUserId).Distinct().ToListAsync(cancellationToken);
-        var manager = await db.Brands.Where(b => b.Id == post.BrandId).Select(b => b.AccountManagerUserId).SingleAsync(cancellationToken);
-        if (manager is { } m)
-        {
-            participants.Add(m);
-        }
-
-        if (participants.Count == 0)
-        {
-            participants = await NotificationService.StaffAsync(db, cancellationToken);
-        }
-
-        await notifications.AddAsync(db, batch,
-            new NotificationMessage(NotificationKind.Comment, post.ParentId is null ? "Comment_FromBrand" : "Reply_FromBrand", post.BrandId, StaffPath(post.BrandCode), args),
-            participants.Where(id => id != post.AuthorId && !post.Mentioned.Contains(id)), cancellationToken: cancellationToken);
-        return batch;
-    }
-
-    /// <summary>
-    /// The providers' people who wrote in the public thread of a reply, while their provider holds
-    /// <see cref="DelegatedArea.Messages"/> for the brand: they work the messages for it, so they hear staff's answer.
-    /// </summary>
-    private async Task<List<Guid>> ThreadProviderPeopleAsync(PortalDbContext db, Post post, CancellationToken cancellationToken)
-    {
-        if (post.ParentId is not { } root)
-        {
-            return [];
-        }
-
-        var writers = await db.BrandComments.Where(c => c.BrandId == post.BrandId && !c.IsInternal && !c.ByStaff && (c.Id == root || c.ParentId == root))
-            .Select(c => c.AuthorUserId).Distinct().ToListAsync(cancellationToken);
-        return await Delegations.WorkingAsync(db, writers, post.BrandId, DelegatedArea.Messages, PlatformTime.DayOf(clock.GetUtcNow()), cancellationToken);
-    }
-
     private sealed record Placement(Guid? ParentId, bool IsInternal);
-
-    /// <summary>A post that passed every check: where it goes and who wrote it.</summary>
-    private sealed record Post(Guid BrandId, string BrandCode, Guid AuthorId, bool ByStaff, Guid? ParentId, bool IsInternal, List<Guid> Mentioned, string Body);
-
 }
