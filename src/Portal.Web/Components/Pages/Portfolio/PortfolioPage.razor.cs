@@ -23,9 +23,6 @@ public sealed partial class PortfolioPage
     /// <summary>The columns a person may hide (the brand column always stays, pinned on the left).</summary>
     private static readonly GridColumn[] Choosable = Enum.GetValues<GridColumn>();
 
-    // The trend arrows as one markup string each (an inline <svg> of the Material path), one frame a row.
-    private static readonly MarkupString TrendUp = Svg(Icons.Material.Filled.TrendingUp);
-    private static readonly MarkupString TrendDown = Svg(Icons.Material.Filled.TrendingDown);
     private static readonly MarkupString SortIcon = new(Icons.Material.Filled.ArrowUpward);
     private static readonly MarkupString DownloadIcon = new(Icons.Material.Filled.Download);
     private static readonly MarkupString GridIcon = new(Icons.Material.Filled.GridOn);
@@ -48,7 +45,7 @@ public sealed partial class PortfolioPage
     private CancellationTokenSource? pageLoad;
 
     /// <summary>The grid's columns a person may show or hide.</summary>
-    private enum GridColumn
+    internal enum GridColumn
     {
         Categories,
         Tier,
@@ -148,13 +145,6 @@ public sealed partial class PortfolioPage
 
     private string DirectionClass(PortfolioSort sort) =>
         spec.Sort != sort ? "" : spec.Descending ? " mud-direction-desc" : " mud-direction-asc";
-
-    private static MarkupString Svg(string path) =>
-        new($"""<svg class="mud-icon-root mud-svg-icon mud-icon-size-small" focusable="false" viewBox="0 0 24 24" aria-hidden="true">{path}</svg>""");
-
-    /// <summary>A trend in whole percent as a signed percentage: <c>+12%</c>, <c>−4%</c>.</summary>
-    private static string Trend(int percent) =>
-        (percent > 0 ? "+" : percent < 0 ? "−" : "") + Figures.Percent(Math.Abs(percent) / 100.0, 0);
 
     /// <summary>A filter's choice: empty (any) or one of the enum's names.</summary>
     private static T? Choice<T>(ChangeEventArgs e) where T : struct, Enum =>
