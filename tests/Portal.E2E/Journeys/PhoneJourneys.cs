@@ -101,6 +101,49 @@ public sealed class PhoneJourneys(PortalServer server, ITestOutputHelper output)
         await Expect(shell.AccountMenuButton).ToHaveCountAsync(0);
     });
 
+    [Fact]
+    public Task BrandManager_ResizingAcross960Pixels_ClosesAndReopensTheDrawer() => RunAsync(async page =>
+    {
+        await page.SetViewportSizeAsync(1280, 844);
+        await new LoginPage(page).SignInFromStartAsync(DemoAccounts.BrandManager, DemoAccounts.Password);
+        await page.WaitUntilInteractiveAsync();
+        await Expect(page.Locator(".mud-drawer--open")).ToHaveCountAsync(1);
+
+        // A window made narrow (a tablet turned to portrait) gets the drawer out of the page's way, as MudDrawer did...
+        await page.SetViewportSizeAsync(800, 844);
+        await Expect(page.Locator(".mud-drawer--open")).ToHaveCountAsync(0);
+
+        // ...and made wide again, the drawer back beside the page.
+        await page.SetViewportSizeAsync(1280, 844);
+        await Expect(page.Locator(".mud-drawer--open")).ToHaveCountAsync(1);
+    });
+
+    [Fact]
+    public Task AccountMenu_FromTheKeyboard_OpensOnItsFirstItemMovesWithArrowsAndClosesOnEscape() => RunAsync(async page =>
+    {
+        await new LoginPage(page).SignInFromStartAsync(DemoAccounts.BrandManager, DemoAccounts.Password);
+        var shell = new ShellPage(page);
+        await page.WaitUntilInteractiveAsync();
+        await Expect(shell.AccountMenuButton).ToHaveAttributeAsync("aria-expanded", "false");
+
+        await shell.AccountMenuButton.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(shell.AccountMenuButton).ToHaveAttributeAsync("aria-expanded", "true");
+        // The current language is checked and does nothing, so focus starts on the other language.
+        await Expect(page.GetByTestId("language-switch")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(page.GetByTestId("theme-toggle")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("End");
+        await Expect(page.GetByTestId("sign-out")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(page.GetByTestId("language-current")).ToBeFocusedAsync();
+
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(shell.MenuItem("Sign out")).ToBeHiddenAsync();
+        await Expect(shell.AccountMenuButton).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(shell.AccountMenuButton).ToBeFocusedAsync();
+    });
+
     private sealed class Fit
     {
         public int ScrollWidth { get; set; }

@@ -4,9 +4,12 @@ window.portal = {
     markInteractive() {
         document.documentElement.dataset.interactive = 'true';
     },
-    // Whether the window is narrower than MudBlazor's md breakpoint (a phone or a small tablet).
-    isNarrow() {
-        return window.matchMedia('(max-width: 959.98px)').matches;
+    // Whether the window is narrower than MudBlazor's md breakpoint (a phone or a small tablet), and from then on
+    // tells the layout when it crosses it (a window resized, a tablet turned), as MudDrawer's breakpoint watch did.
+    watchNarrow(layout) {
+        const narrow = window.matchMedia('(max-width: 959.98px)');
+        narrow.addEventListener('change', event => layout.invokeMethodAsync('NarrowChanged', event.matches).catch(() => { }));
+        return narrow.matches;
     },
     // Switches the theme's two style elements in the head (App.razor, PortalThemeStyles) and remembers the choice.
     setTheme(dark, cookie) {
@@ -23,21 +26,29 @@ window.portal = {
 
 // The app bar's menus (AccountMenu, BrandSwitcher) are the browser's own popovers with role="menu": the browser opens
 // and closes them; this gives them what a menu does from the keyboard (focus on the first item when it opens, arrow
-// keys, Home and End) and closes one when a link in it is followed inside the app (Blazor's router keeps the page).
+// keys, Home and End, Tab leaves and closes it), tells the button whether it is open (aria-expanded), and closes one
+// when a link in it is followed inside the app (Blazor's router keeps the page, so the browser would not).
 (() => {
     const items = menu => [...menu.querySelectorAll('[role="menuitem"]')];
     document.addEventListener('toggle', event => {
         const menu = event.target;
-        if (event.newState === 'open' && menu.matches?.('[popover][role="menu"]')) {
+        if (!menu.matches?.('[popover][role="menu"]')) return;
+        const open = event.newState === 'open';
+        document.querySelectorAll(`[popovertarget="${menu.id}"][aria-haspopup]`).forEach(button => button.setAttribute('aria-expanded', String(open)));
+        if (open) {
             (items(menu).find(item => item.getAttribute('aria-disabled') !== 'true') ?? items(menu)[0])?.focus();
         }
     }, true);
     document.addEventListener('keydown', event => {
         const menu = event.target.closest?.('[popover][role="menu"]');
         if (!menu) return;
+        if (event.key === 'Tab') {
+            menu.hidePopover();
+            return;
+        }
         const all = items(menu);
         const at = all.indexOf(document.activeElement);
-        const next = { ArrowDown: at + 1, ArrowUp: at - 1 + all.length, Home: 0, End: all.length - 1 }[event.key];
+        const next = { ArrowDown: at + 1, ArrowUp: at <= 0 ? all.length - 1 : at - 1, Home: 0, End: all.length - 1 }[event.key];
         if (next === undefined || all.length === 0) return;
         event.preventDefault();
         all[next % all.length].focus();

@@ -46,11 +46,16 @@ public sealed class MainLayoutTests : IAsyncLifetime
         html.ShouldContain("data-testid=\"brand-nav\"");
         html.ShouldContain("href=\"/brand\"");
         html.ShouldNotContain("href=\"/ops\"");
-        // The theme toggle is not in the app bar but an item of the account menu, the browser's popover.
-        var menu = html.IndexOf("<div id=\"portal-account-menu\" popover=\"auto\" role=\"menu\"", StringComparison.Ordinal);
-        menu.ShouldBeGreaterThan(0);
-        html.IndexOf("data-testid=\"theme-toggle\"", StringComparison.Ordinal).ShouldBeGreaterThan(menu);
-        html.ShouldContain("<button type=\"submit\" form=\"portal-sign-out\" role=\"menuitem\"");
+        // The theme toggle is not in the app bar but an item of the account menu, the browser's popover, whose
+        // button says so; sign-out is the hidden form's submit button.
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var menu = document.QuerySelector("#portal-account-menu[popover=auto][role=menu]").ShouldNotBeNull();
+        menu.QuerySelector("[data-testid=theme-toggle][role=menuitem]").ShouldNotBeNull();
+        menu.QuerySelector("button[type=submit][form=portal-sign-out][role=menuitem]").ShouldNotBeNull();
+        document.QuerySelector("form#portal-sign-out input[name=__RequestVerificationToken]").ShouldNotBeNull();
+        var button = document.QuerySelector("[data-testid=account-menu] button[popovertarget=portal-account-menu]").ShouldNotBeNull();
+        button.GetAttribute("aria-haspopup").ShouldBe("menu");
+        button.GetAttribute("aria-expanded").ShouldBe("false");
     }
 
     [Fact]

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Portal.Core;
+using Portal.Core.Features.Applications;
+using Portal.Core.Features.Documents;
+using Portal.Core.Features.Portfolio;
+using Portal.Core.Features.Tiers;
+using Portal.Web.Components.Pages.Portfolio;
+using Column = Portal.Web.Components.Pages.Portfolio.PortfolioPage.GridColumn;
+
+namespace Portal.UnitTests.Web.Components.Portfolio;
+
+/// <summary>
+/// The portfolio's cells as markup strings (fast unit tests, no app): what a person typed is encoded, and the cells
+/// shared across circuits are shared per language only.
+/// </summary>
+public sealed class PortfolioRowCellsTests : IDisposable
+{
+    private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
+    private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
+    private readonly ServiceProvider _services = new ServiceCollection()
+        .AddLogging()
+        .AddLocalization(options => options.ResourcesPath = "Resources")
+        .BuildServiceProvider();
+
+    private IStringLocalizer<PortfolioStrings> P => _services.GetRequiredService<IStringLocalizer<PortfolioStrings>>();
+
+    public void Dispose()
+    {
+        CultureInfo.CurrentCulture = _culture;
+        CultureInfo.CurrentUICulture = _uiCulture;
+        _services.Dispose();
+    }
+
+    [Fact]
+    public void BrandAndManagerCells_WithMarkupInNames_AreEncoded()
+    {
+        var row = Row(name: "<b onclick=\"x\">Tea & 'Co'</b>", code: "t\"ea", manager: "<i>Wang</i>");
+
+        var brand = PortfolioRowCells.Brand(row).Value;
+        var manager = PortfolioRowCells.For(Column.Manager, row, P).Value;
+        var categories = PortfolioRowCells.For(Column.Categories, row, P).Value;
+
+        brand.ShouldContain("&lt;b onclick=&quot;x&quot;&gt;Tea &amp; &#39;Co&#39;&lt;/b&gt;");
+        brand.ShouldContain("href=\"/ops/brands/t&quot;ea\"");
+        brand.ShouldNotContain("<b ");
+        manager.ShouldBe("<td class=\"mud-table-cell\">&lt;i&gt;Wang&lt;/i&gt;</td>");
+        categories.ShouldContain("&lt;script&gt;");
+    }
+
+    [Fact]
+    public void SharedCells_InEachLanguage_CarryThatLanguagesText()
+    {
+        var row = Row(lastActivity: null);
+        Use("en");
+        var tierEn = PortfolioRowCells.For(Column.Tier, row, P).Value;
+        var neverEn = PortfolioRowCells.For(Column.LastActivity, row, P).Value;
+        Use("zh-CN");
+        var tierZh = PortfolioRowCells.For(Column.Tier, row, P).Value;
+        var neverZh = PortfolioRowCells.For(Column.LastActivity, row, P).Value;
+        Use("en");
+
+        tierZh.ShouldBe("<td class=\"mud-table-cell\">店铺爬坡</td>");
+        neverZh.ShouldBe("<td class=\"mud-table-cell figure\">无</td>");
+        tierEn.ShouldNotBe(tierZh);
+        neverEn.ShouldNotBe(neverZh);
+        PortfolioRowCells.For(Column.Tier, row, P).Value.ShouldBe(tierEn);
+    }
+
+    [Fact]
+    public void TrendCell_FallingGmv_IsRedWithTheDownArrowAndASignedPercentage()
+    {
+        Use("en");
+
+        var cell = PortfolioRowCells.For(Column.Trend, Row(trend: -12), P).Value;
+
+        cell.ShouldStartWith("<td class=\"mud-table-cell figure\"><span class=\"mud-typography mud-typography-body2 mud-error-text");
+        cell.ShouldContain("data-testid=\"portfolio-trend\"");
+        cell.ShouldEndWith("−12%</span></td>");
+    }
+
+    private static void Use(string culture)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+    }
+
+    private static PortfolioRowView Row(string name = "Cloud Tea", string code = "demo-tea", string? manager = null, int? trend = 5, DateTimeOffset? lastActivity = null) =>
+        new(Guid.NewGuid(), code, name, ["<script>", "Tea"], GrowthTier.RampUp, ApplicationStatus.Approved, ComplianceStatus.Compliant,
+            [10, 20, 30, 40, 50], 120_000m, 100_000m, trend, null, manager, false, lastActivity, 0, null);
+}
