@@ -146,7 +146,13 @@ internal static class CircuitsBenchmark
         var before = await ServerMemory.SettleAsync();
         Console.WriteLine($"PID {Environment.ProcessId}: 0 circuits open ({before}); opening {count} in {wait.TotalSeconds:F0} s");
         await Task.Delay(wait);
-        Console.WriteLine(await load.AskAsync($"open {kind} {count}"));
+        var sql = new SqlCounter();
+        using (DiagnosticListener.AllListeners.Subscribe(sql))
+        {
+            Console.WriteLine(await load.AskAsync($"open {kind} {count}"));
+        }
+
+        Console.WriteLine($"SQL commands while opening: {sql.Now.Commands / (double)count:F1} a circuit (the page's GET and its circuit's first renders)");
         var after = await ServerMemory.SettleAsync();
         Console.WriteLine($"PID {Environment.ProcessId}: {count} {kind} circuits open ({after}; {ServerMemory.PerCircuit(before, after, count)}); holding {wait.TotalSeconds * 10:F0} s");
         if (frames) CircuitFrames.Print(bench.Services);
