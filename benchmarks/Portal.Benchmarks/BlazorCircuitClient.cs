@@ -27,7 +27,6 @@ internal sealed partial class BlazorCircuitClient(Uri baseUri, string cookieHead
     // What a desktop browser answers to the calls whose result the app reads; every other call gets "no value".
     private static readonly Dictionary<string, string> Answers = new(StringComparer.Ordinal)
     {
-        ["portal.watchNarrow"] = "false",
         ["window.hasOwnProperty"] = "true",
         ["mudpopoverHelper.countProviders"] = "1",
         ["mudResizeListener.getBrowserWindowSize"] = """{"width":1440,"height":900}""",

@@ -3,13 +3,8 @@ window.portal = {
     // Sets <html data-interactive="true"> once the Blazor circuit has rendered the layout.
     markInteractive() {
         document.documentElement.dataset.interactive = 'true';
-    },
-    // Whether the window is narrower than MudBlazor's md breakpoint (a phone or a small tablet), and from then on
-    // tells the layout when it crosses it (a window resized, a tablet turned), as MudDrawer's breakpoint watch did.
-    watchNarrow(layout) {
-        const narrow = window.matchMedia('(max-width: 959.98px)');
-        narrow.addEventListener('change', event => layout.invokeMethodAsync('NarrowChanged', event.matches).catch(() => { }));
-        return narrow.matches;
+        // The circuit's first render drew the layout again as the server writes it: the drawer as the browser had it.
+        this.applyDrawer?.();
     },
     // Switches the theme's two style elements in the head (App.razor, PortalThemeStyles) and remembers the choice.
     setTheme(dark, cookie) {
@@ -57,4 +52,42 @@ window.portal = {
         const link = event.target.closest?.('[popover][role="menu"] a[role="menuitem"]');
         link?.closest('[popover]')?.hidePopover();
     });
+})();
+
+// The drawer (MainLayout) is opened and closed here, not on the server: the menu button and the overlay answer at
+// once, before the page is interactive too. It starts open from 960 px up and closed below (a phone), and follows
+// the window across 960 px (a window resized, a tablet turned), as MudDrawer did. The classes are MudBlazor's.
+(() => {
+    const narrow = window.matchMedia('(max-width: 959.98px)');
+    let open = !narrow.matches;
+    const apply = () => {
+        const layout = document.getElementById('portal-layout');
+        const drawer = document.getElementById('portal-drawer');
+        if (!layout || !drawer) return;
+        layout.classList.toggle('mud-drawer-open-responsive-md-left', open);
+        layout.classList.toggle('mud-drawer-close-responsive-md-left', !open);
+        drawer.classList.toggle('mud-drawer--open', open);
+        drawer.classList.toggle('mud-drawer--closed', !open);
+        drawer.classList.remove('mud-drawer--initial');
+        document.querySelector('[data-portal-drawer="overlay"]')?.classList.toggle('mud-drawer-overlay--open', open);
+        document.querySelectorAll('[data-portal-drawer="toggle"]').forEach(button => button.setAttribute('aria-expanded', String(open)));
+    };
+    window.portal.applyDrawer = apply;
+    narrow.addEventListener('change', event => { open = !event.matches; apply(); });
+    document.addEventListener('click', event => {
+        const control = event.target.closest?.('[data-portal-drawer]');
+        if (!control) return;
+        open = control.dataset.portalDrawer === 'toggle' ? !open : false;
+        apply();
+    });
+    const start = () => {
+        apply();
+        // A statically rendered page that Blazor patches on navigation gets the server's classes back: set them again.
+        window.Blazor?.addEventListener?.('enhancedload', apply);
+    };
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', start);
+    } else {
+        start();
+    }
 })();
