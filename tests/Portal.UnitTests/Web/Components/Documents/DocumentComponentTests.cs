@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portal.Core;
+using Portal.Core.Data;
 using Portal.Core.Features.Accounts;
 using Portal.Core.Features.Brands;
 using Portal.Core.Features.Documents;
@@ -166,5 +167,55 @@ public sealed class DocumentComponentTests : PortalTestContext, IClassFixture<Do
         queue.WaitForAssertion(() => Brands(queue).Count.ShouldBe(2));
         queue.Find("[data-testid='queue-total']").TextContent.ShouldBe("Matching documents: 27");
         queue.Find("[data-testid='bulk-approve']").TextContent.ShouldBe("Approve selected (0)");
+    }
+
+    [Fact]
+    public async Task Queue_FilterChangedWhileTheFirstPageLoads_KeepsTheFilteredRowsWhenTheSlowerLoadEnds()
+    {
+        var (mine, mineOwner, _) = await _fixture.NewBrandAsync("Race Ltd");
+        var (other, otherOwner, _) = await _fixture.NewBrandAsync("Other Race Ltd");
+        await _fixture.UploadCheckedAsync(mine, mineOwner, DocumentsAppFixture.Trademark("TM-30-2020-RACE1"));
+        await _fixture.UploadCheckedAsync(other, otherOwner, DocumentsAppFixture.Trademark("TM-30-2020-RACE2"));
+        await SignInStaffAsync();
+        // The queue opens a context for its reasons, one for its reviewers, then one for its first (unfiltered) page:
+        // that third one waits until the test lets it go, as a slow query would.
+        var factory = new GatedContextFactory(_fixture.App.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), gatedCall: 3);
+        Services.AddSingleton(new DocumentQueueService(factory, _fixture.App.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<DocumentStrings>>(), _fixture.App.Clock));
+
+        var queue = Render<DocumentQueue>();
+        await factory.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await queue.InvokeAsync(() => Field(queue, "filter-brand").Change(mine));
+        queue.WaitForAssertion(() => Brands(queue).ShouldBe([$"Other brand ({mine})"]));
+        var renders = queue.RenderCount;
+
+        factory.Gate.SetResult();
+
+        // The first load ends (its page held other brands' documents) and the page renders again: still the filter's rows.
+        queue.WaitForState(() => queue.RenderCount > renders, TimeSpan.FromSeconds(30));
+        Brands(queue).ShouldBe([$"Other brand ({mine})"]);
+        queue.Find("[data-testid='queue-total']").TextContent.ShouldBe("Matching documents: 1");
+    }
+
+    /// <summary>The app's context factory, but its <c>gatedCall</c>-th context waits for <see cref="Gate"/>.</summary>
+    private sealed class GatedContextFactory(IDbContextFactory<PortalDbContext> inner, int gatedCall) : IDbContextFactory<PortalDbContext>
+    {
+        private int _calls;
+
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public PortalDbContext CreateDbContext() => inner.CreateDbContext();
+
+        public async Task<PortalDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Increment(ref _calls) == gatedCall)
+            {
+                Reached.SetResult();
+                await Gate.Task.WaitAsync(cancellationToken);
+            }
+
+            return await inner.CreateDbContextAsync(cancellationToken);
+        }
     }
 }
