@@ -1,7 +1,5 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
 using Portal.Core.Features.Brands;
@@ -15,13 +13,10 @@ namespace Portal.Benchmarks;
 /// </summary>
 internal sealed class MetricsBenchData(BenchFactory factory)
 {
-    // How EF stores an instant on SQLite; the raw statements write UpdatedAt the same way.
-    private static readonly ValueConverter Instant = new DateTimeOffsetToBinaryConverter();
-
     private Guid? _template;
 
     /// <summary>Now, as EF would store it in an instant column (the raw inserts' UpdatedAt).</summary>
-    public static object Stamp() => Instant.ConvertToProvider(DateTimeOffset.UtcNow)!;
+    public static object Stamp() => StoredValues.Sqlite.Instant(DateTimeOffset.UtcNow);
 
     /// <summary>Copies one brand made by EF (so every required column has the app's value) <paramref name="count"/> times in one INSERT ... SELECT.</summary>
     public async Task<List<(Guid Id, string Code)>> CreateBrandsAsync(string prefix, int count)
@@ -64,7 +59,7 @@ internal sealed class MetricsBenchData(BenchFactory factory)
                 """;
             insert.Parameters.AddWithValue("$count", count);
             insert.Parameters.AddWithValue("$prefix", prefix);
-            insert.Parameters.AddWithValue("$template", _template.Value.ToString().ToUpperInvariant());
+            insert.Parameters.AddWithValue("$template", StoredValues.Sqlite.Key(_template.Value));
             await insert.ExecuteNonQueryAsync();
         }
 
@@ -117,7 +112,7 @@ internal sealed class MetricsBenchData(BenchFactory factory)
                   FROM "Brands" WHERE "Code" LIKE $prefix || '-%') b, d
             """;
         insert.Parameters.AddWithValue("$days", days);
-        insert.Parameters.AddWithValue("$first", first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        insert.Parameters.AddWithValue("$first", StoredValues.Sqlite.Day(first));
         insert.Parameters.AddWithValue("$prefix", prefix);
         insert.Parameters.AddWithValue("$stamp", Stamp());
         var rows = await insert.ExecuteNonQueryAsync();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -56,8 +55,8 @@ internal sealed class MetricsIngestionPaths(BenchFactory factory, HttpClient cli
             var stamp = MetricsBenchData.Stamp();
             foreach (var row in batch)
             {
-                p[0].Value = row.BrandId.ToString().ToUpperInvariant();
-                p[1].Value = row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                p[0].Value = Stored.Key(row.BrandId);
+                p[1].Value = Stored.Day(row.Date);
                 p[2].Value = Fen(row.Gmv);
                 p[3].Value = Db(row.Orders);
                 p[4].Value = Db(row.PaidOrders);
@@ -67,7 +66,7 @@ internal sealed class MetricsIngestionPaths(BenchFactory factory, HttpClient cli
                 p[8].Value = Db(row.NewFans);
                 p[9].Value = Db(row.Fans);
                 p[10].Value = Db(row.FanGroupMembers);
-                p[11].Value = row.RepurchaseRate is { } rate ? (long)(rate * 10_000m) : DBNull.Value;
+                p[11].Value = row.RepurchaseRate is { } rate ? StoredValues.Rate(rate) : DBNull.Value;
                 p[12].Value = Fen(row.DistributionGmv);
                 p[13].Value = Db(row.Influencers);
                 p[14].Value = Fen(row.AdSpend);
@@ -81,9 +80,12 @@ internal sealed class MetricsIngestionPaths(BenchFactory factory, HttpClient cli
         }
     }
 
-    private static object Fen(decimal? amount) => amount is { } value ? (long)(value * 100m) : DBNull.Value;
+    // The raw baseline writes its own INSERT, but stores values as the app does (StoredValues, the one helper).
+    private static StoredValues Stored => StoredValues.Sqlite;
 
-    private static object Db(long? value) => value is { } v ? v : DBNull.Value;
+    private static object Fen(decimal? amount) => StoredValues.FenOrNull(amount);
+
+    private static object Db(long? value) => StoredValues.OrNull(value);
 
     private async Task EfAddRangeAsync(IngestionWorkload workload)
     {
