@@ -19,12 +19,20 @@ function stateChanged(event) {
     }
 }
 
+// A resumed circuit is a new one: it draws the page again (the layout's drawer, menus and every field as the server
+// writes them) and says so with portal.markInteractive. Until then the page is not interactive: suites that wait for
+// data-interactive wait for that, and nothing they click is replaced under them.
+async function resumeCircuit() {
+    delete document.documentElement.dataset.interactive;
+    return await Blazor.resumeCircuit();
+}
+
 async function retry() {
     document.removeEventListener("visibilitychange", retryWhenVisible);
     try {
         // true: back; false: the server is there but forgot the circuit; a throw: still unreachable.
         if (!await Blazor.reconnect()) {
-            if (await Blazor.resumeCircuit()) {
+            if (await resumeCircuit()) {
                 modal.close();
             } else {
                 location.reload();
@@ -37,7 +45,7 @@ async function retry() {
 
 async function resume() {
     try {
-        if (!await Blazor.resumeCircuit()) {
+        if (!await resumeCircuit()) {
             location.reload();
         }
     } catch {
