@@ -44,7 +44,7 @@ internal static class PagesBenchmark
         var warmUp = quick ? 40 : 200;
         var started = Stopwatch.StartNew();
         Console.WriteLine($"Portal pages benchmark ({(quick ? "quick" : "full")}) on SQLite, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, load {LoadRunner.LoadAverage()}");
-        Console.WriteLine($"{brands:N0} portfolio brands, {Concurrency} concurrent clients, {warmUp} warm-up + {total} measured requests per page, Kestrel on loopback");
+        Console.WriteLine($"{brands:N0} portfolio brands, {Concurrency} concurrent clients, warm-up in rounds of {warmUp} until the JIT is quiet + {total} measured requests per page, Kestrel on loopback");
 
         await using var bench = await PortfolioBench.StartAsync();
         var (seed, refresh, _) = await bench.SeedAsync(brands);
@@ -68,11 +68,14 @@ internal static class PagesBenchmark
             {
                 // The static file right before each page, as the same person: on a shared machine the load moves within
                 // a run, so each page is judged against the baseline measured next to it.
-                var baseline = await LoadRunner.MeasureAsync(clients[page.Role], "static /css/app.css", "/css/app.css", Concurrency, warmUp, total);
+                // Both are warmed until the JIT has gone quiet (LoadRunner.WarmUntilJitQuietAsync), in rounds of warmUp GETs.
+                var baseline = await LoadRunner.MeasureSteadyAsync(clients[page.Role], "static /css/app.css", "/css/app.css", Concurrency, warmUp, total);
                 using var compiled = new DynamicMethodCounter();
                 var finalizer = FinalizerThread.CpuTime();
-                figures.Add((page, baseline, await LoadRunner.MeasureAsync(clients[page.Role], page.Path, page.Path, Concurrency, warmUp, total)));
-                Console.WriteLine($"    {page.Path}: {compiled.Count} dynamic methods compiled while measured, finalizer thread {(FinalizerThread.CpuTime() - finalizer).TotalSeconds:F2} s CPU");
+                var measured = await LoadRunner.MeasureSteadyAsync(clients[page.Role], page.Path, page.Path, Concurrency, warmUp, total);
+                figures.Add((page, baseline, measured));
+                Console.WriteLine($"    {page.Path}: {Describe(measured.Warm)}; static file {Describe(baseline.Warm)}");
+                Console.WriteLine($"    {page.Path}: {compiled.Count} dynamic methods compiled while warmed and measured, finalizer thread {(FinalizerThread.CpuTime() - finalizer).TotalSeconds:F2} s CPU");
             }
 
             Report(figures);
@@ -123,6 +126,9 @@ internal static class PagesBenchmark
 
         Console.WriteLine($"checked {Pages.Length} pages: each answered 200 with its content");
     }
+
+    private static string Describe(WarmUp? warm) => warm is null ? "not warmed" : string.Create(CultureInfo.InvariantCulture,
+        $"warmed {warm.Requests:N0} GETs in {warm.Elapsed.TotalSeconds:F1} s (JIT {warm.Jit.TotalMilliseconds:F0} ms, {(warm.Quiet ? "then quiet" : "NOT quiet at the limit")}), JIT while measured {warm.JitMeasured.TotalMilliseconds:F0} ms");
 
     private static void Report(List<(PageCase Page, LoadFigures Static, LoadFigures Figures)> figures)
     {

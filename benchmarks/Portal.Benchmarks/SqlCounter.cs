@@ -8,6 +8,9 @@ internal sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyV
     private int _commands;
     private int _opens;
 
+    /// <summary>PORTAL_BENCH_SQL=1 prints each command's text and time as it runs (to see what a page asks for).</summary>
+    public bool Log { get; init; } = Environment.GetEnvironmentVariable("PORTAL_BENCH_SQL") == "1";
+
     public (int Commands, int Opens) Now => (Volatile.Read(ref _commands), Volatile.Read(ref _opens));
 
     public void OnNext(DiagnosticListener value)
@@ -23,6 +26,10 @@ internal sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyV
         if (value.Key.EndsWith("CommandExecuted", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _commands);
+            if (Log && value.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData executed)
+            {
+                Console.WriteLine($"      SQL {executed.Duration.TotalMilliseconds:F2} ms: {executed.Command.CommandText.ReplaceLineEndings(" ")[..Math.Min(220, executed.Command.CommandText.Length)]}");
+            }
         }
         else if (value.Key.EndsWith("ConnectionOpened", StringComparison.Ordinal))
         {
