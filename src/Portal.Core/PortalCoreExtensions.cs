@@ -66,9 +66,9 @@ public static class PortalCoreExtensions
         services.AddSingleton<AuditChainInterceptor>();
         // Pooled: a page opens a context per read (6-28 of them), and a fresh context builds its own internal services
         // (state manager, loggers) each time; a pooled one is reset and reused. Identity, OpenIddict and the key ring
-        // resolve the context from their scope: one from the pool, returned when the scope ends.
+        // resolve the context from their scope (registered by this call too): one from the pool, returned when the
+        // scope ends. Interceptors that keep state per context tie it to the context's lease (ContextId.Lease).
         services.AddPooledDbContextFactory<PortalDbContext>((sp, options) => ConfigureDatabase(sp, options));
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         // One key ring in the database and one application name for every host (web and worker):

@@ -17,7 +17,12 @@ namespace Portal.Core.Data.Interceptors;
 /// </summary>
 internal sealed class AuditChainInterceptor : SaveChangesInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, IDbContextTransaction> _owned = [];
+    private readonly ConditionalWeakTable<DbContext, Owned> _owned = [];
+
+    // Contexts are pooled: one is handed out again (a new lease) even when a save ended without its clean-up call
+    // (EF Core runs SavingChanges before the part that reports a failure), and EF has disposed that save's
+    // transaction by then. A transaction from another lease is never this save's.
+    private sealed record Owned(int Lease, IDbContextTransaction Transaction);
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -97,7 +102,7 @@ internal sealed class AuditChainInterceptor : SaveChangesInterceptor
         if (context.Database.CurrentTransaction is null)
         {
             var transaction = async ? await context.Database.BeginTransactionAsync(cancellationToken) : context.Database.BeginTransaction();
-            _owned.AddOrUpdate(context, transaction);
+            _owned.AddOrUpdate(context, new Owned(context.ContextId.Lease, transaction));
         }
 
         try
@@ -113,12 +118,12 @@ internal sealed class AuditChainInterceptor : SaveChangesInterceptor
 
     private IDbContextTransaction? Take(DbContext? context)
     {
-        if (context is null || !_owned.TryGetValue(context, out var transaction))
+        if (context is null || !_owned.TryGetValue(context, out var owned))
         {
             return null;
         }
 
         _owned.Remove(context);
-        return transaction;
+        return owned.Lease == context.ContextId.Lease ? owned.Transaction : null;
     }
 }

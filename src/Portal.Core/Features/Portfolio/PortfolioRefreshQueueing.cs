@@ -30,8 +30,12 @@ internal sealed class PortfolioRefreshQueueing(IWorkDispatcher dispatcher, TimeP
 {
     private readonly ConditionalWeakTable<DbContext, SaveState> _saves = [];
 
+    // Contexts are pooled: one is handed out again (a new lease) even when a save ended without its clean-up call
+    // (EF Core runs SavingChanges before the part that reports a failure). State from another lease is not this save's.
     private sealed class SaveState
     {
+        public int Lease { get; set; }
+
         public bool Queued { get; set; }
 
         public IDbContextTransaction? Owned { get; set; }
@@ -51,7 +55,7 @@ internal sealed class PortfolioRefreshQueueing(IWorkDispatcher dispatcher, TimeP
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is { } context && _saves.TryGetValue(context, out var save))
+        if (eventData.Context is { } context && TryGetState(context, out var save))
         {
             save.Owned?.Commit();
             Finish(context, save);
@@ -62,7 +66,7 @@ internal sealed class PortfolioRefreshQueueing(IWorkDispatcher dispatcher, TimeP
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && _saves.TryGetValue(context, out var save))
+        if (eventData.Context is { } context && TryGetState(context, out var save))
         {
             if (save.Owned is { } owned)
             {
@@ -154,7 +158,7 @@ internal sealed class PortfolioRefreshQueueing(IWorkDispatcher dispatcher, TimeP
             context.Add(new PendingPortfolioRefresh { BrandId = brandId, QueuedAt = now });
         }
 
-        var save = _saves.GetOrCreateValue(context);
+        var save = StateOf(context);
         save.Queued |= brands.Count > 0 || everyBrand;
         if (categoriesChanged)
         {
@@ -201,6 +205,20 @@ internal sealed class PortfolioRefreshQueueing(IWorkDispatcher dispatcher, TimeP
     private static bool NameChanged(EntityEntry entry) =>
         entry.Property(nameof(PortalUser.DisplayName)).IsModified || entry.Property(nameof(PortalUser.Email)).IsModified;
 
+    private SaveState StateOf(DbContext context)
+    {
+        var save = _saves.GetOrCreateValue(context);
+        if (save.Lease != context.ContextId.Lease)
+        {
+            (save.Lease, save.Queued, save.Owned) = (context.ContextId.Lease, false, null);
+        }
+
+        return save;
+    }
+
+    private bool TryGetState(DbContext context, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SaveState? save) =>
+        _saves.TryGetValue(context, out save) && save.Lease == context.ContextId.Lease;
+
     private void Finish(DbContext context, SaveState save)
     {
         save.Owned?.Dispose();
@@ -214,7 +232,7 @@ internal sealed class PortfolioRefreshQueueing(IWorkDispatcher dispatcher, TimeP
 
     private void DispatchAfterCommit(DbContext? context)
     {
-        if (context is not null && _saves.TryGetValue(context, out var save) && save.Queued)
+        if (context is not null && TryGetState(context, out var save) && save.Queued)
         {
             save.Queued = false;
             Dispatch();
@@ -236,7 +254,7 @@ internal sealed class PortfolioRefreshQueueing(IWorkDispatcher dispatcher, TimeP
 
     private void Abandon(DbContext? context)
     {
-        if (context is not null && _saves.TryGetValue(context, out var save))
+        if (context is not null && TryGetState(context, out var save))
         {
             // Disposing an uncommitted transaction rolls it back; the queue rows the save added were never written.
             // Inside a caller's transaction an earlier save's rows may still commit: keep its dispatch for that commit.

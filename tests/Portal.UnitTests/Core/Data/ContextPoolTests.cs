@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
+using Portal.Core.Features.Accounts;
 using Portal.UnitTests.Infrastructure;
 
 namespace Portal.UnitTests.Core.Data;
@@ -51,6 +54,44 @@ public sealed class ContextPoolTests
         var again = await RentUntilAsync(app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), scoped);
 
         again.ShouldNotBeNull("the scope's context went back to the pool when the scope ended");
+    }
+
+    [Fact]
+    public async Task ASaveThatFailedBeforeItsCleanUp_LeavesNothingBehindForTheContextsNextLease()
+    {
+        await using var app = new PortalAppFactory(settings: NoJobs);
+        var failing = new FailingAfterTheAuditChain();
+        // The same app with one interceptor more, after the audit chain's: it throws where EF Core reports no failure,
+        // so the chain's own transaction is left behind on the context when it goes back to the pool.
+        var host = app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.ConfigureDbContext<PortalDbContext>((_, options) => options.AddInterceptors(failing))));
+        var factory = host.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        PortalDbContext failed;
+        await using (failed = await factory.CreateDbContextAsync())
+        {
+            var brand = await failed.Brands.FirstAsync();
+            brand.NameEn += " (renamed)";
+            failing.Armed = true;
+            await Should.ThrowAsync<InvalidOperationException>(() => failed.SaveChangesAsync());
+            failing.Armed = false;
+        }
+
+        var again = (await RentUntilAsync(factory, failed)).ShouldNotBeNull();
+        var key = "pool-" + Guid.NewGuid().ToString("N");
+        again.Add(new SignInSession { KeyHash = key, CreatedAt = DateTimeOffset.UtcNow, Ticket = [1] });
+
+        // An unaudited save commits on its own: it must not try to commit the earlier lease's transaction.
+        (await again.SaveChangesAsync()).ShouldBe(1);
+        (await app.WithDbAsync(db => db.Set<SignInSession>().CountAsync(x => x.KeyHash == key))).ShouldBe(1);
+    }
+
+    /// <summary>Throws from SavingChanges when armed: after the interceptors before it ran, before anything is written.</summary>
+    private sealed class FailingAfterTheAuditChain : SaveChangesInterceptor
+    {
+        public bool Armed { get; set; }
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+            Armed ? throw new InvalidOperationException("Test: the save failed before it wrote anything.") : ValueTask.FromResult(result);
     }
 
     // The pool hands contexts out first in, first out, and start-up has given some back already: rent (and hold) until
