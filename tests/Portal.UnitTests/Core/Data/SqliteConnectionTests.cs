@@ -57,10 +57,23 @@ public sealed class SqliteConnectionTests
             return found;
         });
 
-        var first = await ReadAsync();
-        var second = await ReadAsync();
+        // Read until one native connection comes out a second time: the pool is a stack, but the host's own work (and
+        // the pool's pruning) may take the top one in between, so the very next open is not always the same handle.
+        var seen = new List<(object? Handle, string?, string?, string?)>();
+        (object? Handle, string?, string?, string?) first = default, second = default;
+        for (var i = 0; i < 20 && second.Handle is null; i++)
+        {
+            var read = await ReadAsync();
+            var earlier = seen.FindIndex(s => ReferenceEquals(s.Handle, read.Handle));
+            if (earlier >= 0)
+            {
+                (first, second) = (seen[earlier], read);
+            }
 
-        second.Handle.ShouldBeSameAs(first.Handle, "the pool handed the same native connection out again");
+            seen.Add(read);
+        }
+
+        second.Handle.ShouldNotBeNull("the pool handed a native connection out again");
         (first.Item2, first.Item3, first.Item4).ShouldBe(("wal", "4321", "1"), "the first open ran the PRAGMAs");
         (second.Item2, second.Item3, second.Item4).ShouldBe(("wal", "1234", "1"), "the second open did not run them again");
     }
