@@ -117,10 +117,15 @@ internal static partial class LoadRunner
     /// <summary>A warm-up round lasts at least this long, so that tiered compilation's promotions (queued after a 100 ms quiet delay) land in it.</summary>
     public static readonly TimeSpan MinimumRound = TimeSpan.FromSeconds(1);
 
-    /// <summary>The longest a warm-up may take before the endpoint is measured anyway (and reported as not quiet).</summary>
+    /// <summary>
+    /// The longest a warm-up may take before the endpoint is measured anyway (and reported as not quiet); checked
+    /// between rounds, so a warm-up may run one round over it. The 5 % share is JIT time over the round's wall-clock
+    /// time (the JIT's threads summed), not a share of the cores.
+    /// </summary>
     public static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(60);
 
-    private static async Task<LoadFigures> MeasureWarmAsync(HttpClient client, string name, string path, int concurrency, int total)
+    /// <summary><paramref name="total"/> GETs of <paramref name="path"/>, measured, with no warm-up of their own.</summary>
+    public static async Task<LoadFigures> MeasureWarmAsync(HttpClient client, string name, string path, int concurrency, int total)
     {
         var latencies = new double[total];
         var watch = Stopwatch.StartNew();

@@ -8,8 +8,8 @@ internal sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyV
     private int _commands;
     private int _opens;
 
-    /// <summary>PORTAL_BENCH_SQL=1 prints each command's text and time as it runs (to see what a page asks for).</summary>
-    public bool Log { get; init; } = Environment.GetEnvironmentVariable("PORTAL_BENCH_SQL") == "1";
+    /// <summary>Prints each command's text and time as it runs (the pages mode's check sets it from PORTAL_BENCH_SQL=1).</summary>
+    public bool Log { get; init; }
 
     public (int Commands, int Opens) Now => (Volatile.Read(ref _commands), Volatile.Read(ref _opens));
 
@@ -28,7 +28,8 @@ internal sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyV
             Interlocked.Increment(ref _commands);
             if (Log && value.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData executed)
             {
-                Console.WriteLine($"      SQL {executed.Duration.TotalMilliseconds:F2} ms: {executed.Command.CommandText.ReplaceLineEndings(" ")[..Math.Min(220, executed.Command.CommandText.Length)]}");
+                var text = executed.Command.CommandText.ReplaceLineEndings(" ");
+                Console.WriteLine($"      SQL {executed.Duration.TotalMilliseconds:F2} ms: {text[..Math.Min(220, text.Length)]}");
             }
         }
         else if (value.Key.EndsWith("ConnectionOpened", StringComparison.Ordinal))
