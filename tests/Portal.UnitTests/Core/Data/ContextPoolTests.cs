@@ -78,7 +78,7 @@ public sealed class ContextPoolTests
 
         var again = (await RentUntilAsync(factory, failed)).ShouldNotBeNull();
         var key = "pool-" + Guid.NewGuid().ToString("N");
-        again.Add(new SignInSession { KeyHash = key, CreatedAt = DateTimeOffset.UtcNow, Ticket = [1] });
+        again.Add(new SignInSession { KeyHash = key, CreatedAt = app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), Ticket = [1] });
 
         // An unaudited save commits on its own: it must not try to commit the earlier lease's transaction.
         (await again.SaveChangesAsync()).ShouldBe(1);
