@@ -50,42 +50,23 @@ internal sealed class MetricsIngestionPaths(BenchFactory factory, HttpClient cli
                     "FanGroupMembers", "RepurchaseRate", "DistributionGmv", "Influencers", "AdSpend", "AdGmv", "ExclusiveSkus", "UpdatedAt")
                 VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16, $p17)
                 """;
-            var p = Enumerable.Range(0, 18).Select(i => command.Parameters.Add(new SqliteParameter($"$p{i}", DBNull.Value))).ToArray();
+            foreach (var i in Enumerable.Range(0, 18))
+            {
+                command.Parameters.Add(new SqliteParameter($"$p{i}", DBNull.Value));
+            }
+
             command.Prepare();
             var stamp = MetricsBenchData.Stamp();
             foreach (var row in batch)
             {
-                p[0].Value = Stored.Key(row.BrandId);
-                p[1].Value = Stored.Day(row.Date);
-                p[2].Value = Fen(row.Gmv);
-                p[3].Value = Db(row.Orders);
-                p[4].Value = Db(row.PaidOrders);
-                p[5].Value = Db(row.Streams);
-                p[6].Value = Db(row.LiveMinutes);
-                p[7].Value = Db(row.PeakViewers);
-                p[8].Value = Db(row.NewFans);
-                p[9].Value = Db(row.Fans);
-                p[10].Value = Db(row.FanGroupMembers);
-                p[11].Value = row.RepurchaseRate is { } rate ? StoredValues.Rate(rate) : DBNull.Value;
-                p[12].Value = Fen(row.DistributionGmv);
-                p[13].Value = Db(row.Influencers);
-                p[14].Value = Fen(row.AdSpend);
-                p[15].Value = Fen(row.AdGmv);
-                p[16].Value = Db(row.ExclusiveSkus);
-                p[17].Value = stamp;
+                // Bound as the service binds its own write: the baseline differs only in its plain INSERT.
+                MetricsIngestionService.Bind(command.Parameters, row, stamp, StoredValues.Sqlite);
                 await command.ExecuteNonQueryAsync();
             }
 
             await transaction.CommitAsync();
         }
     }
-
-    // The raw baseline writes its own INSERT, but stores values as the app does (StoredValues, the one helper).
-    private static StoredValues Stored => StoredValues.Sqlite;
-
-    private static object Fen(decimal? amount) => StoredValues.FenOrNull(amount);
-
-    private static object Db(long? value) => StoredValues.OrNull(value);
 
     private async Task EfAddRangeAsync(IngestionWorkload workload)
     {

@@ -171,10 +171,6 @@ public sealed class MetricsIngestionService(
     private static Task BeforeCommitAsync(PortalDbContext db, MetricsIngestionOptions ingestion, CancellationToken cancellationToken) =>
         ingestion.BeforeCommit?.Invoke(db, cancellationToken) ?? Task.CompletedTask;
 
-    private static object Fen(decimal? amount) => amount is { } value ? StoredValues.Fen(value) : DBNull.Value;
-
-    private static object Db(long? value) => value is { } v ? v : DBNull.Value;
-
     /// <summary>A daily row's figures as stored, in the order both engines' writes bind them.</summary>
     internal static readonly string[] Figures =
     [
@@ -217,21 +213,21 @@ public sealed class MetricsIngestionService(
     {
         p[0].Value = values.Key(row.BrandId);
         p[1].Value = values.Day(row.Date);
-        p[2].Value = Fen(row.Gmv);
-        p[3].Value = Db(row.Orders);
-        p[4].Value = Db(row.PaidOrders);
-        p[5].Value = Db(row.Streams);
-        p[6].Value = Db(row.LiveMinutes);
-        p[7].Value = Db(row.PeakViewers);
-        p[8].Value = Db(row.NewFans);
-        p[9].Value = Db(row.Fans);
-        p[10].Value = Db(row.FanGroupMembers);
+        p[2].Value = StoredValues.FenOrNull(row.Gmv);
+        p[3].Value = StoredValues.OrNull(row.Orders);
+        p[4].Value = StoredValues.OrNull(row.PaidOrders);
+        p[5].Value = StoredValues.OrNull(row.Streams);
+        p[6].Value = StoredValues.OrNull(row.LiveMinutes);
+        p[7].Value = StoredValues.OrNull(row.PeakViewers);
+        p[8].Value = StoredValues.OrNull(row.NewFans);
+        p[9].Value = StoredValues.OrNull(row.Fans);
+        p[10].Value = StoredValues.OrNull(row.FanGroupMembers);
         p[11].Value = row.RepurchaseRate is { } rate ? Rate(rate) : DBNull.Value;
-        p[12].Value = Fen(row.DistributionGmv);
-        p[13].Value = Db(row.Influencers);
-        p[14].Value = Fen(row.AdSpend);
-        p[15].Value = Fen(row.AdGmv);
-        p[16].Value = Db(row.ExclusiveSkus);
+        p[12].Value = StoredValues.FenOrNull(row.DistributionGmv);
+        p[13].Value = StoredValues.OrNull(row.Influencers);
+        p[14].Value = StoredValues.FenOrNull(row.AdSpend);
+        p[15].Value = StoredValues.FenOrNull(row.AdGmv);
+        p[16].Value = StoredValues.OrNull(row.ExclusiveSkus);
         p[17].Value = stamp;
     }
 
