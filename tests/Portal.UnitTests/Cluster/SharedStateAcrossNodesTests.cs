@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -91,9 +92,25 @@ public sealed class SharedStateAcrossNodesTests(ClusterNodes nodes) : IClassFixt
         var whileClaimed = await nodes.B.WithDbAsync(db => db.OutgoingEmails.AsNoTracking().SingleAsync(e => e.Id == email.Id));
         (whileClaimed.Status, whileClaimed.Attempts).ShouldBe((EmailStatus.Pending, 0), "node B must leave an e-mail another worker is sending");
 
+        // The server ends the other session (and frees its claim) a moment after the client closes it; CI once sent before.
+        var otherSession = other.ProcessID;
         await other.CloseAsync();
+        await WaitUntilSessionEndedAsync(nodes.Database.ConnectionString, otherSession);
         await delivery.SendAsync(email.Id, CancellationToken.None);
 
         (await nodes.B.WithDbAsync(db => db.OutgoingEmails.AsNoTracking().SingleAsync(e => e.Id == email.Id))).Status.ShouldBe(EmailStatus.Sent);
+    }
+
+    private static async Task WaitUntilSessionEndedAsync(string connectionString, int processId)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var alive = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE pid = @pid", connection);
+        alive.Parameters.AddWithValue("pid", processId);
+        var deadline = Stopwatch.StartNew();
+        while ((long)(await alive.ExecuteScalarAsync())! > 0 && deadline.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20);
+        }
     }
 }
