@@ -15,7 +15,8 @@ public static class PortalLoggingExtensions
 
     /// <summary>
     /// Serilog from the <c>Serilog</c> settings section, enriched with the log context (correlation ids), writing
-    /// to the console in the format <see cref="ConsoleFormatter"/> picks.
+    /// to the console in the format <see cref="ConsoleFormatter"/> picks. Loggers are kept per category
+    /// (<see cref="CachingLoggerFactory"/>), as the framework's own factory keeps them.
     /// </summary>
     public static IHostApplicationBuilder AddPortalLogging(this IHostApplicationBuilder builder)
     {
@@ -25,6 +26,7 @@ public static class PortalLoggingExtensions
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .WriteTo.Console(formatter));
+        CachingLoggerFactory.Decorate(builder.Services);
         return builder;
     }
 

@@ -83,6 +83,7 @@ public static class PortalAuthExtensions
             // Handlers are set on Identity's events object, not a new one: replacing it would drop
             // OnValidatePrincipal (the security stamp check), and a disabled person's cookie would
             // then stay valid until it expires.
+            SecurityStampCheck.OnlyWhenDue(options.Events);
             options.Events.OnRedirectToAccessDenied = context =>
             {
                 // A signed-in person without the role gets a real 403 (rendered by the status page), not a redirect.

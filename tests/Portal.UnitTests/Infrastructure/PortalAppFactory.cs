@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
 using Portal.Core.Features.Email;
@@ -94,8 +95,16 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
 
     public string MailFolder => Directory.File("mail");
 
+    /// <summary>Registrations added after the app's own (a test's probe around a framework service); rarely needed.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (TestServices is { } testServices)
+        {
+            builder.ConfigureTestServices(testServices);
+        }
+
         builder.UseEnvironment(_environment);
         builder.UseSetting("Database:SqlitePath", DatabasePath);
         builder.UseSetting("Email:PickupDirectory", MailFolder);

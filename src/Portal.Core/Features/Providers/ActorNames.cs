@@ -32,9 +32,13 @@ public static class ActorNames
 
         var userIds = wanted.Select(a => a.UserId).Distinct().ToList();
         var providerIds = wanted.Select(a => a.ProviderId).OfType<Guid>().Distinct().ToList();
-        var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        var providers = await db.Providers.AsNoTracking().Where(p => providerIds.Contains(p.Id))
-            .ToDictionaryAsync(p => p.Id, p => ProviderNames.Display(CultureInfo.CurrentUICulture, p.NameZh, p.NameEn), cancellationToken);
+        // Only the names are read (ToDictionaryAsync alone would read whole rows); no provider query when none acted.
+        var people = await db.Users.Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName })
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var providers = providerIds.Count == 0
+            ? new Dictionary<Guid, string>()
+            : await db.Providers.Where(p => providerIds.Contains(p.Id)).Select(p => new { p.Id, p.NameZh, p.NameEn })
+                .ToDictionaryAsync(p => p.Id, p => ProviderNames.Display(CultureInfo.CurrentUICulture, p.NameZh, p.NameEn), cancellationToken);
         return wanted
             .Where(a => people.ContainsKey(a.UserId))
             .ToDictionary(a => a, a => Format(people[a.UserId], a.ProviderId is { } id ? providers.GetValueOrDefault(id) : null));

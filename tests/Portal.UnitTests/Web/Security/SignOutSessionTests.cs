@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Portal.Core.Features.Accounts;
 using Portal.UnitTests.Infrastructure;
 using Portal.Web.Auth;
 
@@ -58,6 +60,41 @@ public sealed class SignOutSessionTests
 
         (await ReplayAsync(app, cookie, "/api/brands/demo-tea/comments")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await app.WithDbAsync(db => db.SignInSessions.AnyAsync(s => s.KeyHash == stored.KeyHash))).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task SignedInRequests_WithinTheStampInterval_DoNotBuildTheStampValidator_AndAChangedStampIsRefusedAfterIt()
+    {
+        var built = 0;
+        await using var app = new PortalAppFactory(settings: Settings)
+        {
+            TestServices = services => services.AddScoped<ISecurityStampValidator>(provider =>
+            {
+                Interlocked.Increment(ref built);
+                return ActivatorUtilities.CreateInstance<SecurityStampValidator<PortalUser>>(provider);
+            }),
+        };
+        using var browser = new BrowserClient(app);
+        using var elsewhere = new BrowserClient(app);
+        await browser.SignInAsync("brand@demo.test");
+        await elsewhere.SignInAsync("brand@demo.test");
+
+        for (var i = 0; i < 3; i++)
+        {
+            (await browser.Http.GetAsync("/api/brands/demo-tea/comments")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        built.ShouldBe(0, "within the interval nothing is due, so the validator (and its sign-in manager) is not built");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            await users.UpdateSecurityStampAsync((await users.FindByEmailAsync("brand@demo.test"))!);
+        }
+
+        app.Clock.MoveTo(app.Clock.GetUtcNow() + app.Services.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value.ValidationInterval + TimeSpan.FromSeconds(1));
+
+        (await elsewhere.Http.GetAsync("/api/brands/demo-tea/comments")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "past the interval the changed stamp ends the sign-in");
+        built.ShouldBe(1);
     }
 
     [Fact]
