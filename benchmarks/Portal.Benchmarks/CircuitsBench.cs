@@ -146,7 +146,7 @@ internal static class CircuitsBenchmark
         var before = await ServerMemory.SettleAsync();
         Console.WriteLine($"PID {Environment.ProcessId}: 0 circuits open ({before}); opening {count} in {wait.TotalSeconds:F0} s");
         await Task.Delay(wait);
-        var sql = new SqlCounter();
+        using var sql = new SqlCounter();
         using (DiagnosticListener.AllListeners.Subscribe(sql))
         {
             Console.WriteLine(await load.AskAsync($"open {kind} {count}"));

@@ -101,8 +101,11 @@ internal static class PagesBenchmark
     {
         var dump = Environment.GetEnvironmentVariable("PORTAL_BENCH_DUMP");
         var failures = new List<string>();
-        var sql = new SqlCounter { Log = Environment.GetEnvironmentVariable("PORTAL_BENCH_SQL") == "1" };
+        using var sql = new SqlCounter { Log = Environment.GetEnvironmentVariable("PORTAL_BENCH_SQL") == "1" };
         using var subscription = DiagnosticListener.AllListeners.Subscribe(sql);
+        // EF Core re-checks whether anyone listens for executed commands at most once a second (its logging cache,
+        // kept by pooled contexts across leases); without the wait the first page's commands went uncounted.
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
         foreach (var page in Pages)
         {
             var before = sql.Now;

@@ -2,9 +2,14 @@ using System.Diagnostics;
 
 namespace Portal.Benchmarks;
 
-/// <summary>Counts the SQL commands and connection opens EF Core reports in this process (the app runs in it).</summary>
-internal sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+/// <summary>
+/// Counts the SQL commands and connection opens EF Core reports in this process (the app runs in it), until disposed:
+/// ending the subscription to <see cref="DiagnosticListener.AllListeners"/> alone leaves EF Core's listener reporting here.
+/// </summary>
+internal sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
+    private readonly List<IDisposable> _listening = [];
+    private bool _disposed;
     private int _commands;
     private int _opens;
 
@@ -17,7 +22,10 @@ internal sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyV
     {
         if (value.Name == "Microsoft.EntityFrameworkCore")
         {
-            value.Subscribe(this);
+            lock (_listening)
+            {
+                if (!_disposed) _listening.Add(value.Subscribe(this));
+            }
         }
     }
 
@@ -35,6 +43,16 @@ internal sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyV
         else if (value.Key.EndsWith("ConnectionOpened", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _opens);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_listening)
+        {
+            _disposed = true;
+            _listening.ForEach(subscription => subscription.Dispose());
+            _listening.Clear();
         }
     }
 
