@@ -73,6 +73,7 @@ public static class CircuitSettingsExtensions
                 options.JSInteropDefaultCallTimeout = settings.JSInteropCallTimeout;
                 options.MaxBufferedUnacknowledgedRenderBatches = settings.MaxUnacknowledgedRenderBatches;
             })
-            .AddHubOptions(options => options.MaximumReceiveMessageSize = settings.MaxReceiveMessageBytes);
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = settings.MaxReceiveMessageBytes)
+            .AddLeanInteropMetadata();
     }
 }
