@@ -1,7 +1,10 @@
 using System.Collections;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.AspNetCore.Components.RenderTree;
+
+#pragma warning disable BL0006 // reads the framework's frames: a diagnostic
 
 namespace Portal.Benchmarks;
 
@@ -67,6 +70,35 @@ internal static class CircuitFrames
             Console.WriteLine($"  {frames * frameSize / 1024.0 / n,8:F1} KB {count / (double)n,5:F1} × {name} (capacity {frames / count}, in use {used / count})");
         var components = byType.Where(p => !p.Key.StartsWith("batch ", StringComparison.Ordinal)).Select(p => p.Value).ToList();
         Console.WriteLine($"  {components.Sum(v => v.Frames) * frameSize / 1024.0 / n,8:F1} KB in the components' frames, {components.Sum(v => v.Count) / (double)n:F1} components");
+        if (circuits.Count > 0) PrintLargestTree(circuits[0]);
+    }
+
+    // What the first circuit's largest tree is made of: frames by kind, and the elements that take most frames
+    // (each element with its attributes), to see where a page's frames go.
+    private static void PrintLargestTree(object host)
+    {
+        var renderer = host.GetType().GetProperty("Renderer", Any)!.GetValue(host)!;
+        var states = (IDictionary)FindField(renderer.GetType(), "_componentStateById").GetValue(renderer)!;
+        var (name, frames) = states.Values.Cast<object>()
+            .Select(state => (Name: state.GetType().GetProperty("Component", Any)!.GetValue(state)!.GetType().Name,
+                Frames: ((RenderTreeBuilder)state.GetType().GetProperty("CurrentRenderTree", Any)!.GetValue(state)!).GetFrames()))
+            .MaxBy(t => t.Frames.Count);
+        var span = frames.Array.AsSpan(0, frames.Count);
+        Console.WriteLine($"largest tree: {name}, {frames.Count} frames: "
+            + string.Join(", ", span.ToArray().GroupBy(f => f.FrameType).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}")));
+        var elements = new Dictionary<string, (int Count, int Frames)>();
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (span[i].FrameType != RenderTreeFrameType.Element) continue;
+            var attributes = 0;
+            while (i + 1 + attributes < span.Length && span[i + 1 + attributes].FrameType == RenderTreeFrameType.Attribute) attributes++;
+            var key = span[i].ElementName + (i + 1 < span.Length && span[i + 1].FrameType == RenderTreeFrameType.Attribute && span[i + 1].AttributeName == "class" ? "." + (span[i + 1].AttributeValue as string ?? "").Split(' ')[0] : "");
+            var (c, f) = elements.GetValueOrDefault(key);
+            elements[key] = (c + 1, f + 1 + attributes);
+        }
+
+        Console.WriteLine("  elements by frames (with their attributes): "
+            + string.Join(", ", elements.OrderByDescending(p => p.Value.Frames).Take(12).Select(p => $"{p.Key} {p.Value.Count}×={p.Value.Frames}")));
     }
 
     private static int SizeOf(Type type) =>

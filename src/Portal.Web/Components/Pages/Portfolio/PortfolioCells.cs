@@ -25,6 +25,11 @@ internal static class PortfolioCells
     private static readonly ConcurrentDictionary<(string Culture, ComplianceStatus Status), MarkupString> Chips = new();
     private static readonly ConcurrentDictionary<string, MarkupString> StalledChips = new();
 
+    // A row's whole progress cell by its values: as many as rows with distinct progress, so bounded; past the bound
+    // a cell is built for the render that needs it.
+    private const int ProgressCellBound = 2_048;
+    private static readonly ConcurrentDictionary<(string Culture, long Values), MarkupString> ProgressCells = new();
+
     public static int AreaCount => Areas.Length;
 
     /// <summary>
@@ -44,6 +49,37 @@ internal static class PortfolioCells
                 + $"""class="mud-progress-linear mud-progress-linear-rounded mud-progress-linear-medium mud-progress-linear-color-{color} mud-progress-linear-background horizontal flex-grow-1" data-testid="progress-bar">"""
                 + $"""<div class="mud-progress-linear-bars mud-flip-x-rtl"><div class="mud-progress-linear-bar" style="transform: translateX(-{100 - key.Value}%);"></div></div></div></div>""");
         }, p);
+
+    /// <summary>
+    /// A row's progress cell: a labelled list of its areas' bars (<see cref="Bar"/>), one markup string shared by the
+    /// rows that show the same progress, where the cell's elements and five bars took twelve frames a row.
+    /// </summary>
+    public static MarkupString ProgressCell(IStringLocalizer<PortfolioStrings> p, string label, IReadOnlyList<int> progress)
+    {
+        var count = Math.Min(AreaCount, progress.Count);
+        var values = (long)count;
+        for (var i = 0; i < count; i++)
+        {
+            values = values << 7 | (uint)Math.Clamp(progress[i], 0, 100);
+        }
+
+        var key = (CultureInfo.CurrentUICulture.Name, values);
+        return ProgressCells.TryGetValue(key, out var kept) ? kept
+            : ProgressCells.Count < ProgressCellBound ? ProgressCells.GetOrAdd(key, static (_, state) => BuildProgressCell(state.p, state.label, state.progress), (p, label, progress))
+            : BuildProgressCell(p, label, progress);
+    }
+
+    private static MarkupString BuildProgressCell(IStringLocalizer<PortfolioStrings> p, string label, IReadOnlyList<int> progress)
+    {
+        var cell = new System.Text.StringBuilder(
+            $"""<td class="mud-table-cell"><div class="portfolio-progress" role="list" aria-label="{WebUtility.HtmlEncode(label)}" data-testid="portfolio-progress">""");
+        for (var i = 0; i < AreaCount && i < progress.Count; i++)
+        {
+            cell.Append(Bar(p, i, progress[i]).Value);
+        }
+
+        return new MarkupString(cell.Append("</div></td>").ToString());
+    }
 
     /// <summary>The compliance chip: MudChip's markup, its colour by status.</summary>
     public static MarkupString Compliance(IStringLocalizer<PortfolioStrings> p, ComplianceStatus status) =>

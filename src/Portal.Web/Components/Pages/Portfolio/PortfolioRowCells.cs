@@ -15,8 +15,8 @@ namespace Portal.Web.Components.Pages.Portfolio;
 /// the element, its class and its content took three to twelve. A page of 25 rows passed 2,048 frames, and a circuit
 /// keeps its tree in frame arrays sized to the next power of two, two of them once the page has changed
 /// (docs/BENCHMARKS.md, issue 17). Cells that depend only on a value and the language (tier, status, compliance,
-/// the stalled chip) are built once and shared by every circuit; the rest are built per row. The progress cell stays
-/// elements around <see cref="PortfolioCells.Bar"/>'s shared strings, which one string per row would copy.
+/// the stalled chip) are built once and shared by every circuit; the rest are built per row. The progress cell is
+/// <see cref="PortfolioCells.ProgressCell"/>, shared by the rows that show the same progress.
 /// </summary>
 internal static class PortfolioRowCells
 {
@@ -35,7 +35,7 @@ internal static class PortfolioRowCells
         $"""<td class="mud-table-cell sticky-left portfolio-brand-cell"><a href="/ops/brands/{Encode(row.Code)}" class="mud-typography mud-link mud-primary-text mud-link-underline-hover mud-typography-body1" data-testid="portfolio-brand">{Encode(row.Name)}</a>"""
         + $"""<span class="mud-typography mud-typography-caption d-block mud-text-secondary">{Encode(row.Code)}</span></td>""");
 
-    /// <summary>The cell of <paramref name="column"/> for <paramref name="row"/>; not the progress cell (the page draws it).</summary>
+    /// <summary>The cell of <paramref name="column"/> for <paramref name="row"/>; not the progress cell (<see cref="PortfolioCells.ProgressCell"/>).</summary>
     public static MarkupString For(PortfolioPage.GridColumn column, PortfolioRowView row, IStringLocalizer<PortfolioStrings> p) => column switch
     {
         PortfolioPage.GridColumn.Categories => new($"""{Cell}<span class="mud-typography mud-typography-body2">{Encode(string.Join(", ", row.Categories))}</span></td>"""),

@@ -80,6 +80,25 @@ public sealed class PortfolioRowCellsTests : IDisposable
         cell.ShouldEndWith("−12%</span></td>");
     }
 
+    [Fact]
+    public void ProgressCell_IsSharedByRowsWithTheSameProgress_AndDiffersWithAnyArea()
+    {
+        Use("en");
+
+        var cell = PortfolioCells.ProgressCell(P, "Progress <by area>", [10, 20, 30, 40, 50]);
+        var same = PortfolioCells.ProgressCell(P, "Progress <by area>", new List<int> { 10, 20, 30, 40, 50 });
+        var lastDiffers = PortfolioCells.ProgressCell(P, "Progress <by area>", [10, 20, 30, 40, 51]);
+        var firstDiffers = PortfolioCells.ProgressCell(P, "Progress <by area>", [11, 20, 30, 40, 50]);
+
+        ReferenceEquals(cell.Value, same.Value).ShouldBeTrue();
+        cell.Value.ShouldStartWith("<td class=\"mud-table-cell\"><div class=\"portfolio-progress\" role=\"list\" aria-label=\"Progress &lt;by area&gt;\"");
+        cell.Value.Split("data-testid=\"progress-bar\"").Length.ShouldBe(6);
+        cell.Value.ShouldContain("aria-valuenow=\"50\"");
+        lastDiffers.Value.ShouldContain("aria-valuenow=\"51\"");
+        firstDiffers.Value.ShouldContain("aria-valuenow=\"11\"");
+        cell.Value.ShouldEndWith("</div></div></div></div></td>");
+    }
+
     private static void Use(string culture)
     {
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
