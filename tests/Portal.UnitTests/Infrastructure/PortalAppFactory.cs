@@ -93,13 +93,19 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Directory.File("portal.db");
 
+    private readonly StartRefusal _refusal = new();
+
     public string MailFolder => Directory.File("mail");
+
+    /// <summary>Starts the app, which must refuse to start on a setting, and returns that setting's failure (<see cref="StartRefusal"/>).</summary>
+    public Microsoft.Extensions.Options.OptionsValidationException RefusedStart() => _refusal.Of(() => CreateClient());
 
     /// <summary>Registrations added after the app's own (a test's probe around a framework service); rarely needed.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureTestServices(_refusal.Watch);
         if (TestServices is { } testServices)
         {
             builder.ConfigureTestServices(testServices);

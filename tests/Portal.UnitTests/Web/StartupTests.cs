@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Options;
 using Portal.UnitTests.Infrastructure;
 
 namespace Portal.UnitTests.Web;
@@ -11,7 +10,7 @@ public sealed class StartupTests
     {
         await using var app = new PortalAppFactory(environment: "Production");
 
-        var error = Should.Throw<OptionsValidationException>(() => app.CreateClient());
+        var error = app.RefusedStart();
 
         error.Message.ShouldContain("Auth:SigningCertificatePath");
         error.Message.ShouldContain("Auth:EncryptionCertificatePath");
@@ -26,7 +25,7 @@ public sealed class StartupTests
             ["Auth:EncryptionCertificatePath"] = "/nowhere/encryption.pfx",
         });
 
-        var error = Should.Throw<OptionsValidationException>(() => app.CreateClient());
+        var error = app.RefusedStart();
 
         error.Message.ShouldContain("/nowhere/signing.pfx");
     }
@@ -39,7 +38,7 @@ public sealed class StartupTests
         settings["Clock:Start"] = "2026-11-16T10:00:00+08:00";
         await using var app = new PortalAppFactory(directory, "Production", settings);
 
-        var error = Should.Throw<OptionsValidationException>(() => app.CreateClient());
+        var error = app.RefusedStart();
 
         error.Message.ShouldContain("Setting 'Clock:Start' is for test hosts");
     }
@@ -59,7 +58,7 @@ public sealed class StartupTests
     {
         await using var app = new PortalAppFactory(settings: new Dictionary<string, string?> { ["Email:Mode"] = "Smtp" });
 
-        var error = Should.Throw<OptionsValidationException>(() => app.CreateClient());
+        var error = app.RefusedStart();
 
         error.Message.ShouldContain("Email:Smtp:Host");
     }

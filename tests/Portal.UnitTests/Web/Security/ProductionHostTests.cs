@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Options;
 using Portal.UnitTests.Infrastructure;
 
 namespace Portal.UnitTests.Web.Security;
@@ -21,7 +20,7 @@ public sealed class ProductionHostTests
         using var directory = new TempDirectory();
         await using var app = new PortalAppFactory(directory, "Production", Certificates(directory));
 
-        var error = Should.Throw<OptionsValidationException>(() => app.CreateClient());
+        var error = app.RefusedStart();
 
         error.Message.ShouldContain("Portal:PublicBaseUrl");
     }
@@ -31,7 +30,7 @@ public sealed class ProductionHostTests
     {
         await using var app = new PortalAppFactory(settings: new Dictionary<string, string?> { ["Portal:PublicBaseUrl"] = "portal.example.com" });
 
-        var error = Should.Throw<OptionsValidationException>(() => app.CreateClient());
+        var error = app.RefusedStart();
 
         error.Message.ShouldContain("Portal:PublicBaseUrl");
     }
