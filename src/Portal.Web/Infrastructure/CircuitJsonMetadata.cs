@@ -68,8 +68,6 @@ internal sealed class InteropTypeInfoResolver(IJsonTypeInfoResolver inner) : IJs
     /// <summary>The reflection-based resolver, for options that had none yet (it keeps no state per options).</summary>
     public static readonly IJsonTypeInfoResolver Default = new DefaultJsonTypeInfoResolver();
 
-    public IJsonTypeInfoResolver Inner => inner;
-
     public JsonTypeInfo? GetTypeInfo(Type type, JsonSerializerOptions options) =>
         IsMereAncestor(type) ? null : inner.GetTypeInfo(type, options);
 

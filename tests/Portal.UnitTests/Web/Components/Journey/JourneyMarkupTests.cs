@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Features.Journey;
 using Portal.Web;
@@ -11,23 +9,9 @@ namespace Portal.UnitTests.Web.Components.Journey;
 /// The journey board's shared markup strings (fast unit tests, no app): staff-written text is encoded, and a string
 /// is shared only by boards that show the same in the same language.
 /// </summary>
-public sealed class JourneyMarkupTests : IDisposable
+public sealed class JourneyMarkupTests : LocalizedMarkupTest
 {
-    private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
-    private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
-    private readonly ServiceProvider _services = new ServiceCollection()
-        .AddLogging()
-        .AddLocalization(options => options.ResourcesPath = "Resources")
-        .BuildServiceProvider();
-
-    private IStringLocalizer<JourneyStrings> J => _services.GetRequiredService<IStringLocalizer<JourneyStrings>>();
-
-    public void Dispose()
-    {
-        CultureInfo.CurrentCulture = _culture;
-        CultureInfo.CurrentUICulture = _uiCulture;
-        _services.Dispose();
-    }
+    private IStringLocalizer<JourneyStrings> J => Localizer<JourneyStrings>();
 
     [Fact]
     public void TaskHead_WithMarkupInTheStaffWrittenText_IsEncoded()
@@ -84,12 +68,6 @@ public sealed class JourneyMarkupTests : IDisposable
         bar.ShouldContain("translateX(-67%)");
         bar.ShouldContain("mud-progress-linear-color-primary");
         JourneyMarkup.AreaBar(J, area with { Tasks = [Task()] }).Value.ShouldContain("mud-progress-linear-color-success");
-    }
-
-    private static void Use(string culture)
-    {
-        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
     }
 
     private static JourneyTaskView Task(string title = "List hero products", string description = "Pick three.", BrandTaskStatus status = BrandTaskStatus.Done) =>

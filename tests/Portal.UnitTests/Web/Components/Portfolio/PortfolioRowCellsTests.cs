@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Portal.Core;
 using Portal.Core.Features.Applications;
@@ -15,23 +13,9 @@ namespace Portal.UnitTests.Web.Components.Portfolio;
 /// The portfolio's cells as markup strings (fast unit tests, no app): what a person typed is encoded, and the cells
 /// shared across circuits are shared per language only.
 /// </summary>
-public sealed class PortfolioRowCellsTests : IDisposable
+public sealed class PortfolioRowCellsTests : LocalizedMarkupTest
 {
-    private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
-    private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
-    private readonly ServiceProvider _services = new ServiceCollection()
-        .AddLogging()
-        .AddLocalization(options => options.ResourcesPath = "Resources")
-        .BuildServiceProvider();
-
-    private IStringLocalizer<PortfolioStrings> P => _services.GetRequiredService<IStringLocalizer<PortfolioStrings>>();
-
-    public void Dispose()
-    {
-        CultureInfo.CurrentCulture = _culture;
-        CultureInfo.CurrentUICulture = _uiCulture;
-        _services.Dispose();
-    }
+    private IStringLocalizer<PortfolioStrings> P => Localizer<PortfolioStrings>();
 
     [Fact]
     public void BrandAndManagerCells_WithMarkupInNames_AreEncoded()
@@ -97,12 +81,6 @@ public sealed class PortfolioRowCellsTests : IDisposable
         lastDiffers.Value.ShouldContain("aria-valuenow=\"51\"");
         firstDiffers.Value.ShouldContain("aria-valuenow=\"11\"");
         cell.Value.ShouldEndWith("</div></div></div></div></td>");
-    }
-
-    private static void Use(string culture)
-    {
-        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
     }
 
     private static PortfolioRowView Row(string name = "Cloud Tea", string code = "demo-tea", string? manager = null, int? trend = 5, DateTimeOffset? lastActivity = null) =>
