@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Portal.UnitTests.Infrastructure;
@@ -11,35 +12,18 @@ namespace Portal.UnitTests.Infrastructure;
 /// validated later (<c>ValidateOnStart</c>, or a service that reads its options while the host starts) fails the app's
 /// own <c>Run</c> on the entry point's thread, which disposes the host; when that happens before WebApplicationFactory's
 /// deferred host asks the host for its lifetime, <c>CreateClient</c> throws <see cref="ObjectDisposedException"/>
-/// instead and the failure is lost (seen once in CI on a loaded machine). So every options validator of the app is
-/// watched, and the first failure it reports is kept.
+/// instead and the failure is lost (seen once in CI on a loaded machine). So the app's options factory is watched, and
+/// the first validation failure it throws is kept. Other start failures (a hosted service's) are not covered.
 /// </remarks>
 internal sealed class StartRefusal
 {
     private OptionsValidationException? _failure;
 
-    /// <summary>Wraps each of the app's options validators so that a failure is kept (for ConfigureTestServices).</summary>
+    /// <summary>Builds every options value through <see cref="RecordingOptionsFactory{T}"/> (for ConfigureTestServices).</summary>
     public void Watch(IServiceCollection services)
     {
-        for (var i = 0; i < services.Count; i++)
-        {
-            var descriptor = services[i];
-            if (descriptor.IsKeyedService || !descriptor.ServiceType.IsGenericType
-                || descriptor.ServiceType.GetGenericTypeDefinition() != typeof(IValidateOptions<>))
-            {
-                continue;
-            }
-
-            var recording = typeof(Recording<>).MakeGenericType(descriptor.ServiceType.GetGenericArguments());
-            Func<IServiceProvider, object> inner = descriptor switch
-            {
-                { ImplementationInstance: { } instance } => _ => instance,
-                { ImplementationFactory: { } factory } => factory,
-                _ => provider => ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!),
-            };
-            services[i] = ServiceDescriptor.Describe(descriptor.ServiceType,
-                provider => Activator.CreateInstance(recording, inner(provider), this)!, descriptor.Lifetime);
-        }
+        services.AddSingleton(this);
+        services.Replace(ServiceDescriptor.Transient(typeof(IOptionsFactory<>), typeof(RecordingOptionsFactory<>)));
     }
 
     /// <summary>Runs <paramref name="start"/>, which must fail on a setting, and returns that failure.</summary>
@@ -53,18 +37,27 @@ internal sealed class StartRefusal
 
     private void Keep(OptionsValidationException failure) => Interlocked.CompareExchange(ref _failure, failure, null);
 
-    private sealed class Recording<T>(IValidateOptions<T> inner, StartRefusal refusal) : IValidateOptions<T>
+    /// <summary>The framework's options factory, keeping the first validation failure it throws.</summary>
+    private sealed class RecordingOptionsFactory<T>(
+        IEnumerable<IConfigureOptions<T>> setups,
+        IEnumerable<IPostConfigureOptions<T>> postConfigures,
+        IEnumerable<IValidateOptions<T>> validations,
+        StartRefusal refusal) : IOptionsFactory<T>
         where T : class
     {
-        public ValidateOptionsResult Validate(string? name, T options)
-        {
-            var result = inner.Validate(name, options);
-            if (result.Failed)
-            {
-                refusal.Keep(new OptionsValidationException(name ?? Options.DefaultName, typeof(T), result.Failures));
-            }
+        private readonly OptionsFactory<T> _inner = new(setups, postConfigures, validations);
 
-            return result;
+        public T Create(string name)
+        {
+            try
+            {
+                return _inner.Create(name);
+            }
+            catch (OptionsValidationException failure)
+            {
+                refusal.Keep(failure);
+                throw;
+            }
         }
     }
 }
