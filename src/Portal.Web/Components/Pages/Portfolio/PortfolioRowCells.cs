@@ -27,7 +27,10 @@ internal static class PortfolioRowCells
     private static readonly string TrendUp = Svg(Icons.Material.Filled.TrendingUp);
     private static readonly string TrendDown = Svg(Icons.Material.Filled.TrendingDown);
 
-    // Bounded: languages × the enums' values.
+    // Trends from -100 % up to this are shared cells.
+    private const int TrendsShared = 1_000;
+
+    // Bounded: languages × (the enums' values and the shared trends).
     private static readonly ConcurrentDictionary<(string Culture, string Key), MarkupString> Shared = new();
 
     /// <summary>The pinned brand cell: the name linking to Brand 360, the code under it.</summary>
@@ -60,14 +63,18 @@ internal static class PortfolioRowCells
     {
         if (row.TrendPercent is { } trend)
         {
-            var color = trend >= 0 ? "mud-success-text" : "mud-error-text";
-            return new($"""{FigureCell}<span class="mud-typography mud-typography-body2 {color} d-inline-flex align-center gap-1" data-testid="portfolio-trend">{(trend >= 0 ? TrendUp : TrendDown)}{Encode(TrendText(trend))}</span></td>""");
+            // Shared by value (each cell carries its arrow's SVG, about 800 bytes): percentages mostly lie in a small
+            // range, so the cache stays small; rarer ones are built per row.
+            return trend is >= -100 and <= TrendsShared ? SharedCell($"Trend_{trend}", () => TrendCell(trend)) : new(TrendCell(trend));
         }
 
         return row.Gmv30 > 0
             ? SharedCell("Portfolio_TrendNew", () => $"""{FigureCell}<span class="mud-typography mud-typography-body2">{Encode(p["Portfolio_TrendNew"])}</span></td>""")
             : new($"{FigureCell}</td>");
     }
+
+    private static string TrendCell(int trend) =>
+        $"""{FigureCell}<span class="mud-typography mud-typography-body2 {(trend >= 0 ? "mud-success-text" : "mud-error-text")} d-inline-flex align-center gap-1" data-testid="portfolio-trend">{(trend >= 0 ? TrendUp : TrendDown)}{Encode(TrendText(trend))}</span></td>""";
 
     private static MarkupString Text(IStringLocalizer<PortfolioStrings> p, string key) =>
         SharedCell(key, () => $"{Cell}{Encode(p[key])}</td>");

@@ -65,6 +65,23 @@ public sealed class PortfolioRowCellsTests : LocalizedMarkupTest
     }
 
     [Fact]
+    public void TrendCells_AreSharedByRowsWithTheSameTrend_AndRareTrendsAreStillRight()
+    {
+        Use("en");
+
+        var cell = PortfolioRowCells.For(Column.Trend, Row(trend: 37), P).Value;
+        var same = PortfolioRowCells.For(Column.Trend, Row(trend: 37), P).Value;
+        var other = PortfolioRowCells.For(Column.Trend, Row(trend: 38), P).Value;
+        var rare = PortfolioRowCells.For(Column.Trend, Row(trend: 4_200), P).Value;
+
+        ReferenceEquals(cell, same).ShouldBeTrue();
+        cell.ShouldContain("mud-success-text");
+        cell.ShouldEndWith("+37%</span></td>");
+        other.ShouldEndWith("+38%</span></td>");
+        rare.ShouldEndWith("+4200%</span></td>");
+    }
+
+    [Fact]
     public void ProgressCell_IsSharedByRowsWithTheSameProgress_AndDiffersWithAnyArea()
     {
         Use("en");
