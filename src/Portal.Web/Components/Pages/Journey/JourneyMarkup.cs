@@ -1,9 +1,9 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Features.Journey;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Components.Pages.Journey;
 
@@ -19,8 +19,8 @@ internal static class JourneyMarkup
 {
     private const int Bound = 4_096;
 
-    private static readonly ConcurrentDictionary<(string Culture, StepsArea Area, int Done, int Total), (MarkupString Header, MarkupString Bar)> Areas = new();
-    private static readonly ConcurrentDictionary<(string Culture, BrandTaskStatus Status, string Title, string Description), MarkupString> Tasks = new();
+    private static readonly SharedMarkupCache<(string Culture, StepsArea Area, int Done, int Total), (MarkupString Header, MarkupString Bar)> Areas = new(Bound);
+    private static readonly SharedMarkupCache<(string Culture, BrandTaskStatus Status, string Title, string Description), MarkupString> Tasks = new(Bound);
 
     /// <summary>MudCard's header (the area's letter and name, how many of its tasks are done) for <paramref name="area"/>.</summary>
     public static MarkupString AreaHeader(IStringLocalizer<JourneyStrings> j, AreaProgress area) => Area(j, area).Header;
@@ -33,17 +33,13 @@ internal static class JourneyMarkup
     {
         var culture = CultureInfo.CurrentUICulture;
         (string Culture, BrandTaskStatus Status, string Title, string Description) key = (culture.Name, item.Status, item.Title(culture), item.Description(culture));
-        return Tasks.TryGetValue(key, out var kept) ? kept
-            : Tasks.Count < Bound ? Tasks.GetOrAdd(key, static (k, j) => BuildTaskHead(j, k.Status, k.Title, k.Description), j)
-            : BuildTaskHead(j, item.Status, key.Title, key.Description);
+        return Tasks.Get(key, j, static (k, j) => BuildTaskHead(j, k.Status, k.Title, k.Description));
     }
 
     private static (MarkupString Header, MarkupString Bar) Area(IStringLocalizer<JourneyStrings> j, AreaProgress area)
     {
         var key = (CultureInfo.CurrentUICulture.Name, area.Area, area.Done, area.Total);
-        return Areas.TryGetValue(key, out var kept) ? kept
-            : Areas.Count < Bound ? Areas.GetOrAdd(key, static (k, j) => BuildArea(j, k.Area, k.Done, k.Total), j)
-            : BuildArea(j, area.Area, area.Done, area.Total);
+        return Areas.Get(key, j, static (k, j) => BuildArea(j, k.Area, k.Done, k.Total));
     }
 
     private static (MarkupString, MarkupString) BuildArea(IStringLocalizer<JourneyStrings> j, StepsArea area, int done, int total)

@@ -7,6 +7,7 @@ using Portal.Core;
 using Portal.Core.Features.Documents;
 using Portal.Core.Features.Journey;
 using Portal.Core.Formatting;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Components.Pages.Portfolio;
 
@@ -27,8 +28,7 @@ internal static class PortfolioCells
 
     // A row's whole progress cell by its values: as many as rows with distinct progress, so bounded; past the bound
     // a cell is built for the render that needs it.
-    private const int ProgressCellBound = 2_048;
-    private static readonly ConcurrentDictionary<(string Culture, long Values), MarkupString> ProgressCells = new();
+    private static readonly SharedMarkupCache<(string Culture, long Values), MarkupString> ProgressCells = new(2_048);
 
     public static int AreaCount => Areas.Length;
 
@@ -64,9 +64,7 @@ internal static class PortfolioCells
         }
 
         var key = (CultureInfo.CurrentUICulture.Name, values);
-        return ProgressCells.TryGetValue(key, out var kept) ? kept
-            : ProgressCells.Count < ProgressCellBound ? ProgressCells.GetOrAdd(key, static (_, state) => BuildProgressCell(state.p, state.label, state.progress), (p, label, progress))
-            : BuildProgressCell(p, label, progress);
+        return ProgressCells.Get(key, (p, label, progress), static (_, state) => BuildProgressCell(state.p, state.label, state.progress));
     }
 
     private static MarkupString BuildProgressCell(IStringLocalizer<PortfolioStrings> p, string label, IReadOnlyList<int> progress)
