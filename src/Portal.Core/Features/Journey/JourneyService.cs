@@ -80,6 +80,27 @@ public sealed class JourneyService(
             }
         }
 
+        try
+        {
+            return await ApplyStatusAsync(brandId, taskCode, status, evidence, source, actorUserId, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone saved the brand's first status of this task meanwhile (one row a brand and task, a unique index):
+            // this change then applies over theirs, as had the two come one after the other. Once: the row is there now.
+            return await ApplyStatusAsync(brandId, taskCode, status, evidence, source, actorUserId, cancellationToken);
+        }
+    }
+
+    private async Task<Outcome> ApplyStatusAsync(
+        Guid brandId,
+        string taskCode,
+        BrandTaskStatus status,
+        TaskEvidence? evidence,
+        CompletionSource source,
+        Guid? actorUserId,
+        CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (source == CompletionSource.Manual)
         {

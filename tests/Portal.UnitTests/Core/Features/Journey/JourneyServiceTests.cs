@@ -38,6 +38,24 @@ public sealed class JourneyServiceTests : IAsyncLifetime
         (await Journey.GetBoardAsync(await _app.PrincipalAsync(OwnerEmail), "fresh-brand")).ShouldNotBeNull();
 
     [Fact]
+    public async Task FirstStatusOfATask_SavedByManyAtOnce_AllSucceed_AndTheBrandHasOneRowForIt()
+    {
+        // Two people (or tabs) moving a task nobody has touched yet: each finds no row and adds one; the unique index
+        // lets one in, and the other used to fail its save (the journey page's circuit then ended).
+        var statuses = new[] { BrandTaskStatus.InProgress, BrandTaskStatus.Done };
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() =>
+            Journey.SetTaskStatusAsync(_brandId, "e-list-hero-products", statuses[i % 2], null, CompletionSource.Manual, _ownerId))));
+
+        results.ShouldAllBe(r => r.Succeeded);
+        var rows = await _app.WithDbAsync(async db =>
+        {
+            var task = await db.PlaybookTasks.SingleAsync(t => t.Code == "e-list-hero-products");
+            return await db.BrandTasks.CountAsync(t => t.BrandId == _brandId && t.PlaybookTaskId == task.Id);
+        });
+        rows.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task NextStep_WhenNothingIsDone_IsTheFirstDistributionTask()
     {
         var board = await BoardAsync();
