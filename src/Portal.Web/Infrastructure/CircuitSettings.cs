@@ -65,6 +65,8 @@ public static class CircuitSettingsExtensions
     public static IServerSideBlazorBuilder AddPortalCircuits(this IRazorComponentsBuilder builder, IConfiguration configuration)
     {
         var settings = configuration.ReadValidated(CircuitSettings.Section, new CircuitSettingsValidator());
+        // Pages that hand their prerender's data to the circuit keep it under the receive limit (FirstPageState).
+        builder.Services.AddSingleton(settings);
         return builder
             .AddInteractiveServerComponents(options =>
             {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using Portal.Core.Features.Documents;
@@ -22,6 +23,40 @@ public sealed class PortfolioEndpointTests(PortfolioFixture fixture) : IClassFix
 
     private static List<string[]> ParseCsv(string text) =>
         text.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r').Split(',')).ToList();
+
+    private static string State(string html) => Regex.Match(html, "<!--Blazor-Server-Component-State:([^-]*)-->").Groups[1].Value;
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-CN")]
+    public async Task ThePage_ArrivesWithItsFirstRows_AndHandsThemToItsCircuit_WellUnderTheReceiveLimit(string language)
+    {
+        using var browser = await SignedInAsync(DemoData.OperatorEmail);
+        browser.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var empty = State(await browser.Http.GetStringAsync("/ops/portfolio?q=nothing-matches-this"));
+
+        var html = await browser.Http.GetStringAsync($"/ops/portfolio?q={PortfolioFixture.Prefix}&sort=Code");
+
+        var shown = Regex.Matches(html, "href=\"/ops/brands/([^\"]+)\" data-testid=\"portfolio-brand\"").Select(m => m.Groups[1].Value).ToList();
+        shown.ShouldBe(fixture.Expected(_ => true).Take(PortfolioSpec.DefaultPageSize));
+        html.ShouldNotContain("mud-table-loading");
+        // The 25 rows again, for the circuit: the browser sends them back in its first message (32 KB at most).
+        State(html).Length.ShouldBeGreaterThan(empty.Length + 2_000);
+        State(html).Length.ShouldBeLessThan(16 * 1024);
+    }
+
+    [Fact]
+    public async Task ThePage_OfAHundredRows_IsNotHandedToItsCircuit_WhoseFirstMessageWouldPassTheLimit()
+    {
+        using var browser = await SignedInAsync(DemoData.OperatorEmail);
+        var empty = State(await browser.Http.GetStringAsync("/ops/portfolio?q=nothing-matches-this&size=100"));
+
+        var html = await browser.Http.GetStringAsync($"/ops/portfolio?q={PortfolioFixture.Prefix}&size=100");
+
+        Regex.Matches(html, "data-testid=\"portfolio-brand\"").Count.ShouldBe(100);
+        // Less than the state of a page handing over no rows at all: nothing of the page's is in it.
+        State(html).Length.ShouldBeLessThan(empty.Length);
+    }
 
     [Fact]
     public async Task CsvExport_HoldsExactlyTheFilteredRows_AllOfThemNotOnePage()

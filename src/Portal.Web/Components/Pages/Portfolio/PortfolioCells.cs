@@ -28,7 +28,7 @@ internal static class PortfolioCells
 
     // A row's whole progress cell by its values: as many as rows with distinct progress, so bounded; past the bound
     // a cell is built for the render that needs it.
-    private static readonly SharedMarkupCache<(string Culture, long Values), MarkupString> ProgressCells = new(2_048);
+    private static readonly SharedMarkupCache<(string Culture, string Label, long Values), MarkupString> ProgressCells = new(2_048);
 
     public static int AreaCount => Areas.Length;
 
@@ -63,7 +63,7 @@ internal static class PortfolioCells
             values = values << 7 | (uint)Math.Clamp(progress[i], 0, 100);
         }
 
-        var key = (CultureInfo.CurrentUICulture.Name, values);
+        var key = (CultureInfo.CurrentUICulture.Name, label, values);
         return ProgressCells.Get(key, (p, label, progress), static (_, state) => BuildProgressCell(state.p, state.label, state.progress));
     }
 

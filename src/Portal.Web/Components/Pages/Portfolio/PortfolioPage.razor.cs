@@ -7,6 +7,7 @@ using MudBlazor;
 using Portal.Core.Features.Documents;
 using Portal.Core.Features.Portfolio;
 using Portal.Core.Formatting;
+using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Components.Pages.Portfolio;
 
@@ -20,8 +21,9 @@ public sealed partial class PortfolioPage
 {
     private static readonly int[] PageSizes = [10, 25, 50, 100];
 
-    /// <summary>The columns a person may hide (the brand column always stays, pinned on the left).</summary>
-    private static readonly GridColumn[] Choosable = Enum.GetValues<GridColumn>();
+    // The view buttons' classes (MudButton's, filled for the chosen view): constants, not a string per button a render.
+    private const string ChosenView = "mud-button-root mud-button mud-button-filled mud-button-filled-primary mud-button-filled-size-small mud-ripple";
+    private const string OtherView = "mud-button-root mud-button mud-button-outlined mud-button-outlined-primary mud-button-outlined-size-small mud-ripple";
 
     private static readonly MarkupString SortIcon = new(Icons.Material.Filled.ArrowUpward);
     private static readonly MarkupString DownloadIcon = new(Icons.Material.Filled.Download);
@@ -32,8 +34,6 @@ public sealed partial class PortfolioPage
     private static readonly MarkupString NextPage = new(Icons.Material.Filled.NavigateNext);
     private static readonly MarkupString LastPageIcon = new(Icons.Material.Filled.LastPage);
 
-    private readonly HashSet<GridColumn> hidden = [];
-
     private PortfolioSpec spec = new();
     private IReadOnlyList<PortfolioRowView> rows = [];
     private bool loaded;
@@ -43,21 +43,7 @@ public sealed partial class PortfolioPage
     private ExportProgress? export;
     private CancellationTokenSource? polling;
     private CancellationTokenSource? pageLoad;
-
-    /// <summary>The grid's columns a person may show or hide.</summary>
-    internal enum GridColumn
-    {
-        Categories,
-        Tier,
-        Status,
-        Compliance,
-        Progress,
-        Gmv,
-        Trend,
-        Manager,
-        Stalled,
-        LastActivity,
-    }
+    private PersistingComponentStateSubscription persisting;
 
     [Inject]
     private PortfolioQuery Portfolio { get; set; } = default!;
@@ -68,10 +54,14 @@ public sealed partial class PortfolioPage
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private PersistentComponentState ApplicationState { get; set; } = default!;
+
+    [Inject]
+    private CircuitSettings Circuits { get; set; } = default!;
+
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
-    private IEnumerable<GridColumn> Visible => Choosable.Where(c => !hidden.Contains(c));
 
     /// <summary>The last page's index (zero-based); 0 when there are no rows.</summary>
     private int LastPage => total == 0 ? 0 : (total - 1) / spec.PageSize;
@@ -88,63 +78,56 @@ public sealed partial class PortfolioPage
         }
     }
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
         var query = QueryHelpers.ParseQuery(new Uri(Navigation.Uri).Query);
         spec = PortfolioSpec.FromQuery(query);
         // The page offers four sizes; a link with another (?size=37, ?size=100000) gets the largest offered below it.
         spec = spec with { PageSize = PageSizes.LastOrDefault(s => s <= spec.PageSize, PageSizes[0]) };
-    }
-
-    // The rows load once the circuit runs, as the data grid's did: the prerendered page shows the headers only, so
-    // a page view queries once, not twice.
-    protected override Task OnAfterRenderAsync(bool firstRender) => firstRender ? LoadAsync() : Task.CompletedTask;
-
-    private void Toggle(GridColumn column)
-    {
-        if (!hidden.Remove(column))
+        if (FirstPageState.TryTake(ApplicationState, spec) is { } first)
         {
-            hidden.Add(column);
+            spec = first.Spec;
+            Show(first.Errors, first.Total, first.Views());
+        }
+        else if (!RendererInfo.IsInteractive)
+        {
+            await PrerenderFirstPageAsync();
         }
     }
 
-    /// <summary>Compact column titles, so headers stay on one line; the exports keep the long ones.</summary>
-    private string ColumnTitle(GridColumn column) => column switch
+    // A page opened from the address bar arrives with its first rows (on the first paint, before the circuit runs),
+    // and its circuit takes them from the prerender (FirstPageState): no second query, and the circuit renders the
+    // page once. Opened by a link inside the app (no prerender), or too large to hand over, the circuit loads them
+    // after its first render, behind the loading bar.
+    protected override Task OnAfterRenderAsync(bool firstRender)
     {
-        GridColumn.Categories => P["Portfolio_ColCategories"],
-        GridColumn.Tier => P["Portfolio_ColTier"],
-        GridColumn.Status => P["Portfolio_ColStatus"],
-        GridColumn.Compliance => P["Portfolio_ColCompliance"],
-        GridColumn.Progress => F["Figures_ProgressColumn"],
-        GridColumn.Gmv => F["Figures_ColGmv30"],
-        GridColumn.Trend => F["Figures_ColTrend"],
-        GridColumn.Manager => F["Figures_ColManager"],
-        GridColumn.Stalled => P["Portfolio_ColStalled"],
-        _ => F["Figures_ColLastActivity"],
-    };
+        if (!firstRender)
+        {
+            return Task.CompletedTask;
+        }
 
-    /// <summary>The sort a column's header button picks; null for the columns that do not sort.</summary>
-    private static PortfolioSort? SortOf(GridColumn column) => column switch
+        if (loaded)
+        {
+            KeepUrl();
+            return Task.CompletedTask;
+        }
+
+        return LoadAsync();
+    }
+
+    private async Task PrerenderFirstPageAsync()
     {
-        GridColumn.Tier => PortfolioSort.Tier,
-        GridColumn.Status => PortfolioSort.Status,
-        GridColumn.Compliance => PortfolioSort.Compliance,
-        GridColumn.Gmv => PortfolioSort.Gmv,
-        GridColumn.Trend => PortfolioSort.Trend,
-        GridColumn.LastActivity => PortfolioSort.LastActivity,
-        _ => null,
-    };
+        var asked = spec;
+        await FetchAsync(CancellationToken.None);
+        if (PastTheEnd)
+        {
+            // A shared link past the last page shows the last page (the circuit then puts it in the address).
+            spec = spec with { Page = LastPage };
+            await FetchAsync(CancellationToken.None);
+        }
 
-    private static bool IsFigure(GridColumn column) => column is GridColumn.Gmv or GridColumn.Trend or GridColumn.LastActivity;
-
-    private static string HeaderClass(GridColumn? column) =>
-        column is null ? "mud-table-cell sticky-left" : IsFigure(column.Value) ? "mud-table-cell figure" : "mud-table-cell";
-
-    private string? AriaSort(PortfolioSort? sort) =>
-        sort is null || spec.Sort != sort ? null : spec.Descending ? "descending" : "ascending";
-
-    private string DirectionClass(PortfolioSort sort) =>
-        spec.Sort != sort ? "" : spec.Descending ? " mud-direction-desc" : " mud-direction-asc";
+        FirstPageState.Offer(ApplicationState, FirstPageState.Of(asked, spec, rows, total, errors), Circuits.MaxReceiveMessageBytes, out persisting);
+    }
 
     /// <summary>A filter's choice: empty (any) or one of the enum's names.</summary>
     private static T? Choice<T>(ChangeEventArgs e) where T : struct, Enum =>
@@ -199,21 +182,14 @@ public sealed partial class PortfolioPage
         loading = true;
         try
         {
-            var user = (await AuthenticationState).User;
-            var page = await Portfolio.PageAsync(user, spec, token);
-            token.ThrowIfCancellationRequested();
-            errors = page.Errors;
-            total = page.Value?.Total ?? 0;
-            rows = page.Value?.Rows ?? [];
-            loaded = true;
-            loading = false;
+            await FetchAsync(token);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             return;
         }
 
-        if (rows.Count == 0 && spec.Page > 0 && total > 0)
+        if (PastTheEnd)
         {
             // A shared link or a smaller result past the last page: show the last page instead.
             await ChangeAsync(spec with { Page = LastPage });
@@ -221,6 +197,25 @@ public sealed partial class PortfolioPage
         }
 
         StateHasChanged();
+    }
+
+    private bool PastTheEnd => rows.Count == 0 && spec.Page > 0 && total > 0;
+
+    private async Task FetchAsync(CancellationToken token)
+    {
+        var user = (await AuthenticationState).User;
+        var page = await Portfolio.PageAsync(user, spec, token);
+        token.ThrowIfCancellationRequested();
+        Show(page.Errors, page.Value?.Total ?? 0, page.Value?.Rows ?? []);
+    }
+
+    private void Show(IReadOnlyList<string> pageErrors, int pageTotal, IReadOnlyList<PortfolioRowView> pageRows)
+    {
+        errors = pageErrors;
+        total = pageTotal;
+        rows = pageRows;
+        loaded = true;
+        loading = false;
     }
 
     private void KeepUrl()
@@ -267,6 +262,7 @@ public sealed partial class PortfolioPage
 
     public void Dispose()
     {
+        persisting.Dispose();
         polling?.Cancel();
         polling?.Dispose();
         pageLoad?.Cancel();

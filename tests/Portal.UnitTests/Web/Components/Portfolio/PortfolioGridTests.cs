@@ -29,6 +29,7 @@ public sealed class PortfolioGridTests : PortalTestContext, IClassFixture<Notifi
         _fixture = fixture;
         Services.AddSingleton(fixture.App.Services.GetRequiredService<PortfolioQuery>());
         Services.AddSingleton(fixture.App.Services.GetRequiredService<PortfolioExports>());
+        Services.AddSingleton(fixture.App.Services.GetRequiredService<Portal.Web.Infrastructure.CircuitSettings>());
     }
 
     /// <summary>A brand with ¥76,725,734 of GMV today and half of its first STEPS area done, alone in the grid.</summary>
@@ -52,6 +53,8 @@ public sealed class PortfolioGridTests : PortalTestContext, IClassFixture<Notifi
         auth.SetAuthorized(DemoData.OperatorEmail);
         auth.SetRoles(PortalRoles.SkaOperator);
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, (await _fixture.UserIdAsync(DemoData.OperatorEmail)).ToString()));
+        AddBunitPersistentComponentState();
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         Services.GetRequiredService<BunitNavigationManager>().NavigateTo($"/ops/portfolio?q={code}");
         // With a popover provider, as the layout has (the export buttons and alerts are still MudBlazor's).
         var page = Render(builder =>

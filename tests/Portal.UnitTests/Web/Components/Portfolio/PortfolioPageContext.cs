@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Features.Accounts;
 using Portal.Core.Features.Portfolio;
@@ -21,7 +22,17 @@ public abstract class PortfolioPageContext : PortalTestContext
         Fixture = fixture;
         Services.AddSingleton(fixture.App.Services.GetRequiredService<PortfolioQuery>());
         Services.AddSingleton(fixture.App.Services.GetRequiredService<PortfolioExports>());
+        Services.AddSingleton(fixture.App.Services.GetRequiredService<Portal.Web.Infrastructure.CircuitSettings>());
+        auth = AddAuthorization();
+        // A circuit's page by default; the prerender's tests say otherwise (PortfolioFirstPageTests).
+        ApplicationState = AddBunitPersistentComponentState();
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
+
+    private readonly BunitAuthorizationContext auth;
+
+    /// <summary>What a prerender handed the circuit (Blazor's persisted component state).</summary>
+    protected BunitPersistentComponentState ApplicationState { get; }
 
     protected NotificationsApp Fixture { get; }
 
@@ -34,6 +45,13 @@ public abstract class PortfolioPageContext : PortalTestContext
     /// </summary>
     protected async Task<(IRenderedComponent<PortfolioPage> Page, string Prefix)> OpenWithBrandsAsync(string stem, int brands, string query = "")
     {
+        var prefix = await NewBrandsAsync(stem, brands);
+        return (await OpenAsync($"?q={prefix}{query}"), prefix);
+    }
+
+    /// <summary>Creates <paramref name="brands"/> brands under a new code prefix and refreshes their portfolio rows.</summary>
+    protected async Task<string> NewBrandsAsync(string stem, int brands)
+    {
         var prefix = $"{stem}{Guid.NewGuid():N}"[..(stem.Length + 8)];
         for (var i = 0; i < brands; i++)
         {
@@ -41,11 +59,16 @@ public abstract class PortfolioPageContext : PortalTestContext
         }
 
         await Fixture.App.Services.GetRequiredService<PortfolioRefreshQueue>().DrainAsync();
-        var auth = AddAuthorization();
+        return prefix;
+    }
+
+    /// <summary>Signs staff in and opens the portfolio at <paramref name="query"/>.</summary>
+    protected async Task<IRenderedComponent<PortfolioPage>> OpenAsync(string query)
+    {
         auth.SetAuthorized(DemoData.OperatorEmail);
         auth.SetRoles(PortalRoles.SkaOperator);
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, (await Fixture.UserIdAsync(DemoData.OperatorEmail)).ToString()));
-        Services.GetRequiredService<BunitNavigationManager>().NavigateTo($"/ops/portfolio?q={prefix}{query}");
-        return (Render<PortfolioPage>(), prefix);
+        Services.GetRequiredService<BunitNavigationManager>().NavigateTo($"/ops/portfolio{query}");
+        return Render<PortfolioPage>();
     }
 }

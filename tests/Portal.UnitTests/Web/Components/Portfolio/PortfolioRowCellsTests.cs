@@ -34,6 +34,33 @@ public sealed class PortfolioRowCellsTests : LocalizedMarkupTest
     }
 
     [Fact]
+    public void CategoriesManagerAndDayCells_AreSharedByRowsWithTheSameText_AndDifferOtherwise()
+    {
+        var day = new DateTimeOffset(2026, 3, 4, 1, 0, 0, TimeSpan.Zero);
+        var row = Row(manager: "Zhao Min", lastActivity: day);
+        var same = Row(name: "Another brand", code: "another", manager: "Zhao Min", lastActivity: day);
+        var other = Row(manager: "Wang Fang", lastActivity: day.AddDays(1)) with { Categories = ["Tea"] };
+
+        foreach (var column in new[] { Column.Categories, Column.Manager, Column.LastActivity })
+        {
+            var cell = PortfolioRowCells.For(column, row, P).Value;
+            ReferenceEquals(cell, PortfolioRowCells.For(column, same, P).Value).ShouldBeTrue($"{column}");
+            PortfolioRowCells.For(column, other, P).Value.ShouldNotBe(cell, $"{column}");
+        }
+
+        PortfolioRowCells.For(Column.LastActivity, row, P).Value.ShouldBe("<td class=\"mud-table-cell figure\">2026-03-04</td>");
+        PortfolioRowCells.For(Column.Manager, other, P).Value.ShouldBe("<td class=\"mud-table-cell\">Wang Fang</td>");
+    }
+
+    [Fact]
+    public void BrandCell_LinksToBrand360_WithItsCodeUnder_AndTakesItsLooksFromTheCellsClass()
+    {
+        var brand = PortfolioRowCells.Brand(Row(name: "Cloud Tea", code: "demo-tea")).Value;
+
+        brand.ShouldBe("<td class=\"mud-table-cell sticky-left portfolio-brand-cell\"><a href=\"/ops/brands/demo-tea\" data-testid=\"portfolio-brand\">Cloud Tea</a><span>demo-tea</span></td>");
+    }
+
+    [Fact]
     public void SharedCells_InEachLanguage_CarryThatLanguagesText()
     {
         var row = Row(lastActivity: null);
