@@ -52,7 +52,7 @@ internal static class CircuitsBenchmark
         if (Array.IndexOf(args, "--hold") is var hold and >= 0)
         {
             var wait = args.Length > hold + 3 && int.TryParse(args[hold + 3], CultureInfo.InvariantCulture, out var seconds) ? seconds : 60;
-            await HoldAsync(load, bench, args.Contains("--frames"), args[hold + 1], int.Parse(args[hold + 2], CultureInfo.InvariantCulture), TimeSpan.FromSeconds(wait));
+            await HoldAsync(load, bench, args.Contains("--frames"), args.Contains("--acted"), args[hold + 1], int.Parse(args[hold + 2], CultureInfo.InvariantCulture), TimeSpan.FromSeconds(wait));
             return 0;
         }
 
@@ -136,9 +136,10 @@ internal static class CircuitsBenchmark
     /// <summary>
     /// <c>--hold portfolio|journey N [SECONDS]</c>: for a heap dump (<c>dotnet-gcdump collect -p PID</c>), opens 10 circuits
     /// of the kind and closes them (warm-up), waits SECONDS (60) with none open, then opens N idle ones, prints the memory
-    /// per circuit and holds them SECONDS × 10 (0: ends at once, a quick measurement of one page).
+    /// per circuit and holds them SECONDS × 10 (0: ends at once, a quick measurement of one page). With <c>--acted</c>,
+    /// each circuit then acts once and the memory is measured again.
     /// </summary>
-    private static async Task HoldAsync(LoadProcess load, PortfolioBench bench, bool frames, string kind, int count, TimeSpan wait)
+    private static async Task HoldAsync(LoadProcess load, PortfolioBench bench, bool frames, bool acted, string kind, int count, TimeSpan wait)
     {
         await load.AskAsync($"open {kind} 10");
         await load.AskAsync("close beacon");
@@ -155,6 +156,14 @@ internal static class CircuitsBenchmark
         Console.WriteLine($"SQL commands while opening: {sql.Now.Commands / (double)count:F1} a circuit (the page's GET and its circuit's first renders)");
         var after = await ServerMemory.SettleAsync();
         Console.WriteLine($"PID {Environment.ProcessId}: {count} {kind} circuits open ({after}; {ServerMemory.PerCircuit(before, after, count)}); holding {wait.TotalSeconds * 10:F0} s");
+        if (acted)
+        {
+            // --acted: each circuit then acts once (a grid page change, a task status change) and goes idle again.
+            Console.WriteLine("acted once: " + await load.AskAsync("interact 5"));
+            after = await ServerMemory.SettleAsync();
+            Console.WriteLine($"PID {Environment.ProcessId}: {count} {kind} circuits open after acting once ({after}; {ServerMemory.PerCircuit(before, after, count)})");
+        }
+
         if (frames) CircuitFrames.Print(bench.Services);
         await Task.Delay(wait * 10);
         await load.AskAsync("quit");
