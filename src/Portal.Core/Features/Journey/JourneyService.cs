@@ -80,27 +80,22 @@ public sealed class JourneyService(
             }
         }
 
+        var change = new StatusChange(brandId, taskCode, status, evidence, source, actorUserId);
         try
         {
-            return await ApplyStatusAsync(brandId, taskCode, status, evidence, source, actorUserId, cancellationToken);
+            return await ApplyAsync(change, cancellationToken);
         }
         catch (DbUpdateException)
         {
             // Someone saved the brand's first status of this task meanwhile (one row a brand and task, a unique index):
             // this change then applies over theirs, as had the two come one after the other. Once: the row is there now.
-            return await ApplyStatusAsync(brandId, taskCode, status, evidence, source, actorUserId, cancellationToken);
+            return await ApplyAsync(change, cancellationToken);
         }
     }
 
-    private async Task<Outcome> ApplyStatusAsync(
-        Guid brandId,
-        string taskCode,
-        BrandTaskStatus status,
-        TaskEvidence? evidence,
-        CompletionSource source,
-        Guid? actorUserId,
-        CancellationToken cancellationToken)
+    private async Task<Outcome> ApplyAsync(StatusChange change, CancellationToken cancellationToken)
     {
+        var (brandId, taskCode, status, evidence, source, actorUserId) = change;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (source == CompletionSource.Manual)
         {
@@ -225,4 +220,7 @@ public sealed class JourneyService(
             state?.CompletionSource);
 
     private static ActorRef Completer(BrandTask task) => new(task.CompletedByUserId!.Value, task.CompletedByProviderId);
+
+    /// <summary>One call of <see cref="SetTaskStatusAsync"/>, applied once more when its first save lost a race.</summary>
+    private sealed record StatusChange(Guid BrandId, string TaskCode, BrandTaskStatus Status, TaskEvidence? Evidence, CompletionSource Source, Guid? ActorUserId);
 }
