@@ -101,7 +101,8 @@ public sealed partial class PortfolioPage
     // after its first render, behind the loading bar.
     protected override Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!firstRender)
+        // After-render work is the circuit's; a prerender that ran it would load the page a second time.
+        if (!firstRender || !RendererInfo.IsInteractive)
         {
             return Task.CompletedTask;
         }
