@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using Portal.Core.Features.Documents;
@@ -56,6 +57,27 @@ public sealed class PortfolioEndpointTests(PortfolioFixture fixture) : IClassFix
         Regex.Matches(html, "data-testid=\"portfolio-brand\"").Count.ShouldBe(100);
         // Less than the state of a page handing over no rows at all: nothing of the page's is in it.
         State(html).Length.ShouldBeLessThan(empty.Length);
+    }
+
+    [Fact]
+    public async Task ThePage_WhoseFirstRowsCannotBeRead_StillArrives_AndLeavesTheRowsToItsCircuit()
+    {
+        await using var app = new PortalAppFactory(settings: PortfolioRefreshQueueScenarios.NoJobServer);
+        using var browser = new BrowserClient(app);
+        (await browser.SignInAsync(DemoData.OperatorEmail)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var handed = State(await browser.Http.GetStringAsync("/ops/portfolio"));
+        // The rows' table gone: every read of a page of rows fails.
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""ALTER TABLE "BrandPortfolioRows" RENAME TO "BrandPortfolioRowsGone";"""));
+
+        var response = await browser.Http.GetAsync("/ops/portfolio");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("data-testid=\"portfolio-grid\"");
+        html.ShouldContain("mud-table-loading");
+        html.ShouldNotContain("data-testid=\"portfolio-brand\"");
+        // Nothing handed over: the circuit reads the rows itself.
+        State(html).Length.ShouldBeLessThan(handed.Length);
     }
 
     [Fact]

@@ -60,8 +60,15 @@ public sealed partial class PortfolioPage
     [Inject]
     private CircuitSettings Circuits { get; set; } = default!;
 
+    [Inject]
+    private ILogger<PortfolioPage> Logger { get; set; } = default!;
+
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    /// <summary>The request, while prerendering (null in the circuit): its query stops when the browser goes away.</summary>
+    [CascadingParameter]
+    private HttpContext? HttpContext { get; set; }
 
     /// <summary>The last page's index (zero-based); 0 when there are no rows.</summary>
     private int LastPage => total == 0 ? 0 : (total - 1) / spec.PageSize;
@@ -119,12 +126,27 @@ public sealed partial class PortfolioPage
     private async Task PrerenderFirstPageAsync()
     {
         var asked = spec;
-        await FetchAsync(CancellationToken.None);
-        if (PastTheEnd)
+        var aborted = HttpContext?.RequestAborted ?? CancellationToken.None;
+        try
         {
-            // A shared link past the last page shows the last page (the circuit then puts it in the address).
-            spec = spec with { Page = LastPage };
-            await FetchAsync(CancellationToken.None);
+            await FetchAsync(aborted);
+            if (PastTheEnd)
+            {
+                // A shared link past the last page shows the last page (the circuit then puts it in the address).
+                spec = spec with { Page = LastPage };
+                await FetchAsync(aborted);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The page still arrives, behind the loading bar, and hands nothing over: its circuit loads the rows itself
+            // and shows a failure the way it shows any other.
+            Logger.LogWarning(exception, "The portfolio's first page could not be loaded for the prerender; the circuit loads it");
+            spec = asked;
+            Show([], 0, []);
+            loaded = false;
+            loading = true;
+            return;
         }
 
         FirstPageState.Offer(ApplicationState, FirstPageState.Of(asked, spec, rows, total, errors), Circuits.MaxReceiveMessageBytes, out persisting);
