@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -103,9 +104,26 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
     /// <summary>Registrations added after the app's own (a test's probe around a framework service); rarely needed.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
+    /// <summary>
+    /// PBKDF2 iterations of the passwords a test host hashes. Identity's default, 100,000 rounds of HMAC-SHA512, costs
+    /// about 0.1 s of CPU a hash on CI's 2-core machine, and the suite hashes once for every account it creates and
+    /// every sign-in: minutes of CPU a run, in a suite that is CPU-bound. The hash keeps Identity's V3 format, salt
+    /// and code path; only its work factor is lower. The template databases are made by such a host, so their demo
+    /// accounts are hashed so too.
+    /// </summary>
+    public const int TestPasswordIterations = 1_000;
+
+    /// <summary>Hash passwords with the product's own work factor (Identity's default) instead of <see cref="TestPasswordIterations"/>.</summary>
+    public bool ProductPasswordWork { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureTestServices(_refusal.Watch);
+        if (!ProductPasswordWork)
+        {
+            builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordIterations));
+        }
+
         if (TestServices is { } testServices)
         {
             builder.ConfigureTestServices(testServices);
