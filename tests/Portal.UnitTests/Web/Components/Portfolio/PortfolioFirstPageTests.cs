@@ -39,9 +39,8 @@ public sealed class PortfolioFirstPageTests(NotificationsApp fixture) : Portfoli
 
         page.WaitForAssertion(() => Codes(page).Count.ShouldBe(2), TimeSpan.FromSeconds(10));
         page.FindAll(".mud-table-loading").ShouldBeEmpty();
-        ApplicationState.TriggerOnPersisting();
-        ApplicationState.TryTake<FirstPageState>(FirstPageState.Key, out var handed).ShouldBeTrue();
-        handed!.Spec.ShouldBe(SpecOf(prefix) with { Sort = PortfolioSort.Code });
+        var handed = (await HandedOverAsync()).ShouldNotBeNull();
+        handed.Spec.ShouldBe(SpecOf(prefix) with { Sort = PortfolioSort.Code });
         handed.Asked.ShouldBe(handed.Spec);
         handed.Culture.ShouldBe(CultureInfo.CurrentUICulture.Name);
         handed.Total.ShouldBe(2);
@@ -57,9 +56,8 @@ public sealed class PortfolioFirstPageTests(NotificationsApp fixture) : Portfoli
         var page = await OpenAsync($"?q={prefix}&size=10&page=4");
 
         page.WaitForAssertion(() => Codes(page).Count.ShouldBe(3), TimeSpan.FromSeconds(10));
-        ApplicationState.TriggerOnPersisting();
-        ApplicationState.TryTake<FirstPageState>(FirstPageState.Key, out var handed).ShouldBeTrue();
-        handed!.Asked.Page.ShouldBe(3);
+        var handed = (await HandedOverAsync()).ShouldNotBeNull();
+        handed.Asked.Page.ShouldBe(3);
         handed.Spec.Page.ShouldBe(0);
     }
 

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Infrastructure;
+using Portal.Web.Components.Pages.Portfolio;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Features.Accounts;
 using Portal.Core.Features.Portfolio;
@@ -35,6 +37,33 @@ public abstract class PortfolioPageContext : PortalTestContext
     protected BunitPersistentComponentState ApplicationState { get; }
 
     protected NotificationsApp Fixture { get; }
+
+    /// <summary>
+    /// Runs the prerender's persisting callbacks, as the end of a prerender does, and returns the first page they
+    /// handed over (null if none). bUnit's <c>TriggerOnPersisting</c> starts the persisting without awaiting it and
+    /// restores at once, so a test could read the state before it was written (it failed so once on CI); this awaits both.
+    /// </summary>
+    private protected async Task<FirstPageState?> HandedOverAsync()
+    {
+        var manager = Services.GetRequiredService<ComponentStatePersistenceManager>();
+        var store = new MemoryStateStore();
+        await manager.PersistStateAsync(store, Renderer);
+        await manager.RestoreStateAsync(store);
+        return ApplicationState.TryTake<FirstPageState>(FirstPageState.Key, out var handed) ? handed : null;
+    }
+
+    private sealed class MemoryStateStore : IPersistentComponentStateStore
+    {
+        private IDictionary<string, byte[]> state = new Dictionary<string, byte[]>();
+
+        public Task<IDictionary<string, byte[]>> GetPersistedStateAsync() => Task.FromResult(state);
+
+        public Task PersistStateAsync(IReadOnlyDictionary<string, byte[]> persisted)
+        {
+            state = persisted.ToDictionary();
+            return Task.CompletedTask;
+        }
+    }
 
     protected string Url => Services.GetRequiredService<BunitNavigationManager>().Uri;
 
