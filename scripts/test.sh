@@ -35,15 +35,17 @@ summary() {
   echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 }
 
-# --- System packages: the E2E suite drives Debian's Chromium; CJK fonts make Chinese readable in its screenshots;
-# faketime runs the time-bomb guard below.
+# --- System packages: the E2E suite drives Debian's Chromium headless shell (the engine without the browser's UI,
+# a third less CPU) and, for the one journey that needs its PDF viewer, Debian's Chromium; CJK fonts make Chinese
+# readable in its screenshots; faketime runs the time-bomb guard below.
 section "System packages"
 missing=()
+[[ -x /usr/bin/chromium-headless-shell ]] || missing+=(chromium-headless-shell)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 command -v faketime >/dev/null 2>&1 || missing+=(faketime)
 dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'install ok installed' || missing+=(fonts-noto-cjk)
 if ((${#missing[@]} == 0)); then
-  echo "chromium, fonts-noto-cjk and faketime are installed"
+  echo "chromium-headless-shell, chromium, fonts-noto-cjk and faketime are installed"
 else
   as_root=()
   if [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null 2>&1; then

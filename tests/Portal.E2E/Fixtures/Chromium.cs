@@ -3,17 +3,38 @@ namespace Portal.E2E.Fixtures;
 /// <summary>The one headless Chromium a fixture opens its browser contexts in.</summary>
 public static class Chromium
 {
+    /// <summary>Debian's old headless shell (package chromium-headless-shell): Chromium without the browser's UI.</summary>
+    public const string HeadlessShell = "/usr/bin/chromium-headless-shell";
+
+    /// <summary>Debian's Chromium (package chromium).</summary>
+    public const string FullChromium = "/usr/bin/chromium";
+
     /// <summary>
-    /// Launches the system Chromium (Debian's package; Playwright cannot download its own browsers here), or the
-    /// one named by PORTAL_E2E_CHROMIUM (an environment variable, or one in a .runsettings file).
+    /// The Chromium most journeys drive: the one named by PORTAL_E2E_CHROMIUM (an environment variable, or one in a
+    /// .runsettings file), else Debian's headless shell, else Debian's Chromium (Playwright cannot download its own
+    /// browsers here). The shell is what Playwright itself runs headless tests on: the same engine without the
+    /// browser's UI, which ran the suite on CI's two cores with a third less CPU (docs/TESTING.md, "Browser").
     /// </summary>
-    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    public static string Executable() =>
+        Environment.GetEnvironmentVariable("PORTAL_E2E_CHROMIUM") is { Length: > 0 } custom ? custom
+        : File.Exists(HeadlessShell) ? HeadlessShell
+        : FullChromium;
+
+    /// <summary>
+    /// The Chromium for journeys that need the browser's own PDF viewer, which the headless shell lacks:
+    /// PORTAL_E2E_CHROMIUM_FULL, else Debian's Chromium.
+    /// </summary>
+    public static string ExecutableWithPdfViewer() =>
+        Environment.GetEnvironmentVariable("PORTAL_E2E_CHROMIUM_FULL") is { Length: > 0 } custom ? custom : FullChromium;
+
+    /// <summary>Launches <paramref name="executable"/> (<see cref="Executable"/> by default) headless.</summary>
+    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright, string? executable = null)
     {
-        var executable = Environment.GetEnvironmentVariable("PORTAL_E2E_CHROMIUM") is { Length: > 0 } custom ? custom : "/usr/bin/chromium";
+        executable ??= Executable();
         if (!File.Exists(executable))
         {
             throw new InvalidOperationException(
-                $"Chromium is missing at {executable}. Install it (`apt-get install -y chromium fonts-noto-cjk`) or set PORTAL_E2E_CHROMIUM.");
+                $"Chromium is missing at {executable}. Install it (`apt-get install -y chromium-headless-shell chromium fonts-noto-cjk`) or set PORTAL_E2E_CHROMIUM.");
         }
 
         Assertions.SetDefaultExpectTimeout(10_000);

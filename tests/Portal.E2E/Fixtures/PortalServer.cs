@@ -23,6 +23,7 @@ public sealed class PortalServer : IAsyncLifetime
     private PortalProcess? portal;
     private IPlaywright? playwright;
     private IBrowser? browser;
+    private IBrowser? browserWithPdfViewer;
     private string? tempDirectory;
 
     public PortalServer() => RepositoryRoot = FindRepositoryRoot();
@@ -135,6 +136,16 @@ public sealed class PortalServer : IAsyncLifetime
     /// <summary>A new, isolated browser context (own cookies and storage) in English.</summary>
     public Task<IBrowserContext> NewContextAsync() => Chromium.NewContextAsync(Browser, BaseUrl);
 
+    /// <summary>
+    /// A new context in the full Chromium (<see cref="Chromium.ExecutableWithPdfViewer"/>), launched on first use, for
+    /// journeys that need its PDF viewer.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextWithPdfViewerAsync()
+    {
+        browserWithPdfViewer ??= await Chromium.LaunchAsync(playwright ?? throw new InvalidOperationException("Playwright has not been started."), Chromium.ExecutableWithPdfViewer());
+        return await Chromium.NewContextAsync(browserWithPdfViewer, BaseUrl);
+    }
+
     /// <summary>The last lines the portal wrote, to explain a failure.</summary>
     public string LogTail(int lines = 80) => portal?.LogTail(lines) ?? "--- the portal did not start ---";
 
@@ -144,6 +155,12 @@ public sealed class PortalServer : IAsyncLifetime
         {
             await browser.CloseAsync();
             browser = null;
+        }
+
+        if (browserWithPdfViewer is not null)
+        {
+            await browserWithPdfViewer.CloseAsync();
+            browserWithPdfViewer = null;
         }
 
         playwright?.Dispose();

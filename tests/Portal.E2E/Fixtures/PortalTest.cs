@@ -11,6 +11,9 @@ public abstract class PortalTest(PortalServer server, ITestOutputHelper output)
 {
     protected PortalServer Server { get; } = server;
 
+    /// <summary>Whether the class's journeys need the full Chromium's PDF viewer (the headless shell has none).</summary>
+    protected virtual bool NeedsPdfViewer => false;
+
     /// <summary>Runs one journey in its own browser context; keeps the evidence if it fails.</summary>
     protected Task RunAsync(Func<IPage, Task> journey, [CallerMemberName] string testName = "") =>
         RunAsync(1, pages => journey(pages[0]), testName);
@@ -32,9 +35,11 @@ public abstract class PortalTest(PortalServer server, ITestOutputHelper output)
         {
             for (var i = 0; i < people; i++)
             {
-                var context = await Server.NewContextAsync();
+                var context = NeedsPdfViewer ? await Server.NewContextWithPdfViewerAsync() : await Server.NewContextAsync();
                 contexts.Add(context);
-                await context.Tracing.StartAsync(new TracingStartOptions { Title = EvidenceName(name, i, people), Screenshots = true, Snapshots = true });
+                // DOM snapshots at every action, which the trace viewer draws; not the screencast, whose frames the browser
+                // encodes all along for every journey (most of them passing) and which cost CI's two cores dearly.
+                await context.Tracing.StartAsync(new TracingStartOptions { Title = EvidenceName(name, i, people), Screenshots = false, Snapshots = true });
                 pages.Add(await context.NewPageAsync());
             }
 

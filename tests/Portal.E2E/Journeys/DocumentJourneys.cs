@@ -4,6 +4,9 @@ namespace Portal.E2E.Journeys;
 
 public sealed class DocumentJourneys(PortalServer server, ITestOutputHelper output) : PortalTest(server, output)
 {
+    // The preview must open in Chrome's own PDF viewer, which only the full browser has.
+    protected override bool NeedsPdfViewer => true;
+
     private const string Trademark = "Trademark registration certificate";
 
     [Fact]
