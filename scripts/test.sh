@@ -89,8 +89,9 @@ counter() {
 }
 
 # --- Tests, in two lanes at once. The browser lane (the E2E suite, then the year-ahead run) mostly waits on
-# Chromium and the portal: it used about 0.9 of the 2 cores CI has (331 CPU-s over a 371 s run), so the data
-# lane (the unit tests on SQLite, then everything on PostgreSQL) runs beside it instead of after it. Every
+# Chromium and the portal: alone, the E2E suite used about 0.8 of the 2 cores CI has (257 CPU-s over a 336 s
+# run), so the data lane (the unit tests on SQLite, then everything on PostgreSQL) runs beside it instead of
+# after it. Every
 # run goes on whatever the one before it did. The data lane prints as it goes; the browser lane's output
 # follows when both are done. Totals are read from the TRX files at the end.
 RUNS=()

@@ -91,7 +91,11 @@ public static partial class PageSweep
     public static async Task UseLanguageAsync(this IPage page, string culture) =>
         await page.GotoAsync($"culture/set?culture={Uri.EscapeDataString(culture)}&redirectUri=%2F");
 
-    /// <summary>Opens the page and waits until it is interactive (unless static) and has settled.</summary>
+    /// <summary>
+    /// Opens the page and waits until it is interactive (unless static) and has settled: its fonts and images loaded.
+    /// Not Playwright's "network idle", which counts requests the browser has not marked finished: once on CI the
+    /// circuit's WebSocket handshake stayed so after the circuit was up, and the wait ran out on a settled page.
+    /// </summary>
     public static async Task OpenAsync(this IPage page, SweptPage swept)
     {
         await page.GotoAsync(swept.Path);
@@ -100,8 +104,20 @@ public static partial class PageSweep
             await page.WaitUntilInteractiveAsync();
         }
 
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.EvaluateAsync(Settled);
     }
+
+    // The page's fonts loaded and every image it shows loaded (or failed); after 10 s the sweep goes on regardless.
+    private const string Settled = """
+        () => Promise.race([
+          Promise.all([
+            document.fonts.ready,
+            ...Array.from(document.images).filter(image => !image.complete)
+              .map(image => new Promise(done => { image.addEventListener('load', done); image.addEventListener('error', done); })),
+          ]).then(() => true),
+          new Promise(done => setTimeout(() => done(false), 10000)),
+        ])
+        """;
 
     /// <summary>The address of the first stream plan listed on the brand's streams page, or null.</summary>
     public static async Task<string?> FirstStreamPathAsync(this IPage page, string code)
