@@ -22,10 +22,13 @@ public static class Chromium
 
     /// <summary>
     /// The Chromium for journeys that need the browser's own PDF viewer, which the headless shell lacks:
-    /// PORTAL_E2E_CHROMIUM_FULL, else Debian's Chromium.
+    /// PORTAL_E2E_CHROMIUM_FULL, else Debian's Chromium, else PORTAL_E2E_CHROMIUM (a machine set up with that alone).
     /// </summary>
     public static string ExecutableWithPdfViewer() =>
-        Environment.GetEnvironmentVariable("PORTAL_E2E_CHROMIUM_FULL") is { Length: > 0 } custom ? custom : FullChromium;
+        Environment.GetEnvironmentVariable("PORTAL_E2E_CHROMIUM_FULL") is { Length: > 0 } full ? full
+        : File.Exists(FullChromium) ? FullChromium
+        : Environment.GetEnvironmentVariable("PORTAL_E2E_CHROMIUM") is { Length: > 0 } custom ? custom
+        : FullChromium;
 
     /// <summary>Launches <paramref name="executable"/> (<see cref="Executable"/> by default) headless.</summary>
     public static async Task<IBrowser> LaunchAsync(IPlaywright playwright, string? executable = null)
@@ -34,7 +37,8 @@ public static class Chromium
         if (!File.Exists(executable))
         {
             throw new InvalidOperationException(
-                $"Chromium is missing at {executable}. Install it (`apt-get install -y chromium-headless-shell chromium fonts-noto-cjk`) or set PORTAL_E2E_CHROMIUM.");
+                $"Chromium is missing at {executable}. Install it (`apt-get install -y chromium-headless-shell chromium fonts-noto-cjk`) "
+                + "or set PORTAL_E2E_CHROMIUM (most journeys) and PORTAL_E2E_CHROMIUM_FULL (those needing the PDF viewer).");
         }
 
         Assertions.SetDefaultExpectTimeout(10_000);

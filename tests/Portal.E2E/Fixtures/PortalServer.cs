@@ -151,16 +151,21 @@ public sealed class PortalServer : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (browser is not null)
+        try
         {
-            await browser.CloseAsync();
-            browser = null;
+            if (browser is not null)
+            {
+                await browser.CloseAsync();
+                browser = null;
+            }
         }
-
-        if (browserWithPdfViewer is not null)
+        finally
         {
-            await browserWithPdfViewer.CloseAsync();
-            browserWithPdfViewer = null;
+            if (browserWithPdfViewer is not null)
+            {
+                await browserWithPdfViewer.CloseAsync();
+                browserWithPdfViewer = null;
+            }
         }
 
         playwright?.Dispose();

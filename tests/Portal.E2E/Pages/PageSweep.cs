@@ -92,7 +92,8 @@ public static partial class PageSweep
         await page.GotoAsync($"culture/set?culture={Uri.EscapeDataString(culture)}&redirectUri=%2F");
 
     /// <summary>
-    /// Opens the page and waits until it is interactive (unless static) and has settled: its fonts and images loaded.
+    /// Opens the page and waits until it is interactive (unless static) and has settled: its fonts and images loaded
+    /// and its DOM quiet for half a second.
     /// Not Playwright's "network idle", which counts requests the browser has not marked finished: once on CI the
     /// circuit's WebSocket handshake stayed so after the circuit was up, and the wait ran out on a settled page.
     /// </summary>
@@ -104,19 +105,29 @@ public static partial class PageSweep
             await page.WaitUntilInteractiveAsync();
         }
 
-        await page.EvaluateAsync(Settled);
+        if (!await page.EvaluateAsync<bool>(Settled))
+        {
+            Console.WriteLine($"/{swept.Path} was still changing after 10 s; swept as it was");
+        }
     }
 
-    // The page's fonts loaded and every image it shows loaded (or failed); after 10 s the sweep goes on regardless.
+    // The page's fonts and images loaded (or failed), then no change to its DOM for half a second: a page the circuit
+    // is still loading (its data, a chart) keeps changing. Capped at 10 s; false when the cap was hit.
     private const string Settled = """
-        () => Promise.race([
+        () => new Promise(settled => {
+          const cap = setTimeout(() => settled(false), 10000);
           Promise.all([
             document.fonts.ready,
             ...Array.from(document.images).filter(image => !image.complete)
               .map(image => new Promise(done => { image.addEventListener('load', done); image.addEventListener('error', done); })),
-          ]).then(() => true),
-          new Promise(done => setTimeout(() => done(false), 10000)),
-        ])
+          ]).then(() => {
+            let quiet;
+            const observer = new MutationObserver(() => { clearTimeout(quiet); quiet = setTimeout(done, 500); });
+            const done = () => { observer.disconnect(); clearTimeout(cap); settled(true); };
+            observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+            quiet = setTimeout(done, 500);
+          });
+        })
         """;
 
     /// <summary>The address of the first stream plan listed on the brand's streams page, or null.</summary>

@@ -137,7 +137,7 @@ public sealed partial class PortfolioPage
                 await FetchAsync(aborted);
             }
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (exception is not OperationCanceledException && !aborted.IsCancellationRequested)
         {
             // The page still arrives, behind the loading bar, and hands nothing over: its circuit loads the rows itself
             // and shows a failure the way it shows any other.
