@@ -3,6 +3,7 @@ namespace Portal.UnitTests.Infrastructure;
 /// <summary>
 /// The test process runs without tiered PGO (docs/TESTING.md, "Speed of the unit-test process"), and that setting
 /// stays in the test project: the portal as shipped, which the E2E and fault tests start, keeps the runtime's default.
+/// The portal's minimal APIs are generated at build time, not compiled from expression trees by each host.
 /// </summary>
 public sealed class TestProcessSettingsTests
 {
@@ -21,5 +22,13 @@ public sealed class TestProcessSettingsTests
 
         config.ShouldContain("\"configProperties\"");
         config.ShouldNotContain("TieredPGO");
+    }
+
+    [Fact]
+    public void ThePortalsMinimalApis_AreGeneratedAtBuildTime()
+    {
+        // The Request Delegate Generator (EnableRequestDelegateGenerator in Portal.Web.csproj) emits these interceptors.
+        typeof(Portal.Web.PortalWebExtensions).Assembly.GetTypes()
+            .ShouldContain(type => type.FullName!.Contains("GeneratedRouteBuilderExtensions", StringComparison.Ordinal));
     }
 }
