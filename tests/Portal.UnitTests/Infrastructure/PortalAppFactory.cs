@@ -37,7 +37,7 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         _settings = settings;
         if (TestEngine.IsPostgres && settings?.ContainsKey("Database:Provider") != true)
         {
-            Postgres = DatabaseOf(Directory, useTemplate && DatabaseTemplate.Fits(environment, settings));
+            Postgres = DatabaseOf(Directory, useTemplate && DatabaseTemplate.Fits(environment, settings) ? settings ?? new Dictionary<string, string?>() : null);
             _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
             {
                 ["Database:Provider"] = "Postgres",
@@ -46,16 +46,17 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         }
         else if (useTemplate && !File.Exists(DatabasePath) && DatabaseTemplate.Fits(environment, settings))
         {
-            DatabaseTemplate.CopyTo(DatabasePath);
+            DatabaseTemplate.CopyTo(DatabasePath, settings);
         }
     }
 
     /// <summary>
     /// The PostgreSQL database of the host on <paramref name="directory"/> when the run's engine is PostgreSQL
     /// (<see cref="TestEngine"/>): the one a host on that directory had before (a restart), else a new one,
-    /// copied from <see cref="PostgresTemplate"/> when <paramref name="fromTemplate"/>. Dropped with the directory.
+    /// copied from <see cref="PostgresTemplate"/> for a host with <paramref name="templateSettings"/> (null: a host
+    /// whose settings do not fit the template). Dropped with the directory.
     /// </summary>
-    private static PostgresDatabase DatabaseOf(TempDirectory directory, bool fromTemplate)
+    private static PostgresDatabase DatabaseOf(TempDirectory directory, IDictionary<string, string?>? templateSettings)
     {
         var marker = directory.File("postgres-database.txt");
         if (File.Exists(marker))
@@ -63,7 +64,7 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
             return PostgresDatabase.Existing(File.ReadAllText(marker));
         }
 
-        var database = (fromTemplate ? PostgresTemplate.CopyAsync() : PostgresDatabase.CreateAsync()).GetAwaiter().GetResult();
+        var database = (templateSettings is not null ? PostgresTemplate.CopyAsync(templateSettings) : PostgresDatabase.CreateAsync()).GetAwaiter().GetResult();
         File.WriteAllText(marker, database.Name);
         directory.OnDispose(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
         return database;

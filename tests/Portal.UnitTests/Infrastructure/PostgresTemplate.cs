@@ -11,14 +11,25 @@ namespace Portal.UnitTests.Infrastructure;
 /// </summary>
 internal static class PostgresTemplate
 {
-    private static readonly Lazy<string> Template = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<(string Name, TemplateDocuments Documents)> Template = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>A new database that is a copy of the template, building the template first if this run has none.</summary>
-    public static Task<PostgresDatabase> CopyAsync() => PostgresDatabase.CreateAsync(Template.Value);
+    /// <summary>
+    /// A new database that is a copy of the template, with its seed's files in the host's document folder when
+    /// <paramref name="settings"/> name one; builds the template first if this run has none.
+    /// </summary>
+    public static async Task<PostgresDatabase> CopyAsync(IDictionary<string, string?>? settings)
+    {
+        var database = await PostgresDatabase.CreateAsync(Template.Value.Name);
+        Template.Value.Documents.CopyFor(settings);
+        return database;
+    }
 
-    private static string Build()
+    private static (string, TemplateDocuments) Build()
     {
         var database = PostgresDatabase.CreateAsync().GetAwaiter().GetResult();
+        var files = new TempDirectory();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => files.Dispose();
+        TemplateDocuments documents;
         using (var app = PortalAppFactory.OnPostgres(database, new Dictionary<string, string?>
         {
             // Nothing in the background while the template is made: its rows are exactly what migrating and seeding wrote.
@@ -27,6 +38,7 @@ internal static class PostgresTemplate
         {
             // The seed queued its brands' portfolio rows; with no job server, build them here, as a worker would.
             app.Services.GetRequiredService<PortfolioRefreshQueue>().DrainAsync().GetAwaiter().GetResult();
+            documents = TemplateDocuments.Capture(app, files.File("documents"));
         }
 
         using (var connection = new NpgsqlConnection(database.ConnectionString))
@@ -40,6 +52,6 @@ internal static class PostgresTemplate
         // CREATE DATABASE ... TEMPLATE refuses a source with open connections: close the pooled ones.
         NpgsqlConnection.ClearAllPools();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => database.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        return database.Name;
+        return (database.Name, documents);
     }
 }
