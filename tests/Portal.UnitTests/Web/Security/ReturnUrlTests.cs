@@ -70,6 +70,30 @@ public sealed class ReturnUrlTests : IAsyncLifetime
         response.Headers.GetValues("Set-Cookie").ShouldContain(c => c.StartsWith("portal.auth=;"));
     }
 
+    [Fact]
+    public async Task SignOut_PostedWithoutTheFormsAntiforgeryToken_IsRefused400AndKeepsTheSession()
+    {
+        using var browser = new BrowserClient(_app);
+        await browser.SignInAsync("brand@demo.test");
+
+        // What another site's page could post in the person's name: the form without its token, or a text/plain
+        // post, which the antiforgery check does not look at.
+        HttpContent[] posts =
+        [
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["ReturnUrl"] = "/" }),
+            new StringContent("ReturnUrl=/", System.Text.Encoding.UTF8, "text/plain"),
+        ];
+        foreach (var post in posts)
+        {
+            var response = await browser.Http.PostAsync("/Account/Logout", post);
+
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, post.Headers.ContentType!.MediaType);
+            (response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : []).ShouldNotContain(c => c.StartsWith("portal.auth=;"));
+        }
+
+        (await browser.Http.GetAsync("/brand")).StatusCode.ShouldBe(HttpStatusCode.OK, "still signed in");
+    }
+
     /// <summary>Where the redirect leads, as the browser resolves it against the page's address.</summary>
     private static string Landing(HttpResponseMessage response) => new Uri(new Uri("http://localhost/"), response.Headers.Location!).AbsoluteUri;
 
