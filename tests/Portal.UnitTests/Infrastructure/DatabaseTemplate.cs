@@ -18,7 +18,8 @@ internal static class DatabaseTemplate
     [
         "Jobs:", "Portfolio:", "Metrics:", "Email:", "RateLimiting:", "Serilog:", "Telemetry:", "Logging:",
         "Auth:RevalidationInterval", "Auth:RequireTwoFactorForStaff", "Auth:RequireHttps", "Documents:MaxFileBytes",
-        // Read by requests and e-mails, never by migrating or seeding (users are seeded with confirmed addresses).
+        // Read by requests and e-mails or validated at start; none changes what migrating or seeding writes
+        // (users are seeded with confirmed addresses, and seeding sends no e-mail).
         "Auth:RequireConfirmedEmail", "Portal:PublicBaseUrl", "ForwardedHeaders:", "Database:BusyTimeoutMs",
         "DisableStaticAssetNotFoundRuntimeFallback",
     ];

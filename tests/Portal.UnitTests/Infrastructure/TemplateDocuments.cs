@@ -36,7 +36,9 @@ internal sealed class TemplateDocuments
     /// <summary>Copies the files into the host's own document folder, when its settings name one.</summary>
     public void CopyFor(IDictionary<string, string?>? settings)
     {
-        if (settings is null || !settings.TryGetValue(StorageSetting, out var storage) || !Fits(storage))
+        // Looked up as configuration does, whatever the key's case.
+        var storage = settings?.FirstOrDefault(s => s.Key.Equals(StorageSetting, StringComparison.OrdinalIgnoreCase)).Value;
+        if (!Fits(storage))
         {
             return;
         }

@@ -18,6 +18,11 @@ public sealed class TemplateDocumentsTests
             [TemplateDocuments.StorageSetting] = folder,
         });
 
+        // Started from the template, not seeded anew: its seeded rows are the template's, ids and all, as another template host's are.
+        await using var other = new PortalAppFactory(settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "false" });
+        var ids = await app.WithDbAsync(db => db.Documents.Select(d => d.Id).OrderBy(id => id).ToListAsync());
+        ids.ShouldBe(await other.WithDbAsync(db => db.Documents.Select(d => d.Id).OrderBy(id => id).ToListAsync()));
+
         app.Services.GetRequiredService<DocumentStorage>().Root.ShouldBe(folder);
         var hashes = await app.WithDbAsync(db => db.Documents.Select(d => d.FileHash).Distinct().ToListAsync());
         hashes.ShouldNotBeEmpty("the demo seed stores documents");
