@@ -179,7 +179,7 @@ public sealed class MetricsApiTests(MetricsApiFixture fixture) : IClassFixture<M
     }
 
     [Fact]
-    public async Task OpenApiDocument_DescribesBothRoutesWithExamples()
+    public async Task OpenApiDocument_DescribesBothRoutesWithExamplesAndParameters()
     {
         var client = _app.CreateClient();
 
@@ -189,8 +189,14 @@ public sealed class MetricsApiTests(MetricsApiFixture fixture) : IClassFixture<M
         var put = paths.GetProperty("/api/v1/metrics/daily").GetProperty("put");
         put.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example").GetProperty("rows").GetArrayLength().ShouldBe(2);
         put.GetProperty("responses").TryGetProperty("422", out _).ShouldBeTrue();
-        paths.GetProperty("/api/v1/brands/{code}/metrics").GetProperty("get").GetProperty("responses").GetProperty("200")
-            .GetProperty("content").GetProperty("application/json").TryGetProperty("example", out _).ShouldBeTrue();
+        var get = paths.GetProperty("/api/v1/brands/{code}/metrics").GetProperty("get");
+        get.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").TryGetProperty("example", out _).ShouldBeTrue();
+        // The parameters a feed's generated client needs (from the handler's signature, which the request delegate generator reads at build time).
+        var parameters = get.GetProperty("parameters").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("name").GetString()!, p => (In: p.GetProperty("in").GetString(), Required: p.TryGetProperty("required", out var r) && r.GetBoolean()));
+        parameters["code"].ShouldBe(("path", true));
+        parameters["from"].ShouldBe(("query", false));
+        parameters["to"].ShouldBe(("query", false));
         paths.EnumerateObject().ShouldAllBe(p => p.Name.StartsWith("/api/"));
     }
 

@@ -54,10 +54,15 @@ public sealed class TestingEndpointsTests
         await using var app = new PortalAppFactory();
         var client = app.CreateClient();
 
-        var response = await client.PostAsJsonAsync("/testing/clock", new { when = "tomorrow" });
+        // Every shape TESTING.md names: an empty body, {}, "now": null, and a body without "now".
+        foreach (var body in new[] { "", "{}", "{\"now\": null}", "{\"when\": \"tomorrow\"}" })
+        {
+            var response = await client.PostAsync("/testing/clock", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, $"body '{body}'");
+            response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json", $"body '{body}'");
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString().ShouldBe("Missing 'now'", $"body '{body}'");
+        }
     }
 
     [Fact]
