@@ -19,7 +19,13 @@ internal static class PagesBenchmark
     private const string Password = "Portal!2026"; // SeedOptions.DemoPassword's default
 
     /// <summary>A page to measure: who asks, where, and a piece of markup only the right page holds.</summary>
-    private sealed record PageCase(string Role, string Path, string Expected);
+    private sealed record PageCase(string Role, string Path, string Expected, bool Judged = true);
+
+    /// <summary>
+    /// Not one of the pages: the portal's frame (layout, navigation, bell, brand switcher) around a page of
+    /// two lines, as the brand manager. What any page costs before its own content, measured beside the others.
+    /// </summary>
+    private static readonly PageCase Floor = new("brand", "/not-found", "data-testid=\"brand-switcher\"", Judged: false);
 
     private static readonly PageCase[] Pages =
     [
@@ -64,7 +70,7 @@ internal static class PagesBenchmark
             var figures = new List<(PageCase Page, LoadFigures Static, LoadFigures Figures)>();
             // PORTAL_BENCH_PAGES=/ops,/brand measures only those (for a profiler run); the check still covers every page.
             var only = Environment.GetEnvironmentVariable("PORTAL_BENCH_PAGES")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
-            foreach (var page in Pages.Where(p => only is null || only.Contains(p.Path)))
+            foreach (var page in Pages.Append(Floor).Where(p => only is null || only.Contains(p.Path)))
             {
                 // The static file right before each page, as the same person: on a shared machine the load moves within
                 // a run, so each page is judged against the baseline measured next to it.
@@ -106,7 +112,7 @@ internal static class PagesBenchmark
         // EF Core re-checks whether anyone listens for executed commands at most once a second (its logging cache,
         // kept by pooled contexts across leases); without the wait the first page's commands went uncounted.
         await Task.Delay(TimeSpan.FromSeconds(1.2));
-        foreach (var page in Pages)
+        foreach (var page in Pages.Append(Floor))
         {
             var before = sql.Now;
             using var response = await clients[page.Role].GetAsync(page.Path);
@@ -131,7 +137,7 @@ internal static class PagesBenchmark
             throw new InvalidOperationException("pages without their content:\n" + string.Join('\n', failures));
         }
 
-        Console.WriteLine($"checked {Pages.Length} pages: each answered 200 with its content");
+        Console.WriteLine($"checked {Pages.Length} pages and the frame alone ({Floor.Path}): each answered 200 with its content");
     }
 
     private static string Describe(WarmUp? warm) => warm is null ? "not warmed" : string.Create(CultureInfo.InvariantCulture,
@@ -146,12 +152,12 @@ internal static class PagesBenchmark
         {
             var p95Met = f.P95 <= P95Factor * baseline.P95;
             var rpsMet = f.Rps >= RpsShare * baseline.Rps;
-            met += p95Met && rpsMet ? 1 : 0;
+            met += page.Judged && p95Met && rpsMet ? 1 : 0;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{page.Path,-28} {page.Role,-8} {f.P50,7:F1} {f.P95,7:F1} {f.Max,7:F1} {f.Rps,6:F0} {f.Bytes,7:N0} | {baseline.P95,10:F1} {baseline.Rps,6:F0} | {f.P95 / baseline.P95,5:F1}x {f.Rps / baseline.Rps,6:P0}  p95 {(p95Met ? "met" : "NOT met")}, rps {(rpsMet ? "met" : "NOT met")}{(f.Warm is { Quiet: false } || baseline.Warm is { Quiet: false } ? " (warm-up NOT quiet)" : "")}"));
+                $"{page.Path,-28} {page.Role,-8} {f.P50,7:F1} {f.P95,7:F1} {f.Max,7:F1} {f.Rps,6:F0} {f.Bytes,7:N0} | {baseline.P95,10:F1} {baseline.Rps,6:F0} | {f.P95 / baseline.P95,5:F1}x {f.Rps / baseline.Rps,6:P0}  p95 {(p95Met ? "met" : "NOT met")}, rps {(rpsMet ? "met" : "NOT met")}{(f.Warm is { Quiet: false } || baseline.Warm is { Quiet: false } ? " (warm-up NOT quiet)" : "")}{(page.Judged ? "" : " (the frame alone, not judged)")}"));
         }
 
-        Console.WriteLine($"{met} of {figures.Count} pages meet both targets");
+        Console.WriteLine($"{met} of {figures.Count(f => f.Page.Judged)} pages meet both targets");
         Console.WriteLine();
     }
 }
