@@ -24,7 +24,7 @@ internal sealed class TemplateDocuments
         var hashes = app.WithDbAsync(db => db.Documents.Select(d => d.FileHash).Distinct().ToListAsync()).GetAwaiter().GetResult();
         foreach (var hash in hashes)
         {
-            Copy(Path.Combine(root, hash[..2], hash), Path.Combine(folder, hash[..2], hash));
+            Copy(Path.Combine(root, DocumentStorage.RelativePathOf(hash)), Path.Combine(folder, DocumentStorage.RelativePathOf(hash)));
         }
 
         return new TemplateDocuments(folder);

@@ -28,7 +28,7 @@ public sealed class TemplateDocumentsTests
         hashes.ShouldNotBeEmpty("the demo seed stores documents");
         foreach (var hash in hashes)
         {
-            File.Exists(Path.Combine(folder, hash[..2], hash)).ShouldBeTrue($"the seeded file {hash} is in the host's own folder");
+            File.Exists(Path.Combine(folder, DocumentStorage.RelativePathOf(hash))).ShouldBeTrue($"the seeded file {hash} is in the host's own folder");
         }
     }
 

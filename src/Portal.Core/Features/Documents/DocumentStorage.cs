@@ -99,7 +99,10 @@ public sealed class DocumentStorage(
         return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true) : null;
     }
 
-    private string PathOf(string hash) => Path.Combine(Root, hash[..2], hash);
+    private string PathOf(string hash) => Path.Combine(Root, RelativePathOf(hash));
+
+    /// <summary>Where a file lies under the storage folder: in a folder named by the first two digits of its hash.</summary>
+    internal static string RelativePathOf(string hash) => Path.Combine(hash[..2], hash);
 
     /// <summary>The refusal of a file over <paramref name="maxBytes"/>, naming the limit in MB (the upload form says the same before reading).</summary>
     public static string TooLarge(IStringLocalizer<IntegrityCoreStrings> integrity, long maxBytes) =>
