@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Portal.Core.Features.Documents;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Components.Pages.Documents;
 
@@ -15,7 +16,7 @@ public sealed partial class DocumentQueue
     public const int PageSize = 25;
 
     private IReadOnlyList<QueueItem>? items;
-    private int loads;
+    private readonly LatestLoad loads = new();
     private int total;
     private int pageIndex;
     private IReadOnlyList<ReasonChoice> reasons = [];
@@ -45,11 +46,12 @@ public sealed partial class DocumentQueue
 
     /// <summary>
     /// Loads the page the filters ask for. Loads can overlap (a filter changed while the first page was still
-    /// loading); only the latest one's answer is shown, so a slower earlier load cannot put back rows the filter excludes.
+    /// loading); only the latest one's answer is shown (<see cref="LatestLoad"/>), so a slower earlier load cannot
+    /// put back rows the filter excludes.
     /// </summary>
     private async Task LoadAsync()
     {
-        var load = ++loads;
+        var user = (await AuthenticationState).User;
         var filter = new QueueFilter
         {
             Status = status,
@@ -59,28 +61,27 @@ public sealed partial class DocumentQueue
             MinAgeDays = minAge,
             NewestFirst = newestFirst,
         };
-        var page = await Queue.QueuePageAsync((await AuthenticationState).User, filter, pageIndex * PageSize, PageSize);
-        if (load != loads)
+        var asked = pageIndex;
+        await loads.RunAsync(async () =>
         {
-            return;
-        }
+            var index = asked;
+            var page = await Queue.QueuePageAsync(user, filter, index * PageSize, PageSize);
+            if (page.Items.Count == 0 && page.TotalCount > 0 && index > 0)
+            {
+                // Decisions emptied the last page: show the new last page instead.
+                index = (page.TotalCount - 1) / PageSize;
+                page = await Queue.QueuePageAsync(user, filter, index * PageSize, PageSize);
+            }
 
-        if (page.Items.Count == 0 && page.TotalCount > 0 && pageIndex > 0)
+            return (Index: index, Page: page);
+        }, answer =>
         {
-            // Decisions emptied the last page: show the new last page instead.
-            pageIndex = (page.TotalCount - 1) / PageSize;
-            page = await Queue.QueuePageAsync((await AuthenticationState).User, filter, pageIndex * PageSize, PageSize);
-        }
-
-        if (load != loads)
-        {
-            return;
-        }
-
-        items = page.Items;
-        total = page.TotalCount;
-        selected.IntersectWith(items.Select(i => i.Id));
-        current = current is null ? null : items.FirstOrDefault(i => i.Id == current.Id);
+            pageIndex = answer.Index;
+            items = answer.Page.Items;
+            total = answer.Page.TotalCount;
+            selected.IntersectWith(items.Select(i => i.Id));
+            current = current is null ? null : items.FirstOrDefault(i => i.Id == current.Id);
+        });
     }
 
     private int Pages => (total + PageSize - 1) / PageSize;
