@@ -46,4 +46,24 @@ public sealed class AdminJourneys(PortalServer server, ITestOutputHelper output)
         await Expect(entry).ToHaveCountAsync(1);
         await Expect(entry).ToContainTextAsync("Portal Admin");
     });
+
+    [Fact]
+    public Task Admin_FollowsARolesFigureOnTheHome_ToThoseAccountsOnly() => RunAsync(async page =>
+    {
+        await new LoginPage(page).SignInFromStartAsync(DemoAccounts.Admin, DemoAccounts.Password);
+        await page.GotoAsync("admin");
+        await page.WaitUntilInteractiveAsync();
+
+        // The home counts the accounts; it lists none of them.
+        var providers = page.GetByTestId("account-count-Provider");
+        await Expect(providers.GetByTestId("account-count-figure")).ToHaveTextAsync(new Regex(@"^[1-9][0-9]*$"));
+        await Expect(page.GetByText(DemoAccounts.BrandManager)).ToHaveCountAsync(0);
+        await providers.GetByRole(AriaRole.Link, new() { Name = "Service provider" }).ClickAsync();
+
+        // The users list opens on that role: the provider's manager is there, the brand manager is not.
+        await Expect(page).ToHaveURLAsync(new Regex(@"/admin/users\?role=Provider$"));
+        var users = new AdminUsersPage(page);
+        await Expect(users.Row(DemoAccounts.ProviderManager)).ToHaveCountAsync(1);
+        await Expect(users.Row(DemoAccounts.BrandManager)).ToHaveCountAsync(0);
+    });
 }

@@ -10,6 +10,7 @@ public static class AdministrationServiceCollectionExtensions
     {
         services.AddSingleton<AdminEmails>();
         services.AddSingleton<UserAdministration>();
+        services.AddSingleton<AccountOverview>();
         services.AddSingleton<ApiClientAdministration>();
         services.AddSingleton<ApiClientBrandScopes>();
         services.AddSingleton<IApiClientOwnerKind, PlatformOwnerKind>();
