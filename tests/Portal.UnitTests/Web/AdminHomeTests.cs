@@ -22,7 +22,7 @@ public sealed class AdminHomeTests(AdminConfigFixture fixture) : IClassFixture<A
         var total = await fixture.App.WithDbAsync(db => db.Users.CountAsync());
         html.ShouldContain("data-testid=\"admin-account-counts\"");
         html.ShouldContain($"data-testid=\"account-count-all\"");
-        html.ShouldContain($">{Figures.Count(total)}</p>");
+        html.ShouldContain($">{Figures.Count(total)}</span>");
         html.ShouldContain("href=\"/admin/users\"");
         foreach (var role in PortalRoles.All)
         {

@@ -2,25 +2,25 @@ using Portal.Web.Components.Shared;
 
 namespace Portal.UnitTests.Web.Components;
 
-/// <summary>A component's overlapping reads: the read started last decides what the component shows.</summary>
+/// <summary>A component's overlapping reads: the newest answer decides what the component shows.</summary>
 public sealed class LatestLoadTests
 {
     [Fact]
-    public async Task AnEarlierReadThatFinishesLast_IsNotApplied_AndTheLaterOneIs()
+    public async Task AnOlderReadThatFinishesLast_IsNotApplied_OverTheNewerAnswer()
     {
         var loads = new LatestLoad();
         var shown = "nothing";
-        var before = new TaskCompletionSource<string>();
-        var after = new TaskCompletionSource<string>();
+        var older = new TaskCompletionSource<string>();
+        var newer = new TaskCompletionSource<string>();
 
-        var first = loads.RunAsync(() => before.Task, answer => shown = answer);
-        var second = loads.RunAsync(() => after.Task, answer => shown = answer);
-        after.SetResult("rejected");
+        var first = loads.RunAsync(() => older.Task, answer => shown = answer);
+        var second = loads.RunAsync(() => newer.Task, answer => shown = answer);
+        newer.SetResult("newer");
         (await second).ShouldBeTrue();
-        before.SetResult("applied");
+        older.SetResult("older");
 
         (await first).ShouldBeFalse();
-        shown.ShouldBe("rejected");
+        shown.ShouldBe("newer");
     }
 
     [Fact]
@@ -28,22 +28,31 @@ public sealed class LatestLoadTests
     {
         var loads = new LatestLoad();
         var shown = new List<string>();
+        var older = new TaskCompletionSource<string>();
+        var newer = new TaskCompletionSource<string>();
 
-        (await loads.RunAsync(() => Task.FromResult("first"), shown.Add)).ShouldBeTrue();
-        (await loads.RunAsync(() => Task.FromResult("second"), shown.Add)).ShouldBeTrue();
+        var first = loads.RunAsync(() => older.Task, shown.Add);
+        var second = loads.RunAsync(() => newer.Task, shown.Add);
+        older.SetResult("older");
+        newer.SetResult("newer");
 
-        shown.ShouldBe(["first", "second"]);
+        (await first).ShouldBeTrue();
+        (await second).ShouldBeTrue();
+        shown.ShouldBe(["older", "newer"]);
     }
 
     [Fact]
-    public async Task AReadThatFails_AppliesNothing_AndTheNextReadStillCounts()
+    public async Task ANewerReadThatFails_LeavesTheOlderAnswerToBeApplied()
     {
         var loads = new LatestLoad();
         var shown = "nothing";
+        var older = new TaskCompletionSource<string>();
 
+        var first = loads.RunAsync(() => older.Task, answer => shown = answer);
         await Should.ThrowAsync<InvalidOperationException>(() => loads.RunAsync<string>(() => throw new InvalidOperationException("down"), answer => shown = answer));
-        (await loads.RunAsync(() => Task.FromResult("back"), answer => shown = answer)).ShouldBeTrue();
+        older.SetResult("older");
 
-        shown.ShouldBe("back");
+        (await first).ShouldBeTrue();
+        shown.ShouldBe("older");
     }
 }

@@ -40,7 +40,7 @@ public sealed class AccountOverviewTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Counts_FollowADisabledAccount_AndCountAPersonWithTwoRolesUnderEach()
+    public async Task Counts_FollowADisabledAccount_NotOneLockedOutForAWhile_AndCountAPersonWithTwoRolesUnderEach()
     {
         var admin = await _app.PrincipalAsync(DemoData.AdminEmail);
         var before = (await Overview.CountAsync(admin)).Value!;
@@ -49,6 +49,13 @@ public sealed class AccountOverviewTests : IAsyncLifetime
 
         (await users.DisableAsync(admin, operatorId)).Succeeded.ShouldBeTrue();
         (await users.SetRolesAsync(admin, operatorId, [PortalRoles.SkaOperator, PortalRoles.Admin])).Succeeded.ShouldBeTrue();
+        // Locked out for a while after wrong passwords is not disabled.
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var identity = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var manager = (await identity.FindByEmailAsync(DemoData.BrandManagerEmail))!;
+            (await identity.SetLockoutEndDateAsync(manager, _app.Clock.GetUtcNow().AddMinutes(15))).Succeeded.ShouldBeTrue();
+        }
 
         var after = (await Overview.CountAsync(admin)).Value!;
         after.Total.ShouldBe(before.Total);
