@@ -49,7 +49,7 @@ internal static class PagesBenchmark
         var total = quick ? 200 : 1_000;
         var warmUp = quick ? 40 : 200;
         var started = Stopwatch.StartNew();
-        Console.WriteLine($"Portal pages benchmark ({(quick ? "quick" : "full")}) on SQLite, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, load {LoadRunner.LoadAverage()}");
+        Console.WriteLine($"Portal pages benchmark ({(quick ? "quick" : "full")}) on SQLite, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, load {LoadRunner.LoadAverage()}");
         Console.WriteLine($"{brands:N0} portfolio brands, {Concurrency} concurrent clients, warm-up in rounds of {warmUp} until the JIT is quiet + {total} measured requests per page, Kestrel on loopback");
 
         await using var bench = await PortfolioBench.StartAsync();
