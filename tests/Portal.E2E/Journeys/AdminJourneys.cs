@@ -48,7 +48,7 @@ public sealed class AdminJourneys(PortalServer server, ITestOutputHelper output)
     });
 
     [Fact]
-    public Task Admin_FollowsARolesFigureOnTheHome_ToThoseAccountsOnly() => RunAsync(async page =>
+    public Task Admin_FollowsARolesFigureOnTheHome_ToThoseAccountsOnly_AndTheAddressKeepsTheRoleChosen() => RunAsync(async page =>
     {
         await new LoginPage(page).SignInFromStartAsync(DemoAccounts.Admin, DemoAccounts.Password);
         await page.GotoAsync("admin");
@@ -65,5 +65,16 @@ public sealed class AdminJourneys(PortalServer server, ITestOutputHelper output)
         var users = new AdminUsersPage(page);
         await Expect(users.Row(DemoAccounts.ProviderManager)).ToHaveCountAsync(1);
         await Expect(users.Row(DemoAccounts.BrandManager)).ToHaveCountAsync(0);
+
+        // Another role from the list: the address follows it, so a reload lists the same people.
+        await page.GetByTestId("users-role-filter").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Administrator", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/admin/users\?role=Admin$"));
+        await Expect(users.Row(DemoAccounts.Admin)).ToHaveCountAsync(1);
+        await Expect(users.Row(DemoAccounts.ProviderManager)).ToHaveCountAsync(0);
+        await page.ReloadAsync();
+        await page.WaitUntilInteractiveAsync();
+        await Expect(users.Row(DemoAccounts.Admin)).ToHaveCountAsync(1);
+        await Expect(users.Row(DemoAccounts.ProviderManager)).ToHaveCountAsync(0);
     });
 }
