@@ -76,5 +76,13 @@ public sealed class AdminJourneys(PortalServer server, ITestOutputHelper output)
         await page.WaitUntilInteractiveAsync();
         await Expect(users.Row(DemoAccounts.Admin)).ToHaveCountAsync(1);
         await Expect(users.Row(DemoAccounts.ProviderManager)).ToHaveCountAsync(0);
+        var roleSelect = page.Locator(".mud-select").Filter(new() { Has = page.GetByTestId("users-role-filter") }).First;
+        await Expect(roleSelect).ToContainTextAsync("Administrator");
+
+        // Cleared, the list shows everyone again and the address drops the role.
+        await roleSelect.GetByRole(AriaRole.Button, new() { Name = "Clear" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/admin/users$"));
+        await Expect(users.Row(DemoAccounts.Admin)).ToHaveCountAsync(1);
+        await Expect(users.Row(DemoAccounts.ProviderManager)).ToHaveCountAsync(1);
     });
 }

@@ -13,6 +13,11 @@ window.portal = {
         document.getElementById(off)?.setAttribute('media', 'not all');
         this.setCookie(cookie, dark ? 'dark' : 'light', 365);
     },
+    // Writes the address without a navigation (which would scroll to the top) and without a history entry, keeping
+    // the history state Blazor's router keeps there.
+    replaceAddress(url) {
+        history.replaceState(history.state, '', url);
+    },
     setCookie(name, value, days) {
         const maxAge = Math.round(days * 24 * 60 * 60);
         document.cookie = `${encodeURIComponent(name)}=${encodeURIComponent(value)}; path=/; max-age=${maxAge}; samesite=lax`;
