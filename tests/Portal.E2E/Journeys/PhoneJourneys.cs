@@ -43,6 +43,14 @@ public sealed class PhoneJourneys(PortalServer server, ITestOutputHelper output)
         await FitEveryPageAsync(page, PageSweep.Provider(DemoAccounts.BrandCode));
     });
 
+    [Fact]
+    public Task AdminHomeAndUsers_OnAPhone_FitTheScreenWithoutSidewaysScrolling() => RunAsync(async page =>
+    {
+        await page.SetViewportSizeAsync(PhoneWidth, 844);
+        await new LoginPage(page).SignInFromStartAsync(DemoAccounts.Admin, DemoAccounts.Password);
+        await FitEveryPageAsync(page, [new("admin"), new("admin/users?role=Provider")]);
+    });
+
     /// <summary>Opens every page in both languages; fails naming each one wider than the screen and what sticks out.</summary>
     private async Task FitEveryPageAsync(IPage page, IReadOnlyList<SweptPage> pages)
     {
