@@ -60,7 +60,7 @@ public sealed class AccessibilityJourneys(PortalServer server, ITestOutputHelper
     {
         // A signed-in person's 403 and 404 keep the portal's frame.
         await new LoginPage(page).SignInFromStartAsync(DemoAccounts.BrandManager, DemoAccounts.Password);
-        IReadOnlyList<SweptPage> errors = [new SweptPage("admin"), new SweptPage("no-such-page")];
+        IReadOnlyList<SweptPage> errors = [new SweptPage("admin", FreshLoad: true), new SweptPage("no-such-page", FreshLoad: true)];
         var findings = new List<string>();
         foreach (var language in PageSweep.Languages)
         {
@@ -129,7 +129,7 @@ public sealed class AccessibilityJourneys(PortalServer server, ITestOutputHelper
         var findings = new List<string>();
         foreach (var swept in pages)
         {
-            await page.OpenAsync(swept);
+            await page.VisitAsync(swept);
             foreach (var finding in (await Axe.RunAsync(page)).Where(f => Serious.Contains(f.Impact)))
             {
                 findings.Add($"[{language}] /{swept.Path}: {finding.Rule} ({finding.Impact}) at {finding.Target}: {finding.Why}");

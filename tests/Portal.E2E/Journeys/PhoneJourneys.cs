@@ -60,7 +60,7 @@ public sealed class PhoneJourneys(PortalServer server, ITestOutputHelper output)
             await page.UseLanguageAsync(language);
             foreach (var swept in pages)
             {
-                await page.OpenAsync(swept);
+                await page.VisitAsync(swept);
                 var fit = await page.EvaluateAsync<Fit>(Overflow);
                 if (fit.ScrollWidth > fit.InnerWidth)
                 {
