@@ -25,10 +25,6 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, ILogger<Dat
                 Directory.CreateDirectory(folder);
             }
         }
-        else
-        {
-            logger.LogWarning("Database:Provider is {Provider}: the schema and migrations are complete, but parts of the portal still run SQLite-only SQL (docs/ARCHITECTURE.md, \"Two engines\")", db.Database.ProviderName);
-        }
 
         var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
         var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(m => !known.Contains(m)).ToList();
