@@ -154,8 +154,8 @@ public static class PortalWebExtensions
             {
                 var password = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value.DemoPassword;
                 logger.LogInformation(
-                    "Sign in at {Url}/Account/Login as {Brand} (brand manager), {Operator} (SKA operator) or {Admin} (admin), password {Password}",
-                    app.Urls.FirstOrDefault()?.TrimEnd('/'), DemoData.BrandManagerEmail, DemoData.OperatorEmail, DemoData.AdminEmail, password);
+                    "Sign in at {Url}/Account/Login as {Brand} (brand manager), {Operator} (SKA operator), {Admin} (admin) or {Provider} (service provider), password {Password}",
+                    app.Urls.FirstOrDefault()?.TrimEnd('/'), DemoData.BrandManagerEmail, DemoData.OperatorEmail, DemoData.AdminEmail, DemoData.ProviderManagerEmail, password);
             }
         });
         return app;

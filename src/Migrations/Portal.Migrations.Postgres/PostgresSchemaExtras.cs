@@ -5,11 +5,9 @@ namespace Portal.Migrations.Postgres;
 
 /// <summary>
 /// The schema the model cannot describe, in PostgreSQL's dialect: the one place for hand SQL, called
-/// at the end of the <c>Initial</c> migration. When the Initial is regenerated (<c>dotnet ef migrations
-/// remove</c>, then <c>add Initial</c>), put the call <c>PostgresSchemaExtras.Apply(migrationBuilder);</c>
-/// back as the last line of its <c>Up</c>. SQLite's twin is <c>SqliteSchemaExtras</c>; keep the two alike.
-/// The name order's collation came in a migration of its own (<c>NameOrderCollation</c>); a regenerated Initial
-/// calls <see cref="CreateNameOrderCollation"/> from <see cref="Apply"/> instead.
+/// at the end of the <c>Initial</c> migration. Migrations are no longer regenerated (they only grow),
+/// so new hand SQL goes in a migration of its own that calls a method here. SQLite's twin is <c>SqliteSchemaExtras</c>; keep the two alike.
+/// The name order's collation came so, in <c>NameOrderCollation</c> (<see cref="CreateNameOrderCollation"/>).
 /// </summary>
 public static class PostgresSchemaExtras
 {

@@ -4,9 +4,8 @@ namespace Portal.Migrations.Sqlite;
 
 /// <summary>
 /// The schema the model cannot describe, in SQLite's dialect: the one place for hand SQL, called at
-/// the end of the <c>Initial</c> migration. When the Initial is regenerated (<c>dotnet ef migrations
-/// remove</c>, then <c>add Initial</c>), put the call <c>SqliteSchemaExtras.Apply(migrationBuilder);</c>
-/// back as the last line of its <c>Up</c>. PostgreSQL's twin is <c>PostgresSchemaExtras</c>.
+/// the end of the <c>Initial</c> migration. Migrations are no longer regenerated (they only grow),
+/// so new hand SQL goes in a migration of its own that calls a method here. PostgreSQL's twin is <c>PostgresSchemaExtras</c>.
 /// </summary>
 public static class SqliteSchemaExtras
 {

@@ -5,8 +5,9 @@ namespace Portal.Web.Infrastructure;
 
 /// <summary>
 /// Settings under <c>Circuits</c>: how much a node keeps for Blazor Server circuits. The defaults come from the
-/// circuits benchmark (docs/BENCHMARKS.md, ADR 0034): a circuit costs megabytes, not kilobytes, so what the server
-/// keeps for people who are gone, or slow, is held to a few circuits' worth.
+/// circuits benchmark (docs/BENCHMARKS.md, ADR 0034). A circuit cost megabytes when they were set and costs 260-360 KB
+/// since the pages' repeated parts became markup; what the server keeps for people who are gone, or slow, stays held
+/// to a few circuits' worth.
 /// </summary>
 public sealed class CircuitSettings
 {
