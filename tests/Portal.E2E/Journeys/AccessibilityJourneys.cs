@@ -60,7 +60,7 @@ public sealed class AccessibilityJourneys(PortalServer server, ITestOutputHelper
     {
         // A signed-in person's 403 and 404 keep the portal's frame.
         await new LoginPage(page).SignInFromStartAsync(DemoAccounts.BrandManager, DemoAccounts.Password);
-        IReadOnlyList<SweptPage> errors = [new SweptPage("admin", FreshLoad: true), new SweptPage("no-such-page", FreshLoad: true)];
+        IReadOnlyList<SweptPage> errors = [new SweptPage("admin", Error: true), new SweptPage("no-such-page", Error: true)];
         var findings = new List<string>();
         foreach (var language in PageSweep.Languages)
         {
@@ -68,10 +68,12 @@ public sealed class AccessibilityJourneys(PortalServer server, ITestOutputHelper
         }
 
         // Both inside the portal's frame: the navigation and the account menu are there (the sweep ends in English).
-        foreach (var (path, heading) in new[] { ("admin", "Access denied"), ("no-such-page", "Page not found") })
+        // The marks the sweeps look for to fail a refused or missing page are there (PageSweep.VisitAsync).
+        foreach (var (path, heading, mark) in new[] { ("admin", "Access denied", "access-denied"), ("no-such-page", "Page not found", "page-not-found") })
         {
             await page.OpenAsync(new SweptPage(path));
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
+            await Expect(page.GetByTestId(mark)).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" })).ToBeVisibleAsync();
             await Expect(new ShellPage(page).AccountMenuButton).ToBeVisibleAsync();
         }

@@ -4,10 +4,10 @@ namespace Portal.E2E.Pages;
 
 /// <summary>
 /// One page a sweep opens: its address, whether it is a static account page (no circuit to wait for), and whether it
-/// must be loaded afresh even from an interactive page (an error page, whose full load answers differently from the
-/// router's).
+/// is an error page (403, 404): loaded afresh even from an interactive page, since a full load answers differently
+/// from the router's, and not checked for being the page asked for.
 /// </summary>
-public sealed record SweptPage(string Path, bool Static = false, bool FreshLoad = false);
+public sealed record SweptPage(string Path, bool Static = false, bool Error = false);
 
 /// <summary>
 /// The main pages of each kind of person, for the journeys that open every page in turn (accessibility,
@@ -88,7 +88,7 @@ public static partial class PageSweep
         new("Account/ForgotPassword", Static: true),
         new("Account/ResetPassword?code=Q0RF", Static: true),
         new("Account/AccessDenied", Static: true),
-        new("no-such-page", FreshLoad: true),
+        new("no-such-page", Error: true),
     ];
 
     /// <summary>Switches the browser to <paramref name="culture"/> (the language cookie) and lands on the start page.</summary>
@@ -137,22 +137,33 @@ public static partial class PageSweep
     /// <summary>
     /// Goes to the page the way a person moving around the portal does: from an interactive page, through the
     /// circuit's router (Blazor.navigateTo, as a click on a menu link), waiting until the old page's content has
-    /// gone and the new one has settled; otherwise, or for a static or <see cref="SweptPage.FreshLoad"/> page, with a
-    /// full load (<see cref="OpenAsync"/>). Either way the page ends as the circuit rendered it, which is what axe and
-    /// the phone checks look at; the router's way skips a document load and a circuit start (about a second a page).
+    /// gone, the new one's has come and it has settled; otherwise, or for a static or error page, with a full load
+    /// (<see cref="OpenAsync"/>). Either way what is checked next is the page as the circuit rendered it; the router's
+    /// way skips a document load and a circuit start (about a second a page). Then, but for an error page, fails
+    /// unless the browser is at the address asked for (not sent elsewhere) and the page was neither refused nor
+    /// missing: a sweep must check the page it names.
     /// </summary>
     public static async Task VisitAsync(this IPage page, SweptPage swept)
     {
-        if (swept.Static || swept.FreshLoad || !await page.EvaluateAsync<bool>(LeaveThroughRouter, "/" + swept.Path))
+        if (swept.Static || swept.Error || !await page.EvaluateAsync<bool>(LeaveThroughRouter, "/" + swept.Path))
         {
             await page.OpenAsync(swept);
-            return;
+        }
+        else
+        {
+            await Expect(page.Locator("#main [data-e2e-left]")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+            await Expect(page.Locator("#main > div > :not([data-e2e-left])").First).ToBeAttachedAsync(new() { Timeout = 20_000 });
+            if (!await page.EvaluateAsync<bool>(Settled))
+            {
+                Console.WriteLine($"/{swept.Path} was still changing after 10 s; swept as it was");
+            }
         }
 
-        await Expect(page.Locator("#main [data-e2e-left]")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
-        if (!await page.EvaluateAsync<bool>(Settled))
+        if (!swept.Error)
         {
-            Console.WriteLine($"/{swept.Path} was still changing after 10 s; swept as it was");
+            (await page.EvaluateAsync<string>("() => location.pathname + location.search")).ShouldBe("/" + swept.Path, $"the sweep asked for /{swept.Path}");
+            (await page.Locator("[data-testid=page-not-found], [data-testid=access-denied]").CountAsync())
+                .ShouldBe(0, $"/{swept.Path} answered 'not found' or 'access denied' instead of the page");
         }
     }
 

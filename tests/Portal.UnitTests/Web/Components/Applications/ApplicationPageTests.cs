@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using AngleSharp.Html.Dom;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Features.Accounts;
+using Portal.Core.Features.Applications;
+using Portal.Core.Features.Brands;
+using Portal.Core.Features.Live;
+using Portal.UnitTests.Core.Features.Providers;
+using Portal.UnitTests.Infrastructure;
+using Portal.Web.Components.Pages.Applications;
+
+namespace Portal.UnitTests.Web.Components.Applications;
+
+/// <summary>
+/// The application page against the real services, with its parameters set again as the router does when a cascading
+/// value (the sign-in state) comes anew: the person's unsaved edits stay; another brand's code shows that brand.
+/// </summary>
+public sealed class ApplicationPageTests : PortalTestContext, IClassFixture<DelegationApp>
+{
+    private const string Edited = "Edited, not saved";
+    private readonly DelegationApp _fixture;
+
+    public ApplicationPageTests(DelegationApp fixture)
+    {
+        _fixture = fixture;
+        Services.AddSingleton(fixture.App.Services.GetRequiredService<BrandDirectory>());
+        Services.AddSingleton(fixture.App.Services.GetRequiredService<ILiveUpdates>());
+        Services.AddSingleton(fixture.Service<ApplicationQueryService>());
+        Services.AddSingleton(fixture.Service<ApplicationProfileService>());
+        Services.AddSingleton(fixture.Service<ApplicationWorkflowService>());
+        Services.AddSingleton(fixture.App.Services.GetRequiredService<TimeProvider>());
+    }
+
+    [Fact]
+    public async Task ParametersSetAgain_ForTheSameBrand_KeepTheUnsavedEdits()
+    {
+        var (code, _, owner) = await _fixture.NewBrandAsync("app");
+        var page = RenderAs(owner, code);
+        page.WaitForAssertion(() => NameEn(page).ShouldNotBeNull());
+        NameEn(page)!.Change(Edited);
+        page.WaitForAssertion(() => NameEn(page)!.Value.ShouldBe(Edited));
+
+        for (var again = 0; again < 3; again++)
+        {
+            page.Render(p => p.Add(x => x.Code, code));
+            await page.InvokeAsync(() => { });
+        }
+
+        NameEn(page)!.Value.ShouldBe(Edited);
+    }
+
+    [Fact]
+    public async Task AnotherBrandsCode_ShowsThatBrandsProfile()
+    {
+        var (first, _, owner) = await _fixture.NewBrandAsync("app");
+        var second = $"{first}-2";
+        await TestBrands.CreateWithOwnerAsync(_fixture.App, second, $"{first}@example.com", nameEn: second);
+        var page = RenderAs(owner, first);
+        page.WaitForAssertion(() => NameEn(page)!.Value.ShouldBe(first));
+        NameEn(page)!.Change(Edited);
+
+        page.Render(p => p.Add(x => x.Code, second));
+
+        page.WaitForAssertion(() => NameEn(page)!.Value.ShouldBe(second));
+    }
+
+    // The profile form's English name (its second text field).
+    private static IHtmlInputElement? NameEn(IRenderedComponent<ApplicationPage> page) =>
+        page.FindAll("input").OfType<IHtmlInputElement>().Where(i => i.Type == "text").Skip(1).FirstOrDefault();
+
+    private IRenderedComponent<ApplicationPage> RenderAs(ClaimsPrincipal user, string code)
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized(user.Identity?.Name ?? "someone");
+        auth.SetRoles(PortalRoles.BrandManager);
+        auth.SetClaims(user.FindFirst(ClaimTypes.NameIdentifier)!);
+        return Render<ApplicationPage>(p => p.Add(x => x.Code, code));
+    }
+}
