@@ -161,6 +161,16 @@ public static partial class PageSweep
 
         if (!swept.Error)
         {
+            // A page that is still loading its data (BrandScope's or the router's bar) has not yet said "not found".
+            try
+            {
+                await Expect(page.Locator("#main .mud-progress-indeterminate")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+            }
+            catch (PlaywrightException)
+            {
+                Console.WriteLine($"/{swept.Path} still showed a loading bar after 10 s; checked as it was");
+            }
+
             (await page.EvaluateAsync<string>("() => location.pathname + location.search")).ShouldBe("/" + swept.Path, $"the sweep asked for /{swept.Path}");
             (await page.Locator("[data-testid=page-not-found], [data-testid=access-denied]").CountAsync())
                 .ShouldBe(0, $"/{swept.Path} answered 'not found' or 'access denied' instead of the page");

@@ -47,7 +47,12 @@ public sealed class ApplicationPageTests : PortalTestContext, IClassFixture<Dele
             await page.InvokeAsync(() => { });
         }
 
-        NameEn(page)!.Value.ShouldBe(Edited);
+        // A reload would land within a read's time (on PostgreSQL after the renders return): the edits must stay.
+        for (var look = 0; look < 10; look++)
+        {
+            NameEn(page)!.Value.ShouldBe(Edited);
+            await Task.Delay(100);
+        }
     }
 
     [Fact]
