@@ -41,6 +41,18 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
     }
 
+    /// <summary>
+    /// Signs <paramref name="user"/> (a principal of the real app, as <c>PortalAppFactory.PrincipalAsync</c> builds it) in for the
+    /// components rendered next, with <paramref name="roles"/> and the user id the services read.
+    /// </summary>
+    protected void SignInAs(System.Security.Claims.ClaimsPrincipal user, params string[] roles)
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized(user.Identity?.Name ?? "someone");
+        auth.SetRoles(roles);
+        auth.SetClaims(user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     // MudBlazor's services only dispose asynchronously; xunit 2 awaits this before Dispose (then a no-op).

@@ -76,10 +76,7 @@ public sealed class ApplicationPageTests : PortalTestContext, IClassFixture<Dele
 
     private IRenderedComponent<ApplicationPage> RenderAs(ClaimsPrincipal user, string code)
     {
-        var auth = AddAuthorization();
-        auth.SetAuthorized(user.Identity?.Name ?? "someone");
-        auth.SetRoles(PortalRoles.BrandManager);
-        auth.SetClaims(user.FindFirst(ClaimTypes.NameIdentifier)!);
+        SignInAs(user, PortalRoles.BrandManager);
         return Render<ApplicationPage>(p => p.Add(x => x.Code, code));
     }
 }

@@ -26,10 +26,7 @@ public sealed class BrandProvidersPageTests : PortalTestContext, IClassFixture<D
 
     private IRenderedComponent<BrandProvidersPage> RenderAs(ClaimsPrincipal user, string code, params string[] roles)
     {
-        var auth = AddAuthorization();
-        auth.SetAuthorized(user.Identity?.Name ?? "someone");
-        auth.SetRoles(roles);
-        auth.SetClaims(user.FindFirst(ClaimTypes.NameIdentifier)!);
+        SignInAs(user, roles);
         return Render<BrandProvidersPage>(p => p.Add(x => x.Code, code));
     }
 

@@ -48,10 +48,7 @@ public sealed class TrustCardEditorTests : PortalTestContext, IClassFixture<Dele
 
     private IRenderedComponent<TrustCardEditor> RenderAs(ClaimsPrincipal user, BrandSummary brand, params string[] roles)
     {
-        var auth = AddAuthorization();
-        auth.SetAuthorized(user.Identity?.Name ?? "someone");
-        auth.SetRoles(roles);
-        auth.SetClaims(user.FindFirst(ClaimTypes.NameIdentifier)!);
+        SignInAs(user, roles);
         return Render<TrustCardEditor>(p => p.Add(x => x.Brand, brand));
     }
 }
