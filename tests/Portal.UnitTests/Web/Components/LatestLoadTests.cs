@@ -55,4 +55,41 @@ public sealed class LatestLoadTests
         (await first).ShouldBeTrue();
         shown.ShouldBe("older");
     }
+
+    [Fact]
+    public async Task AnAnswerForTheKeyShownBefore_IsNotApplied_EvenWhenItComesFirst()
+    {
+        var loads = new LatestLoad();
+        var shown = "nothing";
+        var before = new TaskCompletionSource<string>();
+        var now = new TaskCompletionSource<string>();
+
+        var first = loads.RunAsync("brand-a", () => before.Task, answer => shown = answer);
+        var second = loads.RunAsync("brand-b", () => now.Task, answer => shown = answer);
+        before.SetResult("brand A's members");
+
+        (await first).ShouldBeFalse();
+        shown.ShouldBe("nothing");
+        now.SetResult("brand B's members");
+        (await second).ShouldBeTrue();
+        shown.ShouldBe("brand B's members");
+    }
+
+    [Fact]
+    public async Task AnAnswerForTheSameKey_ThatComesFirst_IsApplied()
+    {
+        var loads = new LatestLoad();
+        var shown = new List<string>();
+        var older = new TaskCompletionSource<string>();
+        var newer = new TaskCompletionSource<string>();
+
+        var first = loads.RunAsync("brand-a", () => older.Task, shown.Add);
+        var second = loads.RunAsync("brand-a", () => newer.Task, shown.Add);
+        older.SetResult("before the action");
+        newer.SetResult("after the action");
+
+        (await first).ShouldBeTrue();
+        (await second).ShouldBeTrue();
+        shown.ShouldBe(["before the action", "after the action"]);
+    }
 }
