@@ -17,7 +17,12 @@ public sealed class DelegationApp : IAsyncLifetime
 {
     public const string SilverMoon = "silver-moon";
 
-    public PortalAppFactory App { get; } = new(settings: JourneyTestApp.NoJobs);
+    public DelegationApp() => App = new PortalAppFactory(settings: JourneyTestApp.NoJobs) { TestServices = Reads.Install };
+
+    public PortalAppFactory App { get; }
+
+    /// <summary>Holds back the app's reads carrying a value, for tests of answers that arrive late (<see cref="ReadGate"/>).</summary>
+    public ReadGate Reads { get; } = new();
 
     public Guid DemoTeaId { get; private set; }
 

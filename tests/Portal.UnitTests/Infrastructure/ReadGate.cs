@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Data;
+
+namespace Portal.UnitTests.Infrastructure;
+
+/// <summary>
+/// Holds back the host's database reads that carry a value (a plan's id, a brand's code) until the test lets them go,
+/// so that one answer reaches a page after another, as on a busy server or a slow database. Without it, reads on
+/// SQLite finish before a test can act in between. Installed on a host with <see cref="Install"/>; does nothing until a
+/// test calls <see cref="Hold"/>.
+/// </summary>
+public sealed class ReadGate : DbCommandInterceptor
+{
+    private readonly ConcurrentDictionary<string, Held> _held = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The registration that puts this gate before every read of the host's <see cref="PortalDbContext"/>.</summary>
+    public Action<IServiceCollection> Install => services =>
+        services.ConfigureDbContext<PortalDbContext>((_, options) => options.AddInterceptors(this));
+
+    /// <summary>
+    /// Holds every read whose parameters include <paramref name="value"/> (compared as text, ignoring case, whatever
+    /// the engine stores it as) until the returned hold is released or disposed.
+    /// </summary>
+    public Held Hold(object value)
+    {
+        var held = new Held(this, Text(value));
+        _held[held.Value] = held;
+        return held;
+    }
+
+    public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        if (!_held.IsEmpty)
+        {
+            foreach (DbParameter parameter in command.Parameters)
+            {
+                if (parameter.Value is { } value && _held.TryGetValue(Text(value), out var held))
+                {
+                    await held.WaitAsync();
+                    break;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static string Text(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>One held value: <see cref="Reached"/> once a read waits on it; <see cref="Release"/> lets it (and later ones) go.</summary>
+    public sealed class Held(ReadGate gate, string value) : IDisposable
+    {
+        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string Value { get; } = value;
+
+        /// <summary>Completes when a read carrying the value has started to wait.</summary>
+        public Task Reached => _reached.Task;
+
+        internal Task WaitAsync()
+        {
+            _reached.TrySetResult();
+            return _released.Task;
+        }
+
+        public void Release()
+        {
+            gate._held.TryRemove(new KeyValuePair<string, Held>(Value, this));
+            _released.TrySetResult();
+        }
+
+        public void Dispose() => Release();
+    }
+}
