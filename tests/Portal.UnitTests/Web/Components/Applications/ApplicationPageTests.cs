@@ -70,6 +70,30 @@ public sealed class ApplicationPageTests : PortalTestContext, IClassFixture<Dele
         page.WaitForAssertion(() => NameEn(page)!.Value.ShouldBe(second));
     }
 
+    [Fact]
+    public async Task AnotherBrandsCode_ShowsProgress_NotThePreviousForm_WhileItsApplicationIsRead()
+    {
+        var (first, _, owner) = await _fixture.NewBrandAsync("app");
+        var second = $"{first}-2";
+        var secondId = await TestBrands.CreateWithOwnerAsync(_fixture.App, second, $"{first}@example.com", nameEn: second);
+        var page = RenderAs(owner, first);
+        page.WaitForAssertion(() => NameEn(page)!.Value.ShouldBe(first));
+
+        // The brand's frame reads the brand by its code; the application's reads after that carry the brand's id.
+        using (var slow = _fixture.Reads.Hold(secondId))
+        {
+            page.Render(p => p.Add(x => x.Code, second));
+            await slow.Reached.WaitAsync(TimeSpan.FromSeconds(10));
+
+            page.WaitForAssertion(() => page.Find("h1").TextContent.ShouldContain(second));
+            page.FindAll("input").ShouldBeEmpty();
+            page.FindAll(".mud-progress-linear").ShouldNotBeEmpty();
+        }
+
+        page.WaitForAssertion(() => NameEn(page)!.Value.ShouldBe(second));
+        page.FindAll(".mud-progress-linear").ShouldBeEmpty();
+    }
+
     // The profile form's English name (its second text field).
     private static IHtmlInputElement? NameEn(IRenderedComponent<ApplicationPage> page) =>
         page.FindAll("input").OfType<IHtmlInputElement>().Where(i => i.Type == "text").Skip(1).FirstOrDefault();
