@@ -9,10 +9,10 @@ using Portal.Core.Data;
 namespace Portal.UnitTests.Infrastructure;
 
 /// <summary>
-/// Holds back the host's database reads that carry a value (a plan's id, a brand's code) until the test lets them go,
+/// Holds back the host's database queries that carry a value (a plan's id, a brand's code) until the test lets them go,
 /// so that one answer reaches a page after another, as on a busy server or a slow database. Without it, reads on
-/// SQLite finish before a test can act in between. Installed on a host with <see cref="Install"/>; does nothing until a
-/// test calls <see cref="Hold"/>.
+/// SQLite finish before a test can act in between. Only queries (LINQ or SQL, run asynchronously as the portal runs
+/// them), never a save. Installed on a host with <see cref="Install"/>; does nothing until a test calls <see cref="Hold"/>.
 /// </summary>
 public sealed class ReadGate : DbCommandInterceptor
 {
@@ -23,32 +23,47 @@ public sealed class ReadGate : DbCommandInterceptor
         services.ConfigureDbContext<PortalDbContext>((_, options) => options.AddInterceptors(this));
 
     /// <summary>
-    /// Holds every read whose parameters include <paramref name="value"/> (compared as text, ignoring case, whatever
-    /// the engine stores it as) until the returned hold is released or disposed.
+    /// Holds every query with <paramref name="value"/> among its parameters, or among the items of a list parameter
+    /// (compared as text, ignoring case, whatever the engine stores it as), until the returned hold is released or disposed.
     /// </summary>
     public Held Hold(object value)
     {
         var held = new Held(this, Text(value));
-        _held[held.Value] = held;
+        if (!_held.TryAdd(held.Value, held))
+        {
+            throw new InvalidOperationException($"{held.Value} is held already.");
+        }
+
         return held;
     }
 
     public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        if (!_held.IsEmpty)
+        if (!_held.IsEmpty && eventData.CommandSource is CommandSource.LinqQuery or CommandSource.FromSqlQuery
+            && HeldFor(command) is { } held)
         {
-            foreach (DbParameter parameter in command.Parameters)
+            await held.WaitAsync().WaitAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    private Held? HeldFor(DbCommand command)
+    {
+        foreach (DbParameter parameter in command.Parameters)
+        {
+            var values = parameter.Value is System.Collections.IEnumerable list and not string and not byte[] ? list.Cast<object?>() : [parameter.Value];
+            foreach (var value in values)
             {
-                if (parameter.Value is { } value && _held.TryGetValue(Text(value), out var held))
+                if (value is not null && _held.TryGetValue(Text(value), out var held))
                 {
-                    await held.WaitAsync();
-                    break;
+                    return held;
                 }
             }
         }
 
-        return result;
+        return null;
     }
 
     private static string Text(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";

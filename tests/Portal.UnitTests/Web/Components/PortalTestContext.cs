@@ -53,6 +53,18 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         auth.SetClaims(user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!);
     }
 
+    /// <summary>
+    /// Lets a read held by <see cref="Infrastructure.ReadGate"/> go and waits until its answer has landed: a component
+    /// renders when the parameters' work that awaited the read ends, whether it applied the answer or dropped it.
+    /// </summary>
+    protected static void Land<TComponent>(IRenderedComponent<TComponent> cut, Infrastructure.ReadGate.Held held)
+        where TComponent : Microsoft.AspNetCore.Components.IComponent
+    {
+        var renders = cut.RenderCount;
+        held.Release();
+        cut.WaitForState(() => cut.RenderCount > renders);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     // MudBlazor's services only dispose asynchronously; xunit 2 awaits this before Dispose (then a no-op).

@@ -10,7 +10,8 @@ namespace Portal.UnitTests.Web.Components.Brands;
 
 /// <summary>
 /// The frame of a brand's pages, moved to another brand through the router while a brand's read is still under way
-/// (held back by <see cref="Infrastructure.ReadGate"/>): it shows the brand its address names, and nothing of another.
+/// (held back by <see cref="Infrastructure.ReadGate"/>): it shows the brand its address names, and nothing of another,
+/// whichever answer lands first.
 /// </summary>
 public sealed class BrandScopeSwitchTests : PortalTestContext, IClassFixture<DelegationApp>
 {
@@ -24,37 +25,46 @@ public sealed class BrandScopeSwitchTests : PortalTestContext, IClassFixture<Del
     }
 
     [Fact]
-    public async Task AnotherBrand_BeforeTheFirstBrandsAnswerCame_ShowsTheOther_AndNeverTheLateAnswer()
+    public async Task AnotherBrand_TheFirstBrandsAnswerLandingLast_IsDropped()
     {
-        var (first, _, _) = await _fixture.NewBrandAsync("scope");
-        var (second, _, _) = await _fixture.NewBrandAsync("scope");
-        SignInAs(_fixture.Staff, PortalRoles.SkaOperator);
+        var (first, second) = await TwoBrandsAsync();
+        using var slow = _fixture.Reads.Hold(first);
+        var scope = Render(first);
+        await slow.Reached.WaitAsync(TimeSpan.FromSeconds(10));
 
-        IRenderedComponent<BrandScope> scope;
-        using (var slow = _fixture.Reads.Hold(first))
+        scope.Render(p => p.Add(x => x.Code, second));
+        scope.WaitForAssertion(() => Inside(scope).ShouldBe(second));
+        Land(scope, slow);
+
+        Inside(scope).ShouldBe(second);
+        scope.Find("h1").TextContent.ShouldNotContain(first);
+    }
+
+    [Fact]
+    public async Task AnotherBrand_TheFirstBrandsAnswerLandingFirst_IsDropped()
+    {
+        var (first, second) = await TwoBrandsAsync();
+        using var slowFirst = _fixture.Reads.Hold(first);
+        var scope = Render(first);
+        await slowFirst.Reached.WaitAsync(TimeSpan.FromSeconds(10));
+        using (var slowSecond = _fixture.Reads.Hold(second))
         {
-            scope = Render(first);
-            await slow.Reached.WaitAsync(TimeSpan.FromSeconds(10));
-
             scope.Render(p => p.Add(x => x.Code, second));
-            scope.WaitForAssertion(() => Inside(scope).ShouldBe(second));
+            await slowSecond.Reached.WaitAsync(TimeSpan.FromSeconds(10));
+            Land(scope, slowFirst);
+
+            scope.FindAll("[data-testid='inside']").ShouldBeEmpty();
+            scope.FindAll("h1").ShouldBeEmpty();
+            scope.FindAll(".mud-progress-linear").ShouldNotBeEmpty();
         }
 
-        // The first brand's answer lands now, after the second's: the address names the second brand, so it stays.
-        for (var look = 0; look < 10; look++)
-        {
-            await Task.Delay(100);
-            Inside(scope).ShouldBe(second);
-            scope.Find("h1").TextContent.ShouldNotContain(first);
-        }
+        scope.WaitForAssertion(() => Inside(scope).ShouldBe(second));
     }
 
     [Fact]
     public async Task AnotherBrand_HidesThePreviousBrandsPage_WhileItsOwnIsRead()
     {
-        var (first, _, _) = await _fixture.NewBrandAsync("scope");
-        var (second, _, _) = await _fixture.NewBrandAsync("scope");
-        SignInAs(_fixture.Staff, PortalRoles.SkaOperator);
+        var (first, second) = await TwoBrandsAsync();
         var scope = Render(first);
         scope.WaitForAssertion(() => Inside(scope).ShouldBe(first));
 
@@ -69,6 +79,14 @@ public sealed class BrandScopeSwitchTests : PortalTestContext, IClassFixture<Del
         }
 
         scope.WaitForAssertion(() => Inside(scope).ShouldBe(second));
+    }
+
+    private async Task<(string First, string Second)> TwoBrandsAsync()
+    {
+        var (first, _, _) = await _fixture.NewBrandAsync("scope");
+        var (second, _, _) = await _fixture.NewBrandAsync("scope");
+        SignInAs(_fixture.Staff, PortalRoles.SkaOperator);
+        return (first, second);
     }
 
     private static string Inside(IRenderedComponent<BrandScope> scope) => scope.Find("[data-testid='inside']").TextContent;

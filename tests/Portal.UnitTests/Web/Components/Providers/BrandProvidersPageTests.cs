@@ -6,6 +6,7 @@ using Portal.Core.Features.Brands;
 using Portal.Core.Features.Live;
 using Portal.Core.Features.Providers;
 using Portal.UnitTests.Core.Features.Providers;
+using Portal.UnitTests.Infrastructure;
 using Portal.Web.Components.Pages.Providers;
 
 namespace Portal.UnitTests.Web.Components.Providers;
@@ -28,6 +29,31 @@ public sealed class BrandProvidersPageTests : PortalTestContext, IClassFixture<D
     {
         SignInAs(user, roles);
         return Render<BrandProvidersPage>(p => p.Add(x => x.Code, code));
+    }
+
+    [Fact]
+    public async Task AnotherBrand_HidesThePreviousBrandsDelegations_WhileItsOwnAreRead()
+    {
+        var (first, _, owner) = await _fixture.NewBrandAsync();
+        await _fixture.GrantXiaomanAsync(first, owner, DelegatedArea.StreamPlans);
+        var second = $"{first}-2";
+        var secondId = await TestBrands.CreateWithOwnerAsync(_fixture.App, second, $"{first}@example.com", nameEn: second);
+        var page = RenderAs(owner, first, PortalRoles.BrandManager);
+        page.WaitForAssertion(() => page.Find("[data-testid='revoke']"));
+
+        // The frame reads the brand by its code; the delegations' reads after that carry the brand's id.
+        using (var slow = _fixture.Reads.Hold(secondId))
+        {
+            page.Render(p => p.Add(x => x.Code, second));
+            await slow.Reached.WaitAsync(TimeSpan.FromSeconds(10));
+
+            page.WaitForAssertion(() => page.Find("h1").TextContent.ShouldContain(second));
+            page.FindAll("[data-testid='delegations']").ShouldBeEmpty();
+            page.FindAll("[data-testid='revoke']").ShouldBeEmpty();
+            page.FindAll(".mud-progress-linear").ShouldNotBeEmpty();
+        }
+
+        page.WaitForAssertion(() => page.Find("[data-testid='delegations-none']"));
     }
 
     [Fact]

@@ -9,8 +9,8 @@ using Portal.Web.Components.Pages.Providers;
 namespace Portal.UnitTests.Web.Components.Providers;
 
 /// <summary>
-/// Staff move from one provider's scorecard to another's while the first is still being read (held back by
-/// <see cref="Infrastructure.ReadGate"/>): the first provider's late answer does not replace the one the address names.
+/// Staff move from one provider's scorecard to another's while a provider is still being read (held back by
+/// <see cref="Infrastructure.ReadGate"/>): the card shows the provider the address names, whichever answer lands first.
 /// </summary>
 public sealed class ProviderScorecardSwitchTests : PortalTestContext, IClassFixture<DelegationApp>
 {
@@ -23,26 +23,60 @@ public sealed class ProviderScorecardSwitchTests : PortalTestContext, IClassFixt
     }
 
     [Fact]
-    public async Task AnotherProvider_BeforeTheFirstOnesAnswerCame_KeepsShowingTheOther()
+    public async Task AnotherProvider_TheFirstOnesAnswerLandingLast_IsDropped()
     {
         SignInAs(_fixture.Staff, PortalRoles.SkaOperator);
-        IRenderedComponent<ProviderScorecard> card;
-        using (var slow = _fixture.Reads.Hold(DemoData.ProviderCode))
-        {
-            card = Render<ProviderScorecard>(p => p.Add(x => x.ProviderCode, DemoData.ProviderCode));
-            await slow.Reached.WaitAsync(TimeSpan.FromSeconds(10));
+        using var slow = _fixture.Reads.Hold(DemoData.ProviderCode);
+        var card = Render<ProviderScorecard>(p => p.Add(x => x.ProviderCode, DemoData.ProviderCode));
+        await slow.Reached.WaitAsync(TimeSpan.FromSeconds(10));
 
-            card.Render(p => p.Add(x => x.ProviderCode, DemoData.SmallProviderCode));
-            card.WaitForAssertion(() => Heading(card).ShouldNotBeEmpty());
-        }
-
+        card.Render(p => p.Add(x => x.ProviderCode, DemoData.SmallProviderCode));
+        card.WaitForAssertion(() => Heading(card).ShouldNotBeEmpty());
         var other = Heading(card);
         other.ShouldNotContain(DemoData.ProviderNameEn);
-        for (var look = 0; look < 10; look++)
+        Land(card, slow);
+
+        Heading(card).ShouldBe(other);
+    }
+
+    [Fact]
+    public async Task AnotherProvider_TheFirstOnesAnswerLandingFirst_IsDropped()
+    {
+        SignInAs(_fixture.Staff, PortalRoles.SkaOperator);
+        using var slowFirst = _fixture.Reads.Hold(DemoData.ProviderCode);
+        var card = Render<ProviderScorecard>(p => p.Add(x => x.ProviderCode, DemoData.ProviderCode));
+        await slowFirst.Reached.WaitAsync(TimeSpan.FromSeconds(10));
+        using (var slowSecond = _fixture.Reads.Hold(DemoData.SmallProviderCode))
         {
-            await Task.Delay(100);
-            Heading(card).ShouldBe(other);
+            card.Render(p => p.Add(x => x.ProviderCode, DemoData.SmallProviderCode));
+            await slowSecond.Reached.WaitAsync(TimeSpan.FromSeconds(10));
+            Land(card, slowFirst);
+
+            card.FindAll("[data-testid='provider-scorecard']").ShouldBeEmpty();
+            card.FindAll(".mud-progress-linear").ShouldNotBeEmpty();
         }
+
+        card.WaitForAssertion(() => Heading(card).ShouldNotBeEmpty());
+        Heading(card).ShouldNotContain(DemoData.ProviderNameEn);
+    }
+
+    [Fact]
+    public async Task AnotherProvider_HidesThePreviousCard_WhileItsOwnIsRead()
+    {
+        SignInAs(_fixture.Staff, PortalRoles.SkaOperator);
+        var card = Render<ProviderScorecard>(p => p.Add(x => x.ProviderCode, DemoData.ProviderCode));
+        card.WaitForAssertion(() => Heading(card).ShouldContain(DemoData.ProviderNameEn));
+
+        using (var slow = _fixture.Reads.Hold(DemoData.SmallProviderCode))
+        {
+            card.Render(p => p.Add(x => x.ProviderCode, DemoData.SmallProviderCode));
+            await slow.Reached.WaitAsync(TimeSpan.FromSeconds(10));
+
+            card.FindAll("[data-testid='provider-scorecard']").ShouldBeEmpty();
+        }
+
+        card.WaitForAssertion(() => Heading(card).ShouldNotBeEmpty());
+        Heading(card).ShouldNotContain(DemoData.ProviderNameEn);
     }
 
     private static string Heading(IRenderedComponent<ProviderScorecard> card) => card.Find("#scorecard-heading").TextContent;
