@@ -17,14 +17,15 @@ namespace Portal.UnitTests.Infrastructure;
 public sealed class ReadGate : DbCommandInterceptor
 {
     private readonly ConcurrentDictionary<string, Held> _held = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<DbCommand, Held> _running = new();
 
     /// <summary>The registration that puts this gate before every read of the host's <see cref="PortalDbContext"/>.</summary>
     public Action<IServiceCollection> Install => services =>
         services.ConfigureDbContext<PortalDbContext>((_, options) => options.AddInterceptors(this));
 
     /// <summary>
-    /// Holds every query with <paramref name="value"/> among its parameters, or among the items of a list parameter
-    /// (compared as text, ignoring case, whatever the engine stores it as), until the returned hold is released or disposed.
+    /// Holds every query with <paramref name="value"/> among its parameters (compared as text, ignoring case, whatever
+    /// the engine stores it as) until the returned hold is released or disposed.
     /// </summary>
     public Held Hold(object value)
     {
@@ -44,22 +45,40 @@ public sealed class ReadGate : DbCommandInterceptor
             && HeldFor(command) is { } held)
         {
             await held.WaitAsync().WaitAsync(cancellationToken);
+            _running[command] = held;
         }
 
         return result;
     }
 
+    public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    {
+        if (_running.TryRemove(command, out var held))
+        {
+            held.Finished();
+        }
+
+        return result;
+    }
+
+    public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (_running.TryRemove(command, out var held))
+        {
+            held.Finished();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    // Scalar parameters only: a list (Contains) reaches SQLite as one JSON text, and PostgreSQL as an array.
     private Held? HeldFor(DbCommand command)
     {
         foreach (DbParameter parameter in command.Parameters)
         {
-            var values = parameter.Value is System.Collections.IEnumerable list and not string and not byte[] ? list.Cast<object?>() : [parameter.Value];
-            foreach (var value in values)
+            if (parameter.Value is { } value && _held.TryGetValue(Text(value), out var held))
             {
-                if (value is not null && _held.TryGetValue(Text(value), out var held))
-                {
-                    return held;
-                }
+                return held;
             }
         }
 
@@ -68,16 +87,25 @@ public sealed class ReadGate : DbCommandInterceptor
 
     private static string Text(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
 
-    /// <summary>One held value: <see cref="Reached"/> once a read waits on it; <see cref="Release"/> lets it (and later ones) go.</summary>
+    /// <summary>
+    /// One held value: <see cref="Reached"/> once a query waits on it; <see cref="Release"/> lets it (and later ones) go;
+    /// <see cref="Done"/> once the first held query has read its rows (or failed).
+    /// </summary>
     public sealed class Held(ReadGate gate, string value) : IDisposable
     {
         private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public string Value { get; } = value;
 
-        /// <summary>Completes when a read carrying the value has started to wait.</summary>
+        /// <summary>Completes when a query carrying the value has started to wait.</summary>
         public Task Reached => _reached.Task;
+
+        /// <summary>Completes when the first held query, released, has read its rows or failed.</summary>
+        public Task Done => _done.Task;
+
+        internal void Finished() => _done.TrySetResult();
 
         internal Task WaitAsync()
         {

@@ -34,10 +34,11 @@ public sealed class BrandScopeSwitchTests : PortalTestContext, IClassFixture<Del
 
         scope.Render(p => p.Add(x => x.Code, second));
         scope.WaitForAssertion(() => Inside(scope).ShouldBe(second));
-        Land(scope, slow);
-
-        Inside(scope).ShouldBe(second);
-        scope.Find("h1").TextContent.ShouldNotContain(first);
+        await LandAsync(slow, () =>
+        {
+            Inside(scope).ShouldBe(second);
+            scope.Find("h1").TextContent.ShouldNotContain(first);
+        });
     }
 
     [Fact]
@@ -51,11 +52,12 @@ public sealed class BrandScopeSwitchTests : PortalTestContext, IClassFixture<Del
         {
             scope.Render(p => p.Add(x => x.Code, second));
             await slowSecond.Reached.WaitAsync(TimeSpan.FromSeconds(10));
-            Land(scope, slowFirst);
-
-            scope.FindAll("[data-testid='inside']").ShouldBeEmpty();
-            scope.FindAll("h1").ShouldBeEmpty();
-            scope.FindAll(".mud-progress-linear").ShouldNotBeEmpty();
+            await LandAsync(slowFirst, () =>
+            {
+                scope.FindAll("[data-testid='inside']").ShouldBeEmpty();
+                scope.FindAll("h1").ShouldBeEmpty();
+                scope.FindAll(".mud-progress-linear").ShouldNotBeEmpty();
+            });
         }
 
         scope.WaitForAssertion(() => Inside(scope).ShouldBe(second));

@@ -68,10 +68,11 @@ public sealed class Brand360SwitchTests : PortalTestContext, IClassFixture<Deleg
         {
             page.Render(p => p.Add(x => x.Code, second));
             await slowSecond.Reached.WaitAsync(TimeSpan.FromSeconds(10));
-            Land(page, slowFirst);
-
-            page.FindAll("[data-testid='brand360-header']").ShouldBeEmpty();
-            notFound().ShouldBe(0);
+            await LandAsync(slowFirst, () =>
+            {
+                page.FindAll("[data-testid='brand360-header']").ShouldBeEmpty();
+                notFound().ShouldBe(0);
+            });
         }
 
         page.WaitForAssertion(() => Header(page).ShouldContain(second));

@@ -35,9 +35,7 @@ public sealed class ProviderPageSwitchTests : PortalTestContext, IClassFixture<D
         {
             page.Render(p => p.Add(x => x.Code, DemoData.SmallProviderCode));
             await slowSecond.Reached.WaitAsync(TimeSpan.FromSeconds(10));
-            Land(page, slowFirst);
-
-            page.FindAll("[data-testid='provider-header']").ShouldBeEmpty();
+            await LandAsync(slowFirst, () => page.FindAll("[data-testid='provider-header']").ShouldBeEmpty());
         }
 
         page.WaitForAssertion(() => Header(page).ShouldContain(DemoData.SmallProviderCode));

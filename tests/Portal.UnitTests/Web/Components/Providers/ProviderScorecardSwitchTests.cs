@@ -34,9 +34,7 @@ public sealed class ProviderScorecardSwitchTests : PortalTestContext, IClassFixt
         card.WaitForAssertion(() => Heading(card).ShouldNotBeEmpty());
         var other = Heading(card);
         other.ShouldNotContain(DemoData.ProviderNameEn);
-        Land(card, slow);
-
-        Heading(card).ShouldBe(other);
+        await LandAsync(slow, () => Heading(card).ShouldBe(other));
     }
 
     [Fact]
@@ -50,10 +48,11 @@ public sealed class ProviderScorecardSwitchTests : PortalTestContext, IClassFixt
         {
             card.Render(p => p.Add(x => x.ProviderCode, DemoData.SmallProviderCode));
             await slowSecond.Reached.WaitAsync(TimeSpan.FromSeconds(10));
-            Land(card, slowFirst);
-
-            card.FindAll("[data-testid='provider-scorecard']").ShouldBeEmpty();
-            card.FindAll(".mud-progress-linear").ShouldNotBeEmpty();
+            await LandAsync(slowFirst, () =>
+            {
+                card.FindAll("[data-testid='provider-scorecard']").ShouldBeEmpty();
+                card.FindAll(".mud-progress-linear").ShouldNotBeEmpty();
+            });
         }
 
         card.WaitForAssertion(() => Heading(card).ShouldNotBeEmpty());

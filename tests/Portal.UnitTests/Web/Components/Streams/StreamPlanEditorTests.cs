@@ -38,10 +38,8 @@ public sealed class StreamPlanEditorTests : PortalTestContext, IClassFixture<Del
 
         editor.Render(p => p.Add(x => x.PlanId, first));
         editor.WaitForAssertion(() => Title(editor).ShouldBe("Plan A"));
-        Land(editor, slow);
-
-        // Plan B's answer landed after plan A's: the address names plan A, so plan A stays.
-        Title(editor).ShouldBe("Plan A");
+        // Plan B's answer lands after plan A's: the address names plan A, so plan A stays.
+        await LandAsync(slow, () => Title(editor).ShouldBe("Plan A"));
     }
 
     private async Task<(BrandSummary Brand, ClaimsPrincipal Owner, Guid First, Guid Second)> TwoPlansAsync()
