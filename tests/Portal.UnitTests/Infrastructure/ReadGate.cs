@@ -53,22 +53,28 @@ public sealed class ReadGate : DbCommandInterceptor
 
     public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
     {
-        if (_running.TryRemove(command, out var held))
-        {
-            held.Finished();
-        }
-
+        Finish(command);
         return result;
     }
 
     public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
     {
+        Finish(command);
+        return Task.CompletedTask;
+    }
+
+    public override Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Finish(command);
+        return Task.CompletedTask;
+    }
+
+    private void Finish(DbCommand command)
+    {
         if (_running.TryRemove(command, out var held))
         {
             held.Finished();
         }
-
-        return Task.CompletedTask;
     }
 
     // Scalar parameters only: a list (Contains) reaches SQLite as one JSON text, and PostgreSQL as an array.
@@ -102,7 +108,10 @@ public sealed class ReadGate : DbCommandInterceptor
         /// <summary>Completes when a query carrying the value has started to wait.</summary>
         public Task Reached => _reached.Task;
 
-        /// <summary>Completes when the first held query, released, has read its rows or failed.</summary>
+        /// <summary>
+        /// Completes when the first held query, released, has read its rows, failed or been cancelled. That may be
+        /// another component's query carrying the same value (a brand's code is read by the frame and by the page).
+        /// </summary>
         public Task Done => _done.Task;
 
         internal void Finished() => _done.TrySetResult();

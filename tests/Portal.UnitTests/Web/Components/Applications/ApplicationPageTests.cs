@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AngleSharp.Html.Dom;
 using Bunit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Features.Accounts;
 using Portal.Core.Features.Applications;
@@ -92,6 +93,35 @@ public sealed class ApplicationPageTests : PortalTestContext, IClassFixture<Dele
 
         page.WaitForAssertion(() => NameEn(page)!.Value.ShouldBe(second));
         page.FindAll(".mud-progress-linear").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ASaveFinishingAfterASwitch_SavesItsOwnBrand_AndLeavesTheOtherBrandsPageAlone()
+    {
+        var (first, firstId, owner) = await _fixture.NewBrandAsync("app");
+        var second = $"{first}-2";
+        var secondId = await TestBrands.CreateWithOwnerAsync(_fixture.App, second, $"{first}@example.com", nameEn: second);
+        var page = RenderAs(owner, first);
+        page.WaitForAssertion(() => NameEn(page)!.Value.ShouldBe(first));
+        NameEn(page)!.Change(Edited);
+
+        // The save's first read carries the first brand's code: it waits while the page moves to the second brand.
+        using var slow = _fixture.Reads.Hold(first);
+        var saving = page.FindAll("button").Single(b => b.TextContent.Trim() == "Save").ClickAsync(new());
+        await slow.Reached.WaitAsync(TimeSpan.FromSeconds(10));
+        page.Render(p => p.Add(x => x.Code, second));
+        page.WaitForAssertion(() => NameEn(page)!.Value.ShouldBe(second));
+
+        await LandAsync(slow, () =>
+        {
+            page.Markup.ShouldNotContain("Saved.");
+            NameEn(page)!.Value.ShouldBe(second);
+        });
+        await saving;
+
+        var names = await _fixture.App.WithDbAsync(db => db.Brands.Where(b => b.Id == firstId || b.Id == secondId).ToDictionaryAsync(b => b.Id, b => b.NameEn));
+        names[firstId].ShouldBe(Edited);
+        names[secondId].ShouldBe(second);
     }
 
     // The profile form's English name (its second text field).

@@ -1,9 +1,11 @@
 using Bunit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Features.Accounts;
 using Portal.Core.Features.Brands;
 using Portal.Core.Features.Links;
 using Portal.Core.Features.Live;
+using Portal.UnitTests.Core.Features.Journey;
 using Portal.UnitTests.Core.Features.Providers;
 using Portal.UnitTests.Infrastructure;
 using Portal.Web.Components.Pages.Members;
@@ -52,4 +54,45 @@ public sealed class MembersPageSwitchTests : PortalTestContext, IClassFixture<De
         page.WaitForAssertion(() => page.FindAll("tbody tr").ShouldNotBeEmpty());
         page.FindAll(".mud-progress-linear").ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task ARemovalFinishingAfterASwitch_RemovesFromItsBrand_AndLeavesTheOtherBrandsPageAlone()
+    {
+        var (first, firstId, owner) = await _fixture.NewBrandAsync("mem");
+        var second = $"{first}-2";
+        var secondId = await TestBrands.CreateWithOwnerAsync(_fixture.App, second, $"{first}@example.com", nameEn: second);
+        var colleague = $"{first}-c@example.com";
+        await TestBrands.CreateWithOwnerAsync(_fixture.App, $"{first}-3", colleague);
+        var colleagueId = await _fixture.App.UserIdAsync(colleague);
+        await _fixture.App.WithDbAsync(async db =>
+        {
+            db.BrandMembers.Add(new BrandMember { BrandId = firstId, UserId = colleagueId, Role = BrandMemberRole.Member });
+            db.BrandMembers.Add(new BrandMember { BrandId = secondId, UserId = colleagueId, Role = BrandMemberRole.Member });
+            return await db.SaveChangesAsync();
+        });
+        SignInAs(owner, PortalRoles.BrandManager);
+        var page = Render<MembersPage>(p => p.Add(x => x.Code, first));
+        page.WaitForAssertion(() => RemoveButton(page, colleague).ShouldNotBeNull());
+
+        // The removal's first read carries the first brand's code: it waits while the page moves to the second brand.
+        using var slow = _fixture.Reads.Hold(first);
+        var removing = RemoveButton(page, colleague)!.ClickAsync(new());
+        await slow.Reached.WaitAsync(TimeSpan.FromSeconds(10));
+        page.Render(p => p.Add(x => x.Code, second));
+        page.WaitForAssertion(() => RemoveButton(page, colleague).ShouldNotBeNull());
+
+        await LandAsync(slow, () =>
+        {
+            page.Markup.ShouldNotContain("no longer has access");
+            RemoveButton(page, colleague).ShouldNotBeNull();
+        });
+        await removing;
+
+        var brands = await _fixture.App.WithDbAsync(db => db.BrandMembers.Where(m => m.UserId == colleagueId).Select(m => m.BrandId).ToListAsync());
+        brands.ShouldNotContain(firstId);
+        brands.ShouldContain(secondId);
+    }
+
+    private static AngleSharp.Dom.IElement? RemoveButton(IRenderedComponent<MembersPage> page, string email) =>
+        page.FindAll("button").SingleOrDefault(b => b.GetAttribute("aria-label")?.Contains(email) == true && b.TextContent.Contains("Remove"));
 }
