@@ -68,6 +68,13 @@ public sealed class DelegationApp : IAsyncLifetime
         return (code, id, await App.PrincipalAsync(email));
     }
 
+    /// <summary>A second brand of the owner of <paramref name="code"/> (a brand of <see cref="NewBrandAsync"/>), named by its code.</summary>
+    public async Task<(string Code, Guid Id)> SecondBrandAsync(string code)
+    {
+        var second = $"{code}-2";
+        return (second, await TestBrands.CreateWithOwnerAsync(App, second, $"{code}@example.com", nameEn: second));
+    }
+
     /// <summary>The brand's owner grants Xiaoman <paramref name="areas"/> from today; returns the delegation's id.</summary>
     public async Task<Guid> GrantXiaomanAsync(string code, ClaimsPrincipal owner, DelegatedArea areas, DateOnly? endsOn = null)
     {

@@ -60,8 +60,7 @@ public sealed class ApplicationPageTests : PortalTestContext, IClassFixture<Dele
     public async Task AnotherBrandsCode_ShowsThatBrandsProfile()
     {
         var (first, _, owner) = await _fixture.NewBrandAsync("app");
-        var second = $"{first}-2";
-        await TestBrands.CreateWithOwnerAsync(_fixture.App, second, $"{first}@example.com", nameEn: second);
+        var (second, _) = await _fixture.SecondBrandAsync(first);
         var page = RenderAs(owner, first);
         page.WaitForAssertion(() => NameEn(page)!.Value.ShouldBe(first));
         NameEn(page)!.Change(Edited);
@@ -75,8 +74,7 @@ public sealed class ApplicationPageTests : PortalTestContext, IClassFixture<Dele
     public async Task AnotherBrandsCode_ShowsProgress_NotThePreviousForm_WhileItsApplicationIsRead()
     {
         var (first, _, owner) = await _fixture.NewBrandAsync("app");
-        var second = $"{first}-2";
-        var secondId = await TestBrands.CreateWithOwnerAsync(_fixture.App, second, $"{first}@example.com", nameEn: second);
+        var (second, secondId) = await _fixture.SecondBrandAsync(first);
         var page = RenderAs(owner, first);
         page.WaitForAssertion(() => NameEn(page)!.Value.ShouldBe(first));
 
@@ -99,8 +97,7 @@ public sealed class ApplicationPageTests : PortalTestContext, IClassFixture<Dele
     public async Task ASaveFinishingAfterASwitch_SavesItsOwnBrand_AndLeavesTheOtherBrandsPageAlone()
     {
         var (first, firstId, owner) = await _fixture.NewBrandAsync("app");
-        var second = $"{first}-2";
-        var secondId = await TestBrands.CreateWithOwnerAsync(_fixture.App, second, $"{first}@example.com", nameEn: second);
+        var (second, secondId) = await _fixture.SecondBrandAsync(first);
         var page = RenderAs(owner, first);
         page.WaitForAssertion(() => NameEn(page)!.Value.ShouldBe(first));
         NameEn(page)!.Change(Edited);

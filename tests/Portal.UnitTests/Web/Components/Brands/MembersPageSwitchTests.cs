@@ -34,8 +34,7 @@ public sealed class MembersPageSwitchTests : PortalTestContext, IClassFixture<De
     public async Task AnotherBrand_HidesThePreviousBrandsMembers_WhileItsOwnAreRead()
     {
         var (first, _, owner) = await _fixture.NewBrandAsync("mem");
-        var second = $"{first}-2";
-        var secondId = await TestBrands.CreateWithOwnerAsync(_fixture.App, second, $"{first}@example.com", nameEn: second);
+        var (second, secondId) = await _fixture.SecondBrandAsync(first);
         SignInAs(owner, PortalRoles.BrandManager);
         var page = Render<MembersPage>(p => p.Add(x => x.Code, first));
         page.WaitForAssertion(() => page.FindAll("tbody tr").ShouldNotBeEmpty());
@@ -59,8 +58,7 @@ public sealed class MembersPageSwitchTests : PortalTestContext, IClassFixture<De
     public async Task ARemovalFinishingAfterASwitch_RemovesFromItsBrand_AndLeavesTheOtherBrandsPageAlone()
     {
         var (first, firstId, owner) = await _fixture.NewBrandAsync("mem");
-        var second = $"{first}-2";
-        var secondId = await TestBrands.CreateWithOwnerAsync(_fixture.App, second, $"{first}@example.com", nameEn: second);
+        var (second, secondId) = await _fixture.SecondBrandAsync(first);
         var colleague = $"{first}-c@example.com";
         await TestBrands.CreateWithOwnerAsync(_fixture.App, $"{first}-3", colleague);
         var colleagueId = await _fixture.App.UserIdAsync(colleague);

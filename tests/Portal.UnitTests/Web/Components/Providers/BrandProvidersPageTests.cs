@@ -36,8 +36,7 @@ public sealed class BrandProvidersPageTests : PortalTestContext, IClassFixture<D
     {
         var (first, _, owner) = await _fixture.NewBrandAsync();
         await _fixture.GrantXiaomanAsync(first, owner, DelegatedArea.StreamPlans);
-        var second = $"{first}-2";
-        var secondId = await TestBrands.CreateWithOwnerAsync(_fixture.App, second, $"{first}@example.com", nameEn: second);
+        var (second, secondId) = await _fixture.SecondBrandAsync(first);
         var page = RenderAs(owner, first, PortalRoles.BrandManager);
         page.WaitForAssertion(() => page.Find("[data-testid='revoke']"));
 
