@@ -15,6 +15,23 @@ public sealed class LatestLoad
     private int _started;
     private int _applied;
     private object? _newestKey;
+    private object? _switchedTo;
+
+    /// <summary>
+    /// Whether <paramref name="key"/> (the brand code or item id the page's address names) differs from the one this
+    /// was last asked about, remembering it. A page asks first when its parameters come: on true it clears what it
+    /// holds for the previous brand or item and reads; on false (the same address, parameters set again) it keeps it.
+    /// </summary>
+    public bool Switches(object key)
+    {
+        if (Equals(key, _switchedTo))
+        {
+            return false;
+        }
+
+        _switchedTo = key;
+        return true;
+    }
 
     /// <summary>Runs <paramref name="read"/>; hands its answer to <paramref name="apply"/> unless a newer answer was applied meanwhile.</summary>
     /// <returns>Whether the answer was applied.</returns>

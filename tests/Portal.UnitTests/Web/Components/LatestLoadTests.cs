@@ -92,4 +92,19 @@ public sealed class LatestLoadTests
         (await second).ShouldBeTrue();
         shown.ShouldBe(["before the action", "after the action"]);
     }
+
+    [Fact]
+    public void Switches_OnlyWhenTheAddressNamesAnotherKey_AndBackAgain()
+    {
+        var loads = new LatestLoad();
+
+        loads.Switches("").ShouldBeTrue(); // the first parameters, even an empty code
+        loads.Switches("").ShouldBeFalse();
+        loads.Switches("tea").ShouldBeTrue();
+        loads.Switches("tea").ShouldBeFalse(); // parameters set again for the same address
+        loads.Switches("moon").ShouldBeTrue();
+        loads.Switches("tea").ShouldBeTrue(); // back to the first: read it again
+        loads.Switches(Guid.Parse("3f2504e0-4f89-11d3-9a0c-0305e82c3301")).ShouldBeTrue();
+        loads.Switches(Guid.Parse("3f2504e0-4f89-11d3-9a0c-0305e82c3301")).ShouldBeFalse(); // ids compare by value
+    }
 }
