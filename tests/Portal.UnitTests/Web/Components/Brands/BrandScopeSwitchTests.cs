@@ -78,6 +78,8 @@ public sealed class BrandScopeSwitchTests : PortalTestContext, IClassFixture<Del
             scope.FindAll("[data-testid='inside']").ShouldBeEmpty();
             scope.FindAll("h1").ShouldBeEmpty();
             scope.FindAll(".mud-progress-linear").ShouldNotBeEmpty();
+            // Named, so a screen reader says what the bar is (axe: aria-progressbar-name).
+            scope.Find("[role='progressbar']").GetAttribute("aria-label").ShouldBe("Loading…");
         }
 
         scope.WaitForAssertion(() => Inside(scope).ShouldBe(second));
