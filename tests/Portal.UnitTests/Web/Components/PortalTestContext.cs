@@ -54,6 +54,18 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
     }
 
     /// <summary>
+    /// Types <paramref name="text"/> into the input <paramref name="selector"/> finds, as a person's keystrokes reach it:
+    /// a key press, then the input. A MudBlazor field with a debounce takes the key press as "focused"; without it, a render
+    /// of its parent in the moment the debounce fires (a page still loading) puts the field's old value back and drops
+    /// the text (seen on PostgreSQL: the admin audit log's actor filter, typed while the page was loading).
+    /// </summary>
+    protected static async Task TypeAsync(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> page, string selector, string text)
+    {
+        await page.InvokeAsync(() => page.Find(selector).KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = text[..1] }));
+        await page.InvokeAsync(() => page.Find(selector).Input(text));
+    }
+
+    /// <summary>
     /// Lets a query held by <see cref="Infrastructure.ReadGate"/> go, waits until it has read its rows, then checks
     /// <paramref name="outcome"/> ten times over a second: the rest of that read (the service's last steps, the component
     /// applying or dropping the answer) lands within it, so what must stay so is checked after the late answer landed.

@@ -90,7 +90,8 @@ public sealed class OnBehalfCaptionTests : PortalTestContext, IClassFixture<OnBe
         });
 
         // The seed's own entries fill the first page; look the operator up as an admin would, by name.
-        await page.InvokeAsync(() => page.Find("input[data-testid=audit-actor], [data-testid=audit-actor] input").Input("He Jia"));
+        page.WaitForAssertion(() => page.FindAll("tr.audit-row").Count.ShouldBe(50));
+        await TypeAsync(page, "input[data-testid=audit-actor], [data-testid=audit-actor] input", "He Jia");
 
         page.WaitForAssertion(() =>
         {
