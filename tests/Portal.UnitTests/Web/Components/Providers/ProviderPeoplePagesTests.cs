@@ -77,9 +77,13 @@ public sealed class ProviderPeoplePagesTests : PortalTestContext, IClassFixture<
         await page.InvokeAsync(() => Field(page, "invite-email").Change("colleague.ui@example.com"));
         await page.InvokeAsync(() => page.Find("[data-testid='invite-send']").Click());
 
+        // The notice shows as soon as the invitation is made; the list once the page has read it again.
         page.WaitForAssertion(() => page.Find("[data-testid='success']").TextContent.ShouldBe("Invitation sent to colleague.ui@example.com."));
-        page.Find("[data-testid='people-pending']").TextContent.ShouldContain("colleague.ui@example.com");
-        page.Find("[data-testid='people-pending']").TextContent.ShouldContain("Provider operator");
+        page.WaitForAssertion(() =>
+        {
+            page.Find("[data-testid='people-pending']").TextContent.ShouldContain("colleague.ui@example.com");
+            page.Find("[data-testid='people-pending']").TextContent.ShouldContain("Provider operator");
+        });
 
         await page.InvokeAsync(() => page.Find("[data-testid='revoke-invitation']").Click());
 
