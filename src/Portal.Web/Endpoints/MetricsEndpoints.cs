@@ -110,7 +110,7 @@ public static partial class MetricsEndpoints
             return TooLarge(strings["Metrics_TooManyRowsTitle", settings.MaxRowsPerBatch]);
         }
 
-        if (await OutOfScopeAsync(http, rows.Select(r => r.Brand), cancellationToken) is { } outOfScope)
+        if (await OutOfScopeAsync(http, rows.Select(r => r?.Brand), cancellationToken) is { } outOfScope)
         {
             return outOfScope;
         }
@@ -184,7 +184,7 @@ public static partial class MetricsEndpoints
         }
 
         var last = toDay ?? PlatformTime.DayOf(clock.GetUtcNow());
-        var first = fromDay ?? last.AddDays(-29);
+        var first = fromDay ?? DateOnly.FromDayNumber(Math.Max(0, last.DayNumber - 29)); // 30 days, none before year 1
         if (first > last || last.DayNumber - first.DayNumber + 1 > MaxRangeDays)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: strings["Metrics_RangeInvalid", MaxRangeDays]);

@@ -56,6 +56,19 @@ public sealed class MetricsApiEdgeTests(MetricsApiFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task GetMetrics_UpToADayInYearOne_AnswersTheDaysThereAreNotAnError()
+    {
+        var client = await MetricsApiTests.ClientAsync(_app, "metrics.read");
+
+        var response = await client.GetAsync("/api/v1/brands/demo-tea/metrics?to=0001-01-10");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        body.GetProperty("from").GetString().ShouldBe("0001-01-01");
+        body.GetProperty("days").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
     public async Task PutDaily_WithANumberSentAsAString_Is422NamingTheFieldAndWritesNothing()
     {
         var (code, _) = await _app.NewBrandAsync("strict");

@@ -80,6 +80,7 @@ public sealed class MetricsApiTests(MetricsApiFixture fixture) : IClassFixture<M
     [InlineData("""{"brand":"$","date":"2026-08-02","repurchaseRate":1.5}""", "repurchaseRate")]
     [InlineData("""{"brand":"$","date":"2026-08-01","gmv":3}""", "date")]
     [InlineData("""{"brand":"$","date":"2026-08-02","fans":"many"}""", "fans")]
+    [InlineData("null", "rows")]
     public async Task PutDaily_WithAnInvalidRow_Answers422NamingItAndWritesNothing(string badRow, string field)
     {
         var (code, id) = await _app.NewBrandAsync();

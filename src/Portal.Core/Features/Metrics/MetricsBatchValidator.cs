@@ -39,7 +39,7 @@ internal sealed class MetricsBatchValidator(
             return ([], [new MetricRowError(null, MetricFields.Rows, strings["Metrics_TooManyRows", maxRows])]);
         }
 
-        var codes = rows.Select(r => NormalizeCode(r.Brand)).Where(c => c.Length > 0).Distinct().ToList();
+        var codes = rows.Select(r => NormalizeCode(r?.Brand)).Where(c => c.Length > 0).Distinct().ToList();
         Dictionary<string, Guid> brandIds;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
@@ -53,9 +53,13 @@ internal sealed class MetricsBatchValidator(
         var result = new List<DailyMetric>(rows.Count);
         for (var index = 0; index < rows.Count; index++)
         {
-            var row = rows[index];
             var before = errors.Count;
             void Fail(string field, string reason) => errors.Add(new MetricRowError(index, field, reason));
+            if (rows[index] is not { } row)
+            {
+                Fail(MetricFields.Rows, strings["Metrics_RowEmpty"]); // JSON's null in the list
+                continue;
+            }
 
             var code = NormalizeCode(row.Brand);
             Guid brandId = default;
