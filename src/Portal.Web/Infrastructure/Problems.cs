@@ -30,12 +30,15 @@ public static class Problems
 
     /// <summary>
     /// Gives a problem that only has a status (written by the status-code pages for a 404, 405 or
-    /// 415 that routing decided) a title in the request's language instead of the English reason phrase.
+    /// 415 that routing decided) a title in the request's language instead of the English reason phrase;
+    /// and an unexpected error (500, written by the exception handler, whose title is the framework's
+    /// English sentence) the portal's own, since no endpoint answers 500 on purpose.
     /// </summary>
     public static void LocalizeStatusTitle(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;
-        if (problem.Status is not { } status || problem.Title != ReasonPhrases.GetReasonPhrase(status))
+        if (problem.Status is not { } status
+            || (problem.Title != ReasonPhrases.GetReasonPhrase(status) && status != StatusCodes.Status500InternalServerError))
         {
             return;
         }
@@ -48,11 +51,34 @@ public static class Problems
             StatusCodes.Status405MethodNotAllowed => "Api_MethodNotAllowed",
             StatusCodes.Status415UnsupportedMediaType => "Api_UnsupportedMediaType",
             StatusCodes.Status429TooManyRequests => "Api_TooManyRequests",
+            StatusCodes.Status500InternalServerError => "Api_ServerError",
             _ => null,
         };
         if (key is not null)
         {
-            problem.Title = Strings(context.HttpContext)[key];
+            problem.Title = InRequestCulture(context.HttpContext, strings => strings[key]);
+        }
+    }
+
+    // The exception handler writes its problem after the request's pipeline unwound, and with it the culture that
+    // request localization set; the culture it chose stays on the request as a feature.
+    private static string InRequestCulture(HttpContext http, Func<IStringLocalizer<ApiSecurityStrings>, string> text)
+    {
+        var chosen = http.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>()?.RequestCulture.UICulture;
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        if (chosen is null || Equals(chosen, before))
+        {
+            return text(Strings(http));
+        }
+
+        System.Globalization.CultureInfo.CurrentUICulture = chosen;
+        try
+        {
+            return text(Strings(http));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
         }
     }
 

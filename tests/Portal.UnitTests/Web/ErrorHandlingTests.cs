@@ -55,4 +55,23 @@ public sealed class ErrorHandlingTests
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         body.GetProperty("correlationId").GetString().ShouldBe(response.Headers.GetValues("X-Correlation-ID").Single());
     }
+
+    [Fact]
+    public async Task UnexpectedError_OnTheApi_IsTitledInTheRequestsLanguage()
+    {
+        await using var app = new PortalAppFactory();
+        var client = Client(app);
+
+        async Task<string?> TitleIn(string language)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/boom");
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            var response = await client.SendAsync(request);
+            response.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("title").GetString();
+        }
+
+        (await TitleIn("en")).ShouldBe("Something went wrong on our side; nothing was changed. Try again, or quote the correlation id to support.");
+        (await TitleIn("zh-CN")).ShouldBe("服务端出错，未做任何更改。请重试，或向支持人员提供关联编号（correlationId）。");
+    }
 }
