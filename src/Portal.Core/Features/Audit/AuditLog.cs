@@ -18,10 +18,13 @@ public sealed record AuditFilter(
     string? Text = null,
     string? BrandCode = null)
 {
-    /// <summary>Instants for whole platform days (China Standard Time), both days included.</summary>
+    /// <summary>
+    /// Instants for whole platform days (China Standard Time), both days included. The calendar's first day (which
+    /// starts before year 1 in UTC) and last day (which has no next) leave their side open: no limit, as meant.
+    /// </summary>
     public static (DateTimeOffset? From, DateTimeOffset? To) Days(DateOnly? from, DateOnly? to) =>
-        (from is { } f ? PlatformTime.At(f, TimeOnly.MinValue) : null,
-         to is { } t ? PlatformTime.At(t.AddDays(1), TimeOnly.MinValue) : null);
+        (from is { } f && f > DateOnly.MinValue ? PlatformTime.At(f, TimeOnly.MinValue) : null,
+         to is { } t && t < DateOnly.MaxValue ? PlatformTime.At(t.AddDays(1), TimeOnly.MinValue) : null);
 }
 
 /// <summary>An audit entry as the viewer and the export show it.</summary>
