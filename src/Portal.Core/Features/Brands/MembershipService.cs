@@ -6,6 +6,8 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Data;
 using Portal.Core.Features.Applications;
 using Portal.Core.Features.Email;
+using Portal.Core.Features.Live;
+using Portal.Core.Features.Providers;
 using Portal.Core.Work;
 using Portal.Core.Localization;
 
@@ -27,6 +29,7 @@ public sealed class MembershipService(
     EmailComposer composer,
     IWorkDispatcher dispatcher,
     IOptionsMonitor<ApplicationOptions> options,
+    ILiveUpdates live,
     TimeProvider clock)
 {
     /// <summary>Members and pending invitations, for the brand's members and staff; null for anyone else.</summary>
@@ -149,6 +152,7 @@ public sealed class MembershipService(
 
         db.BrandMembers.Remove(member);
         await db.SaveChangesAsync(cancellationToken);
+        live.Publish(BrandDelegationService.LiveKind, brand.Id.ToString("D")); // the removed person's open pages of the brand close
         return Outcome.Ok;
     }
 

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Features.Brands;
 using Portal.Core.Features.Email;
+using Portal.Core.Features.Live;
+using Portal.Core.Features.Providers;
 using Portal.UnitTests.Infrastructure;
 
 namespace Portal.UnitTests.Core.Features;
@@ -127,6 +129,21 @@ public sealed partial class MembershipTests : IAsyncLifetime
         (await browser.Http.GetAsync("/brands/demo-tea")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await browser.Http.GetAsync("/brands/demo-tea/application")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         removeOwner.Errors.ShouldHaveSingleItem().ShouldBe("The owner cannot be removed from the brand.");
+    }
+
+    [Fact]
+    public async Task RemoveMember_TellsTheBrandOnTheBrandAccessKind_SoTheirOpenPagesClose()
+    {
+        var token = await InviteAsync("open.page@example.com");
+        var joined = await InScopeAsync(a => a.AcceptWithNewAccountAsync(token, "Open Page", "Secret!2026", "en"));
+        var brandId = await _app.WithDbAsync(db => db.Brands.Where(b => b.Code == "demo-tea").Select(b => b.Id).SingleAsync());
+        var heard = new System.Collections.Concurrent.ConcurrentBag<string>();
+        using var listener = _app.Services.GetRequiredService<ILiveUpdates>().Listen(BrandDelegationService.LiveKind, heard.Add);
+
+        var removed = await Memberships.RemoveMemberAsync(await _app.PrincipalAsync("brand@demo.test"), "demo-tea", joined.Value.UserId);
+
+        removed.Succeeded.ShouldBeTrue();
+        heard.ShouldContain(brandId.ToString("D"));
     }
 
     [Fact]
