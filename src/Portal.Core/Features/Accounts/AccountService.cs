@@ -12,6 +12,9 @@ namespace Portal.Core.Features.Accounts;
 /// <summary>What a new brand manager types to register.</summary>
 public sealed class RegistrationRequest
 {
+    /// <summary>The longest name a person may go by, wherever an account is made (registration, an accepted invitation).</summary>
+    public const int MaxDisplayName = 100;
+
     public string Email { get; set; } = "";
 
     public string DisplayName { get; set; } = "";
@@ -31,7 +34,7 @@ public sealed class RegistrationRequestValidator : AbstractValidator<Registratio
             .MaximumLength(256).WithMessage(_ => strings["Validation_MaxLength", strings["Field_Email"], 256]);
         RuleFor(r => r.DisplayName)
             .NotEmpty().WithMessage(_ => strings["Validation_Required", strings["Field_DisplayName"]])
-            .MaximumLength(100).WithMessage(_ => strings["Validation_MaxLength", strings["Field_DisplayName"], 100]);
+            .MaximumLength(RegistrationRequest.MaxDisplayName).WithMessage(_ => strings["Validation_MaxLength", strings["Field_DisplayName"], RegistrationRequest.MaxDisplayName]);
         RuleFor(r => r.Password)
             .NotEmpty().WithMessage(_ => strings["Validation_Required", strings["Field_Password"]]);
         RuleFor(r => r.ConfirmPassword)

@@ -45,6 +45,11 @@ public sealed class ApplicationProfileService(
         }
 
         Apply(brand, profile);
+        if (StoredText.Refusals(db, strings, "Validation_TooLong", "Field_Text") is { Count: > 0 } tooLong)
+        {
+            return Outcome.Fail(tooLong);
+        }
+
         return await db.SaveOrRefuseAsync(strings["Refused_Concurrent"], cancellationToken);
     }
 

@@ -52,6 +52,11 @@ public sealed class ApplicationWorkflowService(
 
         Record(db, brand, step, userId);
         Apply(brand, step);
+        if (StoredText.Refusals(db, strings, "Validation_TooLong", "Field_Text") is { Count: > 0 } tooLong)
+        {
+            return Outcome.Fail(tooLong);
+        }
+
         var batch = await ApplicationNotifications.QueueAsync(notifications, db, brand, action, reason, step.FieldReasons, cancellationToken);
         var outcome = await db.SaveOrRefuseAsync(strings["Refused_Concurrent"], cancellationToken);
         if (outcome.Succeeded)

@@ -79,6 +79,11 @@ public sealed class InvitationAcceptance(
             return Outcome<(Guid, string)>.Fail(strings["Validation_Required", strings["Field_DisplayName"]]);
         }
 
+        if (displayName.Trim().Length > Accounts.RegistrationRequest.MaxDisplayName)
+        {
+            return Outcome<(Guid, string)>.Fail(strings["Validation_TooLong", strings["Field_DisplayName"], Accounts.RegistrationRequest.MaxDisplayName]);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = InvitationTokens.NewAccount(invitation.Email, displayName, culture);
         var created = await users.CreateAsync(user, password);

@@ -36,6 +36,16 @@ public sealed class DocumentFileService(
             return Outcome<Guid>.Fail(strings["Refused_UnknownRequirement"]);
         }
 
+        // Checked before the file is stored: a refused upload leaves nothing behind.
+        var tooLong = new[] { (nameof(Document.CertificateNumber), request.CertificateNumber), (nameof(Document.Issuer), request.Issuer) }
+            .Where(f => TextInput.Clean(f.Item2)?.Length > StoredText.Limit<Document>(db, f.Item1))
+            .Select(f => strings["Validation_TooLong", strings[$"Field_{f.Item1}"], StoredText.Limit<Document>(db, f.Item1)!].Value)
+            .ToList();
+        if (tooLong.Count > 0)
+        {
+            return Outcome<Guid>.Fail(tooLong);
+        }
+
         var stored = await storage.StoreAsync(content, cancellationToken);
         if (!stored.Succeeded)
         {

@@ -50,6 +50,11 @@ public sealed class DocumentReviewService(
         }
 
         Record(db, document, decision, userId);
+        if (StoredText.Refusals(db, strings, "Validation_TooLong", "Field_Text") is { Count: > 0 } tooLong)
+        {
+            return Outcome.Fail(tooLong);
+        }
+
         var batch = await NotifyAsync(db, document, decision, cancellationToken);
         var outcome = await db.SaveOrRefuseAsync(strings["Refused_Concurrent"], cancellationToken);
         if (outcome.Succeeded)
@@ -97,6 +102,11 @@ public sealed class DocumentReviewService(
         document.FraudClearNote = text;
         document.Revision++;
         db.DocumentDecisions.Add(new DocumentDecision { DocumentId = document.Id, Action = DocumentAction.ClearFraudFlag, From = document.Status, To = document.Status, ActorUserId = userId, Note = text });
+        if (StoredText.Refusals(db, strings, "Validation_TooLong", "Field_Text") is { Count: > 0 } tooLong)
+        {
+            return Outcome.Fail(tooLong);
+        }
+
         return await db.SaveOrRefuseAsync(strings["Refused_Concurrent"], cancellationToken);
     }
 

@@ -132,6 +132,17 @@ public sealed partial class MembershipTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AcceptWithNewAccount_ANameLongerThanRegistrationAllows_IsRefusedAndMakesNoAccount()
+    {
+        var token = await InviteAsync("long.name@example.com");
+
+        var accepted = await InScopeAsync(a => a.AcceptWithNewAccountAsync(token, new string('N', 101), "Secret!2026", "en"));
+
+        accepted.Errors.ShouldHaveSingleItem().ShouldBe("Your name can be at most 100 characters long.");
+        (await _app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "long.name@example.com"))).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task RemoveMember_TellsTheBrandOnTheBrandAccessKind_SoTheirOpenPagesClose()
     {
         var token = await InviteAsync("open.page@example.com");

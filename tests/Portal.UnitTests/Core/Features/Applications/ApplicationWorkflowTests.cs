@@ -291,6 +291,33 @@ public sealed class ApplicationWorkflowTests(WorkflowFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task SaveProfile_WithFieldsLongerThanTheirColumns_NamesEachAndNothingChanges()
+    {
+        var user = await _app.PrincipalAsync(Owner);
+        var profile = (await Queries.GetAsync(user, Code))!.Profile;
+        profile.ContactPhone = new string('1', 41);
+        profile.StoreId = new string('s', 65);
+
+        var outcome = await Profiles.SaveProfileAsync(user, Code, profile);
+
+        outcome.Errors.ShouldBe(["Contact phone can be at most 40 characters long.", "Store id on the platform can be at most 64 characters long."], ignoreOrder: true);
+        var stored = (await Queries.GetAsync(user, Code))!.Profile;
+        stored.StoreId.ShouldBe("store-42");
+        stored.ContactPhone.ShouldNotBe(profile.ContactPhone);
+    }
+
+    [Fact]
+    public async Task Approve_WithAReasonLongerThanItsColumn_IsRefusedOnceAndNothingChanges()
+    {
+        await SetStatusAsync(UnderReview);
+
+        var outcome = await ActAsync(Approve, new string('r', 2001));
+
+        outcome.Errors.ShouldHaveSingleItem().ShouldBe("Reason can be at most 2000 characters long.");
+        (await StatusAsync()).ShouldBe(UnderReview);
+    }
+
+    [Fact]
     public async Task SaveProfile_AfterSubmission_IsRefused()
     {
         await SetStatusAsync(Submitted);

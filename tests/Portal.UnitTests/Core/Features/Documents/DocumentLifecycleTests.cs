@@ -102,6 +102,36 @@ public sealed class DocumentLifecycleTests(DocumentsAppFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task Upload_WithTextLongerThanItsColumns_NamesEachAndStoresNothing()
+    {
+        var (code, owner, brandId) = await fixture.NewBrandAsync();
+        var request = DocumentsAppFixture.Trademark(number: new string('7', 101));
+        request.Issuer = new string('i', 201);
+        var files = Directory.GetFiles(fixture.Storage, "*", SearchOption.AllDirectories).Length;
+
+        var outcome = await fixture.Files.UploadAsync(owner, code, request, new MemoryStream(TestFiles.UniquePng(Guid.NewGuid().ToString("N"))));
+
+        outcome.Errors.ShouldBe(["Certificate number can be at most 100 characters long.", "Issuer can be at most 200 characters long."]);
+        (await fixture.App.WithDbAsync(db => db.Documents.CountAsync(d => d.BrandId == brandId))).ShouldBe(0);
+        Directory.GetFiles(fixture.Storage, "*", SearchOption.AllDirectories).Length.ShouldBe(files);
+    }
+
+    [Fact]
+    public async Task Decide_WithANoteLongerThanItsColumn_IsRefusedOnceAndNothingChanges()
+    {
+        var (code, owner, _) = await fixture.NewBrandAsync();
+        var staff = await fixture.StaffAsync();
+        var id = await fixture.UploadCheckedAsync(code, owner, DocumentsAppFixture.Trademark());
+        var before = await fixture.DocumentAsync(id);
+
+        var outcome = await fixture.Review.DecideAsync(staff, id, DocumentAction.RequestChanges, ["unreadable"], new string('n', 2001));
+
+        outcome.Errors.ShouldHaveSingleItem().ShouldBe("Note can be at most 2000 characters long.");
+        (await fixture.DocumentAsync(id)).Revision.ShouldBe(before.Revision);
+        (await fixture.App.WithDbAsync(db => db.DocumentDecisions.CountAsync(d => d.DocumentId == id && d.Action == DocumentAction.RequestChanges))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Decisions_AreRecordedWithWhoWhenAndWhy()
     {
         var (code, owner, _) = await fixture.NewBrandAsync();
