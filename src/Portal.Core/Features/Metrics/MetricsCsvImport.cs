@@ -42,7 +42,7 @@ public sealed class MetricsCsvImport(MetricsIngestionService ingestion, IStringL
         var count = 0;
         try
         {
-            await using var csv = CsvReader.Create(stream, new CsvReaderOptions { HasHeader = true, TrimWhitespace = true }, true);
+            await using var csv = CsvReader.Create(stream, Reading, true);
             var more = await csv.ReadAsync(cancellationToken);
             var header = csv.Headers?.Select(h => h ?? "").ToArray() ?? [];
             if (header.Length == 0)
@@ -62,9 +62,17 @@ public sealed class MetricsCsvImport(MetricsIngestionService ingestion, IStringL
         }
         catch (CsvFormatException ex)
         {
-            return new([], [], 0, strings["Metrics_CsvUnreadable", ex.Message.Split('\n')[0]]);
+            return new([], [], 0, Unreadable(ex));
         }
     }
+
+    // Broken quoting is refused, not recovered: recovery reads "1"2 as 12, a figure nobody wrote.
+    private static readonly CsvReaderOptions Reading = new() { HasHeader = true, TrimWhitespace = true, MalformedData = CsvMalformedDataHandling.Throw };
+
+    // The reader's own message is English and written for developers; the person is told where, in their language.
+    private string Unreadable(CsvFormatException ex) => ex.RecordNumber > 0
+        ? strings["Metrics_CsvUnreadableAt", ex.RecordNumber]
+        : strings["Metrics_CsvUnreadable"];
 
     /// <summary>Reads the file; a figure that is not a number is reported with its row index and column.</summary>
     public async Task<MetricsCsvRead> ReadAsync(Stream stream, CancellationToken cancellationToken = default)
@@ -79,7 +87,7 @@ public sealed class MetricsCsvImport(MetricsIngestionService ingestion, IStringL
 
         try
         {
-            await using var csv = CsvReader.Create(stream, new CsvReaderOptions { HasHeader = true, TrimWhitespace = true }, true);
+            await using var csv = CsvReader.Create(stream, Reading, true);
             var more = await csv.ReadAsync(cancellationToken);
             var header = csv.Headers?.ToArray() ?? [];
             if (header.Length == 0)
@@ -161,7 +169,7 @@ public sealed class MetricsCsvImport(MetricsIngestionService ingestion, IStringL
         }
         catch (CsvFormatException ex)
         {
-            return new([], [new MetricRowError(null, MetricFields.Rows, strings["Metrics_CsvUnreadable", ex.Message.Split('\n')[0]])]);
+            return new([], [new MetricRowError(null, MetricFields.Rows, Unreadable(ex))]);
         }
 
         if (rows.Count == 0 && errors.Count == 0)

@@ -74,6 +74,23 @@ public sealed class MetricsCsvImportTests(MetricsCsvFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Read_MalformedQuotes_AreRefusedInThePersonsLanguageWithTheRecord_NotReadAsAnotherFigure()
+    {
+        MetricsCsvRead read;
+        MetricsCsvPreview preview;
+        using (Portal.Core.Localization.PortalCultures.Use(Portal.Core.Localization.PortalCultures.Chinese))
+        {
+            read = await Import.ReadAsync(File("brand,date,gmv", "a,2026-08-01,1", "a,2026-08-02,\"1\"2"));
+            preview = await Import.PreviewAsync(File("brand,date,gmv", "a,2026-08-01,1", "a,2026-08-02,\"1\"2"));
+        }
+
+        const string reason = "无法按 CSV 读取该文件：第 3 条记录（表头为第 1 条）格式有误，请检查引号和分隔符。";
+        read.Rows.ShouldBeEmpty();
+        read.Errors.ShouldHaveSingleItem().Reason.ShouldBe(reason);
+        preview.Error.ShouldBe(reason);
+    }
+
+    [Fact]
     public async Task Read_WithoutADateColumn_IsRefusedNamingIt()
     {
         var read = await Import.ReadAsync(File("brand,gmv", "a,1"));
