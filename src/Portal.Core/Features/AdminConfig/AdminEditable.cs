@@ -12,9 +12,3 @@ public interface IAdminEditable
 
     int Revision { get; set; }
 }
-
-/// <summary>Who may change the portal's configuration: administrators only, checked by every editor service on every call.</summary>
-public static class AdminAccess
-{
-    public static bool IsAdmin(ClaimsPrincipal? user) => user?.Identity?.IsAuthenticated == true && user.IsInRole(PortalRoles.Admin);
-}

@@ -22,8 +22,8 @@ public sealed class AgencyFormValidator : AbstractValidator<AgencyForm>
 }
 
 /// <summary>The quality-inspection agencies whose certificates are accepted where a rule requires a recognised issuer. An agency is its name: add a new one and deactivate the old rather than rename.</summary>
-public sealed class AgencyAdminService(IDbContextFactory<PortalDbContext> dbFactory, IValidator<AgencyForm> validator, IStringLocalizer<AdminConfigStrings> strings)
-    : ConfigEditorService<RecognisedAgency, AgencyForm>(dbFactory, validator, strings)
+public sealed class AgencyAdminService(IDbContextFactory<PortalDbContext> dbFactory, IValidator<AgencyForm> validator, IStringLocalizer<AdminConfigStrings> strings, TimeProvider clock)
+    : ConfigEditorService<RecognisedAgency, AgencyForm>(dbFactory, validator, strings, clock)
 {
     public override AgencyForm Edit(RecognisedAgency entity) => new() { Id = entity.Id, Revision = entity.Revision, Name = entity.Name };
 

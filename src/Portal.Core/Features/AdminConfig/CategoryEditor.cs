@@ -31,8 +31,8 @@ public sealed class CategoryFormValidator : AbstractValidator<CategoryForm>
 }
 
 /// <summary>The product categories brands pick; requirement rules name them by code, so a code never changes once created.</summary>
-public sealed class CategoryAdminService(IDbContextFactory<PortalDbContext> dbFactory, IValidator<CategoryForm> validator, IStringLocalizer<AdminConfigStrings> strings)
-    : ConfigEditorService<Category, CategoryForm>(dbFactory, validator, strings)
+public sealed class CategoryAdminService(IDbContextFactory<PortalDbContext> dbFactory, IValidator<CategoryForm> validator, IStringLocalizer<AdminConfigStrings> strings, TimeProvider clock)
+    : ConfigEditorService<Category, CategoryForm>(dbFactory, validator, strings, clock)
 {
     public override CategoryForm Edit(Category entity) => new()
     {

@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
+using Portal.Core.Features.Administration;
 
 namespace Portal.Core.Features.AdminConfig;
 
@@ -26,7 +27,8 @@ public abstract class ConfigForm
 public abstract class ConfigEditorService<TEntity, TForm>(
     IDbContextFactory<PortalDbContext> dbFactory,
     IValidator<TForm> validator,
-    IStringLocalizer<AdminConfigStrings> strings)
+    IStringLocalizer<AdminConfigStrings> strings,
+    TimeProvider clock)
     where TEntity : class, IAdminEditable
     where TForm : ConfigForm
 {
@@ -35,12 +37,12 @@ public abstract class ConfigEditorService<TEntity, TForm>(
     /// <summary>Every row, active or not, in display order; null for anyone but an administrator.</summary>
     public async Task<IReadOnlyList<TEntity>?> ListAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        if (!AdminAccess.IsAdmin(user))
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await AdminGate.AdminIdAsync(db, user, clock, cancellationToken) is null)
         {
             return null;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await Order(db.Set<TEntity>().AsNoTracking()).ToListAsync(cancellationToken);
     }
 
@@ -50,7 +52,8 @@ public abstract class ConfigEditorService<TEntity, TForm>(
     /// <summary>Adds (no id) or updates a row from <paramref name="form"/>; answers the row's id.</summary>
     public async Task<Outcome<Guid>> SaveAsync(ClaimsPrincipal user, TForm form, CancellationToken cancellationToken = default)
     {
-        if (!AdminAccess.IsAdmin(user))
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await AdminGate.AdminIdAsync(db, user, clock, cancellationToken) is null)
         {
             return Outcome<Guid>.Fail(strings["AdminConfig_Refused_AdminOnly"]);
         }
@@ -64,7 +67,6 @@ public abstract class ConfigEditorService<TEntity, TForm>(
             return Outcome<Guid>.Fail(result.Errors.Select(e => e.ErrorMessage));
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         TEntity entity;
         if (form.Id is { } id)
         {
@@ -105,13 +107,13 @@ public abstract class ConfigEditorService<TEntity, TForm>(
     /// <summary>Deactivates (<paramref name="active"/> false) or reactivates a row read at <paramref name="revision"/>.</summary>
     public async Task<Outcome> SetActiveAsync(ClaimsPrincipal user, Guid id, bool active, int revision, CancellationToken cancellationToken = default)
     {
-        if (!AdminAccess.IsAdmin(user))
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await AdminGate.AdminIdAsync(db, user, clock, cancellationToken) is null)
         {
             return Outcome.Fail(strings["AdminConfig_Refused_AdminOnly"]);
         }
 
         using var audit = Audit.AuditScope.Begin(user);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entity = await db.Set<TEntity>().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (entity is null)
         {

@@ -56,8 +56,8 @@ public sealed class MilestoneFormValidator : AbstractValidator<MilestoneForm>
 /// The next evaluation uses the active definitions as they are; achievements refer to their
 /// definition, so definitions are deactivated, never deleted, and keep their code.
 /// </summary>
-public sealed class MilestoneAdminService(IDbContextFactory<PortalDbContext> dbFactory, IValidator<MilestoneForm> validator, IStringLocalizer<AdminConfigStrings> strings)
-    : ConfigEditorService<MilestoneDefinition, MilestoneForm>(dbFactory, validator, strings)
+public sealed class MilestoneAdminService(IDbContextFactory<PortalDbContext> dbFactory, IValidator<MilestoneForm> validator, IStringLocalizer<AdminConfigStrings> strings, TimeProvider clock)
+    : ConfigEditorService<MilestoneDefinition, MilestoneForm>(dbFactory, validator, strings, clock)
 {
     public override MilestoneForm Edit(MilestoneDefinition entity) => new()
     {

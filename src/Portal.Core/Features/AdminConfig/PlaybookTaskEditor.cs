@@ -44,8 +44,8 @@ public sealed class PlaybookTaskFormValidator : AbstractValidator<PlaybookTaskFo
 /// The STEPS playbook's tasks. A deactivated task leaves every board and its counts (brands keep its
 /// history); milestones and seeding name tasks by code, so a code never changes once created.
 /// </summary>
-public sealed class PlaybookTaskAdminService(IDbContextFactory<PortalDbContext> dbFactory, IValidator<PlaybookTaskForm> validator, IStringLocalizer<AdminConfigStrings> strings)
-    : ConfigEditorService<PlaybookTask, PlaybookTaskForm>(dbFactory, validator, strings)
+public sealed class PlaybookTaskAdminService(IDbContextFactory<PortalDbContext> dbFactory, IValidator<PlaybookTaskForm> validator, IStringLocalizer<AdminConfigStrings> strings, TimeProvider clock)
+    : ConfigEditorService<PlaybookTask, PlaybookTaskForm>(dbFactory, validator, strings, clock)
 {
     public override PlaybookTaskForm Edit(PlaybookTask entity) => new()
     {

@@ -73,8 +73,8 @@ public sealed class RequirementRuleFormValidator : AbstractValidator<Requirement
 /// provide is computed from the active rules each time, so a change applies to every brand at once;
 /// documents refer to their rule, so rules are deactivated, never deleted, and keep their code.
 /// </summary>
-public sealed class RequirementRuleAdminService(IDbContextFactory<PortalDbContext> dbFactory, IValidator<RequirementRuleForm> validator, IStringLocalizer<AdminConfigStrings> strings)
-    : ConfigEditorService<RequirementRule, RequirementRuleForm>(dbFactory, validator, strings)
+public sealed class RequirementRuleAdminService(IDbContextFactory<PortalDbContext> dbFactory, IValidator<RequirementRuleForm> validator, IStringLocalizer<AdminConfigStrings> strings, TimeProvider clock)
+    : ConfigEditorService<RequirementRule, RequirementRuleForm>(dbFactory, validator, strings, clock)
 {
     public override RequirementRuleForm Edit(RequirementRule entity) => new()
     {

@@ -31,8 +31,8 @@ public sealed class ReviewReasonFormValidator : AbstractValidator<ReviewReasonFo
 }
 
 /// <summary>The reasons staff pick when they request changes to or reject a document; decisions store the code, so it never changes.</summary>
-public sealed class ReviewReasonAdminService(IDbContextFactory<PortalDbContext> dbFactory, IValidator<ReviewReasonForm> validator, IStringLocalizer<AdminConfigStrings> strings)
-    : ConfigEditorService<ReviewReason, ReviewReasonForm>(dbFactory, validator, strings)
+public sealed class ReviewReasonAdminService(IDbContextFactory<PortalDbContext> dbFactory, IValidator<ReviewReasonForm> validator, IStringLocalizer<AdminConfigStrings> strings, TimeProvider clock)
+    : ConfigEditorService<ReviewReason, ReviewReasonForm>(dbFactory, validator, strings, clock)
 {
     public override ReviewReasonForm Edit(ReviewReason entity) => new()
     {

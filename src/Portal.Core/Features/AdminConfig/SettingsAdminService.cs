@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Portal.Core.Data;
+using Portal.Core.Features.Administration;
 using Portal.Core.Features.Applications;
 using Portal.Core.Features.Brands;
 using Portal.Core.Features.Documents;
@@ -71,12 +72,12 @@ public sealed class SettingsAdminService(
     /// <summary>The settings in force and the files' defaults; null for anyone but an administrator.</summary>
     public async Task<SettingsView?> GetAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        if (!AdminAccess.IsAdmin(user))
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await AdminGate.AdminIdAsync(db, user, clock, cancellationToken) is null)
         {
             return null;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.PortalSettings.AsNoTracking().ToListAsync(cancellationToken);
         var defaults = Defaults();
         var values = rows.ToDictionary(r => r.Key, r => r.Value, StringComparer.OrdinalIgnoreCase);
@@ -95,9 +96,12 @@ public sealed class SettingsAdminService(
     /// <summary>Validates and stores <paramref name="form"/>; refused for non-administrators and when another administrator saved since the form was read.</summary>
     public async Task<Outcome> SaveAsync(ClaimsPrincipal user, SettingsForm form, CancellationToken cancellationToken = default)
     {
-        if (!AdminAccess.IsAdmin(user))
+        await using (var gate = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            return Outcome.Fail(strings["AdminConfig_Refused_AdminOnly"]);
+            if (await AdminGate.AdminIdAsync(gate, user, clock, cancellationToken) is null)
+            {
+                return Outcome.Fail(strings["AdminConfig_Refused_AdminOnly"]);
+            }
         }
 
         using var audit = Audit.AuditScope.Begin(user);

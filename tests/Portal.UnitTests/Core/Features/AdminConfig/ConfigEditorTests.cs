@@ -105,6 +105,23 @@ public sealed class ConfigEditorTests(AdminConfigFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task EveryEditor_ForASignInThatStillSaysAdmin_ButWhoseAccountIsNotAdmin_Refuses()
+    {
+        // A sign-in keeps its roles until it is revalidated: an admin demoted meanwhile still carries the role claim.
+        var stale = await _app.PrincipalAsync(AdminConfigTestApp.Operator);
+        var identity = (System.Security.Claims.ClaimsIdentity)stale.Identity!;
+        identity.AddClaim(new System.Security.Claims.Claim(identity.RoleClaimType, Portal.Core.Features.Accounts.PortalRoles.Admin));
+        stale.IsInRole(Portal.Core.Features.Accounts.PortalRoles.Admin).ShouldBeTrue();
+        const string refused = "Only administrators can change the configuration.";
+
+        (await _app.Service<CategoryAdminService>().ListAsync(stale)).ShouldBeNull();
+        (await _app.Service<AgencyAdminService>().SaveAsync(stale, new AgencyForm { Name = Unique("agency") })).Errors.ShouldBe([refused]);
+        (await _app.Service<SettingsAdminService>().GetAsync(stale)).ShouldBeNull();
+        (await _app.Service<SettingsAdminService>().SaveAsync(stale, new SettingsForm { KaMonthlyGmv = 1, SkaMonthlyGmv = 2, DemotionMonths = 1, ApplicationReviewWorkingDays = 1, DocumentReviewWorkingDays = 1 }))
+            .Errors.ShouldBe([refused]);
+    }
+
+    [Fact]
     public async Task RequirementRule_ForAnUnknownCategoryOrWithABadPattern_IsRefused_AndAValidOneAppliesToBrands()
     {
         var admin = await _app.AdminAsync();

@@ -19,13 +19,12 @@ public sealed class CategoriesAdminTests : PortalTestContext, IClassFixture<Admi
         _app = fixture.App;
         Services.AddSingleton(_app.Service<CategoryAdminService>());
         Services.AddSingleton(_app.Service<IValidator<CategoryForm>>());
-        var auth = AddAuthorization();
-        auth.SetAuthorized(AdminConfigTestApp.Admin);
-        auth.SetRoles(PortalRoles.Admin);
     }
 
-    private IRenderedComponent<CategoriesAdmin> RenderForm()
+    // The real admin's sign-in: the editors check the account in the database, not only the role on the sign-in.
+    private async Task<IRenderedComponent<CategoriesAdmin>> RenderFormAsync()
     {
+        SignInAs(await _app.AdminAsync(), PortalRoles.Admin);
         var page = Render<CategoriesAdmin>();
         page.WaitForAssertion(() => page.Find("[data-testid='config-rows']").TextContent.ShouldContain("food"));
         page.Find("[data-testid='config-add']").Click();
@@ -34,9 +33,9 @@ public sealed class CategoriesAdminTests : PortalTestContext, IClassFixture<Admi
     }
 
     [Fact]
-    public void Save_OfAnEmptyForm_ShowsEachFieldsMessage_AndSavesNothing()
+    public async Task Save_OfAnEmptyForm_ShowsEachFieldsMessage_AndSavesNothing()
     {
-        var page = RenderForm();
+        var page = await RenderFormAsync();
 
         page.Find("[data-testid='config-form'] form").Submit();
 
@@ -51,10 +50,10 @@ public sealed class CategoriesAdminTests : PortalTestContext, IClassFixture<Admi
     }
 
     [Fact]
-    public void Save_OfAValidForm_ClosesItAndListsTheNewCategory()
+    public async Task Save_OfAValidForm_ClosesItAndListsTheNewCategory()
     {
         var code = $"ui-{Guid.NewGuid().ToString("N")[..8]}";
-        var page = RenderForm();
+        var page = await RenderFormAsync();
         var inputs = page.FindAll("[data-testid='config-form'] input");
         inputs[0].Change("Not A Slug");
 
