@@ -14,11 +14,14 @@ public static class StoredText
     public static int? Limit<TEntity>(DbContext db, string property) =>
         db.Model.FindEntityType(typeof(TEntity))?.FindProperty(property)?.GetMaxLength();
 
-    /// <summary>The text properties of the entities about to be added or changed that are longer than their columns allow.</summary>
+    /// <summary>
+    /// The text about to be written (every property of an added entity, the changed ones of a changed entity) that is
+    /// longer than its column allows. A value stored before and left alone is not this save's to refuse.
+    /// </summary>
     public static IReadOnlyList<(string Property, int Max)> TooLong(DbContext db) =>
         db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified)
-            .SelectMany(e => e.Properties)
+            .SelectMany(e => e.Properties.Where(p => e.State == EntityState.Added || p.IsModified))
             .Where(p => p.CurrentValue is string text && p.Metadata.GetMaxLength() is { } max && text.Length > max)
             .Select(p => (p.Metadata.Name, p.Metadata.GetMaxLength()!.Value))
             .Distinct()

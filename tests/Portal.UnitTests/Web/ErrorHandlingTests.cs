@@ -71,7 +71,7 @@ public sealed class ErrorHandlingTests
             return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("title").GetString();
         }
 
-        (await TitleIn("en")).ShouldBe("Something went wrong on our side; nothing was changed. Try again, or quote the correlation id to support.");
-        (await TitleIn("zh-CN")).ShouldBe("服务端出错，未做任何更改。请重试，或向支持人员提供关联编号（correlationId）。");
+        (await TitleIn("en")).ShouldBe("Something went wrong on our side; the request may or may not have taken effect. Quote the correlation id to support.");
+        (await TitleIn("zh-CN")).ShouldBe("服务端出错，请求可能已生效，也可能未生效；如需帮助，请向支持人员提供关联编号（correlationId）。");
     }
 }

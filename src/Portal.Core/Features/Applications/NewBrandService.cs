@@ -41,6 +41,11 @@ public sealed class NewBrandService(
         var brand = new Brand { Code = code, NameZh = request.NameZh.Trim(), NameEn = request.NameEn.Trim() };
         db.Brands.Add(brand);
         db.BrandMembers.Add(new BrandMember { BrandId = brand.Id, UserId = userId, Role = BrandMemberRole.Owner, JoinedAt = clock.GetUtcNow() });
+        if (StoredText.Refusals(db, strings, "Validation_TooLong", "Field_Text") is { Count: > 0 } tooLong)
+        {
+            return Outcome<string>.Fail(tooLong);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -71,7 +71,7 @@ public sealed class MembershipService(
         }
 
         var address = email.Trim().ToLowerInvariant();
-        if (!MailAddress.TryCreate(address, out _))
+        if (address.Length > StoredText.Limit<BrandInvitation>(db, nameof(BrandInvitation.Email)) || !MailAddress.TryCreate(address, out _))
         {
             return Outcome.Fail(strings["Validation_Email", strings["Field_InviteEmail"]]);
         }

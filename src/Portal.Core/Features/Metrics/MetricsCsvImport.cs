@@ -40,9 +40,10 @@ public sealed class MetricsCsvImport(MetricsIngestionService ingestion, IStringL
     {
         var first = new List<IReadOnlyList<string>>();
         var count = 0;
+        var broken = new BrokenQuoting();
         try
         {
-            await using var csv = CsvReader.Create(stream, Reading, true);
+            await using var csv = CsvReader.Create(stream, Reading(broken), true);
             var more = await csv.ReadAsync(cancellationToken);
             var header = csv.Headers?.Select(h => h ?? "").ToArray() ?? [];
             if (header.Length == 0)
@@ -58,7 +59,7 @@ public sealed class MetricsCsvImport(MetricsIngestionService ingestion, IStringL
                 }
             }
 
-            return new(header, first, count, null);
+            return broken.Record is { } at ? new([], [], 0, strings["Metrics_CsvUnreadableAt", at]) : new(header, first, count, null);
         }
         catch (CsvFormatException ex)
         {
@@ -66,8 +67,27 @@ public sealed class MetricsCsvImport(MetricsIngestionService ingestion, IStringL
         }
     }
 
-    // Broken quoting is refused, not recovered: recovery reads "1"2 as 12, a figure nobody wrote.
-    private static readonly CsvReaderOptions Reading = new() { HasHeader = true, TrimWhitespace = true, MalformedData = CsvMalformedDataHandling.Throw };
+    // Quoting that recovery would turn into another value is refused: "1"2 reads as 12, a figure nobody wrote, and a
+    // quote never closed swallows the lines after it. A stray quote inside unquoted text (12" screen, in a column the
+    // import does not read) is kept as written, as before.
+    private static CsvReaderOptions Reading(BrokenQuoting broken) => new()
+    {
+        HasHeader = true,
+        TrimWhitespace = true,
+        OnMalformedRecord = record =>
+        {
+            if (record.Reason is CsvMalformedReason.TextAfterClosingQuote or CsvMalformedReason.UnterminatedQuote)
+            {
+                broken.Record ??= record.RecordNumber;
+            }
+        },
+    };
+
+    /// <summary>The first record whose quoting the reader had to guess at, if any.</summary>
+    private sealed class BrokenQuoting
+    {
+        public long? Record { get; set; }
+    }
 
     // The reader's own message is English and written for developers; the person is told where, in their language.
     private string Unreadable(CsvFormatException ex) => ex.RecordNumber > 0
@@ -80,6 +100,7 @@ public sealed class MetricsCsvImport(MetricsIngestionService ingestion, IStringL
         var settings = options.Value;
         var rows = new List<MetricRowInput>();
         var errors = new List<MetricRowError>();
+        var broken = new BrokenQuoting();
         if (stream.CanSeek && stream.Length > settings.MaxCsvBytes)
         {
             return new([], [new MetricRowError(null, MetricFields.Rows, strings["Metrics_CsvTooLarge", Math.Max(1, settings.MaxCsvBytes / (1024 * 1024))])]);
@@ -87,7 +108,7 @@ public sealed class MetricsCsvImport(MetricsIngestionService ingestion, IStringL
 
         try
         {
-            await using var csv = CsvReader.Create(stream, Reading, true);
+            await using var csv = CsvReader.Create(stream, Reading(broken), true);
             var more = await csv.ReadAsync(cancellationToken);
             var header = csv.Headers?.ToArray() ?? [];
             if (header.Length == 0)
@@ -170,6 +191,11 @@ public sealed class MetricsCsvImport(MetricsIngestionService ingestion, IStringL
         catch (CsvFormatException ex)
         {
             return new([], [new MetricRowError(null, MetricFields.Rows, Unreadable(ex))]);
+        }
+
+        if (broken.Record is { } at)
+        {
+            return new([], [new MetricRowError(null, MetricFields.Rows, strings["Metrics_CsvUnreadableAt", at])]);
         }
 
         if (rows.Count == 0 && errors.Count == 0)

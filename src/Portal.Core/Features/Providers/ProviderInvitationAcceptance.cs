@@ -83,6 +83,11 @@ public sealed class ProviderInvitationAcceptance(
             return Outcome<Guid>.Fail(strings["Validation_Required", strings["Field_DisplayName"]]);
         }
 
+        if (displayName.Trim().Length > Accounts.RegistrationRequest.MaxDisplayName)
+        {
+            return Outcome<Guid>.Fail(strings["Validation_TooLong", strings["Field_DisplayName"], Accounts.RegistrationRequest.MaxDisplayName]);
+        }
+
         if (invitation.StateAt(clock.GetUtcNow()) is var state and not InvitationState.Valid)
         {
             return Outcome<Guid>.Fail(strings[$"Invitation_{state}"]);

@@ -143,6 +143,17 @@ public sealed partial class MembershipTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Invite_AnAddressLongerThanAnAddressCanBe_IsRefusedAndSendsNothing()
+    {
+        var address = new string('a', 310) + "@example.com";
+
+        var outcome = await Memberships.InviteAsync(await _app.PrincipalAsync("brand@demo.test"), "demo-tea", address, t => t);
+
+        outcome.Errors.ShouldBe(["E-mail of the person to invite: enter a valid e-mail address."]);
+        (await _app.WithDbAsync(db => db.BrandInvitations.AnyAsync(i => i.Email == address))).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task RemoveMember_TellsTheBrandOnTheBrandAccessKind_SoTheirOpenPagesClose()
     {
         var token = await InviteAsync("open.page@example.com");

@@ -91,6 +91,24 @@ public sealed class MetricsCsvImportTests(MetricsCsvFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Read_AStrayQuoteInTextItDoesNotRead_IsKeptAsWritten_AndTheFileImports()
+    {
+        var read = await Import.ReadAsync(File("brand,date,gmv,note", "a,2026-08-01,1,12\" screen"));
+
+        read.Errors.ShouldBeEmpty();
+        read.Rows.ShouldHaveSingleItem().Gmv.ShouldBe(1m);
+    }
+
+    [Fact]
+    public async Task Read_AQuoteNeverClosed_IsRefusedWithItsRecord_NotLetSwallowTheLinesAfter()
+    {
+        var read = await Import.ReadAsync(File("brand,date,gmv", "a,2026-08-01,1", "a,\"2026-08-02,1", "a,2026-08-03,1"));
+
+        read.Rows.ShouldBeEmpty();
+        read.Errors.ShouldHaveSingleItem().Reason.ShouldBe("The file could not be read as CSV: record 3 (the header is record 1) is malformed; check its quotes and separators.");
+    }
+
+    [Fact]
     public async Task Read_WithoutADateColumn_IsRefusedNamingIt()
     {
         var read = await Import.ReadAsync(File("brand,gmv", "a,1"));

@@ -9,6 +9,19 @@ namespace Portal.UnitTests.Core.Features.Providers;
 public sealed class ProviderPeopleTests(ProvidersApp fixture) : IClassFixture<ProvidersApp>
 {
     [Fact]
+    public async Task Invitation_AcceptedWithANameLongerThanRegistrationAllows_IsRefusedAndMakesNoAccount()
+    {
+        var (_, manager) = await fixture.ActiveAsync();
+        var email = $"{ProvidersApp.Unique("long")}@example.com";
+        var token = await fixture.InviteAsync(manager, email);
+
+        var accepted = await fixture.AcceptanceAsync(a => a.AcceptWithNewAccountAsync(token, new string('N', 101), "Secret!2026", "en"));
+
+        accepted.Errors.ShouldBe(["Name can be at most 100 characters."]);
+        (await fixture.App.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email))).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Invitation_AcceptedWithANewAccount_JoinsAsOperatorWithTheProviderRole_AndWorksOnlyOnce()
     {
         var (code, manager) = await fixture.ActiveAsync();
