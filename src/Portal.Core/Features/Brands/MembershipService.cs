@@ -71,7 +71,8 @@ public sealed class MembershipService(
         }
 
         var address = email.Trim().ToLowerInvariant();
-        if (address.Length > StoredText.Limit<BrandInvitation>(db, nameof(BrandInvitation.Email)) || !MailAddress.TryCreate(address, out _))
+        // At most what an account's address may be: the invited person gets one when they accept.
+        if (address.Length > StoredText.Limit<Accounts.PortalUser>(db, nameof(Accounts.PortalUser.Email)) || !MailAddress.TryCreate(address, out _))
         {
             return Outcome.Fail(strings["Validation_Email", strings["Field_InviteEmail"]]);
         }

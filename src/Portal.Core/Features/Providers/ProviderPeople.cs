@@ -79,7 +79,8 @@ public sealed class ProviderPeople(
         }
 
         var address = (email ?? "").Trim().ToLowerInvariant();
-        if (address.Length is 0 or > 320 || !MailAddress.TryCreate(address, out var parsed) || parsed.Address != address)
+        // At most what an account's address may be: the invited person gets one when they accept.
+        if (address.Length == 0 || address.Length > StoredText.Limit<Accounts.PortalUser>(db, nameof(Accounts.PortalUser.Email)) || !MailAddress.TryCreate(address, out var parsed) || parsed.Address != address)
         {
             return Outcome.Fail(strings["Validation_Email", strings["Field_InviteEmail"]]);
         }

@@ -9,6 +9,18 @@ namespace Portal.UnitTests.Core.Features.Providers;
 public sealed class ProviderPeopleTests(ProvidersApp fixture) : IClassFixture<ProvidersApp>
 {
     [Fact]
+    public async Task Invite_AnAddressLongerThanAnAccountsCanBe_IsRefusedAndSendsNothing()
+    {
+        var (_, manager) = await fixture.ActiveAsync();
+        var address = new string('a', 245) + "@example.com"; // 257 characters: an account's address holds 256
+
+        var outcome = await fixture.People.InviteAsync(await fixture.PrincipalAsync(manager), address);
+
+        outcome.Errors.ShouldBe(["Colleague's e-mail: enter a valid e-mail address."]);
+        (await fixture.App.WithDbAsync(db => db.ProviderInvitations.AnyAsync(i => i.Email == address))).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Invitation_AcceptedWithANameLongerThanRegistrationAllows_IsRefusedAndMakesNoAccount()
     {
         var (_, manager) = await fixture.ActiveAsync();
