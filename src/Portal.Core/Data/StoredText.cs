@@ -32,8 +32,23 @@ public static class StoredText
     /// (<c>Field_{Property}</c>, or <paramref name="otherField"/> when the localizer has no such label) and its limit.
     /// </summary>
     public static IReadOnlyList<string> Refusals(DbContext db, IStringLocalizer strings, string tooLong, string otherField) =>
-        TooLong(db)
-            .Select(p => strings[tooLong, Label(strings, p.Property, otherField), p.Max].Value)
+        Words(TooLong(db), strings, tooLong, otherField);
+
+    /// <summary>
+    /// As <see cref="Refusals(DbContext, IStringLocalizer, string, string)"/>, for values not yet on an entity (checked
+    /// before other work, such as storing an upload's file): each (property of <typeparamref name="TEntity"/>, value) pair.
+    /// </summary>
+    public static IReadOnlyList<string> Refusals<TEntity>(
+        DbContext db, IStringLocalizer strings, string tooLong, string otherField, params (string Property, string? Value)[] values) =>
+        Words(
+            values.Select(v => (v.Property, v.Value, Max: Limit<TEntity>(db, v.Property)))
+                .Where(v => v.Value?.Length > v.Max)
+                .Select(v => (v.Property, v.Max!.Value)),
+            strings, tooLong, otherField);
+
+    private static IReadOnlyList<string> Words(IEnumerable<(string Property, int Max)> tooLong, IStringLocalizer strings, string message, string otherField) =>
+        tooLong
+            .Select(p => strings[message, Label(strings, p.Property, otherField), p.Max].Value)
             .Distinct() // one text kept in two columns (a decision's note on the document and in its history) is told once
             .ToList();
 

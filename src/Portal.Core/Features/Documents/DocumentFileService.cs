@@ -37,11 +37,9 @@ public sealed class DocumentFileService(
         }
 
         // Checked before the file is stored: a refused upload leaves nothing behind.
-        var tooLong = new[] { (nameof(Document.CertificateNumber), request.CertificateNumber), (nameof(Document.Issuer), request.Issuer) }
-            .Where(f => TextInput.Clean(f.Item2)?.Length > StoredText.Limit<Document>(db, f.Item1))
-            .Select(f => strings["Validation_TooLong", strings[$"Field_{f.Item1}"], StoredText.Limit<Document>(db, f.Item1)!].Value)
-            .ToList();
-        if (tooLong.Count > 0)
+        if (StoredText.Refusals<Document>(db, strings, "Validation_TooLong", "Field_Text",
+                (nameof(Document.CertificateNumber), TextInput.Clean(request.CertificateNumber)),
+                (nameof(Document.Issuer), TextInput.Clean(request.Issuer))) is { Count: > 0 } tooLong)
         {
             return Outcome<Guid>.Fail(tooLong);
         }
