@@ -1912,8 +1912,7 @@ namespace Portal.Migrations.Postgres.Migrations
 
                     b.Property<string>("CategoryIds")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Code")
                         .IsRequired()

@@ -1900,7 +1900,6 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.Property<string>("CategoryIds")
                         .IsRequired()
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")

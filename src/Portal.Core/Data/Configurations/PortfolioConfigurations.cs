@@ -19,7 +19,8 @@ internal sealed class BrandPortfolioRowConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.NameZh).HasMaxLength(200);
         builder.Property(r => r.NameEn).HasMaxLength(200);
         builder.Property(r => r.AccountManagerName).HasMaxLength(320);
-        builder.Property(r => r.CategoryIds).HasMaxLength(2000);
+        // No limit: a brand may be in every category admins define, 37 characters each.
+        builder.Property(r => r.CategoryIds);
 
         // Every sort walks its own index in order, with the code as the unique tie-breaker, so a page
         // stops after its rows instead of sorting every match; the filters are checked on the way.

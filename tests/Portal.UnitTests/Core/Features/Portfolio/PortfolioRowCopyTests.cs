@@ -90,6 +90,31 @@ public sealed class PortfolioRowCopyTests
     }
 
     [Fact]
+    public async Task BrandInSixtyCategories_IsListedWithEveryCategoryName()
+    {
+        await using var app = NewApp();
+        var brand = await TestBrands.CreateWithOwnerAsync(app, "many-categories", "many-categories@example.test");
+        await app.WithDbAsync(db =>
+        {
+            // 60 ids of 36 characters and their commas: more than the 2,000 characters the column once held.
+            for (var i = 0; i < 60; i++)
+            {
+                var category = new Portal.Core.Features.Applications.Category { Code = $"wide-{i:D2}", NameZh = $"类目{i:D2}", NameEn = $"Wide {i:D2}", SortOrder = 1000 + i };
+                db.Categories.Add(category);
+                db.BrandCategories.Add(new Portal.Core.Features.Applications.BrandCategory { BrandId = brand, CategoryId = category.Id });
+            }
+
+            return db.SaveChangesAsync();
+        });
+
+        await RunJobAsync(app);
+
+        var row = (await PageAsync(app, new PortfolioSpec { Search = "many-categories" })).Rows.ShouldHaveSingleItem();
+        row.Categories.Count.ShouldBe(60);
+        row.Categories.ShouldContain("Wide 59");
+    }
+
+    [Fact]
     [Trait("Engine", "Sqlite")]
     public async Task Schema_KeepsNoTriggersButTheAudits()
     {
