@@ -174,8 +174,14 @@ public static partial class PageSweep
             (await page.EvaluateAsync<string>("() => location.pathname + location.search")).ShouldBe("/" + swept.Path, $"the sweep asked for /{swept.Path}");
             (await page.Locator("[data-testid=page-not-found], [data-testid=access-denied]").CountAsync())
                 .ShouldBe(0, $"/{swept.Path} answered 'not found' or 'access denied' instead of the page");
+            (await page.EvaluateAsync<string[]>(StrayBraces)).ShouldBeEmpty($"/{swept.Path} shows Razor's braces as text");
         }
     }
+
+    // Lines of the page's text that are a lone brace: a Razor block closed once too often renders its "}" as text.
+    private const string StrayBraces = """
+        () => document.body.innerText.split('\n').map(line => line.trim()).filter(line => line === '{' || line === '}')
+        """;
 
     // On an interactive page: marks what the page shows now (so its replacement can be told apart) and asks the
     // circuit's router for the new address. False, doing nothing, when the page is not interactive or is already at

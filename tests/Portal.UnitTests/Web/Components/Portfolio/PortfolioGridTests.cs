@@ -107,6 +107,7 @@ public sealed class PortfolioGridTests : PortalTestContext, IClassFixture<Notifi
 
         // The chooser is the browser's popover: its button names the list it opens, which is always in the page.
         var toggle = page.Find("[data-testid='portfolio-columns'] button");
+        page.Find("[data-testid='portfolio-columns']").TextContent.ShouldNotContain("}");
         toggle.GetAttribute("popovertarget").ShouldBe("portfolio-column-list");
         page.Find("#portfolio-column-list").GetAttribute("popover").ShouldBe("auto");
         page.Find("[data-testid='column-Gmv']").HasAttribute("checked").ShouldBeTrue();
