@@ -188,15 +188,31 @@ public sealed class AdminAccessTests : IAsyncLifetime
     {
         await _app.WithDbAsync(async db =>
         {
-            db.AuditEntries.Add(new AuditEntry { At = _app.Clock.GetUtcNow(), ActorName = "=HYPERLINK(\"x\")", EntityType = "Category", EntityKey = "k", Changes = "{}" });
+            db.AuditEntries.Add(new AuditEntry { At = _app.Clock.GetUtcNow(), ActorName = "=1+1", EntityType = "Category", EntityKey = "formula-plain", Changes = "{}" });
+            db.AuditEntries.Add(new AuditEntry { At = _app.Clock.GetUtcNow(), ActorName = "=HYPERLINK(\"x\")", EntityType = "Category", EntityKey = "formula-quoted", Changes = "{}" });
             return await db.SaveChangesAsync();
         });
         using var admin = new BrowserClient(_app);
         await admin.SignInAsync("admin@demo.test");
 
-        var text = await (await admin.Http.GetAsync("/admin/audit/export")).Content.ReadAsStringAsync();
+        var actors = await ColumnByKeyAsync(await admin.Http.GetAsync("/admin/audit/export?q=formula-"), "ActorName");
 
-        text.ShouldNotContain(",=HYPERLINK");
+        actors["formula-plain"].ShouldBe("'=1+1");
+        actors["formula-quoted"].ShouldBe("'=HYPERLINK(\"x\")");
+    }
+
+    private static async Task<Dictionary<string, string>> ColumnByKeyAsync(HttpResponseMessage response, string column)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await using var stream = await response.Content.ReadAsStreamAsync();
+        await using var csv = CsvReader.Create(stream, new CsvReaderOptions { HasHeader = true }, false);
+        var values = new Dictionary<string, string>();
+        while (await csv.ReadAsync())
+        {
+            values[csv.GetString("EntityKey")] = csv.GetString(column);
+        }
+
+        return values;
     }
 
     private static async Task<List<string>> KeysAsync(HttpResponseMessage response)
