@@ -172,10 +172,16 @@ public static class StoredValueReader
 
 /// <summary>
 /// How every DateTimeOffset is stored on SQLite (<see cref="PortalDbContext"/>'s conventions), and what
-/// <see cref="StoredValues.Instant"/> binds there: the binary (ticks) encoding keeps instants in order, so SQL can
-/// compare and sort them, which DateTimeOffset text cannot.
+/// <see cref="StoredValues.Instant"/> binds there: EF Core's binary encoding (ticks in units of 100 µs, shifted left
+/// 11 bits, the offset in minutes in those 11 bits) of the instant in UTC. The ticks are the clock's reading at the
+/// offset, so only values at one offset keep instants in order: an instant in China time (+08:00) would sort and
+/// compare 8 hours late against the UTC ones. Every value is therefore written in UTC, as PostgreSQL's
+/// <see cref="UtcInstantConverter"/> does; reading still honours a stored offset (migration <c>InstantsInUtc</c>
+/// re-encoded the rows written before).
 /// </summary>
-public sealed class StoredInstantConverter : DateTimeOffsetToBinaryConverter;
+public sealed class StoredInstantConverter() : ValueConverter<DateTimeOffset, long>(
+    v => (v.UtcTicks / 1000) << 11,
+    v => new DateTimeOffset(new DateTime((v >> 11) * 1000), TimeSpan.FromMinutes((v << 53) >> 53)));
 
 /// <summary>
 /// How every DateTimeOffset is stored on PostgreSQL: as the same instant in UTC (<c>timestamptz</c> keeps no offset,

@@ -138,7 +138,8 @@ public sealed class AdminAccessTests : IAsyncLifetime
         {
             entries.Add(new AuditEntry
             {
-                At = PlatformTime.At(day.AddDays(i % 6), new TimeOnly(23, 30)), // late evening China time: the day edge matters
+                // Just after and just before a China day's edges, stamped in UTC as the audit stamps them: the day is China's.
+                At = PlatformTime.At(day.AddDays(i % 6), i % 4 == 0 ? new TimeOnly(0, 30) : new TimeOnly(23, 30)).ToUniversalTime(),
                 ActorName = i % 3 == 0 ? "Alice" : "Bob",
                 ActorEmail = i % 3 == 0 ? "alice@demo.test" : "bob@demo.test",
                 BrandId = i % 2 == 0 ? brandId : null,

@@ -59,8 +59,10 @@ internal static class PortfolioFilter
 
         if (!string.IsNullOrWhiteSpace(spec.Search))
         {
-            var pattern = "%" + spec.Search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(x => EF.Functions.Like(x.Code, pattern, "\\") || EF.Functions.Like(x.NameEn, pattern, "\\") || EF.Functions.Like(x.NameZh, pattern, "\\"));
+            // Both sides lower-cased: SQLite's LIKE ignores (ASCII) case and PostgreSQL's does not, so "zeta" finds
+            // "Zeta Foods" on either engine.
+            var pattern = "%" + spec.Search.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(x => EF.Functions.Like(x.Code.ToLower(), pattern, "\\") || EF.Functions.Like(x.NameEn.ToLower(), pattern, "\\") || EF.Functions.Like(x.NameZh.ToLower(), pattern, "\\"));
         }
 
         if (spec.Tier is { } tier)

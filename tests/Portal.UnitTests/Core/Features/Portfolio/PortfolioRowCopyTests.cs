@@ -90,6 +90,18 @@ public sealed class PortfolioRowCopyTests
     }
 
     [Fact]
+    public async Task Search_IgnoresTheCaseOfCodeAndName_OnEitherEngine()
+    {
+        await using var app = NewApp();
+        await TestBrands.CreateWithOwnerAsync(app, "case-mix", "case-mix@example.test", nameEn: "Zeta Foods");
+        await RunJobAsync(app);
+
+        (await PageAsync(app, new PortfolioSpec { Search = "zeta foods" })).Rows.Select(r => r.Code).ShouldBe(["case-mix"]);
+        (await PageAsync(app, new PortfolioSpec { Search = "CASE-MIX" })).Rows.Select(r => r.Code).ShouldBe(["case-mix"]);
+        (await PageAsync(app, new PortfolioSpec { Search = "ZETA_" })).Rows.ShouldBeEmpty("the underscore is a character, not LIKE's wildcard");
+    }
+
+    [Fact]
     public async Task BrandInSixtyCategories_IsListedWithEveryCategoryName()
     {
         await using var app = NewApp();
