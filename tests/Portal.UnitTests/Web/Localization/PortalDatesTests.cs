@@ -35,6 +35,42 @@ public sealed partial class PortalDatesTests
         offenders.ShouldBeEmpty("dates go through PortalDates (11/16/2026 in en-US, 2026/11/16 in zh-CN disagreed)");
     }
 
+    [Fact]
+    public void DatePickers_ShowIsoDays()
+    {
+        var offenders = Sources(".razor")
+            .SelectMany(f => DatePicker().Matches(File.ReadAllText(f)).Where(m => !m.Value.Contains("DateFormat=\"yyyy-MM-dd\"", StringComparison.Ordinal))
+                .Select(m => $"{Path.GetFileName(f)}: {m.Value[..Math.Min(80, m.Value.Length)]}"))
+            .ToList();
+
+        offenders.ShouldBeEmpty("without DateFormat a picker writes the culture's short date (11/16/2026, 2026/11/16)");
+    }
+
+    [Fact]
+    public void Resources_HoldNoDatePatterns()
+    {
+        var offenders = Sources(".resx")
+            .SelectMany(f => ResourceValue().Matches(File.ReadAllText(f)).Where(m => DatePattern().IsMatch(m.Groups[1].Value))
+                .Select(m => $"{Path.GetFileName(f)}: {m.Groups[1].Value}"))
+            .ToList();
+
+        offenders.ShouldBeEmpty("a pattern in a resource is a culture's own date shape; dates go through PortalDates");
+    }
+
+    private static IEnumerable<string> Sources(string extension) =>
+        Directory.GetFiles(Path.Combine(ResourceTests.RepositoryRoot(), "src"), "*" + extension, SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/bin/") && !f.Contains("/obj/"));
+
+    [GeneratedRegex(@"<MudDate(Range)?Picker\b.*?(/>|</MudDate)", RegexOptions.Singleline)]
+    private static partial Regex DatePicker();
+
+    [GeneratedRegex(@"<value>([^<]*)</value>")]
+    private static partial Regex ResourceValue();
+
+    /// <summary>A culture's own date pattern: month names (MMMM yyyy, d MMM yyyy) or Chinese date words (yyyy年M月d日); ISO yyyy-MM-dd is the one format.</summary>
+    [GeneratedRegex(@"MMM|yyyy年|M月|d日")]
+    private static partial Regex DatePattern();
+
     /// <summary>ToString("d"), ("g"), ("D")... with the reader's culture: each language its own shape.</summary>
     [GeneratedRegex(@"\.ToString\(""[dDgGfF]"",\s*(System\.Globalization\.)?CultureInfo\.CurrentCulture\)")]
     private static partial Regex CulturePattern();

@@ -60,8 +60,8 @@ public sealed class CalendarTests : PortalTestContext
 
         cut.FindAll("h3").Select(h => h.TextContent).ShouldBe(
         [
-            "Monday · 7 Dec 2026", "Tuesday · 8 Dec 2026", "Wednesday · 9 Dec 2026", "Thursday · 10 Dec 2026",
-            "Friday · 11 Dec 2026", "Saturday · 12 Dec 2026", "Sunday · 13 Dec 2026",
+            "Monday · 2026-12-07", "Tuesday · 2026-12-08", "Wednesday · 2026-12-09", "Thursday · 2026-12-10",
+            "Friday · 2026-12-11", "Saturday · 2026-12-12", "Sunday · 2026-12-13",
         ]);
         var day = cut.Find("[data-day='2026-12-08']").TextContent;
         day.ShouldContain("19:30");
@@ -78,7 +78,7 @@ public sealed class CalendarTests : PortalTestContext
 
         var cut = Render<WeekList>(p => p.Add(w => w.From, new DateOnly(2026, 12, 7)).Add(w => w.Code, "demo-tea").Add(w => w.Streams, [tuesday]));
 
-        cut.FindAll("h3")[1].TextContent.ShouldBe("星期二 · 2026年12月8日");
+        cut.FindAll("h3")[1].TextContent.ShouldBe("星期二 · 2026-12-08");
         cut.Find("[data-day='2026-12-08']").TextContent.ShouldContain("已就绪");
         cut.Find("[data-day='2026-12-07']").TextContent.ShouldContain("无直播");
     }
