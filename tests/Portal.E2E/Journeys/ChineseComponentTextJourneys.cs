@@ -54,6 +54,10 @@ public sealed class ChineseComponentTextJourneys(PortalServer server, ITestOutpu
         await page.GetByTestId("portfolio-columns").Locator("button").First.ClickAsync();
         await Expect(page.GetByTestId("portfolio-columns").GetByRole(AriaRole.Checkbox).First).ToBeVisibleAsync();
         await ShouldShowNoMudBlazorEnglishAsync(page);
+
+        // The tab (and what a screen reader announces first) names the brand in the reader's language.
+        await page.GotoAsync($"ops/brands/{DemoAccounts.BrandCode}");
+        await Expect(page).ToHaveTitleAsync(new Regex($"品牌 360 · {DemoAccounts.BrandNameZh}"));
     });
 
     [Fact]
