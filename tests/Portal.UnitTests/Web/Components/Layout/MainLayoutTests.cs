@@ -30,6 +30,8 @@ public sealed class MainLayoutTests : IAsyncLifetime
         html.ShouldContain("<main id=\"main\"");
         html.ShouldContain("<nav class=\"mud-navmenu");
         html.ShouldNotContain("data-testid=\"account-menu\"");
+        // The framework's error bar closes from a keyboard too, and says what its glyph does.
+        html.ShouldContain("<button type=\"button\" class=\"dismiss\" aria-label=\"Close this message\">");
     }
 
     [Fact]
