@@ -91,6 +91,31 @@ public sealed class MembersPageSwitchTests : PortalTestContext, IClassFixture<De
         brands.ShouldContain(secondId);
     }
 
+    [Fact]
+    public async Task AnInvitationBeingSent_DisablesTheButtons_SoASecondClickSendsNothing()
+    {
+        var (code, brandId, owner) = await _fixture.NewBrandAsync("mem");
+        SignInAs(owner, PortalRoles.BrandManager);
+        var page = Render<MembersPage>(p => p.Add(x => x.Code, code));
+        page.WaitForAssertion(() => page.FindAll("tbody tr").ShouldNotBeEmpty());
+        page.Find("input[type='email']").Change($"{code}-new@example.com");
+
+        // The invitation's first read carries the brand's code: it waits while the person clicks again.
+        using (var slow = _fixture.Reads.Hold(code))
+        {
+            var sending = page.Find("[data-testid='member-invite-send']").ClickAsync(new());
+            await slow.Reached.WaitAsync(TimeSpan.FromSeconds(10));
+            page.WaitForAssertion(() => page.Find("[data-testid='member-invite-send']").HasAttribute("disabled").ShouldBeTrue());
+            page.FindAll("button").Where(b => b.TextContent.Contains("Remove")).ShouldAllBe(b => b.HasAttribute("disabled"));
+            await page.Find("[data-testid='member-invite-send']").ClickAsync(new());
+            slow.Release();
+            await sending;
+        }
+
+        page.WaitForAssertion(() => page.Find("[data-testid='member-invite-send']").HasAttribute("disabled").ShouldBeFalse());
+        (await _fixture.App.WithDbAsync(db => db.BrandInvitations.CountAsync(i => i.BrandId == brandId))).ShouldBe(1);
+    }
+
     private static AngleSharp.Dom.IElement? RemoveButton(IRenderedComponent<MembersPage> page, string email) =>
         page.FindAll("button").SingleOrDefault(b => b.GetAttribute("aria-label")?.Contains(email) == true && b.TextContent.Contains("Remove"));
 }
