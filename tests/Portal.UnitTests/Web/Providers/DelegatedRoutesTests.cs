@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Features.Seeding;
+using Portal.Core.Features.Streams;
 using Portal.UnitTests.Core.Features.Providers;
 using Portal.UnitTests.Infrastructure;
 
@@ -69,16 +70,20 @@ public sealed class DelegatedRoutesTests(DelegationApp fixture) : IClassFixture<
     public async Task StreamPlanPage_OfADelegatedBrand_Opens_OfAnotherBrand_IsNotFound()
     {
         var plan = await fixture.App.WithDbAsync(db => db.StreamPlans.Where(p => p.BrandId == fixture.DemoTeaId).Select(p => p.Id).FirstAsync());
-        var moonPlan = await fixture.App.WithDbAsync(db => db.StreamPlans.Where(p => p.BrandId == fixture.SilverMoonId).Select(p => (Guid?)p.Id).FirstOrDefaultAsync());
+        // Silver Moon's own plan, made by its owner: Farsail does not serve Silver Moon.
+        var moonOwner = await fixture.App.WithDbAsync(db => db.BrandMembers.Where(m => m.BrandId == fixture.SilverMoonId)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.Role, u.Email }).OrderBy(x => x.Role).Select(x => x.Email!).FirstAsync());
+        var moonPlan = await fixture.Service<StreamPlanService>().CreateAsync(await fixture.App.PrincipalAsync(moonOwner), fixture.SilverMoonId,
+            StreamsApp.EmptyPlan(fixture.App.Clock.GetUtcNow().AddDays(3), "Silver Moon's own"));
+        moonPlan.Errors.ShouldBeEmpty();
         using var browser = new BrowserClient(fixture.App);
         await browser.SignInAsync(DemoData.ProviderOperatorEmail);
 
         (await browser.Http.GetAsync($"/brands/demo-tea/streams/{plan}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await browser.Http.GetAsync($"/brands/demo-tea/streams/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        if (moonPlan is { } other)
-        {
-            (await browser.Http.GetAsync($"/brands/silver-moon/streams/{other}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        }
+        (await browser.Http.GetAsync($"/brands/silver-moon/streams/{moonPlan.Value}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // Nor under the brand Farsail serves: a plan is found by its brand and its id together.
+        (await browser.Http.GetAsync($"/brands/demo-tea/streams/{moonPlan.Value}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Theory]
