@@ -25,7 +25,7 @@ internal static class SecurityStampCheck
     public static bool IsDue(CookieValidatePrincipalContext context)
     {
         var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
-        var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        var now = (options.TimeProvider ?? context.HttpContext.RequestServices.GetRequiredService<TimeProvider>()).GetUtcNow();
         return context.Properties.IssuedUtc is not { } issued || now.Subtract(issued) > options.ValidationInterval;
     }
 }

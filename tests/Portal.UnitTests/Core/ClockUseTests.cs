@@ -12,6 +12,16 @@ public sealed partial class ClockUseTests
     [GeneratedRegex(@"\b(DateTime|DateTimeOffset)\.(Now|UtcNow|Today)\b")]
     private static partial Regex MachineClock();
 
+    /// <summary>The machine's clock as a provider: product code names it only where the app's clock is built on it.</summary>
+    [GeneratedRegex(@"\bTimeProvider\.System\b")]
+    private static partial Regex SystemTimeProvider();
+
+    private const string ClockRegistration = "PortalCoreExtensions.cs";
+
+    /// <summary>A test class declared at the top of its file (file-scoped namespace): the name the test run filters by.</summary>
+    [GeneratedRegex(@"^(public |internal )?((sealed|static|abstract|partial) )*class (?<name>\w+)")]
+    private static partial Regex TopLevelClass();
+
     [Fact]
     public void ProductCode_NeverReadsTheMachinesClock()
     {
@@ -21,7 +31,8 @@ public sealed partial class ClockUseTests
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
-            .Where(l => MachineClock().IsMatch(l.Text) && !l.Text.TrimStart().StartsWith("//", StringComparison.Ordinal))
+            .Where(l => (MachineClock().IsMatch(l.Text) || (SystemTimeProvider().IsMatch(l.Text) && Path.GetFileName(l.File) != ClockRegistration))
+                && !l.Text.TrimStart().StartsWith("//", StringComparison.Ordinal))
             .Select(l => $"{Path.GetRelativePath(src, l.File)}:{l.Line}: {l.Text.Trim()}")
             .ToList();
 
@@ -40,15 +51,51 @@ public sealed partial class ClockUseTests
         var missing = Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Where(f => File.ReadLines(f).Any(l => MachineClock().IsMatch(l) && !l.TrimStart().StartsWith("//", StringComparison.Ordinal)))
+            .SelectMany(f => ClassesReadingTheMachinesClock(f).Select(name => (File: f, Class: name)))
             // Covered by name, or by its namespace (the folders below Core, e.g. Features/Accounts).
-            .Where(f => !suite.Contains(Path.GetFileNameWithoutExtension(f), StringComparison.Ordinal)
-                && !suite.Contains("Portal.UnitTests.Core." + Path.GetRelativePath(core, Path.GetDirectoryName(f)!).Replace(Path.DirectorySeparatorChar, '.') + ".", StringComparison.Ordinal))
-            .Select(f => Path.GetRelativePath(core, f))
+            .Where(c => !suite.Contains(c.Class, StringComparison.Ordinal)
+                && !suite.Contains("Portal.UnitTests.Core." + Path.GetRelativePath(core, Path.GetDirectoryName(c.File)!).Replace(Path.DirectorySeparatorChar, '.') + ".", StringComparison.Ordinal))
+            .Select(c => $"{Path.GetRelativePath(core, c.File)}: {c.Class}")
             .ToList();
 
         suite.ShouldContain("Kind!=Fault");
         missing.ShouldBeEmpty("add these test classes to PLUS365D_SUITE in scripts/test.sh: they read the machine's clock");
+    }
+
+    /// <summary>The top-level classes of a file with a read of the machine's clock in their lines (a file may hold several).</summary>
+    private static IEnumerable<string> ClassesReadingTheMachinesClock(string file)
+    {
+        string? current = null;
+        var found = new HashSet<string>();
+        foreach (var line in File.ReadLines(file))
+        {
+            if (TopLevelClass().Match(line) is { Success: true } declared)
+            {
+                current = declared.Groups["name"].Value;
+            }
+            else if (current is not null && MachineClock().IsMatch(line) && !line.TrimStart().StartsWith("//", StringComparison.Ordinal))
+            {
+                found.Add(current);
+            }
+        }
+
+        return found;
+    }
+
+    [Fact]
+    public void ClassesOfAFile_AreToldApart_WhenOnlyTheSecondReadsTheClock()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllLines(file, ["namespace X;", "public sealed class FirstTests", "{", "}", "", "public sealed class SecondTests", "{", "    var d = DateTime.UtcNow;", "}"]);
+
+            ClassesReadingTheMachinesClock(file).ShouldBe(["SecondTests"]);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]
@@ -58,5 +105,6 @@ public sealed partial class ClockUseTests
         MachineClock().IsMatch("x = DateTimeOffset.UtcNow.AddDays(1)").ShouldBeTrue();
         MachineClock().IsMatch("clock.GetUtcNow()").ShouldBeFalse();
         MachineClock().IsMatch("DateTimeOffset.UnixEpoch").ShouldBeFalse();
+        SystemTimeProvider().IsMatch("OfAsync(db, user, id, area, TimeProvider.System, token)").ShouldBeTrue();
     }
 }

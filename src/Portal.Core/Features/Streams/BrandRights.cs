@@ -25,13 +25,10 @@ public enum BrandRight
 /// </summary>
 public static class BrandRights
 {
-    /// <summary>Members edit, staff view, anyone else (providers' people included) nothing.</summary>
-    public static Task<BrandRight> OfAsync(PortalDbContext db, ClaimsPrincipal user, Guid brandId, CancellationToken cancellationToken) =>
-        OfAsync(db, user, brandId, DelegatedArea.None, TimeProvider.System, cancellationToken);
-
     /// <summary>
-    /// As the members-only overload, and a provider's person may edit while a delegation of <paramref name="area"/>
-    /// runs on <paramref name="clock"/>'s platform day (<see cref="BrandDirectory.MayWorkAsync"/>).
+    /// Members edit, staff view, anyone else nothing; with an <paramref name="area"/> other than
+    /// <see cref="DelegatedArea.None"/>, a provider's person may edit too while a delegation of it runs on
+    /// <paramref name="clock"/>'s platform day (<see cref="BrandDirectory.MayWorkAsync"/>).
     /// </summary>
     public static async Task<BrandRight> OfAsync(PortalDbContext db, ClaimsPrincipal user, Guid brandId, DelegatedArea area, TimeProvider clock, CancellationToken cancellationToken)
     {

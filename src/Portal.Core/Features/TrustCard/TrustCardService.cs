@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
 using Portal.Core.Features.Brands;
+using Portal.Core.Features.Providers;
 using Portal.Core.Features.Streams;
 
 namespace Portal.Core.Features.TrustCard;
@@ -38,7 +39,7 @@ public sealed class TrustCardService(
     public async Task<TrustCardView?> GetAsync(ClaimsPrincipal user, Guid brandId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var right = await BrandRights.OfAsync(db, user, brandId, cancellationToken);
+        var right = await BrandRights.OfAsync(db, user, brandId, DelegatedArea.None, clock, cancellationToken);
         if (right == BrandRight.None)
         {
             return null;
@@ -63,7 +64,7 @@ public sealed class TrustCardService(
     public async Task<TrustCardOutcome> SaveAsync(ClaimsPrincipal user, Guid brandId, TrustEntitlements selection, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        switch (await BrandRights.OfAsync(db, user, brandId, cancellationToken))
+        switch (await BrandRights.OfAsync(db, user, brandId, DelegatedArea.None, clock, cancellationToken))
         {
             case BrandRight.View:
                 return TrustCardOutcome.Failure(strings["TrustCard_Refused_ViewOnly"]);
