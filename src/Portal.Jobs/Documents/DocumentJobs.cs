@@ -31,21 +31,9 @@ internal sealed class DocumentJobsRegistration(IRecurringJobManager recurring, I
             DocumentExpiryJob.RecurringId,
             job => job.RunAsync(CancellationToken.None),
             options.Value.ExpiryCron,
-            new RecurringJobOptions { TimeZone = ChinaStandardTime() });
+            new RecurringJobOptions { TimeZone = JobSchedules.ChinaStandardTime });
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private static TimeZoneInfo ChinaStandardTime()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.CreateCustomTimeZone("UTC+8", Portal.Core.PlatformTime.Offset, "UTC+8", "UTC+8");
-        }
-    }
 }

@@ -39,17 +39,13 @@ internal sealed class MetricsJobsRegistration(IRecurringJobManager recurring, IO
 {
     public const string NightlyJobId = "metrics-nightly-recompute";
 
-    // Hangfire finds the zone again by its id, so it must be a system zone; UTC only where none is installed.
-    private static TimeZoneInfo ChinaStandardTime =>
-        TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var zone) ? zone : TimeZoneInfo.Utc;
-
     public Task StartAsync(CancellationToken cancellationToken)
     {
         recurring.AddOrUpdate<EvaluateMetricsJob>(
             NightlyJobId,
             job => job.RunAllAsync(CancellationToken.None),
             options.Value.NightlyRecomputeCron,
-            new RecurringJobOptions { TimeZone = ChinaStandardTime });
+            new RecurringJobOptions { TimeZone = JobSchedules.ChinaStandardTime });
         return Task.CompletedTask;
     }
 

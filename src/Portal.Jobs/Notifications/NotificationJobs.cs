@@ -17,16 +17,13 @@ public sealed class StalledBrandsJob(MetricsNotificationService notifications)
 /// <summary>Registers the stalled-brands pass (<c>Notifications:StalledCron</c>, China Standard Time).</summary>
 internal sealed class NotificationJobsRegistration(IRecurringJobManager recurring, IOptions<NotificationOptions> options) : IHostedService
 {
-    private static TimeZoneInfo ChinaStandardTime =>
-        TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var zone) ? zone : TimeZoneInfo.Utc;
-
     public Task StartAsync(CancellationToken cancellationToken)
     {
         recurring.AddOrUpdate<StalledBrandsJob>(
             StalledBrandsJob.RecurringId,
             job => job.RunAsync(CancellationToken.None),
             options.Value.StalledCron,
-            new RecurringJobOptions { TimeZone = ChinaStandardTime });
+            new RecurringJobOptions { TimeZone = JobSchedules.ChinaStandardTime });
         return Task.CompletedTask;
     }
 

@@ -32,17 +32,13 @@ internal sealed class PortfolioJobsRegistration(IRecurringJobManager recurring) 
 {
     public const string DailyJobId = "portfolio-daily-rebuild";
 
-    // Hangfire finds the zone again by its id, so it must be a system zone; UTC only where none is installed.
-    private static TimeZoneInfo ChinaStandardTime =>
-        TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var zone) ? zone : TimeZoneInfo.Utc;
-
     public Task StartAsync(CancellationToken cancellationToken)
     {
         recurring.AddOrUpdate<RefreshPortfolioJob>(
             DailyJobId,
             job => job.RunQueuedAsync(CancellationToken.None),
             "0 0 * * *",
-            new RecurringJobOptions { TimeZone = ChinaStandardTime });
+            new RecurringJobOptions { TimeZone = JobSchedules.ChinaStandardTime });
         return Task.CompletedTask;
     }
 
