@@ -103,7 +103,12 @@ public sealed class ReadGate : DbCommandInterceptor
         private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+        private int _waiting;
+
         public string Value { get; } = value;
+
+        /// <summary>How many queries carrying the value have started to wait (released ones included).</summary>
+        public int Waiting => Volatile.Read(ref _waiting);
 
         /// <summary>Completes when a query carrying the value has started to wait.</summary>
         public Task Reached => _reached.Task;
@@ -118,6 +123,7 @@ public sealed class ReadGate : DbCommandInterceptor
 
         internal Task WaitAsync()
         {
+            Interlocked.Increment(ref _waiting);
             _reached.TrySetResult();
             return _released.Task;
         }

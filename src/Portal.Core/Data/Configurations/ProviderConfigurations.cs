@@ -23,6 +23,9 @@ internal sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
         builder.Property(p => p.ContactPhone).HasMaxLength(40);
         builder.Property(p => p.DecisionReason).HasMaxLength(2000);
         builder.HasIndex(p => new { p.Status, p.CreatedAt });
+        // Every write of a provider moves its status from the one it read (a decision from Applied, a new application
+        // from Rejected): of two at once, the second finds the status changed and is refused, not applied as well.
+        builder.Property(p => p.Status).IsConcurrencyToken();
         builder.HasMany(p => p.Members).WithOne().HasForeignKey(m => m.ProviderId).OnDelete(DeleteBehavior.Cascade);
     }
 }

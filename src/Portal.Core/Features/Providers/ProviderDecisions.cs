@@ -70,8 +70,12 @@ public sealed class ProviderDecisions(
             new NotificationMessage(NotificationKind.ApplicationDecision, $"ProviderApplication_{decision}", null, ProviderPaths.Application,
                 [NotificationArg.Names(provider.NameZh, provider.NameEn), NotificationArg.Plain(text)]),
             members, cancellationToken: cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        notifications.Publish(batch);
-        return Outcome.Ok;
+        var saved = await db.SaveOrRefuseAsync(strings["Refused_ChangedMeanwhile"], cancellationToken);
+        if (saved.Succeeded)
+        {
+            notifications.Publish(batch);
+        }
+
+        return saved;
     }
 }

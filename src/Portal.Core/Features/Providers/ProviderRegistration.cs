@@ -165,6 +165,10 @@ public sealed class ProviderRegistration(
             await db.SaveChangesAsync(cancellationToken);
             return null;
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<string>.Fail(strings["Refused_ChangedMeanwhile"]);
+        }
         catch (DbUpdateException)
         {
             return Outcome<string>.Fail(strings["Validation_CodeTaken", code]);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core;
 using Portal.Core.Features.Notifications;
 using Portal.Core.Features.Providers;
 using Portal.Core.Features.Seeding;
@@ -171,6 +172,39 @@ public sealed class ProviderRegistrationTests(ProvidersApp fixture) : IClassFixt
         mine = (await fixture.Registration.MineAsync(await fixture.PrincipalAsync(manager)))!;
         mine.Status.ShouldBe(ProviderStatus.Applied);
         mine.DecisionReason.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task TwoDecisionsAtOnce_OneIsSaved_TheOtherIsRefused_AndTheManagerHearsOnce()
+    {
+        var (code, manager) = await fixture.AppliedAsync();
+        var id = await fixture.App.WithDbAsync(db => db.Providers.Where(p => p.Code == code).Select(p => p.Id).SingleAsync());
+        var operatorStaff = await fixture.PrincipalAsync(DemoData.OperatorEmail);
+        var admin = await fixture.PrincipalAsync(DemoData.AdminEmail);
+
+        // Both read the provider as Applied, then wait at their next read (its members, by the provider's id).
+        Outcome[] outcomes;
+        using (var held = fixture.Reads.Hold(id))
+        {
+            var approve = fixture.Decisions.DecideAsync(operatorStaff, code, ProviderDecision.Approve, null);
+            var reject = fixture.Decisions.DecideAsync(admin, code, ProviderDecision.Reject, "No licence.");
+            var deadline = Task.Delay(TimeSpan.FromSeconds(10));
+            while (held.Waiting < 2 && !deadline.IsCompleted)
+            {
+                await Task.Delay(20);
+            }
+
+            held.Waiting.ShouldBe(2);
+            held.Release();
+            outcomes = await Task.WhenAll(approve, reject);
+        }
+
+        outcomes.Count(o => o.Succeeded).ShouldBe(1);
+        outcomes.Single(o => !o.Succeeded).Errors.ShouldBe(["Someone else changed this application meanwhile; nothing was saved. Reload the page to see it as it is now."]);
+        var status = (await fixture.Registration.MineAsync(await fixture.PrincipalAsync(manager)))!.Status;
+        status.ShouldBe(outcomes[0].Succeeded ? ProviderStatus.Active : ProviderStatus.Rejected);
+        var managerId = await fixture.UserIdAsync(manager);
+        (await fixture.App.WithDbAsync(db => db.Notifications.CountAsync(n => n.RecipientUserId == managerId))).ShouldBe(1);
     }
 
     [Theory]

@@ -18,7 +18,12 @@ public sealed partial class ProvidersApp : IAsyncLifetime
 {
     private static int _counter;
 
-    public PortalAppFactory App { get; } = new(settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "false" });
+    public ProvidersApp() => App = new(settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "false" }) { TestServices = Reads.Install };
+
+    /// <summary>Holds back the app's reads carrying a value, for tests of two people acting at once (<see cref="ReadGate"/>).</summary>
+    public ReadGate Reads { get; } = new();
+
+    public PortalAppFactory App { get; }
 
     public ProviderRegistration Registration => App.Services.GetRequiredService<ProviderRegistration>();
 
