@@ -1,6 +1,11 @@
 using System.Net;
+using System.Reflection;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Features.Email;
+using Portal.Jobs.Email;
+using Portal.Jobs.Reconciliation;
 using Portal.UnitTests.Infrastructure;
 
 namespace Portal.UnitTests.Jobs;
@@ -40,4 +45,49 @@ public sealed class ReconciliationTests
         sent.Attempts.ShouldBe(1);
         File.Exists(Path.Combine(second.MailFolder, $"{emailId:N}@portal.eml")).ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task EmailInItsRetryChain_IsLeftToIt_AndQueuedAgainOnlyOnceItsRetriesAreOver()
+    {
+        await using var app = new PortalAppFactory(settings: new Dictionary<string, string?>
+        {
+            ["Jobs:RunServer"] = "false",
+            ["Email:Mode"] = "Smtp",
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = "1",
+            ["Email:Smtp:Security"] = "None",
+        });
+        var reconciler = app.Services.GetRequiredService<PendingWorkReconciler>();
+        var id = await app.WithDbAsync(async db =>
+        {
+            var email = new OutgoingEmail { To = "retry@example.com", Subject = "Hello", TextBody = "Body" };
+            db.OutgoingEmails.Add(email);
+            await db.SaveChangesAsync();
+            return email.Id;
+        });
+        await Should.ThrowAsync<Exception>(() => app.Services.GetRequiredService<EmailDelivery>().SendAsync(id, CancellationToken.None));
+
+        // Ten minutes on, the first attempt's job is between its retries: a second chain would count attempts twice.
+        app.Clock.MoveTo(app.Clock.GetUtcNow().AddMinutes(10));
+        await reconciler.RedispatchOlderThanAsync(PendingWorkReconciler.OverdueAfter, CancellationToken.None);
+        Queued(app, id).ShouldBe(0);
+
+        // Past the chain's last retry, still pending: its chain was lost (a restart with an in-memory queue).
+        app.Clock.MoveTo(app.Clock.GetUtcNow().Add(EmailDelivery.RetriesQuietAfter));
+        await reconciler.RedispatchOlderThanAsync(PendingWorkReconciler.OverdueAfter, CancellationToken.None);
+        Queued(app, id).ShouldBe(1);
+        (await app.WithDbAsync(db => db.OutgoingEmails.AsNoTracking().SingleAsync(e => e.Id == id))).Attempts.ShouldBe(1);
+    }
+
+    [Fact]
+    public void SendJobsLastRetry_ComesBeforeTheReconcileTakesAnEmailBack()
+    {
+        var retry = typeof(SendEmailJob).GetMethod(nameof(SendEmailJob.RunAsync))!.GetCustomAttribute<AutomaticRetryAttribute>()!;
+
+        TimeSpan.FromSeconds(retry.DelaysInSeconds.Max()).ShouldBeLessThan(EmailDelivery.RetriesQuietAfter - PendingWorkReconciler.OverdueAfter);
+    }
+
+    private static int Queued(PortalAppFactory app, Guid emailId) =>
+        app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedJobs("default", 0, 10_000)
+            .Count(j => j.Value.Job?.Type == typeof(SendEmailJob) && j.Value.Job.Args.FirstOrDefault() is Guid id && id == emailId);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 
@@ -8,12 +9,15 @@ namespace Portal.Core.Features.Email;
 /// job whose worker seemed lost can meet the reconcile job's re-enqueue of the same pending e-mail: without a
 /// claim both would send it. On PostgreSQL the claim is a session-level advisory lock on the context's connection,
 /// so a worker killed mid-send loses it with its connection and the next attempt may send. On SQLite one process
-/// owns the database and there is nothing to claim.
+/// owns the database, and its several job workers claim an e-mail in memory.
 /// </summary>
 internal sealed class EmailClaim : IAsyncDisposable
 {
     /// <summary>The advisory-lock class of e-mail claims (<c>pg_try_advisory_lock(int, int)</c>'s first key): "MAIL".</summary>
     public const int LockClass = 0x4D41494C;
+
+    /// <summary>The e-mails this process is sending (SQLite): ids are unique, whichever database they are in.</summary>
+    private static readonly ConcurrentDictionary<Guid, byte> Sending = new();
 
     private readonly PortalDbContext? _db;
     private readonly Guid _emailId;
@@ -24,12 +28,12 @@ internal sealed class EmailClaim : IAsyncDisposable
         _emailId = emailId;
     }
 
-    /// <summary>The claim, or null when another session holds it.</summary>
+    /// <summary>The claim, or null when another session (or, on SQLite, another worker of this process) holds it.</summary>
     public static async Task<EmailClaim?> TryTakeAsync(PortalDbContext db, Guid emailId, CancellationToken cancellationToken)
     {
         if (!db.Database.IsNpgsql())
         {
-            return new EmailClaim(null, emailId);
+            return Sending.TryAdd(emailId, 0) ? new EmailClaim(null, emailId) : null;
         }
 
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -39,7 +43,11 @@ internal sealed class EmailClaim : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_db is not null)
+        if (_db is null)
+        {
+            Sending.TryRemove(_emailId, out _);
+        }
+        else
         {
             await _db.Database.GetDbConnection().ExecuteAsync(null, $"SELECT pg_advisory_unlock({LockClass}, hashtext(@id::text))", CancellationToken.None, ("@id", _emailId));
             await _db.Database.CloseConnectionAsync();

@@ -17,6 +17,14 @@ public sealed class EmailDelivery(
     TimeProvider clock,
     ILogger<EmailDelivery> logger)
 {
+    /// <summary>
+    /// How long after a failed attempt a message may still be in its job's retry chain (the send job's longest retry
+    /// delay is an hour): until then the reconcile does not queue it again, as each attempt counts towards
+    /// <see cref="EmailOptions.MaxAttempts"/>. After it, a message still pending has lost its chain (a restart with an
+    /// in-memory queue) and is queued again.
+    /// </summary>
+    public static readonly TimeSpan RetriesQuietAfter = TimeSpan.FromHours(2);
+
     /// <summary>Sends the message if it is still pending. Throws when the transport fails, so the job is retried.</summary>
     public async Task SendAsync(Guid emailId, CancellationToken cancellationToken)
     {
@@ -35,6 +43,7 @@ public sealed class EmailDelivery(
         }
 
         email.Attempts++;
+        email.LastAttemptAt = clock.GetUtcNow();
         try
         {
             var htmlBody = await html.RenderAsync(email, cancellationToken);
@@ -78,7 +87,10 @@ public sealed class EmailDelivery(
     }
 }
 
-/// <summary>Finds e-mails still pending in the database.</summary>
+/// <summary>
+/// Finds e-mails still pending in the database: never tried, or tried and quiet for <see cref="EmailDelivery.RetriesQuietAfter"/>
+/// (one still in its retry chain would otherwise get a second chain, and use up its attempts in minutes).
+/// </summary>
 internal sealed class PendingEmailSource(IDbContextFactory<PortalDbContext> dbFactory) : IPendingWorkSource
 {
     public string Name => "e-mail";
@@ -86,8 +98,10 @@ internal sealed class PendingEmailSource(IDbContextFactory<PortalDbContext> dbFa
     public async Task<int> RedispatchAsync(IWorkDispatcher dispatcher, DateTimeOffset createdBefore, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var triedBefore = createdBefore == DateTimeOffset.MaxValue ? createdBefore : createdBefore - EmailDelivery.RetriesQuietAfter;
         var ids = await db.OutgoingEmails
-            .Where(e => e.Status == EmailStatus.Pending && e.CreatedAt < createdBefore)
+            .Where(e => e.Status == EmailStatus.Pending && e.CreatedAt < createdBefore
+                && (e.Attempts == 0 || e.LastAttemptAt == null || e.LastAttemptAt < triedBefore))
             .OrderBy(e => e.CreatedAt)
             .Select(e => e.Id)
             .ToListAsync(cancellationToken);

@@ -51,6 +51,9 @@ public sealed class OutgoingEmail : Data.IHasCreatedAt
 
     public string? LastError { get; set; }
 
+    /// <summary>When the last attempt started (null before the first): the reconcile leaves a message alone while its retries may still come.</summary>
+    public DateTimeOffset? LastAttemptAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? SentAt { get; set; }

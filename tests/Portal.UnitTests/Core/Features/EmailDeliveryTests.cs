@@ -85,4 +85,24 @@ public sealed class EmailDeliveryTests
         afterSecond.Status.ShouldBe(EmailStatus.Failed);
         afterSecond.Attempts.ShouldBe(2);
     }
+
+    [Fact]
+    [Trait("Engine", "Sqlite")] // PostgreSQL's claim, an advisory lock, is tried across nodes in SharedStateAcrossNodesTests
+    public async Task Claim_OnSqlite_IsHeldByOneWorkerOfTheProcessAtATime()
+    {
+        await using var app = new PortalAppFactory(settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "false" });
+        var id = await QueueAsync(app);
+        await using var first = app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Portal.Core.Data.PortalDbContext>>().CreateDbContext();
+        await using var second = app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Portal.Core.Data.PortalDbContext>>().CreateDbContext();
+
+        var claim = await EmailClaim.TryTakeAsync(first, id, CancellationToken.None);
+        claim.ShouldNotBeNull();
+        (await EmailClaim.TryTakeAsync(second, id, CancellationToken.None)).ShouldBeNull();
+        await app.Services.GetRequiredService<EmailDelivery>().SendAsync(id, CancellationToken.None);
+        (await app.WithDbAsync(db => db.OutgoingEmails.AsNoTracking().SingleAsync(e => e.Id == id))).Status.ShouldBe(EmailStatus.Pending, "the worker holding the claim sends it");
+
+        await claim.DisposeAsync();
+        await using var again = await EmailClaim.TryTakeAsync(second, id, CancellationToken.None);
+        again.ShouldNotBeNull();
+    }
 }
