@@ -181,7 +181,7 @@ public sealed class PortfolioEndpointTests(PortfolioFixture fixture) : IClassFix
     {
         using var browser = await SignedInAsync(DemoData.BrandManagerEmail);
         var response = await browser.Http.GetAsync("/ops/portfolio");
-        response.IsSuccessStatusCode.ShouldBeFalse();
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]

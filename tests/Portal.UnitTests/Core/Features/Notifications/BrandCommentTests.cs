@@ -174,19 +174,19 @@ public sealed class BrandCommentTests(NotificationsApp fixture) : IClassFixture<
         using var staffBrowser = new BrowserClient(fixture.App);
         await staffBrowser.SignInAsync(DemoData.OperatorEmail);
         using var brandBrowser = new BrowserClient(fixture.App);
-        await brandBrowser.SignInAsync(owner);
+        (await brandBrowser.SignInAsync(owner)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var staffHtml = WebUtility.HtmlDecode(await staffBrowser.Http.GetStringAsync($"/ops/brands/{code}/comments"));
         var brandResponse = await brandBrowser.Http.GetAsync($"/ops/brands/{code}/comments");
 
         staffHtml.ShouldContain("INTERNAL-FOR-STAFF");
-        brandResponse.StatusCode.ShouldNotBe(HttpStatusCode.OK);
+        brandResponse.StatusCode.ShouldBe(HttpStatusCode.Forbidden, "the staff area refuses anyone else");
         (await brandResponse.Content.ReadAsStringAsync()).ShouldNotContain("INTERNAL-FOR-STAFF");
 
         // Brand 360 hosts the same component: staff see the note there, the brand's manager gets no page.
         WebUtility.HtmlDecode(await staffBrowser.Http.GetStringAsync($"/ops/brands/{code}")).ShouldContain("INTERNAL-FOR-STAFF");
         var brand360 = await brandBrowser.Http.GetAsync($"/ops/brands/{code}");
-        brand360.StatusCode.ShouldNotBe(HttpStatusCode.OK);
+        brand360.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await brand360.Content.ReadAsStringAsync()).ShouldNotContain("INTERNAL-FOR-STAFF");
     }
 

@@ -88,7 +88,8 @@ public sealed class TrustCardTests(StreamsApp fixture) : IClassFixture<StreamsAp
     public async Task Tiers_AreReadFromTheDatabase_SoAChangedTierCounts()
     {
         var (brandId, owner) = await fixture.NewBrandAsync("trust-config");
-        await Cards.SaveAsync(owner, brandId, TrustTierDefaults.Basic);
+        (await Cards.SaveAsync(owner, brandId, TrustTierDefaults.Basic)).Succeeded.ShouldBeTrue();
+        (await Cards.GetAsync(owner, brandId)).ShouldNotBeNull().ReachedTier.ShouldNotBeNull().Code.ShouldBe("basic");
         await fixture.App.WithDbAsync(async db =>
         {
             var basic = await db.TrustTiers.SingleAsync(t => t.Code == "basic");
