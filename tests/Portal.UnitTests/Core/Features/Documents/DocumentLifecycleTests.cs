@@ -81,6 +81,24 @@ public sealed class DocumentLifecycleTests(DocumentsAppFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task CheckJob_SameFileOnAnUnrelatedBrand_FlagsFraudNamingThatBrand()
+    {
+        var file = TestFiles.UniquePng("copied-" + Guid.NewGuid());
+        var (firstCode, firstOwner, _) = await fixture.NewBrandAsync("Original Co");
+        await fixture.UploadCheckedAsync(firstCode, firstOwner, DocumentsAppFixture.Trademark("TM-30-2022-" + Random.Shared.Next(100000, 999999)), file);
+        var (code, owner, _) = await fixture.NewBrandAsync("Copier Co");
+
+        // Another certificate number, the same scan: only the file gives it away.
+        var id = await fixture.UploadCheckedAsync(code, owner, DocumentsAppFixture.Trademark("TM-30-2022-" + Random.Shared.Next(100000, 999999)), file);
+
+        var document = await fixture.DocumentAsync(id);
+        document.FraudUnresolved.ShouldBeTrue();
+        var finding = document.FraudFindings.ShouldHaveSingleItem();
+        finding.Code.ShouldBe("Fraud_SameFile");
+        finding.Argument.ShouldBe(firstCode);
+    }
+
+    [Fact]
     public async Task CheckJob_SameFileOnABrandWithTheSameOwner_IsNotAFraudSignal()
     {
         var (code, owner, brandId) = await fixture.NewBrandAsync("Twin Co");
