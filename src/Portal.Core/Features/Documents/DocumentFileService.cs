@@ -50,14 +50,31 @@ public sealed class DocumentFileService(
             return Outcome<Guid>.Fail(stored.Errors);
         }
 
-        var latest = await db.Documents.Where(d => d.BrandId == brand.Id && d.RuleId == rule.Id).MaxAsync(d => (int?)d.Version, cancellationToken) ?? 0;
-        var document = NewVersion(brand.Id, rule, latest + 1, stored.Value!, request, facts, userId);
-        document.UploadedByProviderId = await Providers.Delegations.OnBehalfOfAsync(db, userId, brand.Id, clock, cancellationToken);
-        db.Documents.Add(document);
-        db.DocumentDecisions.Add(new DocumentDecision { DocumentId = document.Id, Action = DocumentAction.Uploaded, From = DocumentStatus.Checking, To = DocumentStatus.Checking, ActorUserId = userId });
-        await db.SaveChangesAsync(cancellationToken);
-        dispatcher.CheckDocument(document.Id);
-        return Outcome<Guid>.Success(document.Id);
+        var onBehalfOf = await Providers.Delegations.OnBehalfOfAsync(db, userId, brand.Id, clock, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var latest = await db.Documents.Where(d => d.BrandId == brand.Id && d.RuleId == rule.Id).MaxAsync(d => (int?)d.Version, cancellationToken) ?? 0;
+            var document = NewVersion(brand.Id, rule, latest + 1, stored.Value!, request, facts, userId);
+            document.UploadedByProviderId = onBehalfOf;
+            db.Documents.Add(document);
+            db.DocumentDecisions.Add(new DocumentDecision { DocumentId = document.Id, Action = DocumentAction.Uploaded, From = DocumentStatus.Checking, To = DocumentStatus.Checking, ActorUserId = userId });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                dispatcher.CheckDocument(document.Id);
+                return Outcome<Guid>.Success(document.Id);
+            }
+            catch (DbUpdateException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Another upload for the same requirement (a colleague, a provider) took this version number meanwhile
+                // (the unique index on brand, requirement and version): number it again after theirs.
+                db.ChangeTracker.Clear();
+                if (attempt == 3)
+                {
+                    return Outcome<Guid>.Fail(strings["Refused_UploadedMeanwhile"]);
+                }
+            }
+        }
     }
 
     /// <summary>The stored file of a document, for its brand's members and staff; null for anyone else.</summary>

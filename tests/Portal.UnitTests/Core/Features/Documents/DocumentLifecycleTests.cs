@@ -81,6 +81,34 @@ public sealed class DocumentLifecycleTests(DocumentsAppFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task TwoUploadsForOneRequirementAtOnce_BothKept_AsSuccessiveVersions()
+    {
+        var (code, owner, brandId) = await fixture.NewBrandAsync("Busy Co");
+        var ruleId = await fixture.App.WithDbAsync(db => db.RequirementRules.Where(r => r.Code == "brand-trademark").Select(r => r.Id).SingleAsync());
+
+        // Both wait where they number their version (the first read carrying the requirement's id), then go together.
+        Outcome<Guid>[] outcomes;
+        using (var held = fixture.Reads.Hold(ruleId))
+        {
+            var first = fixture.Files.UploadAsync(owner, code, DocumentsAppFixture.Trademark("TM-30-2023-000001"), new MemoryStream(TestFiles.UniquePng("a-" + Guid.NewGuid())));
+            var second = fixture.Files.UploadAsync(owner, code, DocumentsAppFixture.Trademark("TM-30-2023-000002"), new MemoryStream(TestFiles.UniquePng("b-" + Guid.NewGuid())));
+            var deadline = Task.Delay(TimeSpan.FromSeconds(10));
+            while (held.Waiting < 2 && !deadline.IsCompleted)
+            {
+                await Task.Delay(20);
+            }
+
+            held.Waiting.ShouldBe(2);
+            held.Release();
+            outcomes = await Task.WhenAll(first, second);
+        }
+
+        outcomes.ShouldAllBe(o => o.Succeeded);
+        var versions = await fixture.App.WithDbAsync(db => db.Documents.Where(d => d.BrandId == brandId && d.RuleId == ruleId).Select(d => d.Version).OrderBy(v => v).ToListAsync());
+        versions.ShouldBe([1, 2]);
+    }
+
+    [Fact]
     public async Task CheckJob_SameFileOnAnUnrelatedBrand_FlagsFraudNamingThatBrand()
     {
         var file = TestFiles.UniquePng("copied-" + Guid.NewGuid());

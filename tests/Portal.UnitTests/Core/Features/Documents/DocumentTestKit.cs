@@ -107,10 +107,13 @@ public sealed class DocumentsAppFixture : IAsyncLifetime
             ["Jobs:RunServer"] = "false",
             ["Documents:StoragePath"] = Storage,
             ["Documents:MaxFileBytes"] = "4096",
-        });
+        }) { TestServices = Reads.Install };
     }
 
     public PortalAppFactory App { get; }
+
+    /// <summary>Holds back the app's reads carrying a value, for tests of uploads that meet (<see cref="ReadGate"/>).</summary>
+    public ReadGate Reads { get; } = new();
 
     public string Storage { get; }
 
