@@ -110,6 +110,18 @@ public sealed class ReadGate : DbCommandInterceptor
         /// <summary>How many queries carrying the value have started to wait (released ones included).</summary>
         public int Waiting => Volatile.Read(ref _waiting);
 
+        /// <summary>Waits (up to ten seconds) until <paramref name="count"/> queries wait here: several actions that met.</summary>
+        public async Task WaitingAsync(int count)
+        {
+            var deadline = Task.Delay(TimeSpan.FromSeconds(10));
+            while (Waiting < count && !deadline.IsCompleted)
+            {
+                await Task.Delay(20);
+            }
+
+            Waiting.ShouldBe(count, $"{count} reads carrying {Value} should be waiting");
+        }
+
         /// <summary>Completes when a query carrying the value has started to wait.</summary>
         public Task Reached => _reached.Task;
 

@@ -76,27 +76,40 @@ public sealed class GrowthPathService(IDbContextFactory<PortalDbContext> dbFacto
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(explanation);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var brand = await db.Brands.SingleOrDefaultAsync(b => b.Id == brandId, cancellationToken)
-            ?? throw new InvalidOperationException($"Brand {brandId} does not exist.");
-        if (brand.Tier == to)
+        for (var attempt = 1; ; attempt++)
         {
-            return null;
-        }
+            var brand = await db.Brands.SingleOrDefaultAsync(b => b.Id == brandId, cancellationToken)
+                ?? throw new InvalidOperationException($"Brand {brandId} does not exist.");
+            if (brand.Tier == to)
+            {
+                return null;
+            }
 
-        var change = new TierChange
-        {
-            BrandId = brandId,
-            From = brand.Tier,
-            To = to,
-            EffectiveFrom = effectiveFrom,
-            Explanation = explanation.Trim(),
-            Source = source,
-            ChangedByUserId = changedByUserId,
-        };
-        brand.Tier = to;
-        db.Set<TierChange>().Add(change);
-        await db.SaveChangesAsync(cancellationToken);
-        return change;
+            var change = new TierChange
+            {
+                BrandId = brandId,
+                From = brand.Tier,
+                To = to,
+                EffectiveFrom = effectiveFrom,
+                Explanation = explanation.Trim(),
+                Source = source,
+                ChangedByUserId = changedByUserId,
+            };
+            brand.Tier = to;
+            brand.Version++;
+            db.Set<TierChange>().Add(change);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return change;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // The brand changed since it was read (another override to the same tier, a workflow step): read it
+                // again, so a move already made is not recorded, and notified, twice.
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     private IReadOnlyList<TierStep> Steps(GrowthTier current)

@@ -149,8 +149,10 @@ public sealed class BrandOperationsService(
             ChangedByUserId = staffId,
         });
         brand.AccountManagerUserId = managerId;
-        await db.SaveChangesAsync(cancellationToken);
-        return Outcome.Ok;
+        // The brand's version guards the history: of two assignments at once, the second is refused rather than
+        // recorded as a change from the manager the first one replaced.
+        brand.Version++;
+        return await db.SaveOrRefuseAsync(strings["Operations_ChangedMeanwhile"], cancellationToken);
     }
 
     private static IQueryable<PortalUser> StaffQuery(PortalDbContext db) =>

@@ -92,13 +92,7 @@ public sealed class DocumentLifecycleTests(DocumentsAppFixture fixture) : IClass
         {
             var first = fixture.Files.UploadAsync(owner, code, DocumentsAppFixture.Trademark("TM-30-2023-000001"), new MemoryStream(TestFiles.UniquePng("a-" + Guid.NewGuid())));
             var second = fixture.Files.UploadAsync(owner, code, DocumentsAppFixture.Trademark("TM-30-2023-000002"), new MemoryStream(TestFiles.UniquePng("b-" + Guid.NewGuid())));
-            var deadline = Task.Delay(TimeSpan.FromSeconds(10));
-            while (held.Waiting < 2 && !deadline.IsCompleted)
-            {
-                await Task.Delay(20);
-            }
-
-            held.Waiting.ShouldBe(2);
+            await held.WaitingAsync(2);
             held.Release();
             outcomes = await Task.WhenAll(first, second);
         }

@@ -13,7 +13,12 @@ namespace Portal.UnitTests.Core.Features.Operations;
 /// <summary>One app (no job server) for the Brand 360 tests; each test makes a brand of its own.</summary>
 public sealed class OperationsFixture : IAsyncLifetime
 {
-    public PortalAppFactory App { get; } = new(settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "false" });
+    public OperationsFixture() => App = new(settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "false" }) { TestServices = Reads.Install };
+
+    public PortalAppFactory App { get; }
+
+    /// <summary>Holds back the app's reads carrying a value, for tests of two staff acting at once (<see cref="ReadGate"/>).</summary>
+    public ReadGate Reads { get; } = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -100,6 +105,51 @@ public sealed class BrandOperationsTests(OperationsFixture fixture) : IClassFixt
         var adminId = await UserIdAsync("admin@demo.test");
         changes.Select(c => (c.FromUserId, c.ToUserId, c.ChangedByUserId)).ShouldBe([(null, ska, adminId), (ska, null, adminId)]);
         (await _app.WithDbAsync(db => db.Brands.Where(b => b.Id == id).Select(b => b.AccountManagerUserId).SingleAsync())).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task TwoOverridesToOneTierAtOnce_RecordOneChange_AndTellTheOtherItIsDone()
+    {
+        var (_, id, _) = await NewBrandAsync();
+        var ska = await _app.PrincipalAsync("ska@demo.test");
+        var admin = await _app.PrincipalAsync("admin@demo.test");
+
+        var outcomes = await TogetherAsync(id,
+            () => Operations.OverrideTierAsync(ska, id, GrowthTier.Ka, "Offline sales confirmed"),
+            () => Operations.OverrideTierAsync(admin, id, GrowthTier.Ka, "Confirmed by phone"));
+
+        outcomes.Count(o => o.Succeeded).ShouldBe(1);
+        outcomes.Single(o => !o.Succeeded).Errors.ShouldBe(["The brand is already at this tier."]);
+        (await _app.WithDbAsync(db => db.Set<TierChange>().CountAsync(c => c.BrandId == id))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task TwoAssignmentsAtOnce_KeepOneHistory_AndRefuseTheSecond()
+    {
+        var (_, id, _) = await NewBrandAsync();
+        var admin = await _app.PrincipalAsync("admin@demo.test");
+        var ska = await UserIdAsync("ska@demo.test");
+        var adminId = await UserIdAsync("admin@demo.test");
+
+        var outcomes = await TogetherAsync(id,
+            () => Operations.AssignAccountManagerAsync(admin, id, ska),
+            () => Operations.AssignAccountManagerAsync(admin, id, adminId));
+
+        outcomes.Count(o => o.Succeeded).ShouldBe(1);
+        outcomes.Single(o => !o.Succeeded).Errors.ShouldBe(["Someone else changed this brand at the same time; nothing was saved. Reload the page and try again."]);
+        var change = (await _app.WithDbAsync(db => db.AccountManagerChanges.Where(c => c.BrandId == id).ToListAsync())).ShouldHaveSingleItem();
+        change.FromUserId.ShouldBeNull();
+        (await _app.WithDbAsync(db => db.Brands.Where(b => b.Id == id).Select(b => b.AccountManagerUserId).SingleAsync())).ShouldBe(change.ToUserId);
+    }
+
+    // Both actions wait at their first read of the brand, then go at once: each reads the brand as the other found it.
+    private async Task<Portal.Core.Outcome[]> TogetherAsync(Guid brandId, Func<Task<Portal.Core.Outcome>> first, Func<Task<Portal.Core.Outcome>> second)
+    {
+        using var held = fixture.Reads.Hold(brandId);
+        var running = new[] { first(), second() };
+        await held.WaitingAsync(2);
+        held.Release();
+        return await Task.WhenAll(running);
     }
 
     [Fact]

@@ -188,13 +188,7 @@ public sealed class ProviderRegistrationTests(ProvidersApp fixture) : IClassFixt
         {
             var approve = fixture.Decisions.DecideAsync(operatorStaff, code, ProviderDecision.Approve, null);
             var reject = fixture.Decisions.DecideAsync(admin, code, ProviderDecision.Reject, "No licence.");
-            var deadline = Task.Delay(TimeSpan.FromSeconds(10));
-            while (held.Waiting < 2 && !deadline.IsCompleted)
-            {
-                await Task.Delay(20);
-            }
-
-            held.Waiting.ShouldBe(2);
+            await held.WaitingAsync(2);
             held.Release();
             outcomes = await Task.WhenAll(approve, reject);
         }
