@@ -65,13 +65,17 @@ public sealed class DocumentReviewService(
         return outcome;
     }
 
-    /// <summary>The same decision for several documents; each is decided (or refused) on its own.</summary>
-    public async Task<IReadOnlyDictionary<Guid, Outcome>> DecideManyAsync(ClaimsPrincipal user, IReadOnlyCollection<Guid> documentIds, DocumentAction action, IReadOnlyList<string>? reasonCodes = null, string? note = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The same decision for several documents; each is decided (or refused) on its own, and <paramref name="decided"/>
+    /// hears how many are done after each, for a progress bar.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, Outcome>> DecideManyAsync(ClaimsPrincipal user, IReadOnlyCollection<Guid> documentIds, DocumentAction action, IReadOnlyList<string>? reasonCodes = null, string? note = null, Action<int>? decided = null, CancellationToken cancellationToken = default)
     {
         var results = new Dictionary<Guid, Outcome>();
         foreach (var id in documentIds.Distinct())
         {
             results[id] = await DecideAsync(user, id, action, reasonCodes, note, cancellationToken);
+            decided?.Invoke(results.Count);
         }
 
         return results;

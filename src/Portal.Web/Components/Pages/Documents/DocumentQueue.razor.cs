@@ -33,6 +33,9 @@ public sealed partial class DocumentQueue
     private IReadOnlyCollection<string> reasonCodes = [];
     private string? note;
     private string? fraudNote;
+    private readonly OneAtATime actions = new();
+    private int bulkDone;
+    private int bulkTotal;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -120,7 +123,7 @@ public sealed partial class DocumentQueue
         errors = [];
     }
 
-    private async Task DecideAsync(DocumentAction action)
+    private Task DecideAsync(DocumentAction action) => actions.RunAsync(async () =>
     {
         if (current is null)
         {
@@ -130,17 +133,32 @@ public sealed partial class DocumentQueue
         var outcome = await Review.DecideAsync((await AuthenticationState).User, current.Id, action, reasonCodes.ToList(), note);
         errors = outcome.Errors;
         await LoadAsync();
-    }
+    });
 
-    private async Task BulkAsync(DocumentAction action)
+    // Up to a page of documents, each decided in its own transaction with its notices: the bar counts them.
+    private Task BulkAsync(DocumentAction action) => actions.RunAsync(async () =>
     {
-        var results = await Review.DecideManyAsync((await AuthenticationState).User, selected.ToList(), action, reasonCodes.ToList(), note);
-        errors = results.Values.SelectMany(r => r.Errors).Distinct().ToList();
-        selected.Clear();
-        await LoadAsync();
-    }
+        var ids = selected.ToList();
+        (bulkDone, bulkTotal) = (0, ids.Count);
+        try
+        {
+            var results = await Review.DecideManyAsync((await AuthenticationState).User, ids, action, reasonCodes.ToList(), note, decided: done =>
+            {
+                bulkDone = done;
+                _ = InvokeAsync(StateHasChanged);
+            });
+            errors = results.Values.SelectMany(r => r.Errors).Distinct().ToList();
+            selected.Clear();
+        }
+        finally
+        {
+            bulkTotal = 0;
+        }
 
-    private async Task ClearFraudAsync()
+        await LoadAsync();
+    });
+
+    private Task ClearFraudAsync() => actions.RunAsync(async () =>
     {
         if (current is null)
         {
@@ -149,7 +167,8 @@ public sealed partial class DocumentQueue
 
         errors = (await Review.ClearFraudFlagAsync((await AuthenticationState).User, current.Id, fraudNote)).Errors;
         await LoadAsync();
-    }
+    });
+
 
     private async Task AssignAsync(Guid? reviewer)
     {

@@ -137,6 +137,43 @@ public sealed class DocumentComponentTests : PortalTestContext, IClassFixture<Do
     }
 
     [Fact]
+    public async Task Queue_BulkDecision_CountsItsProgress_AndDisablesTheDecisionsUntilDone()
+    {
+        var (code, owner, _) = await _fixture.NewBrandAsync("Bulk Ltd");
+        var first = await _fixture.UploadCheckedAsync(code, owner, DocumentsAppFixture.Trademark("TM-30-2020-BULK01"));
+        var second = await _fixture.UploadCheckedAsync(code, owner, DocumentsAppFixture.Trademark("TM-30-2020-BULK02"));
+        await SignInStaffAsync();
+        var queue = Render<DocumentQueue>();
+        Field(queue, "filter-brand").Change(code);
+        queue.WaitForAssertion(() => Brands(queue).Count.ShouldBe(2));
+        for (var row = 0; row < 2; row++)
+        {
+            await queue.InvokeAsync(() => queue.FindAll("[data-testid='queue'] tbody input[type='checkbox']")[row].Change(true));
+        }
+
+        queue.WaitForAssertion(() => queue.Find("[data-testid='bulk-approve']").TextContent.ShouldBe("Approve selected (2)"));
+
+        // Each decision first reads its document: both wait until the test lets them go.
+        using (var heldFirst = _fixture.Reads.Hold(first))
+        using (var heldSecond = _fixture.Reads.Hold(second))
+        {
+            var deciding = queue.InvokeAsync(() => queue.Find("[data-testid='bulk-approve']").Click());
+            await Task.WhenAny(heldFirst.Reached, heldSecond.Reached).WaitAsync(TimeSpan.FromSeconds(10));
+
+            queue.WaitForAssertion(() => queue.Find("[data-testid='bulk-progress'] [role='status']").TextContent.ShouldBe("Deciding: 0 of 2 done"));
+            queue.Find("[data-testid='bulk-approve']").HasAttribute("disabled").ShouldBeTrue();
+            queue.Find("[data-testid='bulk-reject']").HasAttribute("disabled").ShouldBeTrue();
+            heldFirst.Release();
+            heldSecond.Release();
+            await deciding;
+        }
+
+        queue.WaitForAssertion(() => queue.FindAll("[data-testid='bulk-progress']").ShouldBeEmpty());
+        (await _fixture.DocumentAsync(first)).Status.ShouldBe(DocumentStatus.Approved);
+        (await _fixture.DocumentAsync(second)).Status.ShouldBe(DocumentStatus.Approved);
+    }
+
+    [Fact]
     public async Task Queue_MoreThanAPage_PagesOnTheServerWithTotalAndPageSelection()
     {
         var (code, _, brandId) = await _fixture.NewBrandAsync("Paged Ltd");
