@@ -72,6 +72,19 @@ public sealed class BrandToDoListTests : PortalTestContext
         Text(list, "kpi-Streams").ShouldContain("No figures yet");
     }
 
+    [Theory]
+    [InlineData("h3")] // under the brand's own h2, on the brand home that lists several brands
+    [InlineData("h2")] // right under the page's h1, on one brand's page
+    public void Headings_AreOneBelowWhatIsAbove_AndTheFiguresTitleIsTheBrands(string level)
+    {
+        var list = Render<BrandToDoList>(p => p.Add(x => x.ToDo, Full()).Add(x => x.HeadingTag, level));
+
+        list.Find("[data-testid='brand-todo']").QuerySelector(level).ShouldNotBeNull().TextContent.ShouldBe("What to do next");
+        var figures = list.Find("[data-testid='brand-kpis']");
+        figures.QuerySelector(level).ShouldNotBeNull().Id.ShouldBe($"kpi-title-{Full().Brand.Code}");
+        figures.GetAttribute("aria-labelledby").ShouldBe($"kpi-title-{Full().Brand.Code}");
+    }
+
     [Fact]
     public void ToDoList_InChinese_SpeaksChineseAndCountsMoneyInWan()
     {
