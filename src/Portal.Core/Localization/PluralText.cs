@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Localization;
 
 namespace Portal.Core.Localization;
@@ -14,8 +15,9 @@ public static class PluralText
 
     /// <summary>
     /// The text of <paramref name="key"/> for <paramref name="count"/> (the number as shown, e.g. rounded),
-    /// formatted with <paramref name="arguments"/>, or with the count alone when none are given.
+    /// formatted with <paramref name="arguments"/>, or with the count alone when none are given: grouped in the
+    /// reader's culture (12,345), as the pager beside such a text writes it.
     /// </summary>
     public static LocalizedString Plural(this IStringLocalizer localizer, string key, decimal count, params object[] arguments) =>
-        localizer[count == 1 ? key + OneSuffix : key, arguments.Length == 0 ? [count] : arguments];
+        localizer[count == 1 ? key + OneSuffix : key, arguments.Length == 0 ? [count.ToString("#,0.##", CultureInfo.CurrentCulture)] : arguments];
 }
