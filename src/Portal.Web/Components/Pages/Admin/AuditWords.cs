@@ -21,6 +21,9 @@ public sealed class AuditWords(
 
     public string Field(string property) => Either($"AuditField_{property}") ?? property;
 
+    /// <summary>An operation's name as the audit stores it ("User.ChangeRoles"), in words.</summary>
+    public string Operation(string operation) => Either($"AuditOperation_{operation.Replace('.', '_')}") ?? operation;
+
     /// <summary>A stored value of <paramref name="property"/> of a <paramref name="recordType"/> record, in words.</summary>
     public string? Value(string recordType, string property, string? text, IReadOnlyDictionary<Guid, string> names)
     {

@@ -16,6 +16,7 @@ public sealed class AuditChainCheckTests : PortalTestContext, IClassFixture<Admi
     {
         _fixture = fixture;
         Services.AddSingleton(fixture.App.Services.GetRequiredService<AuditChainVerification>());
+        Services.AddSingleton(fixture.App.Services.GetRequiredService<AuditWords>());
     }
 
     [Fact]
@@ -31,6 +32,6 @@ public sealed class AuditChainCheckTests : PortalTestContext, IClassFixture<Admi
         check.Find("[data-testid='audit-chain-verify']").Click();
 
         check.WaitForAssertion(() => check.Find("[data-testid='audit-chain-result']").TextContent
-            .ShouldContain($"The chain is intact: all {count} entries match their hashes."));
+            .ShouldContain($"The chain is intact: all {count.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en"))} entries match their hashes."));
     }
 }

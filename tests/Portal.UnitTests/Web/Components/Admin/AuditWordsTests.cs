@@ -20,6 +20,22 @@ public sealed class AuditWordsTests : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Theory]
+    [InlineData("zh-CN", "修改角色")]
+    [InlineData("en", "Roles changed")]
+    public void EveryOperationTheAuditRecords_HasWords(string culture, string changeRoles)
+    {
+        using var _ = PortalCultures.Use(culture);
+        var words = _app.Services.GetRequiredService<AuditWords>();
+        var operations = new[] { typeof(Portal.Core.Features.Administration.AdminOperations), typeof(Portal.Core.Features.Accounts.TwoFactor.TwoFactorService.Operations) }
+            .SelectMany(t => t.GetFields()).Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        operations.Count.ShouldBe(11);
+
+        operations.Where(o => words.Operation(o) == o).ShouldBeEmpty("each operation needs AuditOperation_ words in AuditTimelineStrings");
+        words.Operation("User.ChangeRoles").ShouldBe(changeRoles);
+        words.Operation("Future.Thing").ShouldBe("Future.Thing", "an operation nobody has words for yet is shown as stored");
+    }
+
+    [Theory]
     [InlineData("zh-CN")]
     [InlineData("en")]
     public void EveryValueOfEveryEnumInTheModel_HasWords(string culture)
