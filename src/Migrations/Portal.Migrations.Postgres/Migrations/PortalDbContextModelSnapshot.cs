@@ -735,6 +735,9 @@ namespace Portal.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("ProfileRevision")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("ReapplyFrom")
                         .HasColumnType("date");
 

@@ -723,6 +723,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ProfileRevision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("ReapplyFrom")
                         .HasColumnType("TEXT");
 

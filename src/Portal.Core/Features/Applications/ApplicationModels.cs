@@ -38,6 +38,12 @@ public sealed class BrandProfile
     public List<Guid> CategoryIds { get; set; } = [];
 
     public List<AuthorizationLink> AuthorizationChain { get; set; } = [];
+
+    /// <summary>
+    /// The brand's <see cref="Brands.Brand.ProfileRevision"/> this form was read at; a save of an older one is refused.
+    /// Null skips the check (a form made from scratch). After a save it holds the new revision, so the form saves again.
+    /// </summary>
+    public int? Revision { get; set; }
 }
 
 /// <summary>One step of the history as a page shows it.</summary>

@@ -23,7 +23,10 @@ public sealed class ApplicationProfileService(
             .Select(c => new CategoryOption(c.Id, c.Code, c.NameZh, c.NameEn)).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Saves the profile while the application is a draft or sent back for changes; members only.</summary>
+    /// <summary>
+    /// Saves the profile while the application is a draft or sent back for changes; members only. A form read before
+    /// a colleague's save is refused (<see cref="BrandProfile.Revision"/>), so nobody saves over edits they never saw.
+    /// </summary>
     public async Task<Outcome> SaveProfileAsync(ClaimsPrincipal user, string code, BrandProfile profile, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -38,6 +41,11 @@ public sealed class ApplicationProfileService(
             return Outcome.Fail(strings["Refused_NotEditable", strings[$"Status_{brand.Status}"]]);
         }
 
+        if (profile.Revision is { } read && read != brand.ProfileRevision)
+        {
+            return Outcome.Fail(strings["Refused_ProfileSavedMeanwhile"]);
+        }
+
         var errors = await ValidateAsync(db, profile, cancellationToken);
         if (errors.Count > 0)
         {
@@ -50,7 +58,16 @@ public sealed class ApplicationProfileService(
             return Outcome.Fail(tooLong);
         }
 
-        return await db.SaveOrRefuseAsync(strings["Refused_Concurrent"], cancellationToken);
+        // The version guards the moment between this read and the save (a colleague's save, a review step).
+        brand.ProfileRevision++;
+        brand.Version++;
+        var saved = await db.SaveOrRefuseAsync(strings["Refused_Concurrent"], cancellationToken);
+        if (saved.Succeeded)
+        {
+            profile.Revision = brand.ProfileRevision;
+        }
+
+        return saved;
     }
 
     /// <summary>A brand's two names are required, when it is started and whenever its profile is saved.</summary>

@@ -96,5 +96,6 @@ public sealed class ApplicationQueryService(IDbContextFactory<PortalDbContext> d
         TrademarkOwner = brand.TrademarkOwner,
         CategoryIds = brand.Categories.Select(c => c.CategoryId).ToList(),
         AuthorizationChain = brand.AuthorizationChain.Select(l => new AuthorizationLink { Grantor = l.Grantor, Grantee = l.Grantee }).ToList(),
+        Revision = brand.ProfileRevision,
     };
 }

@@ -67,6 +67,12 @@ public sealed class Brand : Data.IHasCreatedAt, Data.IAudited
     /// <summary>Optimistic concurrency: two reviewers acting at once cannot both win.</summary>
     public int Version { get; internal set; }
 
+    /// <summary>
+    /// Counts saves of the application profile: a form carries the one it was read at, so a form opened before a
+    /// colleague's save is refused instead of saving over it (<see cref="Applications.BrandProfile.Revision"/>).
+    /// </summary>
+    public int ProfileRevision { get; internal set; }
+
     public List<BrandMember> Members { get; } = [];
 
     /// <summary>The name in the reader's language, falling back to the other one.</summary>

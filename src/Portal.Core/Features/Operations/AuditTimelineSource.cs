@@ -68,7 +68,7 @@ internal sealed class AuditTimelineSource : IBrandTimelineSource
     /// <summary>Properties that say nothing on their own.</summary>
     internal static readonly HashSet<string> Bookkeeping =
     [
-        "Id", "BrandId", "CreatedAt", "UpdatedAt", "UpdatedByUserId", "Version", "Revision",
+        "Id", "BrandId", "CreatedAt", "UpdatedAt", "UpdatedByUserId", "Version", "Revision", "ProfileRevision",
     ];
 
     public async Task<IReadOnlyList<TimelineEntry>> ReadAsync(PortalDbContext db, Guid brandId, int limit, CancellationToken cancellationToken)

@@ -318,6 +318,29 @@ public sealed class ApplicationWorkflowTests(WorkflowFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task SaveProfile_OfAFormOpenedBeforeAColleaguesSave_IsRefused_AndKeepsTheirs()
+    {
+        var user = await _app.PrincipalAsync(Owner);
+        var mine = (await Queries.GetAsync(user, Code))!.Profile;
+        var colleagues = (await Queries.GetAsync(user, Code))!.Profile;
+        colleagues.TrademarkNumber = "TM-30-2020-000043";
+        (await Profiles.SaveProfileAsync(user, Code, colleagues)).Succeeded.ShouldBeTrue();
+
+        mine.StoreId = "store-mine";
+        var outcome = await Profiles.SaveProfileAsync(user, Code, mine);
+
+        outcome.Errors.ShouldBe(["A colleague saved this application after you opened it; your changes were not saved. Reload the page to see theirs, then make yours again."]);
+        var stored = (await Queries.GetAsync(user, Code))!.Profile;
+        stored.TrademarkNumber.ShouldBe("TM-30-2020-000043");
+        stored.StoreId.ShouldBe("store-42");
+
+        // The colleague's form was saved at the new revision: it saves again without reloading.
+        colleagues.StoreId = "store-colleague";
+        (await Profiles.SaveProfileAsync(user, Code, colleagues)).Succeeded.ShouldBeTrue();
+        (await Queries.GetAsync(user, Code))!.Profile.StoreId.ShouldBe("store-colleague");
+    }
+
+    [Fact]
     public async Task SaveProfile_AfterSubmission_IsRefused()
     {
         await SetStatusAsync(Submitted);
