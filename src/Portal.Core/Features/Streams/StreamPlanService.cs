@@ -132,7 +132,7 @@ public sealed class StreamPlanService(
 
     /// <summary>
     /// Saves the plan's header and sections. Only Draft and Ready plans change, and a Ready plan
-    /// must stay complete (otherwise it would be Ready without being ready).
+    /// must stay complete (otherwise it would be Ready without being ready). A plan read before another save is refused.
     /// </summary>
     public async Task<Outcome<Guid>> SaveAsync(ClaimsPrincipal user, Guid brandId, StreamPlan edited, CancellationToken cancellationToken = default)
     {
@@ -152,6 +152,13 @@ public sealed class StreamPlanService(
         if (!StreamWorkflow.IsEditable(plan.Status))
         {
             return Outcome<Guid>.Fail(strings["Stream_Refused_Locked", StatusName(plan.Status)]);
+        }
+
+        // The editor sends the whole plan back: one read before another save (a colleague, a provider's operator)
+        // would write over it unseen. The plan's last write time, as the editor read it, tells.
+        if (edited.UpdatedAt != plan.UpdatedAt)
+        {
+            return Outcome<Guid>.Fail(strings["Stream_Refused_SavedMeanwhile"]);
         }
 
         CopyPlan(edited, plan);

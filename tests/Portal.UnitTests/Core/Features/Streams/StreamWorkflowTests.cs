@@ -74,6 +74,29 @@ public sealed class StreamWorkflowTests(StreamsApp fixture) : IClassFixture<Stre
     }
 
     [Fact]
+    public async Task Save_OfAPlanOpenedBeforeAnotherSave_IsRefused_AndKeepsThatSave()
+    {
+        var id = await fixture.CreateDemoPlanAsync(StreamsApp.EmptyPlan(Start));
+        var mine = await fixture.LoadAsync(id);
+        var theirs = await fixture.LoadAsync(id);
+        theirs.Host = "Their host";
+        (await Streams.SaveAsync(fixture.Owner, fixture.DemoBrandId, theirs)).Errors.ShouldBeEmpty();
+
+        mine.Title = "My title";
+        var outcome = await Streams.SaveAsync(fixture.Owner, fixture.DemoBrandId, mine);
+
+        outcome.Errors.ShouldBe(["Someone saved this plan after you opened it; your changes were not saved. Reload the page to see theirs, then make yours again."]);
+        var stored = await fixture.LoadAsync(id);
+        stored.Host.ShouldBe("Their host");
+        stored.Title.ShouldNotBe("My title");
+
+        // Read again, it saves.
+        stored.Title = "My title";
+        (await Streams.SaveAsync(fixture.Owner, fixture.DemoBrandId, stored)).Errors.ShouldBeEmpty();
+        (await fixture.LoadAsync(id)).Title.ShouldBe("My title");
+    }
+
+    [Fact]
     public async Task Save_WithoutATitle_IsRefusedWithAMessage()
     {
         var id = await fixture.CreateDemoPlanAsync(StreamsApp.EmptyPlan(Start));
