@@ -19,7 +19,12 @@ public sealed class StreamsApp : IAsyncLifetime
     public const string OtherBrandCode = "night-noodle";
     public const string OtherOwnerEmail = "noodle@example.com";
 
-    public PortalAppFactory App { get; } = new(settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "false" });
+    public StreamsApp() => App = new(settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "false" }) { TestServices = Reads.Install };
+
+    public PortalAppFactory App { get; }
+
+    /// <summary>Holds back the app's reads carrying a value, for tests of two saves that meet (<see cref="ReadGate"/>).</summary>
+    public ReadGate Reads { get; } = new();
 
     public Guid DemoBrandId { get; private set; }
 

@@ -74,7 +74,18 @@ public sealed class TrustCardService(
 
         var userId = BrandDirectory.UserId(user)!.Value;
         await ApplyAsync(db, brandId, selection, userId, clock.GetUtcNow(), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Another save made the brand's first commitment meanwhile (its key is the brand): apply this one over it.
+            db.ChangeTracker.Clear();
+            await ApplyAsync(db, brandId, selection, userId, clock.GetUtcNow(), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return TrustCardOutcome.Success;
     }
 

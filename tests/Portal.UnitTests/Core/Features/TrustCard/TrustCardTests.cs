@@ -85,6 +85,27 @@ public sealed class TrustCardTests(StreamsApp fixture) : IClassFixture<StreamsAp
     }
 
     [Fact]
+    public async Task TwoFirstCommitmentsAtOnce_BothSave_OneAfterTheOther()
+    {
+        var (brandId, owner) = await fixture.NewBrandAsync("trust-race");
+
+        // Both wait at their first read of the brand, then go together: neither finds a commitment yet.
+        TrustCardOutcome[] outcomes;
+        using (var held = fixture.Reads.Hold(brandId))
+        {
+            var basic = Cards.SaveAsync(owner, brandId, TrustTierDefaults.Basic);
+            var premium = Cards.SaveAsync(owner, brandId, TrustTierDefaults.Premium);
+            await held.WaitingAsync(2);
+            held.Release();
+            outcomes = await Task.WhenAll(basic, premium);
+        }
+
+        outcomes.ShouldAllBe(o => o.Succeeded);
+        (await fixture.App.WithDbAsync(db => db.TrustCardCommitments.CountAsync(c => c.BrandId == brandId))).ShouldBe(1);
+        (await fixture.App.WithDbAsync(db => db.TrustCardChanges.CountAsync(c => c.BrandId == brandId))).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Tiers_AreReadFromTheDatabase_SoAChangedTierCounts()
     {
         var (brandId, owner) = await fixture.NewBrandAsync("trust-config");
