@@ -28,4 +28,13 @@ public static class StreamFormat
         StreamStatus.Cancelled => Color.Error,
         _ => Color.Default,
     };
+
+    /// <summary>The status's icon beside its colour, so it does not rest on colour alone (WCAG 1.4.1).</summary>
+    public static string StatusIcon(StreamStatus status) => status switch
+    {
+        StreamStatus.Ready => Icons.Material.Filled.CheckCircleOutline,
+        StreamStatus.Done => Icons.Material.Filled.DoneAll,
+        StreamStatus.Cancelled => Icons.Material.Filled.Block,
+        _ => Icons.Material.Filled.EditNote,
+    };
 }

@@ -27,6 +27,9 @@ public sealed class CalendarTests : PortalTestContext
         cut.Find("td[data-day='2026-12-02']").TextContent.Trim().ShouldBe("2");
         cut.Find("td[data-day='2026-12-01'] a").GetAttribute("href").ShouldBe($"/brands/demo-tea/streams/{midnight.Id}");
         cut.Find("td[data-day='2026-12-24'] a").GetAttribute("title").ShouldBe("Done");
+        // Not by colour alone: each status has its icon, and a screen reader hears it.
+        cut.Find("td[data-day='2026-12-24'] .visually-hidden").TextContent.ShouldBe(" · Done");
+        cut.Find("td[data-day='2026-12-24'] a svg").InnerHtml.ShouldNotBe(cut.Find("td[data-day='2026-12-01'] a svg").InnerHtml, "Done and Ready have different icons");
     }
 
     [Fact]
