@@ -11,7 +11,12 @@ namespace Portal.UnitTests.Web.Components.Admin;
 /// <summary>A real app for the admin page tests.</summary>
 public sealed class AdminAppFixture : IAsyncLifetime
 {
-    public PortalAppFactory App { get; } = new();
+    public AdminAppFixture() => App = new() { TestServices = Reads.Install };
+
+    public PortalAppFactory App { get; }
+
+    /// <summary>Holds back the app's reads carrying a value, for tests of work under way (<see cref="ReadGate"/>).</summary>
+    public ReadGate Reads { get; } = new();
 
     public async Task<Claim[]> ClaimsOfAsync(string email) =>
         (await App.PrincipalAsync(email)).Claims.ToArray();
