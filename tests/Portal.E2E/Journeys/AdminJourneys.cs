@@ -42,7 +42,7 @@ public sealed class AdminJourneys(PortalServer server, ITestOutputHelper output)
         // The change is in the audit log, by the admin.
         var audit = new AdminAuditPage(page);
         await audit.GoToAsync();
-        var entry = audit.Rows.Filter(new() { HasText = "User.Disable" });
+        var entry = audit.Rows.Filter(new() { HasText = "Account disabled" });
         await Expect(entry).ToHaveCountAsync(1);
         await Expect(entry).ToContainTextAsync("Portal Admin");
     });
