@@ -132,7 +132,8 @@ public sealed class StreamPlanService(
 
     /// <summary>
     /// Saves the plan's header and sections. Only Draft and Ready plans change, and a Ready plan
-    /// must stay complete (otherwise it would be Ready without being ready). A plan read before another save is refused.
+    /// must stay complete (otherwise it would be Ready without being ready). A plan read before another save is refused;
+    /// a saved one carries the new stamp, so the same copy saves again.
     /// </summary>
     public async Task<Outcome<Guid>> SaveAsync(ClaimsPrincipal user, Guid brandId, StreamPlan edited, CancellationToken cancellationToken = default)
     {
@@ -167,8 +168,11 @@ public sealed class StreamPlanService(
             return Outcome<Guid>.Fail(strings["Stream_Refused_ReadyMustStayComplete", SectionNames(incomplete)]);
         }
 
-        plan.UpdatedAt = clock.GetUtcNow();
+        // As it reads back from storage, so the editor's copy (given the same stamp below) still matches the stored one
+        // when it saves again without reading the plan anew (an action refused after its save).
+        plan.UpdatedAt = StoredValues.For(db.Database).RoundTrip(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        edited.UpdatedAt = plan.UpdatedAt;
         return Outcome<Guid>.Success(plan.Id);
     }
 

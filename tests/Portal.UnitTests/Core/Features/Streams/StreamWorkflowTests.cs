@@ -97,6 +97,23 @@ public sealed class StreamWorkflowTests(StreamsApp fixture) : IClassFixture<Stre
     }
 
     [Fact]
+    public async Task Save_ThenAnActionRefused_TheSameCopySavesAgain()
+    {
+        var id = await fixture.CreateDemoPlanAsync(StreamsApp.EmptyPlan(Start));
+        var plan = await fixture.LoadAsync(id);
+        plan.Host = "First host";
+
+        // What the editor does on Mark ready: save what is shown, then the action, refused here (sections missing);
+        // the editor then keeps its copy, and the person goes on editing it.
+        (await Streams.SaveAsync(fixture.Owner, fixture.DemoBrandId, plan)).Errors.ShouldBeEmpty();
+        (await Streams.ApplyAsync(fixture.Owner, fixture.DemoBrandId, id, StreamAction.MarkReady)).Succeeded.ShouldBeFalse();
+        plan.Host = "Second host";
+
+        (await Streams.SaveAsync(fixture.Owner, fixture.DemoBrandId, plan)).Errors.ShouldBeEmpty();
+        (await fixture.LoadAsync(id)).Host.ShouldBe("Second host");
+    }
+
+    [Fact]
     public async Task Save_WithoutATitle_IsRefusedWithAMessage()
     {
         var id = await fixture.CreateDemoPlanAsync(StreamsApp.EmptyPlan(Start));
