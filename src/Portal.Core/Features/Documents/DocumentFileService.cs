@@ -64,7 +64,7 @@ public sealed class DocumentFileService(
                 dispatcher.CheckDocument(document.Id);
                 return Outcome<Guid>.Success(document.Id);
             }
-            catch (DbUpdateException) when (!cancellationToken.IsCancellationRequested)
+            catch (DbUpdateException race) when (UniqueViolation.Is(race))
             {
                 // Another upload for the same requirement (a colleague, a provider) took this version number meanwhile
                 // (the unique index on brand, requirement and version): number it again after theirs.

@@ -78,7 +78,7 @@ public sealed class TrustCardService(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (!cancellationToken.IsCancellationRequested)
+        catch (DbUpdateException race) when (UniqueViolation.Is(race))
         {
             // Another save made the brand's first commitment meanwhile (its key is the brand): apply this one over it.
             db.ChangeTracker.Clear();

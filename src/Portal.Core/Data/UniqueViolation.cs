@@ -1,0 +1,23 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Portal.Core.Data;
+
+/// <summary>
+/// Whether a save failed on a unique key or index (another save took the value first), as each engine says it:
+/// SQLite's extended codes SQLITE_CONSTRAINT_UNIQUE and _PRIMARYKEY, PostgreSQL's SQLSTATE 23505. Anything else (a
+/// lost connection, a value too long) is not a race to retry.
+/// </summary>
+public static class UniqueViolation
+{
+    private const int SqliteUnique = 2067;
+    private const int SqlitePrimaryKey = 1555;
+
+    public static bool Is(DbUpdateException exception) => exception.InnerException switch
+    {
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is SqliteUnique or SqlitePrimaryKey,
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
+}
