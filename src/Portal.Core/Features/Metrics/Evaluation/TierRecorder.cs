@@ -137,11 +137,13 @@ internal sealed class TierRecorder(TierOptions options, Func<TierMove, TierOptio
             }
         }
 
-        // One statement per tier reached, not one per brand.
+        // One statement per tier reached, not one per brand. The version moves too, as every write of a brand's tier
+        // does: a staff override read before this commit is refused at its save and reads the brand again.
         foreach (var group in tiers.GroupBy(t => t.Value, t => t.Key))
         {
             var ids = group.ToList();
-            await run.Db.Brands.Where(b => ids.Contains(b.Id)).ExecuteUpdateAsync(s => s.SetProperty(b => b.Tier, group.Key), cancellationToken);
+            await run.Db.Brands.Where(b => ids.Contains(b.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Tier, group.Key).SetProperty(b => b.Version, b => b.Version + 1), cancellationToken);
         }
 
         // The brands' new tier shows in the portfolio: queued in this transaction (PortfolioRefreshQueue).

@@ -147,12 +147,15 @@ public abstract class MetricsEvaluationTests(PortalAppFactory app)
             Row(code, "2026-07-15") with { Gmv = 12_000_000m },
             Row(code, "2026-07-31") with { Gmv = 300_000m },
             Row(code, "2026-09-01") with { Gmv = 20_000_000m });
+        var versionBefore = await _app.WithDbAsync(db => db.Brands.Where(b => b.Id == id).Select(b => b.Version).SingleAsync());
 
         await EvaluateAsync(id);
         await EvaluateAsync(id);
 
         var path = await _app.Growth().GetAsync(id);
         path.Current.ShouldBe(GrowthTier.Ska);
+        // The move bumped the brand's version, so an override read before it is refused at its save and reads again.
+        (await _app.WithDbAsync(db => db.Brands.Where(b => b.Id == id).Select(b => b.Version).SingleAsync())).ShouldBeGreaterThan(versionBefore);
         path.History.Select(h => (h.To, h.EffectiveFrom, h.Source)).ShouldBe(
         [
             (GrowthTier.Ska, new DateOnly(2026, 8, 1), TierChangeSource.Metrics),
