@@ -59,10 +59,11 @@ internal static class PortfolioFilter
 
         if (!string.IsNullOrWhiteSpace(spec.Search))
         {
-            // Both sides lower-cased: SQLite's LIKE ignores (ASCII) case and PostgreSQL's does not, so "zeta" finds
-            // "Zeta Foods" on either engine.
-            var pattern = "%" + spec.Search.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(x => EF.Functions.Like(x.Code.ToLower(), pattern, "\\") || EF.Functions.Like(x.NameEn.ToLower(), pattern, "\\") || EF.Functions.Like(x.NameZh.ToLower(), pattern, "\\"));
+            // Case ignored on both engines: SQLite's LIKE ignores (ASCII) case by itself, PostgreSQL's needs ILIKE.
+            var pattern = "%" + spec.Search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = db.Database.IsNpgsql()
+                ? query.Where(x => EF.Functions.ILike(x.Code, pattern, "\\") || EF.Functions.ILike(x.NameEn, pattern, "\\") || EF.Functions.ILike(x.NameZh, pattern, "\\"))
+                : query.Where(x => EF.Functions.Like(x.Code, pattern, "\\") || EF.Functions.Like(x.NameEn, pattern, "\\") || EF.Functions.Like(x.NameZh, pattern, "\\"));
         }
 
         if (spec.Tier is { } tier)
