@@ -53,7 +53,7 @@ public abstract class StoredValues
     /// <summary>Ids as one list parameter: a JSON array for <c>json_each</c> on SQLite, a <c>uuid[]</c> for <c>unnest</c>/<c>ANY</c> on PostgreSQL.</summary>
     public abstract object KeyList(IEnumerable<Guid> ids);
 
-    /// <summary>An instant as it reads back from storage (UTC; no finer than a tick on SQLite, a microsecond on PostgreSQL).</summary>
+    /// <summary>An instant as it reads back from storage (UTC; no finer than 100 µs on SQLite, a microsecond on PostgreSQL).</summary>
     public abstract DateTimeOffset RoundTrip(DateTimeOffset instant);
 
     /// <summary>A day that may be missing: <see cref="DBNull"/> for null.</summary>

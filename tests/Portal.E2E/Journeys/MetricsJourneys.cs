@@ -56,6 +56,12 @@ public sealed class MetricsJourneys(PortalServer server, ITestOutputHelper outpu
         day.ShouldMatch("^[01][0-9]-[0-3][0-9]$");
         await Expect(dashboard.GmvPerDay.Locator(".mud-charts-tooltip")).ToContainTextAsync(day);
 
+        // Each chart's figures open as a table under it (what a screen reader reads): the last day's fans, exact.
+        var fansFigures = page.GetByTestId("chart-fans").GetByTestId("chart-figures").First;
+        await fansFigures.GetByRole(AriaRole.Button, new() { Name = "The figures as a table" }).ClickAsync();
+        await Expect(fansFigures.Locator("tbody tr").Last).ToContainTextAsync(lastFans.ToString("N0", CultureInfo.InvariantCulture));
+        await Expect(fansFigures.GetByRole(AriaRole.Button, new() { Name = "Hide the table" })).ToHaveAttributeAsync("aria-expanded", "true");
+
         await UntilAsync(() => dashboard.GoToAsync(DemoAccounts.BrandCode), () => Expect(dashboard.Milestones).ToContainTextAsync("10 influencers selling", new() { Timeout = 2_000 }));
         await Expect(dashboard.Milestones).ToContainTextAsync("First stream");
 
