@@ -8,8 +8,9 @@ namespace Portal.Core.Features.Email;
 /// The right to send one e-mail, held while it is sent. Several workers share a PostgreSQL job storage, and a
 /// job whose worker seemed lost can meet the reconcile job's re-enqueue of the same pending e-mail: without a
 /// claim both would send it. On PostgreSQL the claim is a session-level advisory lock on the context's connection,
-/// so a worker killed mid-send loses it with its connection and the next attempt may send. On SQLite one process
-/// owns the database, and its several job workers claim an e-mail in memory.
+/// so a worker killed mid-send loses it with its connection and the next attempt may send. On SQLite the claim is
+/// in memory, for the several job workers of one process: a second process on the same file (the worker host beside
+/// the web host, README "The worker host") is not kept out, so there only one of them should run jobs.
 /// </summary>
 internal sealed class EmailClaim : IAsyncDisposable
 {
