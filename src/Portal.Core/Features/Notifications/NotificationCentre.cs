@@ -138,20 +138,31 @@ public sealed class NotificationCentre(
 
         var allowed = KindsFor(user);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var existing = await db.NotificationPreferences.Where(p => p.UserId == userId).ToListAsync(cancellationToken);
-        foreach (var (kind, channel) in choices.Where(c => allowed.Contains(c.Key) && Enum.IsDefined(c.Value)))
+        for (var attempt = 1; ; attempt++)
         {
-            if (existing.FirstOrDefault(p => p.Kind == kind) is { } row)
+            var existing = await db.NotificationPreferences.Where(p => p.UserId == userId).ToListAsync(cancellationToken);
+            foreach (var (kind, channel) in choices.Where(c => allowed.Contains(c.Key) && Enum.IsDefined(c.Value)))
             {
-                row.Channel = channel;
+                if (existing.FirstOrDefault(p => p.Kind == kind) is { } row)
+                {
+                    row.Channel = channel;
+                }
+                else
+                {
+                    db.NotificationPreferences.Add(new NotificationPreference { UserId = userId, Kind = kind, Channel = channel });
+                }
             }
-            else
+
+            try
             {
-                db.NotificationPreferences.Add(new NotificationPreference { UserId = userId, Kind = kind, Channel = channel });
+                await db.SaveChangesAsync(cancellationToken);
+                return Outcome.Ok;
+            }
+            catch (DbUpdateException race) when (attempt == 1 && UniqueViolation.Is(race))
+            {
+                // The same person's other tab saved its first choices meanwhile: apply these over them.
+                db.ChangeTracker.Clear();
             }
         }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return Outcome.Ok;
     }
 }

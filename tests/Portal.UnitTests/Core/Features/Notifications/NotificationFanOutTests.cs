@@ -172,6 +172,28 @@ public sealed class NotificationFanOutTests(NotificationsApp fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Preferences_SavedFromTwoTabsAtOnce_BothApply_OneAfterTheOther()
+    {
+        var (_, _, owner) = await fixture.NewBrandAsync("prefs-race");
+        var userId = await fixture.UserIdAsync(owner);
+        var user = await fixture.App.PrincipalAsync(owner);
+
+        // Both read the person's (no) choices, then save their first ones together.
+        Portal.Core.Outcome[] outcomes;
+        using (var held = fixture.Reads.Hold(userId))
+        {
+            var email = fixture.Centre.SavePreferencesAsync(user, new Dictionary<NotificationKind, NotificationChannel> { [NotificationKind.Comment] = NotificationChannel.Email });
+            var inApp = fixture.Centre.SavePreferencesAsync(user, new Dictionary<NotificationKind, NotificationChannel> { [NotificationKind.Comment] = NotificationChannel.InApp });
+            await held.WaitingAsync(2);
+            held.Release();
+            outcomes = await Task.WhenAll(email, inApp);
+        }
+
+        outcomes.ShouldAllBe(o => o.Succeeded);
+        (await fixture.App.WithDbAsync(db => db.NotificationPreferences.CountAsync(p => p.UserId == userId && p.Kind == NotificationKind.Comment))).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Centre_PagesNewestFirst()
     {
         var (code, _, owner) = await fixture.NewBrandAsync("page");

@@ -16,11 +16,16 @@ public sealed class NotificationsApp : IAsyncLifetime
 {
     private static int _counter;
 
-    public PortalAppFactory App { get; } = new(settings: new Dictionary<string, string?>
+    public NotificationsApp() => App = new(settings: new Dictionary<string, string?>
     {
         ["Jobs:RunServer"] = "false",
         ["Documents:StoragePath"] = Path.Combine(Path.GetTempPath(), "portal-tests", "notify-" + Guid.NewGuid().ToString("N")),
-    });
+    }) { TestServices = Reads.Install };
+
+    public PortalAppFactory App { get; }
+
+    /// <summary>Holds back the app's reads carrying a value, for tests of two saves that meet (<see cref="ReadGate"/>).</summary>
+    public ReadGate Reads { get; } = new();
 
     public BrandCommentService Comments => App.Services.GetRequiredService<BrandCommentService>();
 
