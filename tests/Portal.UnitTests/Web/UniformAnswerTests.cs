@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Features.Email;
 using Portal.UnitTests.Infrastructure;
 
@@ -9,7 +10,10 @@ namespace Portal.UnitTests.Web;
 /// <summary>Finding 5: sign-in, registration and the token endpoint answer alike whether an account or client exists.</summary>
 public sealed class UniformAnswerTests : IAsyncLifetime
 {
-    private readonly PortalAppFactory _app = new(settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "false" });
+    private readonly ReadGate _reads = new();
+    private readonly PortalAppFactory _app;
+
+    public UniformAnswerTests() => _app = new(settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "false" }) { TestServices = _reads.Install };
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -102,5 +106,32 @@ public sealed class UniformAnswerTests : IAsyncLifetime
         var wrongBody = JsonDocument.Parse(await wrong.Content.ReadAsStringAsync()).RootElement;
         unknownBody.GetProperty("error").GetString().ShouldBe("invalid_client");
         unknownBody.GetRawText().ShouldBe(wrongBody.GetRawText());
+    }
+
+    [Fact]
+    public async Task Register_TwiceAtOnceWithOneAddress_AnswersAlikeAndMakesOneAccount()
+    {
+        var request = new Portal.Core.Features.Accounts.RegistrationRequest { DisplayName = "Twice", Email = "twice@example.test", Password = "Secret!2026", ConfirmPassword = "Secret!2026" };
+
+        async Task<Portal.Core.Features.Accounts.AccountResult> RegisterAsync()
+        {
+            await using var scope = _app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<Portal.Core.Features.Accounts.AccountService>().RegisterBrandManagerAsync(request, "en");
+        }
+
+        // Both look the address up (held here, so neither finds the other's account), then create it together.
+        Portal.Core.Features.Accounts.AccountResult[] results;
+        using (var held = _reads.Hold("TWICE@EXAMPLE.TEST"))
+        {
+            var first = RegisterAsync();
+            var second = RegisterAsync();
+            await held.WaitingAsync(2);
+            held.Release();
+            results = await Task.WhenAll(first, second);
+        }
+
+        results.ShouldAllBe(r => r.Succeeded && r.Errors.Count == 0);
+        (await _app.WithDbAsync(db => db.Users.CountAsync(u => u.NormalizedEmail == "TWICE@EXAMPLE.TEST"))).ShouldBe(1);
+        (await _app.WithDbAsync(db => db.OutgoingEmails.CountAsync(e => e.To == "twice@example.test"))).ShouldBe(1);
     }
 }

@@ -107,10 +107,24 @@ public sealed class AccountService(
         Guid emailId;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            var created = await users.CreateAsync(user, request.Password);
+            IdentityResult created;
+            try
+            {
+                created = await users.CreateAsync(user, request.Password);
+            }
+            catch (Microsoft.EntityFrameworkCore.DbUpdateException race) when (UniqueViolation.Is(race))
+            {
+                // The same address registered a moment ago (a double submit): the account exists, and its own
+                // registration sent the e-mail. The same answer as for any known address.
+                return new AccountResult(true, []);
+            }
+
             if (!created.Succeeded)
             {
-                return AccountResult.Failure(created.Errors.Select(e => e.Description));
+                // Likewise when Identity's own check saw that registration committed: never "already taken".
+                return created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail))
+                    ? new AccountResult(true, [])
+                    : AccountResult.Failure(created.Errors.Select(e => e.Description));
             }
 
             var roles = await users.AddToRoleAsync(user, PortalRoles.BrandManager);
