@@ -38,6 +38,19 @@ public sealed class ReadGate : DbCommandInterceptor
         return held;
     }
 
+    /// <summary>
+    /// Makes <paramref name="actions"/> meet: each waits at its first query carrying <paramref name="value"/> until all
+    /// wait there, then all go at once, so each reads what the others have not yet written. Returns their answers.
+    /// </summary>
+    public async Task<T[]> TogetherAsync<T>(object value, params Func<Task<T>>[] actions)
+    {
+        using var held = Hold(value);
+        var running = actions.Select(action => action()).ToArray();
+        await held.WaitingAsync(actions.Length);
+        held.Release();
+        return await Task.WhenAll(running);
+    }
+
     public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {

@@ -120,15 +120,7 @@ public sealed class UniformAnswerTests : IAsyncLifetime
         }
 
         // Both look the address up (held here, so neither finds the other's account), then create it together.
-        Portal.Core.Features.Accounts.AccountResult[] results;
-        using (var held = _reads.Hold("TWICE@EXAMPLE.TEST"))
-        {
-            var first = RegisterAsync();
-            var second = RegisterAsync();
-            await held.WaitingAsync(2);
-            held.Release();
-            results = await Task.WhenAll(first, second);
-        }
+        var results = await _reads.TogetherAsync("TWICE@EXAMPLE.TEST", RegisterAsync, RegisterAsync);
 
         results.ShouldAllBe(r => r.Succeeded && r.Errors.Count == 0);
         (await _app.WithDbAsync(db => db.Users.CountAsync(u => u.NormalizedEmail == "TWICE@EXAMPLE.TEST"))).ShouldBe(1);

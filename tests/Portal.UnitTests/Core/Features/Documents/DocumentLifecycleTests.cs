@@ -87,15 +87,9 @@ public sealed class DocumentLifecycleTests(DocumentsAppFixture fixture) : IClass
         var ruleId = await fixture.App.WithDbAsync(db => db.RequirementRules.Where(r => r.Code == "brand-trademark").Select(r => r.Id).SingleAsync());
 
         // Both wait where they number their version (the first read carrying the requirement's id), then go together.
-        Outcome<Guid>[] outcomes;
-        using (var held = fixture.Reads.Hold(ruleId))
-        {
-            var first = fixture.Files.UploadAsync(owner, code, DocumentsAppFixture.Trademark("TM-30-2023-000001"), new MemoryStream(TestFiles.UniquePng("a-" + Guid.NewGuid())));
-            var second = fixture.Files.UploadAsync(owner, code, DocumentsAppFixture.Trademark("TM-30-2023-000002"), new MemoryStream(TestFiles.UniquePng("b-" + Guid.NewGuid())));
-            await held.WaitingAsync(2);
-            held.Release();
-            outcomes = await Task.WhenAll(first, second);
-        }
+        var outcomes = await fixture.Reads.TogetherAsync(ruleId,
+            () => fixture.Files.UploadAsync(owner, code, DocumentsAppFixture.Trademark("TM-30-2023-000001"), new MemoryStream(TestFiles.UniquePng("a-" + Guid.NewGuid()))),
+            () => fixture.Files.UploadAsync(owner, code, DocumentsAppFixture.Trademark("TM-30-2023-000002"), new MemoryStream(TestFiles.UniquePng("b-" + Guid.NewGuid()))));
 
         outcomes.ShouldAllBe(o => o.Succeeded);
         var versions = await fixture.App.WithDbAsync(db => db.Documents.Where(d => d.BrandId == brandId && d.RuleId == ruleId).Select(d => d.Version).OrderBy(v => v).ToListAsync());

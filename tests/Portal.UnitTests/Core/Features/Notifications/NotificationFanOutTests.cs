@@ -179,15 +179,9 @@ public sealed class NotificationFanOutTests(NotificationsApp fixture) : IClassFi
         var user = await fixture.App.PrincipalAsync(owner);
 
         // Both read the person's (no) choices, then save their first ones together.
-        Portal.Core.Outcome[] outcomes;
-        using (var held = fixture.Reads.Hold(userId))
-        {
-            var email = fixture.Centre.SavePreferencesAsync(user, new Dictionary<NotificationKind, NotificationChannel> { [NotificationKind.Comment] = NotificationChannel.Email });
-            var inApp = fixture.Centre.SavePreferencesAsync(user, new Dictionary<NotificationKind, NotificationChannel> { [NotificationKind.Comment] = NotificationChannel.InApp });
-            await held.WaitingAsync(2);
-            held.Release();
-            outcomes = await Task.WhenAll(email, inApp);
-        }
+        var outcomes = await fixture.Reads.TogetherAsync(userId,
+            () => fixture.Centre.SavePreferencesAsync(user, new Dictionary<NotificationKind, NotificationChannel> { [NotificationKind.Comment] = NotificationChannel.Email }),
+            () => fixture.Centre.SavePreferencesAsync(user, new Dictionary<NotificationKind, NotificationChannel> { [NotificationKind.Comment] = NotificationChannel.InApp }));
 
         outcomes.ShouldAllBe(o => o.Succeeded);
         (await fixture.App.WithDbAsync(db => db.NotificationPreferences.CountAsync(p => p.UserId == userId && p.Kind == NotificationKind.Comment))).ShouldBe(1);

@@ -114,7 +114,8 @@ public sealed class BrandOperationsTests(OperationsFixture fixture) : IClassFixt
         var ska = await _app.PrincipalAsync("ska@demo.test");
         var admin = await _app.PrincipalAsync("admin@demo.test");
 
-        var outcomes = await TogetherAsync(id,
+        // Both wait at their first read of the brand, then go at once: each reads the brand as the other found it.
+        var outcomes = await fixture.Reads.TogetherAsync(id,
             () => Operations.OverrideTierAsync(ska, id, GrowthTier.Ka, "Offline sales confirmed"),
             () => Operations.OverrideTierAsync(admin, id, GrowthTier.Ka, "Confirmed by phone"));
 
@@ -131,7 +132,8 @@ public sealed class BrandOperationsTests(OperationsFixture fixture) : IClassFixt
         var ska = await UserIdAsync("ska@demo.test");
         var adminId = await UserIdAsync("admin@demo.test");
 
-        var outcomes = await TogetherAsync(id,
+        // Both wait at their first read of the brand, then go at once: each reads the brand as the other found it.
+        var outcomes = await fixture.Reads.TogetherAsync(id,
             () => Operations.AssignAccountManagerAsync(admin, id, ska),
             () => Operations.AssignAccountManagerAsync(admin, id, adminId));
 
@@ -140,16 +142,6 @@ public sealed class BrandOperationsTests(OperationsFixture fixture) : IClassFixt
         var change = (await _app.WithDbAsync(db => db.AccountManagerChanges.Where(c => c.BrandId == id).ToListAsync())).ShouldHaveSingleItem();
         change.FromUserId.ShouldBeNull();
         (await _app.WithDbAsync(db => db.Brands.Where(b => b.Id == id).Select(b => b.AccountManagerUserId).SingleAsync())).ShouldBe(change.ToUserId);
-    }
-
-    // Both actions wait at their first read of the brand, then go at once: each reads the brand as the other found it.
-    private async Task<Portal.Core.Outcome[]> TogetherAsync(Guid brandId, Func<Task<Portal.Core.Outcome>> first, Func<Task<Portal.Core.Outcome>> second)
-    {
-        using var held = fixture.Reads.Hold(brandId);
-        var running = new[] { first(), second() };
-        await held.WaitingAsync(2);
-        held.Release();
-        return await Task.WhenAll(running);
     }
 
     [Fact]

@@ -183,15 +183,9 @@ public sealed class ProviderRegistrationTests(ProvidersApp fixture) : IClassFixt
         var admin = await fixture.PrincipalAsync(DemoData.AdminEmail);
 
         // Both read the provider as Applied, then wait at their next read (its members, by the provider's id).
-        Outcome[] outcomes;
-        using (var held = fixture.Reads.Hold(id))
-        {
-            var approve = fixture.Decisions.DecideAsync(operatorStaff, code, ProviderDecision.Approve, null);
-            var reject = fixture.Decisions.DecideAsync(admin, code, ProviderDecision.Reject, "No licence.");
-            await held.WaitingAsync(2);
-            held.Release();
-            outcomes = await Task.WhenAll(approve, reject);
-        }
+        var outcomes = await fixture.Reads.TogetherAsync(id,
+            () => fixture.Decisions.DecideAsync(operatorStaff, code, ProviderDecision.Approve, null),
+            () => fixture.Decisions.DecideAsync(admin, code, ProviderDecision.Reject, "No licence."));
 
         outcomes.Count(o => o.Succeeded).ShouldBe(1);
         outcomes.Single(o => !o.Succeeded).Errors.ShouldBe(["Someone else changed this application meanwhile; nothing was saved. Reload the page to see it as it is now."]);

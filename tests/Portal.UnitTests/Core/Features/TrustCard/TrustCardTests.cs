@@ -90,15 +90,9 @@ public sealed class TrustCardTests(StreamsApp fixture) : IClassFixture<StreamsAp
         var (brandId, owner) = await fixture.NewBrandAsync("trust-race");
 
         // Both wait at their first read of the brand, then go together: neither finds a commitment yet.
-        TrustCardOutcome[] outcomes;
-        using (var held = fixture.Reads.Hold(brandId))
-        {
-            var basic = Cards.SaveAsync(owner, brandId, TrustTierDefaults.Basic);
-            var premium = Cards.SaveAsync(owner, brandId, TrustTierDefaults.Premium);
-            await held.WaitingAsync(2);
-            held.Release();
-            outcomes = await Task.WhenAll(basic, premium);
-        }
+        var outcomes = await fixture.Reads.TogetherAsync(brandId,
+            () => Cards.SaveAsync(owner, brandId, TrustTierDefaults.Basic),
+            () => Cards.SaveAsync(owner, brandId, TrustTierDefaults.Premium));
 
         outcomes.ShouldAllBe(o => o.Succeeded);
         (await fixture.App.WithDbAsync(db => db.TrustCardCommitments.CountAsync(c => c.BrandId == brandId))).ShouldBe(1);
