@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Bunit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Features.Accounts;
 using Portal.Core.Features.Providers;
@@ -88,6 +89,34 @@ public sealed class ProviderPeoplePagesTests : PortalTestContext, IClassFixture<
         await page.InvokeAsync(() => page.Find("[data-testid='revoke-invitation']").Click());
 
         page.WaitForAssertion(() => page.FindAll("[data-testid='people-pending']").ShouldBeEmpty());
+    }
+
+    [Fact]
+    public async Task PeoplePage_AnInvitationBeingSent_DisablesInviteAndRevoke_SoASecondClickDoesNothing()
+    {
+        var (_, manager) = await _fixture.ActiveAsync();
+        var managerId = await _fixture.UserIdAsync(manager);
+        await _fixture.InviteAsync(manager, $"pending-{Guid.NewGuid():N}@example.com");
+        await SignInAsync(manager, PortalRoles.Provider);
+        var page = Render<ProviderPeoplePage>();
+        page.WaitForAssertion(() => page.Find("[data-testid='people-invite']"));
+        var address = $"twice-{Guid.NewGuid():N}@example.com";
+        await page.InvokeAsync(() => Field(page, "invite-email").Change(address));
+
+        // The invitation first checks that its sender manages the provider (a read by their id): it waits there.
+        using (var held = _fixture.Reads.Hold(managerId))
+        {
+            var sending = page.InvokeAsync(() => page.Find("[data-testid='invite-send']").Click());
+            await held.Reached.WaitAsync(TimeSpan.FromSeconds(10));
+            page.WaitForAssertion(() => page.Find("[data-testid='invite-send']").HasAttribute("disabled").ShouldBeTrue());
+            page.Find("[data-testid='revoke-invitation']").HasAttribute("disabled").ShouldBeTrue("a revoke would act on a list about to change");
+            await page.InvokeAsync(() => page.Find("[data-testid='invite-send']").Click());
+            held.Release();
+            await sending;
+        }
+
+        page.WaitForAssertion(() => page.Find("[data-testid='invite-send']").HasAttribute("disabled").ShouldBeFalse());
+        (await _fixture.App.WithDbAsync(db => db.ProviderInvitations.CountAsync(i => i.Email == address))).ShouldBe(1);
     }
 
     [Fact]
