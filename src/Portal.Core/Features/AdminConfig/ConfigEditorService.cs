@@ -165,7 +165,7 @@ public abstract class ConfigEditorService<TEntity, TForm>(
         {
             return strings["AdminConfig_Refused_Conflict"];
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException race) when (UniqueViolation.Is(race))
         {
             // A unique index caught what CheckAsync could not (another admin added the same code meanwhile).
             return strings["AdminConfig_Refused_Duplicate"];

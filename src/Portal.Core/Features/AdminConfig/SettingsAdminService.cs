@@ -165,8 +165,9 @@ public sealed class SettingsAdminService(
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException race) when (race is DbUpdateConcurrencyException || UniqueViolation.Is(race))
             {
+                // Another admin changed a setting read here (its revision), or added one first (its key).
                 return Outcome.Fail(strings["AdminConfig_Refused_Conflict"]);
             }
         }

@@ -50,7 +50,7 @@ public sealed class NewBrandService(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException race) when (UniqueViolation.Is(race))
         {
             // Another brand took the code between the check and the insert (unique index).
             return Outcome<string>.Fail(strings["Validation_CodeTaken", code]);

@@ -169,7 +169,7 @@ public sealed class ProviderRegistration(
         {
             return Outcome<string>.Fail(strings["Refused_ChangedMeanwhile"]);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException race) when (UniqueViolation.Is(race))
         {
             return Outcome<string>.Fail(strings["Validation_CodeTaken", code]);
         }
