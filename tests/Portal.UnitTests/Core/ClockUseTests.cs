@@ -25,7 +25,7 @@ public sealed partial class ClockUseTests
     [Fact]
     public void ProductCode_NeverReadsTheMachinesClock()
     {
-        var src = Path.Combine(Portal.UnitTests.Web.Localization.ResourceTests.RepositoryRoot(), "src");
+        var src = Path.Combine(Repository.Root, "src");
         var offenders = Directory.EnumerateFiles(src, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
@@ -44,17 +44,17 @@ public sealed partial class ClockUseTests
     {
         // scripts/test.sh runs only some tests a year ahead (PLUS365D_SUITE): the Web and Jobs tests, and the
         // Core test classes it names. A Core test that starts reading the machine's clock must be named there too.
-        var root = Portal.UnitTests.Web.Localization.ResourceTests.RepositoryRoot();
+        var root = Repository.Root;
         var script = File.ReadAllText(Path.Combine(root, "scripts", "test.sh"));
         var suite = script.Split('\n').Single(l => l.StartsWith("PLUS365D_SUITE=", StringComparison.Ordinal));
-        var core = Path.Combine(root, "tests", "Portal.UnitTests", "Core");
+        var core = Path.Combine(root, "tests", "Portal.IntegrationTests", "Core");
         var missing = Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(f => ClassesReadingTheMachinesClock(f).Select(name => (File: f, Class: name)))
             // Covered by name, or by its namespace (the folders below Core, e.g. Features/Accounts).
             .Where(c => !suite.Contains(c.Class, StringComparison.Ordinal)
-                && !suite.Contains("Portal.UnitTests.Core." + Path.GetRelativePath(core, Path.GetDirectoryName(c.File)!).Replace(Path.DirectorySeparatorChar, '.') + ".", StringComparison.Ordinal))
+                && !suite.Contains("Portal.IntegrationTests.Core." + Path.GetRelativePath(core, Path.GetDirectoryName(c.File)!).Replace(Path.DirectorySeparatorChar, '.') + ".", StringComparison.Ordinal))
             .Select(c => $"{Path.GetRelativePath(core, c.File)}: {c.Class}")
             .ToList();
 

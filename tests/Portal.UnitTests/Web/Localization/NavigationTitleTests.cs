@@ -10,7 +10,7 @@ namespace Portal.UnitTests.Web.Localization;
 /// </summary>
 public sealed partial class NavigationTitleTests
 {
-    private static readonly string Root = ResourceTests.RepositoryRoot();
+    private static readonly string Root = Repository.Root;
 
     /// <summary>
     /// The home link says "Home" while the home page is titled by the portal's name; the sign-up page's title says who

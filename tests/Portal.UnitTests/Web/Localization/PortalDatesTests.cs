@@ -26,7 +26,7 @@ public sealed partial class PortalDatesTests
     [Fact]
     public void Sources_WriteNoDateInACulturesOwnPattern()
     {
-        var root = ResourceTests.RepositoryRoot();
+        var root = Repository.Root;
         var offenders = Directory.GetFiles(Path.Combine(root, "src"), "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".razor") || f.EndsWith(".cs")) && !f.Contains("/bin/") && !f.Contains("/obj/") && !f.Contains("/Migrations/"))
             .SelectMany(f => CulturePattern().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetFileName(f)}: {m.Value}"))
@@ -58,7 +58,7 @@ public sealed partial class PortalDatesTests
     }
 
     private static IEnumerable<string> Sources(string extension) =>
-        Directory.GetFiles(Path.Combine(ResourceTests.RepositoryRoot(), "src"), "*" + extension, SearchOption.AllDirectories)
+        Directory.GetFiles(Path.Combine(Repository.Root, "src"), "*" + extension, SearchOption.AllDirectories)
             .Where(f => !f.Contains("/bin/") && !f.Contains("/obj/"));
 
     [GeneratedRegex(@"<MudDate(Range)?Picker\b.*?(/>|</MudDate)", RegexOptions.Singleline)]

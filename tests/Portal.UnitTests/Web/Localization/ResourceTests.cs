@@ -11,7 +11,7 @@ namespace Portal.UnitTests.Web.Localization;
 /// <summary>Every resource set (each *.resx under src/ with its .zh-CN twin) is complete in both languages.</summary>
 public sealed partial class ResourceTests
 {
-    private static readonly string Root = RepositoryRoot();
+    private static readonly string Root = Repository.Root;
 
     /// <summary>The English (neutral) .resx files; each has a .zh-CN.resx beside it.</summary>
     public static TheoryData<string> ResourceFiles() => new(EnglishFiles());
@@ -109,17 +109,6 @@ public sealed partial class ResourceTests
     }
 
     private static bool IsCode(string value) => CodeLike().IsMatch(value);
-
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Portal.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Portal.sln not found above the test folder");
-    }
 
     [GeneratedRegex(@"[\u3400-\u9fff]")]
     private static partial Regex HasCjk();
