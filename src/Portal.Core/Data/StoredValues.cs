@@ -12,9 +12,10 @@ namespace Portal.Core.Data;
 /// <summary>
 /// How each engine stores the values that hand-written SQL binds and reads, in one place, so raw statements
 /// write exactly what EF Core writes (ADR 0020). On SQLite: keys as upper-case Guid text, days as
-/// <c>yyyy-MM-dd</c> text, instants as the ticks of <see cref="StoredInstantConverter"/>, decimals as EF's
-/// invariant text, id lists as one JSON parameter unpacked by <c>json_each</c>. On PostgreSQL the native
-/// values (<c>uuid</c>, <c>date</c>, <c>timestamptz</c> cut to microseconds, <c>numeric</c>, <c>uuid[]</c>).
+/// <c>yyyy-MM-dd</c> text, instants as the integer of <see cref="StoredInstantConverter"/> (EF Core's binary
+/// DateTimeOffset layout at 100 µs, written in UTC), decimals as EF's invariant text, id lists as one JSON
+/// parameter unpacked by <c>json_each</c>. On PostgreSQL the native values (<c>uuid</c>, <c>date</c>,
+/// <c>timestamptz</c> cut to microseconds, <c>numeric</c>, <c>uuid[]</c>).
 /// Both: money as whole fen, rates as parts per ten thousand, months as <c>yyyy-MM</c> text. Binders take the
 /// engine (<see cref="For(DbConnection)"/>); readers accept either form. Only storage: what people see is
 /// written by <c>PortalDates</c>.
@@ -94,7 +95,7 @@ public abstract class StoredValues
     public static DateOnly GetDay(DbDataReader reader, int ordinal) =>
         reader.GetFieldType(ordinal) == typeof(string) ? ParseDay(reader.GetString(ordinal)) : reader.GetFieldValue<DateOnly>(ordinal);
 
-    /// <summary>Reads a stored instant (ticks or timestamptz).</summary>
+    /// <summary>Reads a stored instant (SQLite's binary integer or timestamptz).</summary>
     public static DateTimeOffset GetInstant(DbDataReader reader, int ordinal) =>
         reader.GetFieldType(ordinal) == typeof(long) || reader.GetFieldType(ordinal) == typeof(byte[])
             ? (DateTimeOffset)InstantConverter.ConvertFromProvider(reader.GetInt64(ordinal))!
