@@ -32,7 +32,7 @@ public sealed partial class PortalDbContext(DbContextOptions<PortalDbContext> op
         if (Database.IsSqlite())
         {
             // SQLite cannot compare or order DateTimeOffset text; all instants are UTC, so a
-            // binary (ticks) encoding keeps their order and lets queries filter on them.
+            // binary encoding, written in UTC (StoredInstantConverter), keeps their order and lets queries filter on them.
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<StoredInstantConverter>();
             configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<StoredInstantConverter>();
         }

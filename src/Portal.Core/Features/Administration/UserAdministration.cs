@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Mail;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
 using Portal.Core.Features.Accounts;
 using Portal.Core.Features.Audit;
+using Portal.Core.Features.Providers;
 using Portal.Core.Work;
 
 namespace Portal.Core.Features.Administration;
@@ -34,6 +36,7 @@ public sealed class UserAdministration(
     IStringLocalizer<AdminStrings> strings,
     AdminEmails emails,
     IWorkDispatcher dispatcher,
+    ProviderDeparture departure,
     TimeProvider clock)
 {
     /// <summary>The roles an admin may give to staff.</summary>
@@ -160,8 +163,9 @@ public sealed class UserAdministration(
     }
 
     /// <summary>
-    /// Gives the account exactly <paramref name="roles"/>. An admin cannot take Admin from themself.
-    /// The security stamp changes, so the person signs in again and gets the new roles.
+    /// Gives the account exactly <paramref name="roles"/>. An admin cannot take Admin from themself, nor give a
+    /// staff role to a person of a provider; taking a provider person's Provider role takes them out of the provider
+    /// (<see cref="ProviderDeparture"/>). The security stamp changes, so the person signs in again and gets the new roles.
     /// </summary>
     public async Task<Outcome> SetRolesAsync(ClaimsPrincipal admin, Guid userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default)
     {
@@ -189,16 +193,32 @@ public sealed class UserAdministration(
             return Outcome.Fail(strings["Admin_UserNotFound"]);
         }
 
+        // A person of a provider is never staff (as joining one refuses staff), and taking their Provider role takes them out of it.
+        var membership = await db.ProviderMembers.SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken);
+        if (membership is not null && roles.Any(StaffRoles.Contains))
+        {
+            var provider = await db.Providers.AsNoTracking().SingleAsync(p => p.Id == membership.ProviderId, cancellationToken);
+            return Outcome.Fail(strings["Admin_ProviderPersonNotStaff", user.Email ?? "", provider.DisplayName(CultureInfo.CurrentUICulture)]);
+        }
+
         var current = await users.GetRolesAsync(user);
         var toAdd = roles.Except(current).ToList();
         var toRemove = current.Except(roles).ToList();
-        if (toAdd.Count == 0 && toRemove.Count == 0)
+        var leaves = membership is not null && !roles.Contains(PortalRoles.Provider);
+        if (toAdd.Count == 0 && toRemove.Count == 0 && !leaves)
         {
             return Outcome.Ok;
         }
 
         using var audit = AuditScope.Begin(admin, AdminOperations.ChangeRoles);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (leaves)
+        {
+            // The departure takes the Provider role itself, with the membership and the invitations the person sent.
+            await departure.LeaveAsync(db, users, membership!, cancellationToken);
+            toRemove.Remove(PortalRoles.Provider);
+        }
+
         var result = toRemove.Count > 0 ? await users.RemoveFromRolesAsync(user, toRemove) : IdentityResult.Success;
         if (result.Succeeded && toAdd.Count > 0)
         {
@@ -216,6 +236,11 @@ public sealed class UserAdministration(
         }
 
         await transaction.CommitAsync(cancellationToken);
+        if (leaves)
+        {
+            await departure.TellServedBrandsAsync(db, membership!.ProviderId, cancellationToken);
+        }
+
         return Outcome.Ok;
     }
 

@@ -12,7 +12,6 @@ using Portal.Core.Features.Applications;
 using Portal.Core.Features.Brands;
 using Portal.Core.Features.Email;
 using Portal.Core.Features.Links;
-using Portal.Core.Features.Live;
 using Portal.Core.Localization;
 using Portal.Core.Work;
 
@@ -38,7 +37,7 @@ public sealed class ProviderPeople(
     IWorkDispatcher dispatcher,
     IOptionsMonitor<ApplicationOptions> options,
     PublicLinks links,
-    ILiveUpdates live,
+    ProviderDeparture departure,
     TimeProvider clock)
 {
     /// <summary>The reader's provider with its people and pending invitations; null when they belong to none.</summary>
@@ -144,8 +143,9 @@ public sealed class ProviderPeople(
     }
 
     /// <summary>
-    /// A manager removes a person from the provider, who loses the Provider role and, with the new security stamp, the pages
-    /// at the next revalidation. The last manager cannot be removed.
+    /// A manager removes a person from the provider (<see cref="ProviderDeparture"/>): they lose the Provider role,
+    /// the invitations they sent and, with the new security stamp, the pages at the next revalidation. The last
+    /// manager cannot be removed, also when two managers remove each other at once.
     /// </summary>
     public async Task<Outcome> RemoveMemberAsync(ClaimsPrincipal user, Guid memberUserId, CancellationToken cancellationToken = default)
     {
@@ -156,46 +156,30 @@ public sealed class ProviderPeople(
             return Outcome.Fail(strings["Refused_ManagerOnly"]);
         }
 
-        var member = await db.ProviderMembers.SingleOrDefaultAsync(m => m.ProviderId == caller.Provider.Id && m.UserId == memberUserId, cancellationToken);
+        var providerId = caller.Provider.Id;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await ProviderDeparture.HoldAsync(db, providerId, cancellationToken);
+        // Read again under the hold: the caller may have been removed meanwhile, and the managers counted are the ones left.
+        if (!await db.ProviderMembers.AnyAsync(m => m.ProviderId == providerId && m.UserId == caller.UserId && m.Role == ProviderRole.Manager, cancellationToken))
+        {
+            return Outcome.Fail(strings["Refused_ManagerOnly"]);
+        }
+
+        var member = await db.ProviderMembers.SingleOrDefaultAsync(m => m.ProviderId == providerId && m.UserId == memberUserId, cancellationToken);
         if (member is null)
         {
             return Outcome.Ok;
         }
 
-        if (member.Role == ProviderRole.Manager && await db.ProviderMembers.CountAsync(m => m.ProviderId == caller.Provider.Id && m.Role == ProviderRole.Manager, cancellationToken) <= 1)
+        if (member.Role == ProviderRole.Manager && !await ProviderDeparture.KeepsAManagerWithoutAsync(db, providerId, memberUserId, cancellationToken))
         {
             return Outcome.Fail(strings["Refused_LastManager"]);
         }
 
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.ProviderMembers.Remove(member);
-        await db.SaveChangesAsync(cancellationToken);
-        if (await users.FindByIdAsync(memberUserId.ToString()) is { } account && await users.IsInRoleAsync(account, PortalRoles.Provider))
-        {
-            await users.RemoveFromRoleAsync(account, PortalRoles.Provider);
-            await users.UpdateSecurityStampAsync(account);
-        }
-
+        await departure.LeaveAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>(), member, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await TellServedBrandsAsync(db, caller.Provider.Id, cancellationToken);
+        await departure.TellServedBrandsAsync(db, providerId, cancellationToken);
         return Outcome.Ok;
-    }
-
-    /// <summary>
-    /// Tells every brand the provider serves (or will serve) that who may reach it changed, so a removed person's open
-    /// brand pages re-resolve their scope and show "not found" at once.
-    /// </summary>
-    private async Task TellServedBrandsAsync(PortalDbContext db, Guid providerId, CancellationToken cancellationToken)
-    {
-        var today = PlatformTime.DayOf(clock.GetUtcNow());
-        var brands = await db.BrandDelegations.AsNoTracking()
-            .Where(d => d.ProviderId == providerId && d.RevokedAt == null && (d.EndsOn == null || d.EndsOn >= today))
-            .Select(d => d.BrandId).Distinct().ToListAsync(cancellationToken);
-        foreach (var brandId in brands)
-        {
-            live.Publish(BrandDelegationService.LiveKind, brandId.ToString("D"));
-        }
     }
 
     /// <summary>The provider's people: managers first, then by name.</summary>

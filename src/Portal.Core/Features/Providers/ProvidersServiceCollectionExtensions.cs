@@ -12,6 +12,7 @@ public static class ProvidersServiceCollectionExtensions
         services.AddSingleton<ProviderDecisions>();
         services.AddSingleton<ProviderDirectory>();
         services.AddSingleton<ProviderPeople>();
+        services.AddSingleton<ProviderDeparture>();
         services.AddScoped<ProviderInvitationAcceptance>();
         // After the demo portfolio: the demo providers serve some of its brands.
         services.AddScoped<ISeedContributor, ProviderSeedContributor>();
