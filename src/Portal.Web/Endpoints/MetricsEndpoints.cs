@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
@@ -26,8 +27,17 @@ public static partial class MetricsEndpoints
     /// <summary>The longest range one GET may ask for.</summary>
     public const int MaxRangeDays = 366;
 
-    /// <summary>Numbers are JSON numbers: <c>"orders":"10"</c> is a wrong type, not 10.</summary>
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { NumberHandling = JsonNumberHandling.Strict };
+    /// <summary>
+    /// Numbers are JSON numbers: <c>"orders":"10"</c> is a wrong type, not 10. A field the API does not know
+    /// (<c>paid_orders</c> for <c>paidOrders</c>) is refused rather than skipped, which under PUT would erase the stored
+    /// figure it meant to set, and so is a field sent twice in one row (which value counts would be a guess).
+    /// </summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = JsonNumberHandling.Strict,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        AllowDuplicateProperties = false,
+    };
 
     /// <summary>A batch of daily figures.</summary>
     public sealed record MetricsBatch(IReadOnlyList<MetricRowInput>? Rows);
@@ -153,13 +163,7 @@ public static partial class MetricsEndpoints
         }
         catch (JsonException ex)
         {
-            // A figure of the wrong type names its row and field like any other problem.
-            if (ex.Path is { } path && RowPath().Match(path) is { Success: true } match)
-            {
-                return (null, Invalid(strings, [new RowProblem(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), match.Groups[2].Value, strings["Metrics_WrongType"])]));
-            }
-
-            return (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: strings["Metrics_BodyUnreadable"]));
+            return (null, BodyProblem(ex, strings));
         }
     }
 
@@ -238,6 +242,30 @@ public static partial class MetricsEndpoints
         return true;
     }
 
+    /// <summary>
+    /// A body the serializer refused: a row's unknown field, repeated field or figure of the wrong type names its row
+    /// and field like any other problem (422); an unknown field beside <c>rows</c> names itself; anything else is 400.
+    /// </summary>
+    private static ProblemHttpResult BodyProblem(JsonException ex, IStringLocalizer<MetricsStrings> strings)
+    {
+        var path = ex.Path ?? "";
+        var known = (string field, Type type) => type.GetProperty(field, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is not null;
+        var duplicate = ex.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase);
+        if (RowPath().Match(path) is { Success: true } row)
+        {
+            var field = row.Groups[2].Value;
+            var reason = duplicate ? "Metrics_RepeatedField" : known(field, typeof(MetricRowInput)) ? "Metrics_WrongType" : "Metrics_UnknownField";
+            return Invalid(strings, [new RowProblem(int.Parse(row.Groups[1].Value, CultureInfo.InvariantCulture), field, strings[reason])]);
+        }
+
+        if (BatchPath().Match(path) is { Success: true } batch && (duplicate || !known(batch.Groups[1].Value, typeof(MetricsBatch))))
+        {
+            return Invalid(strings, [new RowProblem(null, batch.Groups[1].Value, strings[duplicate ? "Metrics_RepeatedField" : "Metrics_UnknownField"])]);
+        }
+
+        return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: strings["Metrics_BodyUnreadable"]);
+    }
+
     private static ProblemHttpResult TooLarge(string title) =>
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: title);
 
@@ -247,6 +275,9 @@ public static partial class MetricsEndpoints
             title: strings["Metrics_InvalidBatch"],
             extensions: new Dictionary<string, object?> { ["errors"] = errors });
 
-    [GeneratedRegex(@"^\$\.rows\[(\d+)\]\.([A-Za-z]+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\$\.rows\[(\d+)\]\.([A-Za-z_][A-Za-z0-9_]*)$", RegexOptions.IgnoreCase)]
     private static partial Regex RowPath();
+
+    [GeneratedRegex(@"^\$\.([A-Za-z_][A-Za-z0-9_]*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex BatchPath();
 }

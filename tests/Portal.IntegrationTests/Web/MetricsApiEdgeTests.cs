@@ -82,6 +82,47 @@ public sealed class MetricsApiEdgeTests(MetricsApiFixture fixture) : IClassFixtu
         read.GetProperty("days").GetArrayLength().ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData("en", "paid_orders", "The API has no such field: check its name and spelling (for example paidOrders, not paid_orders).")]
+    [InlineData("zh-CN", "peak_viewers", "接口没有这个字段：请检查字段名及拼写（例如应为 paidOrders，而不是 paid_orders）。")]
+    public async Task PutDaily_WithAFieldTheApiDoesNotKnow_Is422NamingIt_AndKeepsTheStoredDay(string culture, string field, string reason)
+    {
+        // Skipped, the unknown field would leave PUT to replace the stored day without it: paidOrders erased, and a 200.
+        var (code, _) = await _app.NewBrandAsync("unknown");
+        var client = await MetricsApiTests.ClientAsync(_app, "metrics.write metrics.read");
+        (await client.PutAsync("/api/v1/metrics/daily", Json($$"""{"rows":[{"brand":"{{code}}","date":"2026-04-05","gmv":100,"paidOrders":5,"peakViewers":900}]}"""))).EnsureSuccessStatusCode();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
+
+        var response = await client.PutAsync("/api/v1/metrics/daily", Json($$"""{"rows":[{"brand":"{{code}}","date":"2026-04-05","gmv":100,"{{field}}":6}]}"""));
+        var stored = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/brands/{code}/metrics?from=2026-04-05&to=2026-04-05")).GetProperty("days")[0];
+
+        var error = (await ProblemAsync(response, HttpStatusCode.UnprocessableEntity)).GetProperty("errors")[0];
+        error.GetProperty("index").GetInt32().ShouldBe(0);
+        error.GetProperty("field").GetString().ShouldBe(field);
+        error.GetProperty("reason").GetString().ShouldBe(reason);
+        stored.GetProperty("paidOrders").GetInt64().ShouldBe(5);
+        stored.GetProperty("peakViewers").GetInt64().ShouldBe(900);
+    }
+
+    [Fact]
+    public async Task PutDaily_WithAFieldSentTwiceInARow_OrAnUnknownFieldBesideTheRows_Is422AndWritesNothing()
+    {
+        var (code, _) = await _app.NewBrandAsync("twice");
+        var client = await MetricsApiTests.ClientAsync(_app, "metrics.write metrics.read");
+
+        var twice = await client.PutAsync("/api/v1/metrics/daily", Json($$"""{"rows":[{"brand":"{{code}}","date":"2026-04-06","gmv":1,"gmv":1000000}]}"""));
+        var beside = await client.PutAsync("/api/v1/metrics/daily", Json($$"""{"rows":[{"brand":"{{code}}","date":"2026-04-06","gmv":1}],"dryRun":true}"""));
+        var read = await client.GetFromJsonAsync<JsonElement>($"/api/v1/brands/{code}/metrics?from=2026-04-01&to=2026-04-30");
+
+        var repeated = (await ProblemAsync(twice, HttpStatusCode.UnprocessableEntity)).GetProperty("errors")[0];
+        repeated.GetProperty("field").GetString().ShouldBe("gmv");
+        repeated.GetProperty("reason").GetString().ShouldBe("The field is sent twice: send each field once.");
+        var unknown = (await ProblemAsync(beside, HttpStatusCode.UnprocessableEntity)).GetProperty("errors")[0];
+        unknown.GetProperty("index").ValueKind.ShouldBe(JsonValueKind.Null);
+        unknown.GetProperty("field").GetString().ShouldBe("dryRun");
+        read.GetProperty("days").GetArrayLength().ShouldBe(0);
+    }
+
     [Fact]
     public async Task PatchDaily_WithSomeFigures_KeepsTheOthersWhilePutReplacesTheDay()
     {
