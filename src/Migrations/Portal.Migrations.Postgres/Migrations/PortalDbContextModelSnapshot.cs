@@ -1783,6 +1783,11 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("Version")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("BrandId");
 
                     b.ToTable("PendingMetricsEvaluations", (string)null);

@@ -1771,6 +1771,11 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<long>("RequestedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Version")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("BrandId");
 
                     b.ToTable("PendingMetricsEvaluations", (string)null);

@@ -58,6 +58,8 @@ internal sealed class PendingMetricsEvaluationConfiguration : IEntityTypeConfigu
     {
         builder.ToTable("PendingMetricsEvaluations");
         builder.HasKey(p => p.BrandId);
+        // The queueing SQL inserts without it and adds one on conflict (MetricsIngestionService, MetricsPostgresIngestion).
+        builder.Property(p => p.Version).HasDefaultValue(0L);
         builder.HasOne<Brand>().WithMany().HasForeignKey(p => p.BrandId).OnDelete(DeleteBehavior.Cascade);
     }
 }

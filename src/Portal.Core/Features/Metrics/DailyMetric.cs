@@ -113,8 +113,15 @@ public sealed class PendingMetricsEvaluation
 {
     public Guid BrandId { get; set; }
 
-    /// <summary>The last time a batch touched the brand; a job only clears rows it has seen.</summary>
+    /// <summary>The last time a batch touched the brand (for the start-up reconciliation's age check).</summary>
     public DateTimeOffset RequestedAt { get; set; }
+
+    /// <summary>
+    /// One more for every batch that queues the brand again. A run clears a row only at the version it read, so a
+    /// batch committed while the run went on keeps its row for the next run. (<see cref="RequestedAt"/> could not
+    /// tell: a batch stamps it before waiting for the write lock, so a later commit can carry an older stamp.)
+    /// </summary>
+    public long Version { get; set; }
 
     /// <summary>The earliest day the batches since the last evaluation touched: its month is where the summary is rebuilt from.</summary>
     public DateOnly FromDate { get; set; }

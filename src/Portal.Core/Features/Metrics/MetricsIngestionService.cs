@@ -127,7 +127,7 @@ public sealed class MetricsIngestionService(
             pending.Transaction = dbTransaction;
             pending.CommandText = """
                 INSERT INTO "PendingMetricsEvaluations" ("BrandId", "RequestedAt", "FromDate") VALUES (@b, @t, @d)
-                ON CONFLICT("BrandId") DO UPDATE SET "RequestedAt" = excluded."RequestedAt", "FromDate" = min("FromDate", excluded."FromDate")
+                ON CONFLICT("BrandId") DO UPDATE SET "RequestedAt" = excluded."RequestedAt", "FromDate" = min("FromDate", excluded."FromDate"), "Version" = "Version" + 1
                 """;
             var brand = AddParameter(pending, "@b");
             AddParameter(pending, "@t").Value = stamp;

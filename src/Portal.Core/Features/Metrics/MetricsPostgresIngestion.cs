@@ -140,7 +140,8 @@ internal static class MetricsPostgresIngestion
             queued AS (
                 INSERT INTO "PendingMetricsEvaluations" ("BrandId", "RequestedAt", "FromDate")
                 SELECT "BrandId", @stamp, MIN("Date") FROM written GROUP BY "BrandId" ORDER BY "BrandId"
-                ON CONFLICT ("BrandId") DO UPDATE SET "RequestedAt" = excluded."RequestedAt", "FromDate" = LEAST("PendingMetricsEvaluations"."FromDate", excluded."FromDate")),
+                ON CONFLICT ("BrandId") DO UPDATE SET "RequestedAt" = excluded."RequestedAt", "FromDate" = LEAST("PendingMetricsEvaluations"."FromDate", excluded."FromDate"),
+                    "Version" = "PendingMetricsEvaluations"."Version" + 1),
             portfolio AS (
                 INSERT INTO "PendingPortfolioRefreshes" ("BrandId", "QueuedAt")
                 SELECT DISTINCT "BrandId", @stamp FROM written)

@@ -113,11 +113,18 @@ internal static class MetricsEvaluationPostgresSql
 
     public const string InsertTierChange = MetricsEvaluationSql.InsertTierChange;
 
-    /// <summary>Deletes the queue rows the run saw (<c>@brands</c> uuid[] with <c>@requested</c> timestamptz[], pairwise).</summary>
+    /// <summary>
+    /// Deletes the queue rows the run saw (<c>@brands</c> uuid[] with <c>@versions</c> bigint[], pairwise), locking
+    /// them in brand order first: the order a batch's upsert queues them in, so the two never deadlock.
+    /// </summary>
     public const string ClearPending = """
         DELETE FROM "PendingMetricsEvaluations" p
-        USING unnest(@brands, @requested) AS seen (brand_id, requested_at)
-        WHERE p."BrandId" = seen.brand_id AND p."RequestedAt" <= seen.requested_at
+        USING (SELECT q."BrandId"
+               FROM "PendingMetricsEvaluations" q
+               JOIN unnest(@brands, @versions) AS seen (brand_id, version) ON q."BrandId" = seen.brand_id AND q."Version" = seen.version
+               ORDER BY q."BrandId"
+               FOR UPDATE OF q) AS locked
+        WHERE p."BrandId" = locked."BrandId"
         """;
 
     /// <summary>SQLite's <c>CROSS JOIN ... ON</c> (a join order hint) as PostgreSQL's plain join.</summary>
