@@ -60,6 +60,21 @@ public sealed class MetricsIngestionService(
         IReadOnlyList<MetricRowInput> rows, MetricsIngestionOptions? ingestion = null, CancellationToken cancellationToken = default) =>
         _validator.ValidateAsync(rows, ingestion, cancellationToken);
 
+    /// <summary>
+    /// The stored rows of exactly the (brand, day) pairs the batch sends, by primary key: not the batch's brands over
+    /// its whole date range, which for yesterday's figures of every brand plus one year-old correction would read a
+    /// year of every brand while holding the write lock.
+    /// </summary>
+    private static Task<Dictionary<(Guid BrandId, DateOnly Date), DailyMetric>> StoredDaysAsync(
+        PortalDbContext db, IReadOnlyList<DailyMetric> rows, StoredValues values, CancellationToken cancellationToken)
+    {
+        var pairs = Rows(rows.Select(r => (r.BrandId, r.Date)).Distinct().Select(r => new[] { values.Key(r.BrandId), values.Day(r.Date) }));
+        return db.DailyMetrics
+            .FromSqlRaw("""SELECT m.* FROM json_each({0}) AS j JOIN "DailyMetrics" AS m ON m."BrandId" = j.value ->> 0 AND m."Date" = j.value ->> 1""", pairs)
+            .AsNoTracking()
+            .ToDictionaryAsync(m => (m.BrandId, m.Date), cancellationToken);
+    }
+
     private async Task<MetricsIngestionResult> UpsertAsync(IReadOnlyList<DailyMetric> rows, MetricsIngestionOptions ingestion, CancellationToken cancellationToken)
     {
         var (merge, progress) = (ingestion.Merge, ingestion.Progress);
@@ -76,12 +91,7 @@ public sealed class MetricsIngestionService(
         // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): the write lock is held before existing rows are read.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var brandIds = rows.Select(r => r.BrandId).Distinct().ToList();
-        var from = rows.Min(r => r.Date);
-        var to = rows.Max(r => r.Date);
-        var existing = await db.DailyMetrics.AsNoTracking()
-            .Where(m => brandIds.Contains(m.BrandId) && m.Date >= from && m.Date <= to)
-            .ToDictionaryAsync(m => (m.BrandId, m.Date), cancellationToken);
+        var existing = await StoredDaysAsync(db, rows, values, cancellationToken);
 
         var connection = db.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
