@@ -16,7 +16,9 @@ namespace Portal.Core.Features.Providers;
 /// has not reached). <see cref="FiguresAsOf"/> says how fresh they are: the queue rebuilds a brand's row shortly after
 /// its figures, tasks or documents change, and every row is rebuilt when the platform day turns.
 /// </summary>
-/// <param name="Progress">Percent done per STEPS area (E, T, S, P, S), as the portfolio shows it.</param>
+/// <param name="Gmv30">Null as well where the brand does not share its figures (<see cref="ShowsFigures"/>).</param>
+/// <param name="Progress">Percent done per STEPS area (E, T, S, P, S), as the portfolio shows it; null as well where the brand does not share its STEPS tasks.</param>
+/// <param name="Stalled">Null as well where the brand shares neither (the growth path's rule).</param>
 /// <param name="Areas">Everything the brand's running delegations hand the provider today.</param>
 public sealed record ProviderWorkspaceBrand(
     Guid BrandId,
@@ -29,7 +31,19 @@ public sealed record ProviderWorkspaceBrand(
     DelegatedArea Areas,
     DateOnly ServedSince,
     DateOnly? ServedUntil,
-    DateTimeOffset? FiguresAsOf);
+    DateTimeOffset? FiguresAsOf)
+{
+    /// <summary>The brand hands over its figures (the dashboard): the 30-day GMV may show.</summary>
+    public bool ShowsFigures => Shares(Areas, DelegatedArea.MetricsImport);
+
+    /// <summary>The brand hands over its STEPS tasks (the journey): the progress may show.</summary>
+    public bool ShowsSteps => Shares(Areas, DelegatedArea.StepsTasks);
+
+    /// <summary>Either, as for the growth path: whether the brand stalls may show.</summary>
+    public bool ShowsStalled => ShowsFigures || ShowsSteps;
+
+    private static bool Shares(DelegatedArea areas, DelegatedArea area) => (areas & area) == area;
+}
 
 /// <summary>A provider person's home: their provider and the brands it serves today.</summary>
 public sealed record ProviderWorkspaceView(Guid ProviderId, string ProviderCode, string ProviderName, ProviderStatus Status, IReadOnlyList<ProviderWorkspaceBrand> Brands);
@@ -81,18 +95,25 @@ public sealed class ProviderWorkspace(
             {
                 var delegations = running[b.Id];
                 var row = rows.GetValueOrDefault(b.Id);
-                return new ProviderWorkspaceBrand(
+                var served = new ProviderWorkspaceBrand(
                     b.Id,
                     b.Code,
                     ProviderNames.Display(culture, b.NameZh, b.NameEn),
                     b.Tier,
-                    row?.Gmv30,
-                    row is null ? null : [row.ProgressDistribution, row.ProgressTraffic, row.ProgressSelfStreaming, row.ProgressPrivateDomain, row.ProgressExclusive],
-                    row?.IsStalled(today.AddDays(-days), now.AddDays(-days)),
+                    null,
+                    null,
+                    null,
                     delegations.Aggregate(DelegatedArea.None, (all, d) => all | d.Areas),
                     delegations.Min(d => d.StartsOn),
                     delegations.Any(d => d.EndsOn is null) ? null : delegations.Max(d => d.EndsOn),
                     row?.RefreshedAt);
+                // Only what the brand hands over leaves this service: a brand that keeps its dashboard keeps its GMV.
+                return row is null ? served : served with
+                {
+                    Gmv30 = served.ShowsFigures ? row.Gmv30 : null,
+                    Progress = served.ShowsSteps ? [row.ProgressDistribution, row.ProgressTraffic, row.ProgressSelfStreaming, row.ProgressPrivateDomain, row.ProgressExclusive] : null,
+                    Stalled = served.ShowsStalled ? row.IsStalled(today.AddDays(-days), now.AddDays(-days)) : null,
+                };
             })
             .OrderBy(b => b.Name, StringComparer.Create(culture, CompareOptions.None))
             .ThenBy(b => b.Code, StringComparer.Ordinal)

@@ -115,6 +115,20 @@ public sealed class ProviderScorecardTests(ProviderScorecardFixture fixture) : I
         alpha.ServedUntil.ShouldBeNull();
     }
 
+    [Fact]
+    public async Task Workspace_ShowsOnlyTheFiguresTheBrandHandsOver()
+    {
+        // Alpha's running delegation hands over stream plans and figures, not its STEPS tasks.
+        await fixture.App.Services.GetRequiredService<Portal.Core.Features.Portfolio.PortfolioRefresher>().RefreshAsync([fixture.Alpha]);
+
+        var alpha = (await fixture.App.Services.GetRequiredService<ProviderWorkspace>().GetAsync(await fixture.App.PrincipalAsync(ProviderScorecardFixture.Operator))).Value!.Brands.Single();
+
+        alpha.FiguresAsOf.ShouldNotBeNull("the brand has its portfolio row");
+        (alpha.ShowsFigures, alpha.Gmv30.HasValue).ShouldBe((true, true));
+        (alpha.ShowsSteps, alpha.Progress).ShouldBe((false, null), "the journey is not the provider's to see");
+        (alpha.ShowsStalled, alpha.Stalled.HasValue).ShouldBe((true, true));
+    }
+
     [Theory]
     [InlineData(1087.99, ProviderLevel.Emerging)]
     [InlineData(1088, ProviderLevel.Rising)]

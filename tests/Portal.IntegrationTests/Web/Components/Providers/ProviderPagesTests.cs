@@ -44,6 +44,18 @@ public sealed class ProviderPagesTests : PortalTestContext, IClassFixture<Provid
     }
 
     [Fact]
+    public async Task Home_ForABrandThatKeepsItsJourney_SaysItsStepsAreNotShared()
+    {
+        await SignInAsync(ProviderScorecardFixture.Operator, PortalRoles.Provider);
+
+        var page = Render<ProviderHome>();
+
+        page.WaitForAssertion(() => page.Find("[data-testid='provider-brand-steps']").TextContent.ShouldBe("Not shared by the brand"));
+        page.Find("[data-testid='provider-brand-gmv']").TextContent.ShouldNotBe("Not shared by the brand");
+        page.Find("[data-testid='provider-brand-moving']").TextContent.ShouldNotBe("Not shared by the brand");
+    }
+
+    [Fact]
     public async Task Home_ForAPersonOutsideEveryProvider_SaysSoAndListsNothing()
     {
         await SignInAsync(ProviderScorecardFixture.Outsider, PortalRoles.Provider);
