@@ -74,6 +74,13 @@ public sealed class ProviderRegistration(
             return Outcome<string>.Fail(strings["Refused_AlreadyInProvider", membership.Provider.DisplayName(System.Globalization.CultureInfo.CurrentUICulture)]);
         }
 
+        // A provider keeps the code it first applied with: API clients, links and the audit name it by its code, and a
+        // code given up on re-application could be taken by another company, whose brands those clients would reach.
+        if (again is not null && ProviderFormRules.Normalize(form.Code) != again.Code)
+        {
+            return Outcome<string>.Fail(strings["Refused_CodeStays", again.Code]);
+        }
+
         if (await ValidateAsync(db, form, again?.Id, cancellationToken) is { Count: > 0 } errors)
         {
             return Outcome<string>.Fail(errors);

@@ -175,6 +175,21 @@ public sealed class ProviderRegistrationTests(ProvidersApp fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task ApplyingAgain_UnderAnotherCode_IsRefused_SoTheCodeIsNeverFreedForAnotherCompany()
+    {
+        // An API client made for the provider names it by code: a code given up here could be registered by another
+        // company, and the client would reach that company's brands.
+        var (code, manager) = await fixture.AppliedAsync();
+        (await fixture.Decisions.DecideAsync(await fixture.PrincipalAsync(DemoData.AdminEmail), code, ProviderDecision.Reject, "Licence missing.")).Succeeded.ShouldBeTrue();
+
+        var renamed = await fixture.Registration.ApplyAsync(await fixture.PrincipalAsync(manager), ProvidersApp.Form(ProvidersApp.Unique("renamed")));
+
+        renamed.Errors.ShouldBe([$"A provider keeps the code it first applied with: apply again with the code {code}."]);
+        var mine = (await fixture.Registration.MineAsync(await fixture.PrincipalAsync(manager)))!;
+        (mine.Code, mine.Status).ShouldBe((code, ProviderStatus.Rejected));
+    }
+
+    [Fact]
     public async Task TwoDecisionsAtOnce_OneIsSaved_TheOtherIsRefused_AndTheManagerHearsOnce()
     {
         var (code, manager) = await fixture.AppliedAsync();

@@ -57,6 +57,19 @@ public sealed class ProviderPeoplePagesTests : PortalTestContext, IClassFixture<
     }
 
     [Fact]
+    public async Task ApplyPage_AfterARejection_OffersTheFormWithTheProvidersCode_WhichCannotBeChanged()
+    {
+        var (code, manager) = await _fixture.AppliedAsync();
+        (await _fixture.Decisions.DecideAsync(await _fixture.PrincipalAsync(DemoData.AdminEmail), code, ProviderDecision.Reject, "Licence missing.")).Succeeded.ShouldBeTrue();
+        await SignInAsync(manager, PortalRoles.Provider);
+
+        var page = Render<ProviderApplyPage>();
+
+        page.WaitForAssertion(() => Field(page, "provider-code").GetAttribute("value").ShouldBe(code));
+        Field(page, "provider-code").HasAttribute("readonly").ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task ApplyPage_ForStaff_SaysStaffRegisterProvidersInstead()
     {
         await SignInAsync(DemoData.OperatorEmail, PortalRoles.SkaOperator);
