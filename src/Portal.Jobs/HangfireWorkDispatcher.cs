@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Core.Features.Metrics;
 using Portal.Core.Features.Portfolio;
@@ -17,25 +18,30 @@ namespace Portal.Jobs;
 /// row whichever worker runs it; calls in other processes schedule jobs of their own. Nothing is shared, so
 /// nothing can be skipped on another process' word. A worker whose clock runs ahead could start a job early;
 /// work it missed stays queued in the database and the reconcile job dispatches it again (keep clocks on NTP).
+/// A dispatch never fails its caller: it comes after the work was committed, so a Hangfire storage that cannot take
+/// the job (PostgreSQL away for a moment) is logged, and the reconcile job finds the work in the database.
 /// </summary>
-internal sealed class HangfireWorkDispatcher(IBackgroundJobClient jobs, IOptions<MetricsOptions> metrics, IOptions<PortfolioOptions> portfolio, TimeProvider clock) : IWorkDispatcher
+internal sealed class HangfireWorkDispatcher(
+    IBackgroundJobClient jobs, IOptions<MetricsOptions> metrics, IOptions<PortfolioOptions> portfolio, TimeProvider clock, ILogger<HangfireWorkDispatcher> logger)
+    : IWorkDispatcher
 {
     private long _evaluationDueTicks;
     private long _portfolioDueTicks;
 
     public void SendEmail(Guid emailId) =>
-        jobs.Enqueue<SendEmailJob>(job => job.RunAsync(emailId, CancellationToken.None));
+        Dispatch("e-mail", () => jobs.Enqueue<SendEmailJob>(job => job.RunAsync(emailId, CancellationToken.None)));
 
     public void CheckDocument(Guid documentId) =>
-        jobs.Enqueue<DocumentCheckJob>(job => job.RunAsync(documentId, CancellationToken.None));
+        Dispatch("document check", () => jobs.Enqueue<DocumentCheckJob>(job => job.RunAsync(documentId, CancellationToken.None)));
 
     public void EvaluatePendingMetrics()
     {
         var delay = TimeSpan.FromSeconds(metrics.Value.EvaluationDelaySeconds);
         // As below: a scheduled job may start up to a second early, so only calls within delay - 1 s may share it.
-        if (Coalesce(ref _evaluationDueTicks, delay - TimeSpan.FromSeconds(1)))
+        if (Coalesce(ref _evaluationDueTicks, delay - TimeSpan.FromSeconds(1))
+            && !Dispatch("metrics evaluation", () => jobs.Schedule<EvaluateMetricsJob>(job => job.RunPendingAsync(CancellationToken.None), delay)))
         {
-            jobs.Schedule<EvaluateMetricsJob>(job => job.RunPendingAsync(CancellationToken.None), delay);
+            Interlocked.Exchange(ref _evaluationDueTicks, 0); // nothing was scheduled: the next call must not wait for it
         }
     }
 
@@ -44,9 +50,25 @@ internal sealed class HangfireWorkDispatcher(IBackgroundJobClient jobs, IOptions
         var delay = TimeSpan.FromMilliseconds(portfolio.Value.RefreshDelayMilliseconds);
         // Hangfire keeps scheduled times in whole seconds, so a scheduled job may start up to a second early and
         // read the queue before a change that arrives within its delay: only a call later than that may be skipped.
-        if (Coalesce(ref _portfolioDueTicks, delay - TimeSpan.FromSeconds(1)))
+        if (Coalesce(ref _portfolioDueTicks, delay - TimeSpan.FromSeconds(1))
+            && !Dispatch("portfolio refresh", () => jobs.Schedule<RefreshPortfolioJob>(job => job.RunQueuedAsync(CancellationToken.None), delay)))
         {
-            jobs.Schedule<RefreshPortfolioJob>(job => job.RunQueuedAsync(CancellationToken.None), delay);
+            Interlocked.Exchange(ref _portfolioDueTicks, 0);
+        }
+    }
+
+    /// <summary>Hands one job to Hangfire; false (logged) when its storage refused it.</summary>
+    private bool Dispatch(string work, Action enqueue)
+    {
+        try
+        {
+            enqueue();
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not hand the {Work} job to Hangfire; the work stays in the database and the reconcile job dispatches it again", work);
+            return false;
         }
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Portal.Core.Features.Accounts;
 using Portal.Core.Localization;
+using Portal.Web.Auth;
 
 namespace Portal.Web.Endpoints;
 
@@ -24,11 +25,10 @@ public static class CultureEndpoints
                 await users.UpdateAsync(user);
             }
 
-            return Results.LocalRedirect(IsLocal(redirectUri) ? redirectUri! : "/");
+            // The account pages' rule for return addresses: an address off this site, or one with a control character
+            // (which LocalRedirect would throw on, after the choice was saved), goes to the start page.
+            return Results.Redirect(ReturnUrls.LocalOrRoot(redirectUri));
         }).ExcludeFromDescription();
         return app;
     }
-
-    private static bool IsLocal(string? uri) =>
-        !string.IsNullOrEmpty(uri) && uri.StartsWith('/') && !uri.StartsWith("//", StringComparison.Ordinal) && !uri.StartsWith("/\\", StringComparison.Ordinal);
 }

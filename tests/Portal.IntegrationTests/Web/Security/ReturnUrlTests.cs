@@ -95,6 +95,30 @@ public sealed class ReturnUrlTests : IAsyncLifetime
     }
 
     /// <summary>Where the redirect leads, as the browser resolves it against the page's address.</summary>
+    [Theory]
+    [MemberData(nameof(UnsafeReturnUrls))]
+    [InlineData("/\tx")]
+    public async Task LanguageSwitch_WithAnUnsafeReturnUrl_SetsTheLanguageAndGoesToTheStartPage(string returnUrl)
+    {
+        var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync($"/culture/set?culture=zh-CN&redirectUri={Uri.EscapeDataString(returnUrl)}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        Landing(response).ShouldBe("http://localhost/");
+        response.Headers.GetValues("Set-Cookie").ShouldContain(c => c.StartsWith(".AspNetCore.Culture="));
+    }
+
+    [Fact]
+    public async Task LanguageSwitch_WithALocalReturnUrl_GoesBackThere()
+    {
+        var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync($"/culture/set?culture=en&redirectUri={Uri.EscapeDataString("/brands/demo-tea/journey?step=2")}");
+
+        Landing(response).ShouldBe("http://localhost/brands/demo-tea/journey?step=2");
+    }
+
     private static string Landing(HttpResponseMessage response) => new Uri(new Uri("http://localhost/"), response.Headers.Location!).AbsoluteUri;
 
     /// <summary>Posts the layout's sign-out form (with an antiforgery token from a page) to /Account/Logout.</summary>
