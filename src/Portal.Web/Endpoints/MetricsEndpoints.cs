@@ -126,7 +126,10 @@ public static partial class MetricsEndpoints
         }
 
         var ingestion = services.GetRequiredService<MetricsIngestionService>();
-        var outcome = await ingestion.IngestAsync(rows, new MetricsIngestionOptions { Merge = merge }, cancellationToken);
+        // A provider's client writes the figures its provider is scored on: the brand's audit trail names it.
+        var record = await services.GetRequiredService<MetricsImportRecording>()
+            .ForApiClientAsync(http.User.GetClaim(OpenIddictConstants.Claims.Subject), rows, cancellationToken);
+        var outcome = await ingestion.IngestAsync(rows, new MetricsIngestionOptions { Merge = merge, BeforeCommit = record }, cancellationToken);
         if (outcome.Result is not { } result)
         {
             return Invalid(strings, outcome.Errors.Select(e => new RowProblem(e.Index, e.Field, e.Reason)).ToList());

@@ -58,6 +58,36 @@ public sealed class ProviderApiClientTests(MetricsApiFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task ProviderClient_Batch_LeavesTheBrandAnAuditedRecordNamingTheClientAndTheProvider()
+    {
+        // Its figures move the brand's tier and the provider's own scorecard: the brand's trail says who wrote them.
+        var (code, brandId) = await _app.NewBrandAsync("api-record");
+        await DelegateToFarsailAsync(brandId, DelegatedArea.MetricsImport);
+        var client = await FarsailClientAsync("farsail-feed-record");
+
+        var response = await client.PutAsync("/api/v1/metrics/daily",
+            Json($$"""{"rows":[{"brand":"{{code}}","date":"2026-03-13","orders":4},{"brand":"{{code}}","date":"2026-03-15","orders":5}]}"""));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var farsailId = await _app.WithDbAsync(db => db.Providers.Where(p => p.Code == "farsail").Select(p => p.Id).SingleAsync());
+        var record = await _app.WithDbAsync(db => db.MetricsImportRecords.AsNoTracking().SingleAsync(r => r.BrandId == brandId));
+        (record.Rows, record.FirstDate, record.LastDate).ShouldBe((2, new DateOnly(2026, 3, 13), new DateOnly(2026, 3, 15)));
+        (record.ImportedByUserId, record.ImportedByClientId, record.ImportedByProviderId).ShouldBe((null, "farsail-feed-record", farsailId));
+        (await _app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.BrandId == brandId && e.EntityType == "MetricsImportRecord"))).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task PlatformClient_Batch_LeavesNoImportRecord()
+    {
+        var (code, brandId) = await _app.NewBrandAsync("platform-feed");
+        var client = await MetricsApiTests.ClientAsync(_app, "metrics.write");
+
+        (await client.PutAsync("/api/v1/metrics/daily", Json(Row(code, "2026-03-14")))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await _app.WithDbAsync(db => db.MetricsImportRecords.AnyAsync(r => r.BrandId == brandId))).ShouldBeFalse("the platform's own feed writes every brand every day");
+    }
+
+    [Fact]
     public async Task ProviderClient_ForABrandNotServed_IsRefusedWithProblemDetails()
     {
         var client = await FarsailClientAsync("farsail-feed-unserved");

@@ -1653,10 +1653,14 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("FirstDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("ImportedByClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<Guid?>("ImportedByProviderId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("ImportedByUserId")
+                    b.Property<Guid?>("ImportedByUserId")
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("LastDate")

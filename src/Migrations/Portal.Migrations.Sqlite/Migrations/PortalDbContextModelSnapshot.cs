@@ -1641,10 +1641,14 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("FirstDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportedByClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ImportedByProviderId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ImportedByUserId")
+                    b.Property<Guid?>("ImportedByUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("LastDate")

@@ -96,6 +96,7 @@ internal sealed class MetricsImportRecordConfiguration : IEntityTypeConfiguratio
     {
         builder.ToTable("MetricsImportRecords");
         builder.HasKey(r => r.Id);
+        builder.Property(r => r.ImportedByClientId).HasMaxLength(100);
         builder.HasOne<Brand>().WithMany().HasForeignKey(r => r.BrandId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.BrandId, r.CreatedAt });
     }

@@ -12,25 +12,23 @@ public sealed class ApiClientBrandScopes(IServiceScopeFactory scopes, IEnumerabl
 {
     private readonly Dictionary<string, IApiClientOwnerKind> _kinds = kinds.ToDictionary(k => k.Kind, StringComparer.Ordinal);
 
-    public async Task<BrandScope> ForClientAsync(string? clientId, CancellationToken cancellationToken = default)
+    public async Task<BrandScope> ForClientAsync(string? clientId, CancellationToken cancellationToken = default) =>
+        await OwnerOfAsync(clientId, cancellationToken) is { } owner && _kinds.TryGetValue(owner.Kind, out var kind)
+            ? await kind.ResolveAsync(owner, cancellationToken)
+            : BrandScope.Nothing;
+
+    /// <summary>Whom the client acts for; null for an unknown client or an unreadable owner.</summary>
+    public async Task<ApiClientOwner?> OwnerOfAsync(string? clientId, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(clientId))
         {
-            return BrandScope.Nothing;
+            return null;
         }
 
         await using var scope = scopes.CreateAsyncScope();
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         var application = await applications.FindByClientIdAsync(clientId, cancellationToken);
-        if (application is null)
-        {
-            return BrandScope.Nothing;
-        }
-
-        var owner = await OwnerAsync(applications, application, cancellationToken);
-        return owner is not null && _kinds.TryGetValue(owner.Kind, out var kind)
-            ? await kind.ResolveAsync(owner, cancellationToken)
-            : BrandScope.Nothing;
+        return application is null ? null : await OwnerAsync(applications, application, cancellationToken);
     }
 
     internal static async Task<ApiClientOwner?> OwnerAsync(IOpenIddictApplicationManager applications, object application, CancellationToken cancellationToken)

@@ -25,7 +25,9 @@ public sealed record MetricsCsvPreview(IReadOnlyList<string> Header, IReadOnlyLi
 /// <see cref="MetricsIngestionService"/>, all or nothing. The file is streamed through CsvHelper, so
 /// only the parsed rows are held, never a second copy of the file.
 /// </summary>
-public sealed class MetricsCsvImport(MetricsIngestionService ingestion, IStringLocalizer<MetricsStrings> strings, IOptions<MetricsOptions> options, Microsoft.EntityFrameworkCore.IDbContextFactory<Data.PortalDbContext> dbFactory, TimeProvider clock)
+public sealed class MetricsCsvImport(
+    MetricsIngestionService ingestion, MetricsImportRecording recording, IStringLocalizer<MetricsStrings> strings, IOptions<MetricsOptions> options,
+    Microsoft.EntityFrameworkCore.IDbContextFactory<Data.PortalDbContext> dbFactory, TimeProvider clock)
 {
     /// <summary>Line 1 is the header, so the row at index 0 is line 2.</summary>
     public const int FirstDataLine = 2;
@@ -232,40 +234,8 @@ public sealed class MetricsCsvImport(MetricsIngestionService ingestion, IStringL
         }
 
         // The records commit in the rows' transaction: an import is never left without its audit trail.
-        Func<Data.PortalDbContext, CancellationToken, Task>? record = Brands.BrandDirectory.UserId(user) is { } userId
-            ? (db, ct) => RecordAsync(db, userId, read.Rows, ct)
-            : null;
+        var record = Brands.BrandDirectory.UserId(user) is { } userId ? recording.ForPerson(userId, read.Rows) : null;
         return await IngestAsync(read.Rows, onlyBrandId, progress, record, cancellationToken);
-    }
-
-    /// <summary>
-    /// A person's import: one audited <see cref="MetricsImportRecord"/> per brand the file held, so the import
-    /// (who, and the provider they acted for) is in the brand's audit trail; daily figures are not audited. Runs on
-    /// the ingestion's DbContext inside its transaction (<see cref="MetricsIngestionOptions.BeforeCommit"/>).
-    /// </summary>
-    private async Task RecordAsync(Data.PortalDbContext db, Guid userId, IReadOnlyList<MetricRowInput> rows, CancellationToken cancellationToken)
-    {
-        static string Code(MetricRowInput row) => row.Brand?.Trim().ToLowerInvariant() ?? ""; // as the batch validator reads it
-        var codes = rows.Select(Code).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        var brands = await db.Brands.Where(b => codes.Contains(b.Code)).Select(b => new { b.Id, b.Code }).ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        foreach (var brand in brands)
-        {
-            var days = rows.Where(r => Code(r) == brand.Code).ToList();
-            var dates = days.Select(r => DateOnly.TryParseExact(r.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : (DateOnly?)null).OfType<DateOnly>().ToList();
-            db.MetricsImportRecords.Add(new MetricsImportRecord
-            {
-                BrandId = brand.Id,
-                Rows = days.Count,
-                FirstDate = dates.Count > 0 ? dates.Min() : null,
-                LastDate = dates.Count > 0 ? dates.Max() : null,
-                ImportedByUserId = userId,
-                ImportedByProviderId = await Providers.Delegations.OnBehalfOfAsync(db, userId, brand.Id, clock, cancellationToken),
-                CreatedAt = now,
-            });
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>

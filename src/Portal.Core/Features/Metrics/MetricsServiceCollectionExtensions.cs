@@ -14,6 +14,7 @@ public static class MetricsServiceCollectionExtensions
         services.AddValidatedSettings<MetricsOptions, MetricsOptionsValidator>(configuration, MetricsOptions.Section);
         services.AddSingleton<MetricsIngestionService>();
         services.AddSingleton<MetricsCsvImport>();
+        services.AddSingleton<MetricsImportRecording>();
         services.AddSingleton<MetricsReader>();
         services.AddSingleton<MetricsEvaluationService>();
         services.AddSingleton<IPendingWorkSource, PendingMetricsEvaluationSource>();
