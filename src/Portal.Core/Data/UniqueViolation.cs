@@ -20,4 +20,16 @@ public static class UniqueViolation
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
+
+    /// <summary>
+    /// Whether the taken key is one of <paramref name="table"/>'s (its name as the model maps it), for a save that
+    /// inserts into two tables and must say which value was taken: SQLite names the columns as <c>Table.Column</c> in
+    /// its message, PostgreSQL gives the table.
+    /// </summary>
+    public static bool IsOn(DbUpdateException exception, string table) => Is(exception) && exception.InnerException switch
+    {
+        SqliteException sqlite => sqlite.Message.Contains($" {table}.", StringComparison.Ordinal),
+        PostgresException postgres => postgres.TableName == table,
+        _ => false,
+    };
 }

@@ -144,7 +144,10 @@ public sealed class BrandDelegationService(
             return Outcome.Fail(errors);
         }
 
-        // One running or scheduled delegation per provider: change it by revoking and granting again.
+        // One running or scheduled delegation per provider: change it by revoking and granting again. Checked under
+        // the provider's hold, so two grants at once (two tabs) make one delegation, not two.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await ProviderHold.HoldAsync(db, request.ProviderId, cancellationToken);
         var open = await db.BrandDelegations.AsNoTracking()
             .Where(d => d.BrandId == brand.Id && d.ProviderId == request.ProviderId && d.RevokedAt == null && (d.EndsOn == null || d.EndsOn >= today))
             .AnyAsync(cancellationToken);
@@ -163,6 +166,7 @@ public sealed class BrandDelegationService(
             GrantedByUserId = BrandDirectory.UserId(user)!.Value,
         });
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         live.Publish(LiveKind, brand.Id.ToString("D"));
         return Outcome.Ok;
     }

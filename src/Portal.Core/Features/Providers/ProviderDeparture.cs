@@ -15,14 +15,6 @@ namespace Portal.Core.Features.Providers;
 /// </summary>
 public sealed class ProviderDeparture(ILiveUpdates live, TimeProvider clock)
 {
-    /// <summary>
-    /// Holds the provider's row for the rest of the open transaction: on PostgreSQL a row lock, on SQLite the
-    /// write lock the transaction already took. Two removals in one provider then run one after the other, and the
-    /// second counts the managers the first left.
-    /// </summary>
-    public static Task HoldAsync(PortalDbContext db, Guid providerId, CancellationToken cancellationToken) =>
-        db.Providers.Where(p => p.Id == providerId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, p => p.Status), cancellationToken);
-
     /// <summary>Whether the provider would keep a manager without <paramref name="userId"/> (read inside the held transaction).</summary>
     public static Task<bool> KeepsAManagerWithoutAsync(PortalDbContext db, Guid providerId, Guid userId, CancellationToken cancellationToken) =>
         db.ProviderMembers.AnyAsync(m => m.ProviderId == providerId && m.UserId != userId && m.Role == ProviderRole.Manager, cancellationToken);

@@ -144,10 +144,10 @@ public sealed class ProviderInvitationAcceptance(
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException race) when (UniqueViolation.IsOn(race, "ProviderMembers"))
             {
                 // The person joined a provider meanwhile (one provider per person, a unique index).
-                return strings["Refused_InOtherProvider", "—"].Value;
+                return strings["Refused_JoinedMeanwhile"].Value;
             }
         }
 

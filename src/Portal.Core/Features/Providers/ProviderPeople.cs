@@ -158,7 +158,7 @@ public sealed class ProviderPeople(
 
         var providerId = caller.Provider.Id;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await ProviderDeparture.HoldAsync(db, providerId, cancellationToken);
+        await ProviderHold.HoldAsync(db, providerId, cancellationToken); // two removals at once: the second counts the managers the first left
         // Read again under the hold: the caller may have been removed meanwhile, and the managers counted are the ones left.
         if (!await db.ProviderMembers.AnyAsync(m => m.ProviderId == providerId && m.UserId == caller.UserId && m.Role == ProviderRole.Manager, cancellationToken))
         {

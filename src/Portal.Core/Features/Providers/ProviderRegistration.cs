@@ -164,7 +164,7 @@ public sealed class ProviderRegistration(
         return provider;
     }
 
-    /// <summary>Saves; another provider taking the code between the check and the insert (unique index) is a refusal.</summary>
+    /// <summary>Saves; a code or a person taken between the check and the insert (unique indexes) is a refusal.</summary>
     private async Task<Outcome<string>?> SaveAsync(PortalDbContext db, string code, CancellationToken cancellationToken)
     {
         try
@@ -178,7 +178,9 @@ public sealed class ProviderRegistration(
         }
         catch (DbUpdateException race) when (UniqueViolation.Is(race))
         {
-            return Outcome<string>.Fail(strings["Validation_CodeTaken", code]);
+            // Two keys can be taken here: the code by another provider, or the person (one provider each) by their own
+            // application from another tab, or an invitation they accepted meanwhile.
+            return Outcome<string>.Fail(UniqueViolation.IsOn(race, "ProviderMembers") ? strings["Refused_JoinedMeanwhile"] : strings["Validation_CodeTaken", code]);
         }
     }
 }

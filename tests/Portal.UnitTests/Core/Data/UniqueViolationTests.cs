@@ -26,6 +26,20 @@ public sealed class UniqueViolationTests
     public void OnPostgres_OnlySqlState23505_IsOne(string sqlState, bool expected) =>
         UniqueViolation.Is(Failed(new PostgresException("refused", "ERROR", "ERROR", sqlState))).ShouldBe(expected);
 
+    [Theory]
+    [InlineData("SQLite Error 19: 'UNIQUE constraint failed: ProviderMembers.UserId'.", "ProviderMembers", true)]
+    [InlineData("SQLite Error 19: 'UNIQUE constraint failed: Providers.Code'.", "ProviderMembers", false)]
+    [InlineData("SQLite Error 19: 'UNIQUE constraint failed: Providers.Code'.", "Providers", true)]
+    [InlineData("SQLite Error 19: 'UNIQUE constraint failed: BrandDelegations.BrandId, BrandDelegations.ProviderId'.", "BrandDelegations", true)]
+    public void OnSqlite_TheTableWhoseKeyWasTaken_IsToldApart(string message, string table, bool expected) =>
+        UniqueViolation.IsOn(Failed(new SqliteException(message, 19, 2067)), table).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("ProviderMembers", "ProviderMembers", true)]
+    [InlineData("Providers", "ProviderMembers", false)]
+    public void OnPostgres_TheTableWhoseKeyWasTaken_IsToldApart(string violated, string table, bool expected) =>
+        UniqueViolation.IsOn(Failed(new PostgresException("refused", "ERROR", "ERROR", PostgresErrorCodes.UniqueViolation, tableName: violated)), table).ShouldBe(expected);
+
     [Fact]
     public void AFailureWithoutAnEngineError_IsNotOne() =>
         UniqueViolation.Is(new DbUpdateConcurrencyException("no row matched")).ShouldBeFalse();

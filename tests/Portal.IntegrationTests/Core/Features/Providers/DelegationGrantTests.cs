@@ -37,6 +37,22 @@ public sealed class DelegationGrantTests(DelegationApp fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task TwoGrantsAtOnce_ToOneProvider_MakeOneDelegation_AndTheOtherIsRefused()
+    {
+        // The owner submits from two tabs: both read the provider, then both would find no open delegation and insert.
+        var (code, id, owner) = await fixture.NewBrandAsync();
+        var request = new GrantDelegationRequest(fixture.XiaomanId, DelegatedArea.StreamPlans, Today, null);
+
+        var outcomes = await fixture.Reads.TogetherAsync(fixture.XiaomanId,
+            () => Delegations.GrantAsync(owner, code, request),
+            () => Delegations.GrantAsync(owner, code, request));
+
+        outcomes.Count(o => o.Succeeded).ShouldBe(1);
+        outcomes.Single(o => !o.Succeeded).Errors.ShouldHaveSingleItem().ShouldContain("already");
+        (await CountAsync(id)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Grant_ByAnyoneButTheOwner_IsRefused_NothingWritten()
     {
         var (code, id, _) = await fixture.NewBrandAsync();

@@ -175,6 +175,23 @@ public sealed class ProviderRegistrationTests(ProvidersApp fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task ApplyingTwiceAtOnce_UnderTwoCodes_MakesOneProvider_AndTellsTheOtherTabWhy()
+    {
+        // Both tabs read that the person belongs to no provider; the second insert then hits one-provider-per-person,
+        // which used to be answered "code ... is taken" about a code nobody had.
+        var email = await fixture.NewPersonAsync("two-tabs");
+        var principal = await fixture.PrincipalAsync(email);
+
+        var outcomes = await fixture.Reads.TogetherAsync(await fixture.UserIdAsync(email),
+            () => fixture.Registration.ApplyAsync(principal, ProvidersApp.Form(ProvidersApp.Unique("tab-a"))),
+            () => fixture.Registration.ApplyAsync(principal, ProvidersApp.Form(ProvidersApp.Unique("tab-b"))));
+
+        outcomes.Count(o => o.Succeeded).ShouldBe(1);
+        outcomes.Single(o => !o.Succeeded).Errors.ShouldBe(["You joined a provider a moment ago (perhaps from another tab or an invitation). A person can work for one provider only."]);
+        (await fixture.Registration.MineAsync(principal)).ShouldNotBeNull().Code.ShouldBe(outcomes.Single(o => o.Succeeded).Value);
+    }
+
+    [Fact]
     public async Task ApplyingAgain_UnderAnotherCode_IsRefused_SoTheCodeIsNeverFreedForAnotherCompany()
     {
         // An API client made for the provider names it by code: a code given up here could be registered by another
