@@ -28,6 +28,7 @@ public sealed class OptionsValidationTests
     [InlineData("Tiers:SkaMonthlyGmv", "500000", "Tiers:SkaMonthlyGmv")]
     [InlineData("Tiers:KaMonthlyGmv", "-1", "Tiers:KaMonthlyGmv")]
     [InlineData("Tiers:DemotionMonths", "0", "Tiers:DemotionMonths")]
+    [InlineData("Tiers:DemotionMonths", "13", "Tiers:DemotionMonths")] // beyond what the admin settings page can save
     public void Tiers_WithBadValue_NameTheSetting(string key, string value, string named)
     {
         var error = Should.Throw<OptionsValidationException>(() => Settings((key, value)).ReadValidated(TierOptions.Section, new TierOptionsValidator()));

@@ -37,7 +37,7 @@ public sealed record SettingsView(SettingsForm Current, SettingsForm Defaults, I
 
 public sealed class SettingsFormValidator : AbstractValidator<SettingsForm>
 {
-    public const int MaxDemotionMonths = 12;
+    public const int MaxDemotionMonths = TierOptions.MaxDemotionMonths;
     public const int MaxReviewDays = 60;
 
     public SettingsFormValidator(IStringLocalizer<AdminConfigStrings> strings)

@@ -17,7 +17,10 @@ public sealed class TierOptions
     /// <summary>Monthly GMV in yuan from which a brand is SKA.</summary>
     public decimal SkaMonthlyGmv { get; set; } = 10_000_000m;
 
-    /// <summary>Consecutive months below a threshold before a brand is moved down.</summary>
+    /// <summary>The most <see cref="DemotionMonths"/> may be, in the file and on the admin settings page alike.</summary>
+    public const int MaxDemotionMonths = 12;
+
+    /// <summary>Consecutive months below a threshold before a brand is moved down (1 to <see cref="MaxDemotionMonths"/>).</summary>
     public int DemotionMonths { get; set; } = 2;
 }
 
@@ -35,9 +38,10 @@ internal sealed class TierOptionsValidator : SettingsValidator<TierOptions>
             fail("Tiers:SkaMonthlyGmv", "must be greater than Tiers:KaMonthlyGmv.");
         }
 
-        if (options.DemotionMonths < 1)
+        if (options.DemotionMonths is < 1 or > TierOptions.MaxDemotionMonths)
         {
-            fail("Tiers:DemotionMonths", "must be at least 1.");
+            // The admin settings page allows the same range: a file value outside it would make every save there fail.
+            fail("Tiers:DemotionMonths", $"must be from 1 to {TierOptions.MaxDemotionMonths}.");
         }
     }
 }
