@@ -33,6 +33,9 @@ public enum ProviderStatus
 
     /// <summary>Staff turned the application down (with a reason).</summary>
     Rejected,
+
+    /// <summary>Staff stopped an active provider (with a reason): it reaches no brand until they reinstate it.</summary>
+    Suspended,
 }
 
 /// <summary>

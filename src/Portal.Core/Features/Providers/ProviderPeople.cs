@@ -72,9 +72,9 @@ public sealed class ProviderPeople(
         }
 
         var (provider, _, inviterId) = caller;
-        if (provider.Status == ProviderStatus.Rejected)
+        if (provider.Status is ProviderStatus.Rejected or ProviderStatus.Suspended)
         {
-            return Outcome.Fail(strings["Refused_ProviderRejected"]);
+            return Outcome.Fail(strings[$"Refused_Provider{provider.Status}"]);
         }
 
         var address = (email ?? "").Trim().ToLowerInvariant();

@@ -46,7 +46,9 @@ public sealed record ProviderWorkspaceBrand(
 }
 
 /// <summary>A provider person's home: their provider and the brands it serves today.</summary>
-public sealed record ProviderWorkspaceView(Guid ProviderId, string ProviderCode, string ProviderName, ProviderStatus Status, IReadOnlyList<ProviderWorkspaceBrand> Brands);
+/// <param name="SuspendedBecause">Staff's reason while the provider is suspended.</param>
+public sealed record ProviderWorkspaceView(
+    Guid ProviderId, string ProviderCode, string ProviderName, ProviderStatus Status, IReadOnlyList<ProviderWorkspaceBrand> Brands, string? SuspendedBecause = null);
 
 /// <summary>
 /// The signed-in provider person's workspace: the brands with a delegation running today, with the figures the staff
@@ -71,7 +73,8 @@ public sealed class ProviderWorkspace(
         var provider = membership.Provider;
         var brands = provider.Status == ProviderStatus.Active ? await BrandsAsync(db, provider.Id, cancellationToken) : [];
         return Outcome<ProviderWorkspaceView>.Success(
-            new ProviderWorkspaceView(provider.Id, provider.Code, provider.DisplayName(CultureInfo.CurrentUICulture), provider.Status, brands));
+            new ProviderWorkspaceView(provider.Id, provider.Code, provider.DisplayName(CultureInfo.CurrentUICulture), provider.Status, brands,
+                provider.Status == ProviderStatus.Suspended ? provider.DecisionReason : null));
     }
 
     private async Task<IReadOnlyList<ProviderWorkspaceBrand>> BrandsAsync(PortalDbContext db, Guid providerId, CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ public static class ProvidersServiceCollectionExtensions
     {
         services.AddSingleton<ProviderRegistration>();
         services.AddSingleton<ProviderDecisions>();
+        services.AddSingleton<ProviderSuspension>();
         services.AddSingleton<ProviderDirectory>();
         services.AddSingleton<ProviderPeople>();
         services.AddSingleton<ProviderDeparture>();

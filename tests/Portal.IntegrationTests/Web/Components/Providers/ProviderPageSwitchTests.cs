@@ -21,6 +21,7 @@ public sealed class ProviderPageSwitchTests : PortalTestContext, IClassFixture<D
         _fixture = fixture;
         Services.AddSingleton(fixture.Service<ProviderDirectory>());
         Services.AddSingleton(fixture.Service<ProviderDecisions>());
+        Services.AddSingleton(fixture.Service<ProviderSuspension>());
         Services.AddSingleton(fixture.Service<ProviderScorecardService>());
     }
 

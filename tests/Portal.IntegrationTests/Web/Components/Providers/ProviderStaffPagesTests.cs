@@ -21,6 +21,7 @@ public sealed class ProviderStaffPagesTests : PortalTestContext, IClassFixture<P
         _fixture = fixture;
         Services.AddSingleton(fixture.Directory);
         Services.AddSingleton(fixture.Decisions);
+        Services.AddSingleton(fixture.App.Services.GetRequiredService<ProviderSuspension>());
         Services.AddSingleton(fixture.Registration);
         Services.AddSingleton(fixture.App.Services.GetRequiredService<ProviderScorecardService>());
     }
@@ -41,6 +42,29 @@ public sealed class ProviderStaffPagesTests : PortalTestContext, IClassFixture<P
         page.FindAll("[data-testid='providers-table'] tbody tr")
             .Single(tr => tr.QuerySelector("[data-testid='provider-link']")!.GetAttribute("href") == $"/ops/providers/{code}")
             .QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+
+    [Fact]
+    public async Task ProviderPage_SuspendsAnActiveProviderWithAReason_ThenReinstatesIt()
+    {
+        var (code, _) = await _fixture.ActiveAsync();
+        await SignInAsStaffAsync();
+        var page = Render<ProviderPage>(p => p.Add(x => x.Code, code));
+        page.WaitForAssertion(() => page.Find("[data-testid='provider-suspend']"));
+
+        await page.InvokeAsync(() => page.Find("[data-testid='suspend-submit']").Click());
+        page.WaitForAssertion(() => page.Markup.ShouldContain("Give a reason for suspending the provider"));
+        await page.InvokeAsync(() => Field(page, "suspend-reason").Change("Same certificate uploaded at two unrelated brands."));
+        await page.InvokeAsync(() => page.Find("[data-testid='suspend-submit']").Click());
+
+        page.WaitForAssertion(() => page.Find("[data-testid='provider-status']").TextContent.ShouldBe("Suspended"));
+        page.Find("[data-testid='suspended-reason']").TextContent.ShouldBe("Staff's reason: Same certificate uploaded at two unrelated brands.");
+        page.Find("[data-testid='success']").TextContent.ShouldBe("Suspended: its people and the brands it serves have been told.");
+
+        await page.InvokeAsync(() => page.Find("[data-testid='reinstate-submit']").Click());
+
+        page.WaitForAssertion(() => page.Find("[data-testid='provider-status']").TextContent.ShouldBe("Active"));
+        page.FindAll("[data-testid='provider-suspended']").ShouldBeEmpty();
+    }
 
     [Theory]
     [InlineData(PortalCultures.English, "Farsail Operations", "Traffic marketing", "Active")]
