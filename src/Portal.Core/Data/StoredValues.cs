@@ -30,6 +30,18 @@ public abstract class StoredValues
     /// <summary>PostgreSQL's forms.</summary>
     public static StoredValues Postgres { get; } = new PostgresValues();
 
+    /// <summary>SQL for the month (<c>yyyy-MM</c> text, as months are stored) of the stored day <paramref name="day"/>.</summary>
+    public abstract string MonthOfSql(string day);
+
+    /// <summary>SQL for the first day of the stored month <paramref name="month"/>, comparable with stored days.</summary>
+    public abstract string MonthStartSql(string month);
+
+    /// <summary>SQL for a bound above every day of the stored month <paramref name="month"/>: its days are <c>&gt;= start</c> and <c>&lt;</c> this.</summary>
+    public abstract string AfterMonthSql(string month);
+
+    /// <summary>SQL for a stored key as SQLite's text of it (upper-case Guid), e.g. for a list both engines return alike.</summary>
+    public abstract string KeyTextSql(string key);
+
     /// <summary>The forms of the engine behind <paramref name="connection"/>.</summary>
     public static StoredValues For(DbConnection connection) => connection is NpgsqlConnection ? Postgres : Sqlite;
 
@@ -113,6 +125,15 @@ public abstract class StoredValues
     {
         public override bool IsPostgres => false;
 
+        // Days are ISO text: the month is their first seven characters, and "-32" sorts after every day of it.
+        public override string MonthOfSql(string day) => $"substr({day}, 1, 7)";
+
+        public override string MonthStartSql(string month) => $"{month} || '-01'";
+
+        public override string AfterMonthSql(string month) => $"{month} || '-32'";
+
+        public override string KeyTextSql(string key) => key;
+
         public override object Key(Guid id) => id.ToString().ToUpperInvariant();
 
         public override object Day(DateOnly day) => day.ToString(DayFormat, CultureInfo.InvariantCulture);
@@ -130,6 +151,14 @@ public abstract class StoredValues
     private sealed class PostgresValues : StoredValues
     {
         public override bool IsPostgres => true;
+
+        public override string MonthOfSql(string day) => $"to_char({day}, 'YYYY-MM')";
+
+        public override string MonthStartSql(string month) => $"CAST({month} || '-01' AS date)";
+
+        public override string AfterMonthSql(string month) => $"CAST({MonthStartSql(month)} + INTERVAL '1 month' AS date)";
+
+        public override string KeyTextSql(string key) => $"upper({key}::text)";
 
         public override object Key(Guid id) => id;
 

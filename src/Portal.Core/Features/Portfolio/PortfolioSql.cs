@@ -54,7 +54,7 @@ internal static class PortfolioSql
         var names = string.Join(", ", Enumerable.Range(0, InsertColumns.Length).Select(i => $"c{i}"));
         return $"""
             {InsertInto()}
-            SELECT {names}, {BrandColumns("""SELECT string_agg(upper(c."CategoryId"::text), ',') FROM "BrandCategories" c WHERE c."BrandId" = b."Id" """)}
+            SELECT {names}, {BrandColumns($"""SELECT string_agg({StoredValues.Postgres.KeyTextSql("c.\"CategoryId\"")}, ',') FROM "BrandCategories" c WHERE c."BrandId" = b."Id" """)}
             FROM unnest({arrays}) AS r({names})
             JOIN "Brands" b ON b."Id" = r.c0
             """;

@@ -81,8 +81,8 @@ public sealed partial class StoredValuesTests
         ((DateTimeOffset)StoredValues.Postgres.Instant(at)).Offset.ShouldBe(TimeSpan.Zero, "Npgsql writes timestamptz only from UTC");
     }
 
-    // Copies of the storage conversions that StoredValues owns.
-    [GeneratedRegex(@"DateTimeOffsetToBinaryConverter|ToString\(\)\.ToUpperInvariant\(\)|\*\s*MetricStorage\.FenPerYuan|/\s*MetricStorage\.FenPerYuan")]
+    // Copies of the storage conversions that StoredValues owns, in C# and in hand-written SQL (a day's month, a month's days).
+    [GeneratedRegex(@"DateTimeOffsetToBinaryConverter|ToString\(\)\.ToUpperInvariant\(\)|\*\s*MetricStorage\.FenPerYuan|/\s*MetricStorage\.FenPerYuan|substr\(|to_char\(|'-01'|'-32'")]
     private static partial Regex StorageConversion();
 
     [Fact]
@@ -109,7 +109,11 @@ public sealed partial class StoredValuesTests
         StorageConversion().IsMatch("brand.Value = id.ToString().ToUpperInvariant();").ShouldBeTrue();
         StorageConversion().IsMatch("p[2].Value = (long)(row.Gmv30 * MetricStorage.FenPerYuan);").ShouldBeTrue();
         StorageConversion().IsMatch("reader.GetInt64(1) / MetricStorage.FenPerYuan,").ShouldBeTrue();
+        StorageConversion().IsMatch("""GROUP BY m."BrandId", substr(m."Date", 1, 7)""").ShouldBeTrue();
+        StorageConversion().IsMatch("""SELECT m."BrandId", to_char(m."Date", 'YYYY-MM')""").ShouldBeTrue();
+        StorageConversion().IsMatch("""AND m."Date" < @month || '-32'""").ShouldBeTrue();
         StorageConversion().IsMatch("p[0].Value = StoredValues.Key(row.BrandId);").ShouldBeFalse();
+        StorageConversion().IsMatch("""GROUP BY m."BrandId", {Month}""").ShouldBeFalse();
         StorageConversion().IsMatch("var text = query.Search.Trim().ToUpperInvariant();").ShouldBeFalse();
     }
 }

@@ -1,10 +1,12 @@
+using Portal.Core.Data;
+
 namespace Portal.Core.Features.Metrics.Evaluation;
 
 /// <summary>
 /// The PostgreSQL twin of every statement in <see cref="MetricsEvaluationSql"/>, same names, same parameters and
 /// same result columns, chosen by <see cref="EvaluationRun.OnPostgres"/>. The differences: the temporary tables are
 /// per session (<c>ON COMMIT PRESERVE ROWS</c>) with native types; days are <c>date</c> (months stay
-/// <c>yyyy-MM</c> text: <c>to_char</c> instead of <c>substr</c>, and a month's days are the range from its first day
+/// <c>yyyy-MM</c> text: through <c>StoredValues</c>, and a month's days are the range from its first day
 /// to the next month's); a plain <c>JOIN</c> for SQLite's <c>CROSS JOIN ... ON</c> (which only fixed SQLite's join
 /// order); ratios in <c>double precision</c>; <c>ON CONFLICT DO NOTHING</c> for <c>INSERT OR IGNORE</c>; arrays
 /// with <c>unnest</c> for <c>json_each</c>; no <c>rowid</c>; and the summaries rebuilt in one statement
@@ -12,6 +14,10 @@ namespace Portal.Core.Features.Metrics.Evaluation;
 /// </summary>
 internal static class MetricsEvaluationPostgresSql
 {
+    // Before every statement built from them (static fields start in the order they are written).
+    private static readonly StoredValues Stored = StoredValues.Postgres;
+    private static readonly string Month = Stored.MonthOfSql("m.\"Date\"");
+
     public const string CreateScope = """
         CREATE TEMP TABLE IF NOT EXISTS eval_scope ("BrandId" uuid PRIMARY KEY, "FromDate" date NOT NULL) ON COMMIT PRESERVE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS eval_candidates ("DefinitionId" uuid NOT NULL, "BrandId" uuid NOT NULL, "Month" text, PRIMARY KEY ("DefinitionId", "BrandId")) ON COMMIT PRESERVE ROWS;
@@ -46,20 +52,20 @@ internal static class MetricsEvaluationPostgresSql
     public static string MilestoneDays(MilestoneDefinition definition)
     {
         var value = ValueOf(definition.Metric);
-        const string scope = """
+        var scope = $"""
             FROM eval_candidates c JOIN "DailyMetrics" m ON m."BrandId" = c."BrandId"
-            WHERE c."DefinitionId" = @definition AND m."Date" >= COALESCE(CAST(c."Month" || '-01' AS date), DATE '-infinity')
-              AND m."Date" < COALESCE(CAST(CAST(c."Month" || '-01' AS date) + INTERVAL '1 month' AS date), DATE 'infinity')
+            WHERE c."DefinitionId" = @definition AND m."Date" >= COALESCE({Stored.MonthStartSql("c.\"Month\"")}, DATE '-infinity')
+              AND m."Date" < COALESCE({Stored.AfterMonthSql("c.\"Month\"")}, DATE 'infinity')
             """;
         return (definition.Aggregation, definition.Metric) switch
         {
             (MilestoneAggregation.MonthlySum, MetricKind.AdRoi) => $"""
                 SELECT brand_id, last_date, roi FROM (
                     SELECT brand_id, last_date, CAST(ad_gmv AS double precision) / ad_spend AS roi, ROW_NUMBER() OVER (PARTITION BY brand_id ORDER BY month) AS rn
-                    FROM (SELECT m."BrandId" AS brand_id, to_char(m."Date", 'YYYY-MM') AS month, MAX(m."Date") AS last_date,
+                    FROM (SELECT m."BrandId" AS brand_id, {Month} AS month, MAX(m."Date") AS last_date,
                                  SUM(COALESCE(m."AdGmv", 0)) AS ad_gmv, SUM(m."AdSpend") AS ad_spend
                           {scope} AND m."AdSpend" > 0
-                          GROUP BY m."BrandId", to_char(m."Date", 'YYYY-MM')) AS months
+                          GROUP BY m."BrandId", {Month}) AS months
                     WHERE ad_gmv >= @threshold * ad_spend) AS reached
                 WHERE rn = 1
                 """,
@@ -67,7 +73,7 @@ internal static class MetricsEvaluationPostgresSql
                 SELECT brand_id, day, total FROM (
                     SELECT brand_id, day, total, ROW_NUMBER() OVER (PARTITION BY brand_id ORDER BY day) AS rn FROM (
                         SELECT m."BrandId" AS brand_id, m."Date" AS day,
-                               SUM({value}) OVER (PARTITION BY m."BrandId", to_char(m."Date", 'YYYY-MM') ORDER BY m."Date") AS total
+                               SUM({value}) OVER (PARTITION BY m."BrandId", {Month} ORDER BY m."Date") AS total
                         {scope} AND {value} IS NOT NULL) AS running
                     WHERE total >= @threshold) AS reached
                 WHERE rn = 1
@@ -140,16 +146,16 @@ internal static class MetricsEvaluationPostgresSql
         var aggregates = string.Join(",\n       ", metrics.Select(m => $"SUM({m.Sql}), MAX({m.Sql}), COUNT(CASE WHEN {m.Sql} > 0 THEN 1 END)"));
         return $"""
             DELETE FROM "MetricMonths" s USING eval_scope e
-            WHERE s."BrandId" = e."BrandId" AND s."Month" >= COALESCE(to_char(e."FromDate", 'YYYY-MM'), '');
+            WHERE s."BrandId" = e."BrandId" AND s."Month" >= COALESCE({Stored.MonthOfSql("e.\"FromDate\"")}, '');
 
             INSERT INTO "MetricMonths" ("BrandId", "Month", "LastDate", "FirstPaidDate", "AdGmvWithSpend", {columns})
-            SELECT m."BrandId", to_char(m."Date", 'YYYY-MM'), MAX(m."Date"),
+            SELECT m."BrandId", {Month}, MAX(m."Date"),
                    MIN(CASE WHEN m."PaidOrders" > 0 OR (m."PaidOrders" IS NULL AND m."Gmv" > 0) THEN m."Date" END),
                    SUM(CASE WHEN m."AdSpend" > 0 THEN COALESCE(m."AdGmv", 0) END),
                    {aggregates}
             FROM eval_scope e JOIN "DailyMetrics" m ON m."BrandId" = e."BrandId"
             WHERE m."Date" >= CAST(date_trunc('month', e."FromDate") AS date)
-            GROUP BY m."BrandId", to_char(m."Date", 'YYYY-MM');
+            GROUP BY m."BrandId", {Month};
             """;
     }
 }

@@ -1,14 +1,20 @@
+using Portal.Core.Data;
+
 namespace Portal.Core.Features.Metrics.Evaluation;
 
 /// <summary>
 /// Every SQLite statement of the metrics evaluation, in one place: what a PostgreSQL twin of the
-/// evaluation rewrites (temporary tables, <c>json_each</c>, <c>substr</c> on ISO-day text, <c>INSERT OR IGNORE</c>).
+/// evaluation rewrites (temporary tables, <c>json_each</c>, months of ISO-day text through <c>StoredValues</c>, <c>INSERT OR IGNORE</c>).
 /// The phases bind values as <see cref="Data.StoredValues"/> writes them. A scoped run puts its brands in the
 /// temporary table <c>eval_scope</c> and joins from it with <c>CROSS JOIN</c>, which fixes SQLite's join order
 /// (a temporary table has no statistics, and the planner would otherwise scan <c>DailyMetrics</c>).
 /// </summary>
 internal static class MetricsEvaluationSql
 {
+    // Before every statement built from them (static fields start in the order they are written).
+    private static readonly StoredValues Stored = StoredValues.Sqlite;
+    private static readonly string Month = Stored.MonthOfSql("m.\"Date\"");
+
     /// <summary>The scope (brands and the first day to summarise again) and the milestone candidates, per connection.</summary>
     public const string CreateScope = """
         CREATE TEMP TABLE IF NOT EXISTS eval_scope ("BrandId" TEXT PRIMARY KEY, "FromDate" TEXT NOT NULL) WITHOUT ROWID;
@@ -19,9 +25,9 @@ internal static class MetricsEvaluationSql
     public const string InsertScope = """INSERT INTO eval_scope ("BrandId", "FromDate") VALUES (@b, @d)""";
 
     /// <summary>Deletes the scope's summaries from the month of each brand's first touched day on (rebuilt per month by <see cref="RefreshSummaryMonth"/>).</summary>
-    public const string DeleteSummaries = """
+    public static readonly string DeleteSummaries = $"""
         DELETE FROM "MetricMonths"
-        WHERE rowid IN (SELECT s.rowid FROM eval_scope e CROSS JOIN "MetricMonths" s WHERE s."BrandId" = e."BrandId" AND s."Month" >= substr(e."FromDate", 1, 7));
+        WHERE rowid IN (SELECT s.rowid FROM eval_scope e CROSS JOIN "MetricMonths" s WHERE s."BrandId" = e."BrandId" AND s."Month" >= {Stored.MonthOfSql("e.\"FromDate\"")});
         """;
 
     /// <summary>
@@ -119,20 +125,20 @@ internal static class MetricsEvaluationSql
     public static string MilestoneDays(MilestoneDefinition definition)
     {
         var value = ValueOf(definition.Metric);
-        const string scope = """
+        var scope = $"""
             FROM eval_candidates c CROSS JOIN "DailyMetrics" m
             WHERE c."DefinitionId" = @definition AND m."BrandId" = c."BrandId"
-              AND m."Date" >= COALESCE(c."Month" || '-01', '0000') AND m."Date" < COALESCE(c."Month" || '-32', '9999')
+              AND m."Date" >= COALESCE({Stored.MonthStartSql("c.\"Month\"")}, '0000') AND m."Date" < COALESCE({Stored.AfterMonthSql("c.\"Month\"")}, '9999')
             """;
         return (definition.Aggregation, definition.Metric) switch
         {
             (MilestoneAggregation.MonthlySum, MetricKind.AdRoi) => $"""
                 SELECT BrandId, LastDate, Roi FROM (
                     SELECT BrandId, LastDate, CAST(AdGmv AS REAL) / AdSpend AS Roi, ROW_NUMBER() OVER (PARTITION BY BrandId ORDER BY Month) AS Rn
-                    FROM (SELECT m."BrandId" AS BrandId, substr(m."Date", 1, 7) AS Month, MAX(m."Date") AS LastDate,
+                    FROM (SELECT m."BrandId" AS BrandId, {Month} AS Month, MAX(m."Date") AS LastDate,
                                  SUM(COALESCE(m."AdGmv", 0)) AS AdGmv, SUM(m."AdSpend") AS AdSpend
                           {scope} AND m."AdSpend" > 0
-                          GROUP BY m."BrandId", substr(m."Date", 1, 7))
+                          GROUP BY m."BrandId", {Month})
                     WHERE AdGmv >= @threshold * AdSpend)
                 WHERE Rn = 1
                 """,
@@ -140,7 +146,7 @@ internal static class MetricsEvaluationSql
                 SELECT BrandId, Date, Total FROM (
                     SELECT BrandId, Date, Total, ROW_NUMBER() OVER (PARTITION BY BrandId ORDER BY Date) AS Rn FROM (
                         SELECT m."BrandId" AS BrandId, m."Date" AS Date,
-                               SUM({value}) OVER (PARTITION BY m."BrandId", substr(m."Date", 1, 7) ORDER BY m."Date") AS Total
+                               SUM({value}) OVER (PARTITION BY m."BrandId", {Month} ORDER BY m."Date") AS Total
                         {scope} AND {value} IS NOT NULL)
                     WHERE Total >= @threshold)
                 WHERE Rn = 1
@@ -226,8 +232,8 @@ internal static class MetricsEvaluationSql
                    SUM(CASE WHEN m."AdSpend" > 0 THEN COALESCE(m."AdGmv", 0) END),
                    {aggregates}
             FROM eval_scope e CROSS JOIN "DailyMetrics" m
-            WHERE substr(e."FromDate", 1, 7) <= @month
-              AND m."BrandId" = e."BrandId" AND m."Date" >= @month || '-01' AND m."Date" < @month || '-32'
+            WHERE {Stored.MonthOfSql("e.\"FromDate\"")} <= @month
+              AND m."BrandId" = e."BrandId" AND m."Date" >= {Stored.MonthStartSql("@month")} AND m."Date" < {Stored.AfterMonthSql("@month")}
             GROUP BY e."BrandId";
             """;
     }
