@@ -33,12 +33,20 @@ public static class PortalAuthExtensions
     /// <summary>Identity cookies for people, OpenIddict's token server and token validation for machines, and the policies.</summary>
     public static IHostApplicationBuilder AddPortalAuth(this IHostApplicationBuilder builder)
     {
-        var services = builder.Services;
         var isDevelopment = builder.Environment.IsDevelopment();
         var validator = new AuthOptionsValidator(isDevelopment, builder.Environment.ContentRootPath);
         var settings = builder.Configuration.ReadValidated(AuthOptions.Section, validator);
-        services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section));
+        builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section));
 
+        AddPeopleSignIn(builder.Services, settings, isDevelopment);
+        AddTokenServer(builder.Services, settings, isDevelopment, builder.Environment.ContentRootPath);
+        AddPolicies(builder.Services);
+        return builder;
+    }
+
+    /// <summary>People: Identity's cookie with server-side sign-ins, re-checked as often as an open page is, and two-factor for staff.</summary>
+    private static void AddPeopleSignIn(IServiceCollection services, AuthOptions settings, bool isDevelopment)
+    {
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
@@ -73,6 +81,12 @@ public static class PortalAuthExtensions
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<DatabaseTicketStore>((options, store) => options.SessionStore = store);
 
+        ConfigureSignInCookie(services);
+    }
+
+    /// <summary>The cookie's pages and name, the security stamp checked only when due, and 401/403 answers where a redirect makes no sense.</summary>
+    private static void ConfigureSignInCookie(IServiceCollection services)
+    {
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";
@@ -102,7 +116,11 @@ public static class PortalAuthExtensions
                 return Task.CompletedTask;
             };
         });
+    }
 
+    /// <summary>Machines: OpenIddict's token server (client credentials) and the validation of its access tokens.</summary>
+    private static void AddTokenServer(IServiceCollection services, AuthOptions settings, bool isDevelopment, string contentRoot)
+    {
         services.AddOpenIddict()
             .AddServer(options =>
             {
@@ -112,7 +130,7 @@ public static class PortalAuthExtensions
                 options.SetAccessTokenLifetime(TimeSpan.FromMinutes(settings.AccessTokenLifetimeMinutes));
                 if (settings.HasCertificates)
                 {
-                    var root = builder.Environment.ContentRootPath;
+                    var root = contentRoot;
                     options.AddSigningCertificate(AuthOptionsValidator.Load(SettingsExtensions.ResolvePath(root, settings.SigningCertificatePath!), settings.SigningCertificatePassword));
                     options.AddEncryptionCertificate(AuthOptionsValidator.Load(SettingsExtensions.ResolvePath(root, settings.EncryptionCertificatePath!), settings.EncryptionCertificatePassword));
                 }
@@ -140,7 +158,11 @@ public static class PortalAuthExtensions
                     .DisableAccessTokenExtractionFromQueryString()
                     .DisableAccessTokenExtractionFromBodyForm();
             });
+    }
 
+    /// <summary>Who may call what: people by role on the cookie, machines by scope on the access token.</summary>
+    private static void AddPolicies(IServiceCollection services)
+    {
         services.AddAuthorizationBuilder()
             .AddPolicy(PortalPolicies.Staff, policy => policy
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
@@ -162,6 +184,5 @@ public static class PortalAuthExtensions
                 .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser()
                 .RequireAssertion(context => OpenIddict.Abstractions.OpenIddictExtensions.HasScope(context.User, PortalScopes.MetricsRead)));
-        return builder;
     }
 }
