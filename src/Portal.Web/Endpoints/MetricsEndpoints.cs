@@ -252,18 +252,20 @@ public static partial class MetricsEndpoints
     private static ProblemHttpResult BodyProblem(JsonException ex, IStringLocalizer<MetricsStrings> strings)
     {
         var path = ex.Path ?? "";
-        var known = (string field, Type type) => type.GetProperty(field, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is not null;
-        var duplicate = ex.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase);
+        // Only a field the API knows can be sent twice or have the wrong type; any other is unknown, whatever its name says.
+        string Reason(string field, Type type) =>
+            type.GetProperty(field, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is null ? "Metrics_UnknownField"
+            : ex.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase) ? "Metrics_RepeatedField"
+            : "Metrics_WrongType";
         if (RowPath().Match(path) is { Success: true } row)
         {
-            var field = row.Groups[2].Value;
-            var reason = duplicate ? "Metrics_RepeatedField" : known(field, typeof(MetricRowInput)) ? "Metrics_WrongType" : "Metrics_UnknownField";
-            return Invalid(strings, [new RowProblem(int.Parse(row.Groups[1].Value, CultureInfo.InvariantCulture), field, strings[reason])]);
+            var field = Field(row);
+            return Invalid(strings, [new RowProblem(int.Parse(row.Groups["row"].Value, CultureInfo.InvariantCulture), field, strings[Reason(field, typeof(MetricRowInput))])]);
         }
 
-        if (BatchPath().Match(path) is { Success: true } batch && (duplicate || !known(batch.Groups[1].Value, typeof(MetricsBatch))))
+        if (BatchPath().Match(path) is { Success: true } batch && Field(batch) is var name && Reason(name, typeof(MetricsBatch)) != "Metrics_WrongType")
         {
-            return Invalid(strings, [new RowProblem(null, batch.Groups[1].Value, strings[duplicate ? "Metrics_RepeatedField" : "Metrics_UnknownField"])]);
+            return Invalid(strings, [new RowProblem(null, name, strings[Reason(name, typeof(MetricsBatch))])]);
         }
 
         return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: strings["Metrics_BodyUnreadable"]);
@@ -278,9 +280,12 @@ public static partial class MetricsEndpoints
             title: strings["Metrics_InvalidBatch"],
             extensions: new Dictionary<string, object?> { ["errors"] = errors });
 
-    [GeneratedRegex(@"^\$\.rows\[(\d+)\]\.([A-Za-z_][A-Za-z0-9_]*)$", RegexOptions.IgnoreCase)]
+    /// <summary>A field's name in a serializer path: <c>.name</c> (also <c>.paid-orders</c>), or <c>['name']</c> for one with a dot, space or bracket.</summary>
+    private static string Field(Match match) => match.Groups["plain"].Success ? match.Groups["plain"].Value : match.Groups["quoted"].Value.Replace("''", "'", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"^\$\.rows\[(?<row>\d+)\](?:\.(?<plain>[^.\[\]']+)|\['(?<quoted>(?:[^']|'')*)'\])$", RegexOptions.IgnoreCase)]
     private static partial Regex RowPath();
 
-    [GeneratedRegex(@"^\$\.([A-Za-z_][A-Za-z0-9_]*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\$(?:\.(?<plain>[^.\[\]']+)|\['(?<quoted>(?:[^']|'')*)'\])$", RegexOptions.IgnoreCase)]
     private static partial Regex BatchPath();
 }

@@ -85,6 +85,8 @@ public sealed class MetricsApiEdgeTests(MetricsApiFixture fixture) : IClassFixtu
     [Theory]
     [InlineData("en", "paid_orders", "The API has no such field: check its name and spelling (for example paidOrders, not paid_orders).")]
     [InlineData("zh-CN", "peak_viewers", "接口没有这个字段：请检查字段名及拼写（例如应为 paidOrders，而不是 paid_orders）。")]
+    [InlineData("en", "paid-orders", "The API has no such field: check its name and spelling (for example paidOrders, not paid_orders).")]
+    [InlineData("en", "duplicateOrders", "The API has no such field: check its name and spelling (for example paidOrders, not paid_orders).")]
     public async Task PutDaily_WithAFieldTheApiDoesNotKnow_Is422NamingIt_AndKeepsTheStoredDay(string culture, string field, string reason)
     {
         // Skipped, the unknown field would leave PUT to replace the stored day without it: paidOrders erased, and a 200.

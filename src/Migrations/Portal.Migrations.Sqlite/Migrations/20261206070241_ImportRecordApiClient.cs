@@ -30,6 +30,9 @@ namespace Portal.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // The records of API clients have no person; the older schema cannot hold them.
+            migrationBuilder.Sql("DELETE FROM \"MetricsImportRecords\" WHERE \"ImportedByUserId\" IS NULL;");
+
             migrationBuilder.DropColumn(
                 name: "ImportedByClientId",
                 table: "MetricsImportRecords");

@@ -193,8 +193,10 @@ public sealed class UserAdministration(
             return Outcome.Fail(strings["Admin_UserNotFound"]);
         }
 
+        using var audit = AuditScope.Begin(admin, AdminOperations.ChangeRoles);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // A person of a provider is never staff (as joining one refuses staff), and taking their Provider role takes them out of it.
-        var membership = await db.ProviderMembers.SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken);
+        var membership = await ProviderDeparture.MembershipUnderHoldAsync(db, userId, cancellationToken);
         if (membership is not null && roles.Any(StaffRoles.Contains))
         {
             var provider = await db.Providers.AsNoTracking().SingleAsync(p => p.Id == membership.ProviderId, cancellationToken);
@@ -210,8 +212,6 @@ public sealed class UserAdministration(
             return Outcome.Ok;
         }
 
-        using var audit = AuditScope.Begin(admin, AdminOperations.ChangeRoles);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (leaves)
         {
             // The departure takes the Provider role itself, with the membership and the invitations the person sent.

@@ -148,6 +148,11 @@ public sealed class BrandDelegationService(
         // the provider's hold, so two grants at once (two tabs) make one delegation, not two.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await ProviderHold.HoldAsync(db, request.ProviderId, cancellationToken);
+        if (!await db.Providers.AnyAsync(p => p.Id == request.ProviderId && p.Status == ProviderStatus.Active, cancellationToken))
+        {
+            return Outcome.Fail(strings["Validation_ProviderNotActive"]); // suspended meanwhile
+        }
+
         var open = await db.BrandDelegations.AsNoTracking()
             .Where(d => d.BrandId == brand.Id && d.ProviderId == request.ProviderId && d.RevokedAt == null && (d.EndsOn == null || d.EndsOn >= today))
             .AnyAsync(cancellationToken);

@@ -15,6 +15,21 @@ namespace Portal.Core.Features.Providers;
 /// </summary>
 public sealed class ProviderDeparture(ILiveUpdates live, TimeProvider clock)
 {
+    /// <summary>
+    /// The person's membership, read under their provider's hold (<see cref="ProviderHold"/>) in the open transaction:
+    /// a manager removing them at the same moment is seen, instead of failing a departure on a deleted row.
+    /// </summary>
+    public static async Task<ProviderMember?> MembershipUnderHoldAsync(PortalDbContext db, Guid userId, CancellationToken cancellationToken)
+    {
+        if (await db.ProviderMembers.AsNoTracking().Where(m => m.UserId == userId).Select(m => (Guid?)m.ProviderId).SingleOrDefaultAsync(cancellationToken) is not { } providerId)
+        {
+            return null;
+        }
+
+        await ProviderHold.HoldAsync(db, providerId, cancellationToken);
+        return await db.ProviderMembers.SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken);
+    }
+
     /// <summary>Whether the provider would keep a manager without <paramref name="userId"/> (read inside the held transaction).</summary>
     public static Task<bool> KeepsAManagerWithoutAsync(PortalDbContext db, Guid providerId, Guid userId, CancellationToken cancellationToken) =>
         db.ProviderMembers.AnyAsync(m => m.ProviderId == providerId && m.UserId != userId && m.Role == ProviderRole.Manager, cancellationToken);

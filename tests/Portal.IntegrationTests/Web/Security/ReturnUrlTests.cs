@@ -94,7 +94,6 @@ public sealed class ReturnUrlTests : IAsyncLifetime
         (await browser.Http.GetAsync("/brand")).StatusCode.ShouldBe(HttpStatusCode.OK, "still signed in");
     }
 
-    /// <summary>Where the redirect leads, as the browser resolves it against the page's address.</summary>
     [Theory]
     [MemberData(nameof(UnsafeReturnUrls))]
     [InlineData("/\tx")]
@@ -119,6 +118,21 @@ public sealed class ReturnUrlTests : IAsyncLifetime
         Landing(response).ShouldBe("http://localhost/brands/demo-tea/journey?step=2");
     }
 
+    [Fact]
+    public async Task LanguageSwitch_BackToAnAddressWithChinese_RedirectsWithAnAsciiLocation()
+    {
+        // Kestrel refuses a Location header outside ASCII (TestServer does not check): the address goes percent-encoded.
+        var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync($"/culture/set?culture=zh-CN&redirectUri={Uri.EscapeDataString("/ops/portfolio?search=云茶")}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var location = response.Headers.Location!.OriginalString;
+        location.ShouldBe("/ops/portfolio?search=%E4%BA%91%E8%8C%B6");
+        location.All(char.IsAscii).ShouldBeTrue();
+    }
+
+    /// <summary>Where the redirect leads, as the browser resolves it against the page's address.</summary>
     private static string Landing(HttpResponseMessage response) => new Uri(new Uri("http://localhost/"), response.Headers.Location!).AbsoluteUri;
 
     /// <summary>Posts the layout's sign-out form (with an antiforgery token from a page) to /Account/Logout.</summary>

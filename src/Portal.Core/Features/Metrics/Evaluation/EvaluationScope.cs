@@ -67,7 +67,10 @@ internal static class EvaluationScope
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Clears the queue rows the run saw, at the version it saw; a brand queued again meanwhile keeps its row for the next run.</summary>
+    /// <summary>
+    /// Clears the queue rows the run saw, at the version and stamp it saw; a brand queued again meanwhile keeps its row
+    /// for the next run. (The stamp too: a row cleared by another run and queued anew starts again at version 0.)
+    /// </summary>
     public static async Task ClearPendingAsync(EvaluationRun run, IReadOnlyCollection<PendingMetricsEvaluation> seen, CancellationToken cancellationToken)
     {
         if (seen.Count == 0)
@@ -79,11 +82,12 @@ internal static class EvaluationScope
         if (run.OnPostgres)
         {
             await run.Connection.ExecuteAsync(transaction.Transaction, MetricsEvaluationPostgresSql.ClearPending, cancellationToken,
-                ("@brands", seen.Select(p => p.BrandId).ToArray()), ("@versions", seen.Select(p => p.Version).ToArray()));
+                ("@brands", seen.Select(p => p.BrandId).ToArray()), ("@versions", seen.Select(p => p.Version).ToArray()),
+                ("@requested", seen.Select(p => (DateTimeOffset)run.Values.Instant(p.RequestedAt)).ToArray()));
         }
         else
         {
-            var json = StoredValues.Rows(seen.Select(p => new object[] { run.Values.Key(p.BrandId), p.Version }));
+            var json = StoredValues.Rows(seen.Select(p => new object[] { run.Values.Key(p.BrandId), p.Version, run.Values.Instant(p.RequestedAt) }));
             await run.Connection.ExecuteAsync(transaction.Transaction, MetricsEvaluationSql.ClearPending, cancellationToken, ("@seen", json));
         }
 

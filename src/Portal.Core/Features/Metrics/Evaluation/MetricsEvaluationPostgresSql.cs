@@ -120,14 +120,15 @@ internal static class MetricsEvaluationPostgresSql
     public const string InsertTierChange = MetricsEvaluationSql.InsertTierChange;
 
     /// <summary>
-    /// Deletes the queue rows the run saw (<c>@brands</c> uuid[] with <c>@versions</c> bigint[], pairwise), locking
+    /// Deletes the queue rows the run saw (<c>@brands</c> uuid[], <c>@versions</c> bigint[], <c>@requested</c> timestamptz[], side by side), locking
     /// them in brand order first: the order a batch's upsert queues them in, so the two never deadlock.
     /// </summary>
     public const string ClearPending = """
         DELETE FROM "PendingMetricsEvaluations" p
         USING (SELECT q."BrandId"
                FROM "PendingMetricsEvaluations" q
-               JOIN unnest(@brands, @versions) AS seen (brand_id, version) ON q."BrandId" = seen.brand_id AND q."Version" = seen.version
+               JOIN unnest(@brands, @versions, @requested) AS seen (brand_id, version, requested_at)
+                 ON q."BrandId" = seen.brand_id AND q."Version" = seen.version AND q."RequestedAt" = seen.requested_at
                ORDER BY q."BrandId"
                FOR UPDATE OF q) AS locked
         WHERE p."BrandId" = locked."BrandId"

@@ -208,13 +208,13 @@ internal static class MetricsEvaluationSql
         """;
 
     /// <summary>
-    /// Deletes the queue rows the run saw (<c>@seen</c>: JSON pairs of brand key and version); a brand queued again
-    /// while the run went on has a newer version and keeps its row.
+    /// Deletes the queue rows the run saw (<c>@seen</c>: JSON triples of brand key, version and stamp); a brand queued
+    /// again while the run went on has a newer version (or, as a new row, another stamp) and keeps its row.
     /// </summary>
     public const string ClearPending = """
         DELETE FROM "PendingMetricsEvaluations"
         WHERE rowid IN (SELECT p.rowid FROM json_each(@seen) j JOIN "PendingMetricsEvaluations" p
-                        ON p."BrandId" = j.value ->> 0 AND p."Version" = j.value ->> 1)
+                        ON p."BrandId" = j.value ->> 0 AND p."Version" = j.value ->> 1 AND p."RequestedAt" = j.value ->> 2)
         """;
 
     private static string From(string table, string key, bool scoped) =>
