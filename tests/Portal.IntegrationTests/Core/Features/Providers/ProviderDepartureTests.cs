@@ -25,7 +25,7 @@ public sealed class ProviderDepartureTests(ProvidersApp fixture) : IClassFixture
         var (code, manager) = await fixture.ActiveAsync();
         var person = await JoinedAsync(manager, ProviderRole.Manager);
         var personId = await fixture.UserIdAsync(person);
-        var brandId = await ServedBrandAsync(code);
+        var brandId = (await fixture.ServedBrandAsync(code)).Id;
         var heard = new ConcurrentBag<string>();
         using var listener = fixture.App.Services.GetRequiredService<ILiveUpdates>().Listen(BrandDelegationService.LiveKind, heard.Add);
 
@@ -45,7 +45,7 @@ public sealed class ProviderDepartureTests(ProvidersApp fixture) : IClassFixture
         // The one way out when a provider's only manager leaves the agency: nobody on the provider's side can remove them.
         var (code, manager) = await fixture.ActiveAsync();
         var managerId = await fixture.UserIdAsync(manager);
-        var brandId = await ServedBrandAsync(code);
+        var brandId = (await fixture.ServedBrandAsync(code)).Id;
 
         var outcome = await Users.SetRolesAsync(await fixture.PrincipalAsync(DemoData.AdminEmail), managerId, [PortalRoles.BrandManager]);
 
@@ -60,7 +60,7 @@ public sealed class ProviderDepartureTests(ProvidersApp fixture) : IClassFixture
         var (code, manager) = await fixture.ActiveAsync();
         var person = await JoinedAsync(manager, ProviderRole.Operator);
         var personId = await fixture.UserIdAsync(person);
-        var brandId = await ServedBrandAsync(code);
+        var brandId = (await fixture.ServedBrandAsync(code)).Id;
 
         var outcome = await Users.SetRolesAsync(await fixture.PrincipalAsync(DemoData.AdminEmail), personId, [PortalRoles.Provider, PortalRoles.SkaOperator]);
 
@@ -118,19 +118,6 @@ public sealed class ProviderDepartureTests(ProvidersApp fixture) : IClassFixture
         var token = await fixture.InviteAsync(manager, person, role);
         (await fixture.AcceptanceAsync(async a => await a.AcceptAsync(token, await fixture.UserIdAsync(person)))).Succeeded.ShouldBeTrue();
         return person;
-    }
-
-    private async Task<Guid> ServedBrandAsync(string providerCode)
-    {
-        var providerId = await fixture.App.WithDbAsync(db => db.Providers.Where(p => p.Code == providerCode).Select(p => p.Id).SingleAsync());
-        var brandCode = $"dp-{Guid.NewGuid():N}"[..20];
-        var ownerEmail = $"{brandCode}@example.com";
-        var brandId = await TestBrands.CreateWithOwnerAsync(fixture.App, brandCode, ownerEmail, brandCode, "测试品牌");
-        var today = PlatformTime.DayOf(fixture.App.Clock.GetUtcNow());
-        var granted = await fixture.App.Services.GetRequiredService<BrandDelegationService>().GrantAsync(
-            await fixture.PrincipalAsync(ownerEmail), brandCode, new GrantDelegationRequest(providerId, DelegatedArea.StreamPlans, today, null));
-        granted.Errors.ShouldBeEmpty();
-        return brandId;
     }
 
     private Task<ProviderActing?> ActingAsync(Guid userId, Guid brandId) =>

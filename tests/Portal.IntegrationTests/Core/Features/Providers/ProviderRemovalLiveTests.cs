@@ -19,8 +19,7 @@ public sealed class ProviderRemovalLiveTests(ProvidersApp fixture) : IClassFixtu
         var token = await fixture.InviteAsync(manager, person);
         var personId = await fixture.UserIdAsync(person);
         (await fixture.AcceptanceAsync(a => a.AcceptAsync(token, personId))).Succeeded.ShouldBeTrue();
-        var providerId = await fixture.App.WithDbAsync(db => db.Providers.Where(p => p.Code == code).Select(p => p.Id).SingleAsync());
-        var served = await ServedBrandAsync(providerId);
+        var served = (await fixture.ServedBrandAsync(code)).Id;
         var heard = new ConcurrentBag<string>();
         using var listener = fixture.App.Services.GetRequiredService<ILiveUpdates>().Listen(BrandDelegationService.LiveKind, heard.Add);
 
@@ -28,17 +27,5 @@ public sealed class ProviderRemovalLiveTests(ProvidersApp fixture) : IClassFixtu
 
         outcome.Succeeded.ShouldBeTrue(string.Join("; ", outcome.Errors));
         heard.ShouldContain(served.ToString("D"));
-    }
-
-    private async Task<Guid> ServedBrandAsync(Guid providerId)
-    {
-        var brandCode = $"rm-{Guid.NewGuid():N}"[..20];
-        var ownerEmail = $"{brandCode}@example.com";
-        var brandId = await TestBrands.CreateWithOwnerAsync(fixture.App, brandCode, ownerEmail, brandCode, "测试品牌");
-        var today = PlatformTime.DayOf(fixture.App.Clock.GetUtcNow());
-        var granted = await fixture.App.Services.GetRequiredService<BrandDelegationService>().GrantAsync(
-            await fixture.PrincipalAsync(ownerEmail), brandCode, new GrantDelegationRequest(providerId, DelegatedArea.StreamPlans, today, null));
-        granted.Errors.ShouldBeEmpty();
-        return brandId;
     }
 }

@@ -24,7 +24,7 @@ public sealed class ProviderSuspensionTests(ProvidersApp fixture) : IClassFixtur
     public async Task Suspended_ItsPeopleAndApiClientsReachNoBrand_UntilReinstated()
     {
         var (code, manager) = await fixture.ActiveAsync();
-        var (brandId, brandCode, owner) = await ServedBrandAsync(code);
+        var (brandId, brandCode, owner) = await fixture.ServedBrandAsync(code, DelegatedArea.StreamPlans | DelegatedArea.MetricsImport);
         var clientId = $"feed-{Guid.NewGuid():N}"[..20];
         (await fixture.App.Services.GetRequiredService<ApiClientAdministration>().CreateAsync(
             await fixture.PrincipalAsync(DemoData.AdminEmail), clientId, "Feed", ["metrics.write"], ApiClientOwner.Provider(code))).Succeeded.ShouldBeTrue();
@@ -79,19 +79,6 @@ public sealed class ProviderSuspensionTests(ProvidersApp fixture) : IClassFixtur
         var invited = await fixture.People.InviteAsync(await fixture.PrincipalAsync(manager), "colleague@example.com");
 
         invited.Errors.ShouldBe(["The provider is suspended by SKA staff; colleagues can be invited again once it is reinstated."]);
-    }
-
-    private async Task<(Guid Id, string Code, string OwnerEmail)> ServedBrandAsync(string providerCode)
-    {
-        var providerId = await fixture.App.WithDbAsync(db => db.Providers.Where(p => p.Code == providerCode).Select(p => p.Id).SingleAsync());
-        var brandCode = $"su-{Guid.NewGuid():N}"[..20];
-        var ownerEmail = $"{brandCode}@example.com";
-        var brandId = await TestBrands.CreateWithOwnerAsync(fixture.App, brandCode, ownerEmail, brandCode, "测试品牌");
-        var granted = await fixture.App.Services.GetRequiredService<BrandDelegationService>().GrantAsync(
-            await fixture.PrincipalAsync(ownerEmail), brandCode,
-            new GrantDelegationRequest(providerId, DelegatedArea.StreamPlans | DelegatedArea.MetricsImport, PlatformTime.DayOf(fixture.App.Clock.GetUtcNow()), null));
-        granted.Errors.ShouldBeEmpty();
-        return (brandId, brandCode, ownerEmail);
     }
 
     private async Task<ProviderActing?> ActingAsync(string email, Guid brandId)

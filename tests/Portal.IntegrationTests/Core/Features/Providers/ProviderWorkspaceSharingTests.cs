@@ -14,12 +14,7 @@ public sealed class ProviderWorkspaceSharingTests(ProvidersApp fixture) : IClass
     public async Task BrandThatHandsOverStreamPlansOnly_ShowsNoFiguresProgressOrStall_EvenWithItsPortfolioRow()
     {
         var (code, manager) = await fixture.ActiveAsync();
-        var providerId = await fixture.App.WithDbAsync(db => db.Providers.Where(p => p.Code == code).Select(p => p.Id).SingleAsync());
-        var brandCode = $"sh-{Guid.NewGuid():N}"[..20];
-        var owner = $"{brandCode}@example.com";
-        var brandId = await TestBrands.CreateWithOwnerAsync(fixture.App, brandCode, owner, brandCode, "测试品牌");
-        (await fixture.App.Services.GetRequiredService<BrandDelegationService>().GrantAsync(await fixture.PrincipalAsync(owner), brandCode,
-            new GrantDelegationRequest(providerId, DelegatedArea.StreamPlans, PlatformTime.DayOf(fixture.App.Clock.GetUtcNow()), null))).Errors.ShouldBeEmpty();
+        var brandId = (await fixture.ServedBrandAsync(code, DelegatedArea.StreamPlans)).Id;
         await fixture.App.Services.GetRequiredService<PortfolioRefresher>().RefreshAsync([brandId]);
 
         var brand = (await fixture.App.Services.GetRequiredService<ProviderWorkspace>().GetAsync(await fixture.PrincipalAsync(manager))).Value!.Brands.Single();

@@ -92,6 +92,19 @@ public sealed partial class ProvidersApp : IAsyncLifetime
         return await work(scope.ServiceProvider.GetRequiredService<ProviderInvitationAcceptance>());
     }
 
+    /// <summary>A new brand with an owner of its own that delegates <paramref name="areas"/> to the provider from today.</summary>
+    public async Task<ServedBrand> ServedBrandAsync(string providerCode, DelegatedArea areas = DelegatedArea.StreamPlans)
+    {
+        var providerId = await App.WithDbAsync(db => db.Providers.Where(p => p.Code == providerCode).Select(p => p.Id).SingleAsync());
+        var code = $"sb-{Guid.NewGuid():N}"[..20];
+        var owner = $"{code}@example.com";
+        var id = await TestBrands.CreateWithOwnerAsync(App, code, owner, code, "测试品牌");
+        var granted = await App.Services.GetRequiredService<BrandDelegationService>().GrantAsync(
+            await PrincipalAsync(owner), code, new GrantDelegationRequest(providerId, areas, Portal.Core.PlatformTime.DayOf(App.Clock.GetUtcNow()), null));
+        granted.Errors.ShouldBeEmpty();
+        return new ServedBrand(id, code, owner);
+    }
+
     public Task<Guid> UserIdAsync(string email) => App.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
     public async Task<bool> HasProviderRoleAsync(string email)
@@ -108,3 +121,6 @@ public sealed partial class ProvidersApp : IAsyncLifetime
     [GeneratedRegex(@"/provider-invitations/([A-Za-z0-9_\-%]+)")]
     private static partial Regex Link();
 }
+
+/// <summary>A brand a provider serves in a test, and its owner's address.</summary>
+public sealed record ServedBrand(Guid Id, string Code, string OwnerEmail);
