@@ -16,6 +16,13 @@ public sealed record ProviderActing(Guid ProviderId, string Code, string NameZh,
 /// </summary>
 public static class Delegations
 {
+    /// <summary>The brands the provider serves on <paramref name="today"/> or will serve later: a delegation not revoked and not ended.</summary>
+    public static IQueryable<Guid> ServedOrScheduled(PortalDbContext db, Guid providerId, DateOnly today) =>
+        db.BrandDelegations
+            .Where(d => d.ProviderId == providerId && d.RevokedAt == null && (d.EndsOn == null || d.EndsOn >= today))
+            .Select(d => d.BrandId)
+            .Distinct();
+
     /// <summary>The user's provider and the areas it holds for the brand on <paramref name="today"/>; null when none runs.</summary>
     public static async Task<ProviderActing?> ActingAsync(PortalDbContext db, Guid userId, Guid brandId, DateOnly today, CancellationToken cancellationToken = default)
     {

@@ -60,10 +60,7 @@ public sealed class ProviderDeparture(ILiveUpdates live, TimeProvider clock)
     /// </summary>
     public async Task TellServedBrandsAsync(PortalDbContext db, Guid providerId, CancellationToken cancellationToken)
     {
-        var today = PlatformTime.DayOf(clock.GetUtcNow());
-        var brands = await db.BrandDelegations.AsNoTracking()
-            .Where(d => d.ProviderId == providerId && d.RevokedAt == null && (d.EndsOn == null || d.EndsOn >= today))
-            .Select(d => d.BrandId).Distinct().ToListAsync(cancellationToken);
+        var brands = await Delegations.ServedOrScheduled(db, providerId, PlatformTime.DayOf(clock.GetUtcNow())).ToListAsync(cancellationToken);
         foreach (var brandId in brands)
         {
             live.Publish(BrandDelegationService.LiveKind, brandId.ToString("D"));

@@ -86,18 +86,20 @@ public sealed class ProviderSuspension(
             new NotificationMessage(NotificationKind.ApplicationDecision, template, null, ProviderPaths.Application, [names, NotificationArg.Plain(reason)]),
             people, cancellationToken: cancellationToken);
 
-        var today = PlatformTime.DayOf(clock.GetUtcNow());
-        var brands = await db.BrandDelegations.AsNoTracking()
-            .Where(d => d.ProviderId == provider.Id && d.RevokedAt == null && (d.EndsOn == null || d.EndsOn >= today))
-            .Join(db.Brands, d => d.BrandId, b => b.Id, (d, b) => new { b.Id, b.Code })
-            .Distinct()
+        // The served brands' owners in one read, then one message per brand (each names its own brand and page).
+        var served = Delegations.ServedOrScheduled(db, provider.Id, PlatformTime.DayOf(clock.GetUtcNow()));
+        var owners = await (
+                from brand in db.Brands
+                where served.Contains(brand.Id)
+                join member in db.BrandMembers on brand.Id equals member.BrandId
+                where member.Role == BrandMemberRole.Owner
+                select new { brand.Id, brand.Code, member.UserId })
             .ToListAsync(cancellationToken);
-        foreach (var brand in brands)
+        foreach (var brand in owners.GroupBy(o => (o.Id, o.Code)))
         {
-            var owners = await db.BrandMembers.Where(m => m.BrandId == brand.Id && m.Role == BrandMemberRole.Owner).Select(m => m.UserId).ToListAsync(cancellationToken);
             await notifications.AddAsync(db, batch,
-                new NotificationMessage(NotificationKind.ApplicationDecision, $"{template}_ToBrand", brand.Id, $"/brands/{brand.Code}/providers", [names, NotificationArg.Plain(reason)]),
-                owners, cancellationToken: cancellationToken);
+                new NotificationMessage(NotificationKind.ApplicationDecision, $"{template}_ToBrand", brand.Key.Id, $"/brands/{brand.Key.Code}/providers", [names, NotificationArg.Plain(reason)]),
+                brand.Select(o => o.UserId), cancellationToken: cancellationToken);
         }
     }
 }
